@@ -1,0 +1,475 @@
+//! `sluis.toml`: one typed configuration, loaded once and shared as an
+//! immutable snapshot (`Arc<Config>`). Every limit has an explicit default
+//! here, in one place, so no call site invents its own. Unknown keys are
+//! errors: a typo must not silently fall back to a default.
+//!
+//! Secrets (none live here today beyond file paths) are never printed.
+
+use ipnet::IpNet;
+use serde::{Deserialize, Serialize};
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path}: {message}")]
+    Parse { path: PathBuf, message: String },
+    #[error("{0}")]
+    Invalid(String),
+}
+
+/// The whole configuration.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    pub server: ServerConfig,
+    pub tls: TlsConfig,
+    pub limits: Limits,
+    pub inspect: InspectConfig,
+    pub spool: SpoolConfig,
+    pub store: StoreConfig,
+    pub delivery: DeliveryConfig,
+    pub policy: PolicyConfig,
+    pub tenant: TenantConfig,
+    pub log: LogConfig,
+}
+
+/// How a listener speaks TLS.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ListenerTls {
+    /// Plain greeting, STARTTLS offered (port 587 style).
+    Starttls,
+    /// TLS from the first byte (port 465 style).
+    Implicit,
+    /// No TLS at all; only sensible for trusted networks (e.g. a benchmark).
+    None,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Listener {
+    pub address: SocketAddr,
+    pub tls: ListenerTls,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ServerConfig {
+    /// Name in the greeting, EHLO reply and Received header.
+    pub hostname: String,
+    pub listeners: Vec<Listener>,
+    /// Clients from these networks may relay without AUTH (scanners, printers).
+    pub trusted_networks: Vec<IpNet>,
+    /// Tenant for mail from trusted networks (accounts carry their own).
+    pub trusted_tenant: String,
+}
+
+impl Default for ServerConfig {
+    fn default() -> Self {
+        ServerConfig {
+            hostname: "sluis.localdomain".into(),
+            listeners: vec![
+                Listener {
+                    address: SocketAddr::from(([127, 0, 0, 1], 5870)),
+                    tls: ListenerTls::Starttls,
+                },
+                Listener {
+                    address: SocketAddr::from(([127, 0, 0, 1], 4650)),
+                    tls: ListenerTls::Implicit,
+                },
+            ],
+            trusted_networks: vec![],
+            trusted_tenant: "default".into(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TlsConfig {
+    pub certificate: PathBuf,
+    pub private_key: PathBuf,
+    /// Create a self-signed certificate when the files are missing (demo mode).
+    pub generate_self_signed: bool,
+}
+
+impl Default for TlsConfig {
+    fn default() -> Self {
+        TlsConfig {
+            certificate: "data/tls/sluis.crt".into(),
+            private_key: "data/tls/sluis.key".into(),
+            generate_self_signed: true,
+        }
+    }
+}
+
+/// Every limit the server enforces. All explicit, all configurable.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Limits {
+    /// Largest message accepted, in bytes (SIZE). Default 50 MiB.
+    pub max_message_size: u64,
+    pub max_recipients: usize,
+    /// Longest command or text line, in bytes, including CRLF.
+    pub max_line_length: usize,
+    /// Idle time allowed between commands.
+    pub command_timeout_secs: u64,
+    /// Time allowed for the whole DATA transfer.
+    pub data_timeout_secs: u64,
+    pub max_connections: usize,
+    pub max_connections_per_ip: usize,
+    /// Failed AUTH attempts per client IP within `auth_failure_window_secs`
+    /// before further attempts from that IP are refused.
+    pub max_auth_failures_per_ip: u32,
+    pub auth_failure_window_secs: u64,
+    /// Protocol errors in one session before it is dropped.
+    pub max_errors_per_session: u32,
+    /// Messages in one session (across RSET/new MAIL FROM).
+    pub max_messages_per_session: u32,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_message_size: 50 * 1024 * 1024,
+            max_recipients: 100,
+            max_line_length: 4096,
+            command_timeout_secs: 300,
+            data_timeout_secs: 600,
+            max_connections: 500,
+            max_connections_per_ip: 50,
+            max_auth_failures_per_ip: 5,
+            auth_failure_window_secs: 900,
+            max_errors_per_session: 10,
+            max_messages_per_session: 1000,
+        }
+    }
+}
+
+impl Limits {
+    pub fn command_timeout(&self) -> Duration {
+        Duration::from_secs(self.command_timeout_secs)
+    }
+    pub fn data_timeout(&self) -> Duration {
+        Duration::from_secs(self.data_timeout_secs)
+    }
+}
+
+/// Bounds for the inspect stage. Hitting any of them makes the report
+/// unscannable (fail closed), never clean.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct InspectConfig {
+    /// Deepest nesting of MIME parts, message/rfc822 and archives.
+    pub max_depth: u32,
+    /// Most MIME parts plus archive members in one message.
+    pub max_parts: u32,
+    /// Most bytes of text extracted from one message.
+    pub max_extracted_bytes: u64,
+    /// Largest decompressed/compressed ratio accepted for one archive member.
+    pub max_decompression_ratio: u64,
+    /// Wall time allowed to scan one message, in milliseconds.
+    pub max_scan_millis: u64,
+}
+
+impl Default for InspectConfig {
+    fn default() -> Self {
+        InspectConfig {
+            max_depth: 16,
+            max_parts: 2000,
+            max_extracted_bytes: 200 * 1024 * 1024,
+            max_decompression_ratio: 200,
+            max_scan_millis: 20_000,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SpoolConfig {
+    pub dir: PathBuf,
+    /// A spool segment is closed and a new one started past this size.
+    pub segment_size: u64,
+    /// Most messages committed by one fsync.
+    pub group_commit_max_batch: usize,
+    /// Only for throwaway test rigs: skip fsync. Never the default.
+    pub unsafe_no_fsync: bool,
+}
+
+impl Default for SpoolConfig {
+    fn default() -> Self {
+        SpoolConfig {
+            dir: "data/spool".into(),
+            segment_size: 64 * 1024 * 1024,
+            group_commit_max_batch: 256,
+            unsafe_no_fsync: false,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct StoreConfig {
+    /// `sqlite://path` (created if missing) or `postgres://...`.
+    pub url: String,
+    pub max_connections: u32,
+}
+
+impl Default for StoreConfig {
+    fn default() -> Self {
+        StoreConfig {
+            url: "sqlite://data/sluis.db".into(),
+            max_connections: 8,
+        }
+    }
+}
+
+/// Security of the hop to a relay host.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RelayTls {
+    /// STARTTLS must succeed and the certificate must verify (PKIX + name).
+    Verify,
+    /// STARTTLS must succeed; certificate not verified.
+    Required,
+    /// Use STARTTLS when offered, otherwise clear text.
+    Opportunistic,
+    /// Never STARTTLS (a loopback test sink).
+    None,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RelayHost {
+    pub host: String,
+    pub port: u16,
+    #[serde(default = "default_relay_tls")]
+    pub tls: RelayTls,
+    /// Extra CA certificates (PEM) trusted for `tls = "verify"`.
+    #[serde(default)]
+    pub ca_file: Option<PathBuf>,
+}
+
+fn default_relay_tls() -> RelayTls {
+    RelayTls::Verify
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DeliveryConfig {
+    /// Send everything through this smarthost. Without it, MX delivery is
+    /// used (not built yet: messages wait in the queue).
+    pub relay: Option<RelayHost>,
+    /// Parallel connections per destination (relay host or domain).
+    pub concurrency_per_destination: usize,
+    /// Messages sent over one connection before it is closed.
+    pub max_messages_per_connection: u32,
+    /// An idle pooled connection is closed after this long.
+    pub idle_connection_secs: u64,
+    pub connect_timeout_secs: u64,
+    /// Timeout for each reply of the remote server.
+    pub command_timeout_secs: u64,
+    /// After DATA's final dot, the remote may take long (its own scan).
+    pub data_timeout_secs: u64,
+    /// First retry after this long; doubles each time up to `retry_max_secs`.
+    pub retry_initial_secs: u64,
+    pub retry_max_secs: u64,
+    /// Give up and send a DSN after this long. Default 5 days.
+    pub max_lifetime_secs: u64,
+    /// Name used in EHLO to the next hop (defaults to server.hostname).
+    pub helo_name: Option<String>,
+}
+
+impl Default for DeliveryConfig {
+    fn default() -> Self {
+        DeliveryConfig {
+            relay: None,
+            concurrency_per_destination: 20,
+            max_messages_per_connection: 1000,
+            idle_connection_secs: 10,
+            connect_timeout_secs: 30,
+            command_timeout_secs: 300,
+            data_timeout_secs: 600,
+            retry_initial_secs: 300,
+            retry_max_secs: 4 * 3600,
+            max_lifetime_secs: 5 * 24 * 3600,
+            helo_name: None,
+        }
+    }
+}
+
+impl DeliveryConfig {
+    pub fn connect_timeout(&self) -> Duration {
+        Duration::from_secs(self.connect_timeout_secs)
+    }
+    pub fn command_timeout(&self) -> Duration {
+        Duration::from_secs(self.command_timeout_secs)
+    }
+    pub fn data_timeout(&self) -> Duration {
+        Duration::from_secs(self.data_timeout_secs)
+    }
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PolicyConfig {
+    /// Folder with the policy files.
+    pub dir: PathBuf,
+}
+
+impl Default for PolicyConfig {
+    fn default() -> Self {
+        PolicyConfig {
+            dir: "policies".into(),
+        }
+    }
+}
+
+/// The practice shown to recipients and used in DSNs.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TenantConfig {
+    pub name: String,
+    pub display_name: String,
+    /// Sender address for DSNs and notifications.
+    pub postmaster: String,
+}
+
+impl Default for TenantConfig {
+    fn default() -> Self {
+        TenantConfig {
+            name: "default".into(),
+            display_name: "Huisartsenpraktijk".into(),
+            postmaster: "postmaster@sluis.localdomain".into(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct LogConfig {
+    /// `tracing` filter, e.g. `info` or `sluis=debug`.
+    pub level: String,
+}
+
+impl Default for LogConfig {
+    fn default() -> Self {
+        LogConfig {
+            level: "info".into(),
+        }
+    }
+}
+
+impl Config {
+    /// Load and validate a config file; relative paths in it are taken
+    /// relative to the file's folder.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let mut config: Config = toml::from_str(&text).map_err(|e| ConfigError::Parse {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        })?;
+        if let Some(base) = path.parent() {
+            config.resolve_paths(base);
+        }
+        config.validate()?;
+        Ok(config)
+    }
+
+    fn resolve_paths(&mut self, base: &Path) {
+        let fix = |p: &mut PathBuf| {
+            if p.is_relative() && !base.as_os_str().is_empty() {
+                *p = base.join(&*p);
+            }
+        };
+        fix(&mut self.tls.certificate);
+        fix(&mut self.tls.private_key);
+        fix(&mut self.spool.dir);
+        fix(&mut self.policy.dir);
+        if let Some(relay) = self.delivery.relay.as_mut() {
+            if let Some(ca) = relay.ca_file.as_mut() {
+                fix(ca);
+            }
+        }
+        if let Some(rest) = self.store.url.strip_prefix("sqlite://") {
+            let p = Path::new(rest);
+            if p.is_relative() && !base.as_os_str().is_empty() {
+                self.store.url = format!("sqlite://{}", base.join(p).display());
+            }
+        }
+    }
+
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        let l = &self.limits;
+        let bad = |m: &str| Err(ConfigError::Invalid(m.to_string()));
+        if l.max_message_size == 0 {
+            return bad("limits.max_message_size must be > 0");
+        }
+        if l.max_recipients == 0 {
+            return bad("limits.max_recipients must be > 0");
+        }
+        if l.max_line_length < 512 {
+            return bad("limits.max_line_length must be at least 512 (RFC 5321)");
+        }
+        if l.max_connections == 0 || l.max_connections_per_ip == 0 {
+            return bad("limits.max_connections and max_connections_per_ip must be > 0");
+        }
+        if self.server.listeners.is_empty() {
+            return bad("server.listeners is empty: Sluis would accept no mail");
+        }
+        if self.delivery.concurrency_per_destination == 0 {
+            return bad("delivery.concurrency_per_destination must be > 0");
+        }
+        if self.delivery.retry_initial_secs == 0 {
+            return bad("delivery.retry_initial_secs must be > 0");
+        }
+        Ok(())
+    }
+
+    pub fn is_trusted(&self, ip: IpAddr) -> bool {
+        self.server.trusted_networks.iter().any(|n| n.contains(&ip))
+    }
+
+    pub fn helo_name(&self) -> &str {
+        self.delivery
+            .helo_name
+            .as_deref()
+            .unwrap_or(&self.server.hostname)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_validate_and_message_size_is_50_mib() {
+        let c = Config::default();
+        c.validate().unwrap();
+        assert_eq!(c.limits.max_message_size, 52_428_800);
+        assert_eq!(c.delivery.max_lifetime_secs, 432_000);
+    }
+
+    #[test]
+    fn unknown_keys_are_rejected() {
+        let err = toml::from_str::<Config>("[limits]\nmax_mesage_size = 1\n").unwrap_err();
+        assert!(err.to_string().contains("max_mesage_size"), "{err}");
+    }
+
+    #[test]
+    fn trusted_networks_match_by_cidr() {
+        let c: Config = toml::from_str("[server]\ntrusted_networks = [\"127.0.0.0/8\"]\n").unwrap();
+        assert!(c.is_trusted("127.1.2.3".parse().unwrap()));
+        assert!(!c.is_trusted("10.0.0.1".parse().unwrap()));
+    }
+}

@@ -1,0 +1,30 @@
+//! Sluis: a secure e-mail gateway for Dutch healthcare.
+//!
+//! The modules follow the line a message travels (see docs/architecture.md):
+//!
+//! ```text
+//! smtp -> spool -> inspect -> policy -> route -> delivery | crypto | pickup
+//!                                                 store, audit, config
+//! ```
+//!
+//! `types` holds everything that crosses stages.
+
+pub mod audit;
+pub mod config;
+pub mod delivery;
+pub mod inspect;
+pub mod policy;
+pub mod route;
+pub mod smtp;
+pub mod spool;
+pub mod store;
+pub mod types;
+
+/// Current Unix time in milliseconds.
+pub fn now_ms() -> i64 {
+    use std::time::{SystemTime, UNIX_EPOCH};
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0)
+}

@@ -1,0 +1,86 @@
+//! Submission stage: the SMTP server a practice's mail clients talk to.
+//!
+//! Promises: every reply a person may see is Dutch first, then English;
+//! nothing a client sends can crash or hang the server; a message is only
+//! answered "250" after the `Backend` has made it durable.
+//!
+//! The session talks to the rest of Sluis only through [`Backend`], so the
+//! state machine is tested in memory with a fake backend.
+
+use crate::types::Bilingual;
+use std::future::Future;
+use std::net::IpAddr;
+
+/// An SMTP reply: code, enhanced status code and a bilingual text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reply {
+    pub code: u16,
+    /// RFC 3463 enhanced status code (class, subject, detail).
+    pub enhanced: (u8, u16, u16),
+    pub text: Bilingual,
+}
+
+impl Reply {
+    pub fn new(code: u16, enhanced: (u8, u16, u16), nl: &str, en: &str) -> Reply {
+        Reply {
+            code,
+            enhanced,
+            text: Bilingual::new(nl, en),
+        }
+    }
+
+    pub fn is_positive(&self) -> bool {
+        self.code < 400
+    }
+
+    pub fn is_temporary(&self) -> bool {
+        (400..500).contains(&self.code)
+    }
+}
+
+/// A client that authenticated with SMTP AUTH.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AuthenticatedUser {
+    pub account: String,
+    pub tenant: String,
+}
+
+/// What the session hands over after the final dot of DATA.
+#[derive(Clone, Debug)]
+pub struct Submission {
+    pub mail_from: String,
+    pub recipients: Vec<String>,
+    pub client_ip: IpAddr,
+    pub helo: String,
+    pub auth: Option<AuthenticatedUser>,
+    pub smtputf8: bool,
+    pub body_8bit: bool,
+    /// e.g. `TLSv1.3`; `None` for a clear-text session.
+    pub tls_version: Option<String>,
+}
+
+/// The rest of Sluis, as the SMTP session sees it.
+pub trait Backend: Send + Sync + 'static {
+    /// Check a username and password. `Ok(None)` means wrong credentials;
+    /// `Err` is a temporary problem (store down) shown to the client as 454.
+    fn authenticate(
+        &self,
+        username: &str,
+        password: &str,
+    ) -> impl Future<Output = Result<Option<AuthenticatedUser>, Reply>> + Send;
+
+    /// May this authenticated user use `mail_from` as envelope sender?
+    fn may_send_as(
+        &self,
+        user: &AuthenticatedUser,
+        mail_from: &str,
+    ) -> impl Future<Output = bool> + Send;
+
+    /// The whole message is in: inspect, decide per recipient, spool
+    /// durably. `Ok` carries the 250 reply, `Err` a 4xx/5xx for the client.
+    fn submit(
+        &self,
+        submission: Submission,
+        message: Vec<u8>,
+    ) -> impl Future<Output = Result<Reply, Reply>> + Send;
+}

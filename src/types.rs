@@ -1,0 +1,329 @@
+//! The data that crosses stages. Every stage of the line
+//! `smtp -> spool -> inspect -> policy -> route -> delivery | crypto | pickup`
+//! talks to the next one only through these types, never through another
+//! stage's internals. Nothing here does I/O.
+//!
+//! Privacy: none of these types holds message text. `Finding::evidence` is
+//! always masked (`*****6782`) by the detector that produced it.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+use std::fmt;
+use std::net::IpAddr;
+
+/// Spool-wide message identifier: 16 lowercase hex digits, time ordered
+/// (milliseconds since the epoch in the upper bits, a counter and random
+/// bits below). Safe to log; it reveals nothing about the content.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct MessageId(pub String);
+
+impl fmt::Display for MessageId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The SMTP envelope of one accepted message, as the submission stage saw it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Envelope {
+    pub id: MessageId,
+    /// The practice this message belongs to (from the account or the listener).
+    pub tenant: String,
+    /// Reverse path; empty for the null sender `<>`.
+    pub mail_from: String,
+    pub recipients: Vec<Recipient>,
+    /// Unix time in milliseconds when the message was accepted.
+    pub received_at_ms: i64,
+    pub client_ip: IpAddr,
+    pub helo: String,
+    /// Account name when the client authenticated; `None` for a trusted network.
+    pub authenticated_as: Option<String>,
+    /// The client asked for SMTPUTF8 (internationalised addresses or headers).
+    pub smtputf8: bool,
+    /// The client declared BODY=8BITMIME.
+    pub body_8bit: bool,
+    /// Size in bytes of the message as spooled (CRLF line ends, dot-unstuffed).
+    pub size: u64,
+}
+
+/// One envelope recipient.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recipient {
+    pub address: String,
+}
+
+impl Recipient {
+    pub fn new(address: impl Into<String>) -> Self {
+        Recipient {
+            address: address.into(),
+        }
+    }
+
+    /// The domain part, lower-cased; empty when the address has none.
+    pub fn domain(&self) -> String {
+        domain_of(&self.address)
+    }
+}
+
+/// Lower-cased domain of an address (`user@Example.NL` -> `example.nl`).
+pub fn domain_of(address: &str) -> String {
+    address
+        .rsplit_once('@')
+        .map(|(_, d)| d.to_ascii_lowercase())
+        .unwrap_or_default()
+}
+
+/// What kind of sensitive content a finding is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Category {
+    /// A burgerservicenummer (passes the elfproef, not something else).
+    Bsn,
+    /// Health data about an identifiable person.
+    Health,
+    /// Identifying personal data of a patient or third party.
+    Personal,
+}
+
+impl Category {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Bsn => "bsn",
+            Category::Health => "health",
+            Category::Personal => "personal",
+        }
+    }
+}
+
+impl fmt::Display for Category {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Where in a message a finding was made.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Location {
+    /// MIME part path, e.g. `1.2` (`0` is the top-level entity, `header` for headers).
+    pub part: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub filename: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    /// Header field or container member (`Subject`, `word/document.xml`, ...).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+}
+
+/// One detection. `evidence` is masked by construction; never the full value.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    pub category: Category,
+    /// Which detector made it (`bsn`, `health.medication`, `personal.dob`, ...).
+    pub detector: String,
+    pub location: Location,
+    /// Masked evidence such as `*****6782` or a vocabulary term class.
+    pub evidence: String,
+    /// 0.0 ..= 1.0
+    pub confidence: f32,
+}
+
+/// One MIME part as the inspect stage saw it (structure only, no content).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PartInfo {
+    pub path: String,
+    pub content_type: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub filename: Option<String>,
+    /// Decoded size in bytes.
+    pub size: u64,
+}
+
+/// The result of the inspect stage for one message.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ScanReport {
+    /// Raw message size in bytes.
+    pub size: u64,
+    pub parts: Vec<PartInfo>,
+    pub findings: Vec<Finding>,
+    /// Why (some of) the message could not be read. Non-empty means
+    /// unscannable, which is never treated as clean.
+    pub unscannable: Vec<String>,
+    /// Wall time spent scanning, in microseconds.
+    pub elapsed_us: u64,
+}
+
+impl ScanReport {
+    /// Categories present, in a stable order.
+    pub fn categories(&self) -> BTreeSet<Category> {
+        self.findings.iter().map(|f| f.category).collect()
+    }
+
+    pub fn is_unscannable(&self) -> bool {
+        !self.unscannable.is_empty()
+    }
+
+    /// Clean means: nothing found and everything could be read.
+    pub fn is_clean(&self) -> bool {
+        self.findings.is_empty() && self.unscannable.is_empty()
+    }
+
+    /// Highest confidence found for a category (0.0 when absent).
+    pub fn confidence(&self, category: Category) -> f32 {
+        self.findings
+            .iter()
+            .filter(|f| f.category == category)
+            .map(|f| f.confidence)
+            .fold(0.0, f32::max)
+    }
+}
+
+/// How strongly the hop to the recipient's server must be protected.
+/// Ordered from weakest to strongest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TransportRequirement {
+    /// Clear text allowed (STARTTLS still used when offered).
+    None,
+    /// STARTTLS required, peer not authenticated.
+    Tls,
+    /// STARTTLS with a peer authenticated by DANE or by MTA-STS (enforce).
+    DaneOrMtaSts,
+    /// STARTTLS with a peer authenticated by DANE only.
+    Dane,
+}
+
+impl TransportRequirement {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TransportRequirement::None => "none",
+            TransportRequirement::Tls => "tls",
+            TransportRequirement::DaneOrMtaSts => "dane-or-mta-sts",
+            TransportRequirement::Dane => "dane",
+        }
+    }
+}
+
+/// A text shown to a person: Dutch first, English second.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Bilingual {
+    pub nl: String,
+    pub en: String,
+}
+
+impl Bilingual {
+    pub fn new(nl: impl Into<String>, en: impl Into<String>) -> Self {
+        Bilingual {
+            nl: nl.into(),
+            en: en.into(),
+        }
+    }
+
+    /// `nl / en` on one line, as used in SMTP replies.
+    pub fn one_line(&self) -> String {
+        format!("{} / {}", self.nl, self.en)
+    }
+}
+
+/// What happens to one recipient.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "action", rename_all = "lowercase")]
+pub enum Action {
+    /// Deliver the message as it is, under a transport requirement.
+    Deliver { transport: TransportRequirement },
+    /// Encrypt end to end (S/MIME or OpenPGP); `fallback` when no usable key.
+    Encrypt { fallback: Box<Action> },
+    /// Park the message and send a pickup notification.
+    Pickup,
+    /// Do not send; tell the sender why.
+    Block { reason: Bilingual },
+}
+
+impl Action {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Action::Deliver { .. } => "deliver",
+            Action::Encrypt { .. } => "encrypt",
+            Action::Pickup => "pickup",
+            Action::Block { .. } => "block",
+        }
+    }
+}
+
+/// The policy stage's verdict for one recipient.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Decision {
+    pub recipient: String,
+    pub action: Action,
+    /// Name of the rule that decided (`file:rule-name`), for audit and `policy test`.
+    pub rule: String,
+    /// Finding categories the rule looked at (never content).
+    pub categories: Vec<Category>,
+    /// The message was unscannable when decided.
+    pub unscannable: bool,
+}
+
+/// Outcome of delivering to one recipient.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "kebab-case")]
+pub enum RcptStatus {
+    /// Not yet attempted, or waiting for the next attempt.
+    Scheduled,
+    Delivered,
+    /// Temporary failure; retried until the lifetime runs out.
+    TemporaryFailure {
+        reason: String,
+    },
+    /// Permanent failure; a DSN goes to the sender.
+    PermanentFailure {
+        reason: String,
+    },
+}
+
+/// How the connection to the next hop was protected.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct TlsInfo {
+    /// `TLSv1.3`, `TLSv1.2`, or `none`.
+    pub version: String,
+    pub cipher: String,
+    /// `dane-ee`, `dane-ta`, `mta-sts`, `pkix`, or `none`.
+    pub authentication: String,
+}
+
+/// What one delivery attempt did for one recipient.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DeliveryReport {
+    pub recipient: String,
+    pub status: RcptStatus,
+    /// Host (and port) of the next hop that was tried.
+    pub remote: String,
+    pub tls: TlsInfo,
+    /// The remote server's reply (code and text), when there was one.
+    pub reply: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transport_requirements_are_ordered_weakest_first() {
+        assert!(TransportRequirement::None < TransportRequirement::Tls);
+        assert!(TransportRequirement::Tls < TransportRequirement::DaneOrMtaSts);
+        assert!(TransportRequirement::DaneOrMtaSts < TransportRequirement::Dane);
+    }
+
+    #[test]
+    fn domain_is_lowercased_and_taken_after_the_last_at() {
+        assert_eq!(domain_of("a@b@Example.NL"), "example.nl");
+        assert_eq!(domain_of("postmaster"), "");
+    }
+
+    #[test]
+    fn clean_report_needs_no_findings_and_no_unscannable_reason() {
+        let mut r = ScanReport::default();
+        assert!(r.is_clean());
+        r.unscannable.push("encrypted zip".into());
+        assert!(!r.is_clean());
+    }
+}
