@@ -1,2 +1,473 @@
 //! Spool stage: the durable record of every accepted message.
-//! (Being written: segment log with group commit.)
+//!
+//! Promise: when [`Spool::append`] returns `Ok`, the message, its envelope
+//! and its routed work are on disk and fsynced (file data and, for a new
+//! segment file, the directory). Only then does the SMTP session say "250".
+//!
+//! Layout: an append-only log split into segment files `NNNNNNNNNNNNNNNNNNNN.seg`
+//! (see `record` for the record format). One writer thread appends the
+//! records of all sessions and fsyncs once per batch — group commit: under
+//! load, one fsync covers many messages instead of one each, and no promise
+//! is weakened. Delivery outcomes are appended as status records; a message
+//! whose recipients are all final is finished.
+//!
+//! Space is reclaimed by deleting the oldest segments once nothing live
+//! remains in them (oldest first, so a status record never outlives the
+//! message it refers to). A long-deferred message that pins an old segment
+//! is relocated (rewritten into the active segment) by [`Spool::compact`].
+//!
+//! Recovery ([`Spool::open`]) reads every segment in order, stops reading a
+//! segment at a torn tail (a record whose fsync never returned, so never
+//! acknowledged), and returns every unfinished message.
+
+mod record;
+mod writer;
+
+pub use record::{MessageMeta, StatusRecord};
+
+use crate::route::Work;
+use crate::types::{Envelope, MessageId, RcptStatus};
+use record::{Decoded, Stop};
+use std::collections::{BTreeMap, HashMap};
+use std::io;
+use std::os::unix::fs::FileExt;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use writer::{Payload, WriteRequest, Writer};
+
+/// Where a spooled message's body lives.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct BodyLocation {
+    segment: u64,
+    offset: u64,
+    len: u64,
+}
+
+/// In-memory state of one unfinished message.
+#[derive(Debug)]
+struct Entry {
+    meta: Arc<MessageMeta>,
+    body: BodyLocation,
+    /// Latest status per recipient (`None`: nothing recorded yet).
+    status: Vec<Option<StatusRecord>>,
+    /// Segment of every record of this message that is still needed.
+    records: Vec<u64>,
+}
+
+impl Entry {
+    fn is_finished(&self) -> bool {
+        self.meta
+            .work
+            .iter()
+            .zip(&self.status)
+            .all(|(work, status)| is_final(work, status.as_ref()))
+    }
+}
+
+/// A recipient is final when it was blocked at accept time, or delivery
+/// reached a final outcome.
+fn is_final(work: &Work, status: Option<&StatusRecord>) -> bool {
+    matches!(work, Work::Blocked { .. })
+        || matches!(
+            status.map(|s| &s.status),
+            Some(RcptStatus::Delivered) | Some(RcptStatus::PermanentFailure { .. })
+        )
+}
+
+#[derive(Debug, Default)]
+struct Index {
+    entries: HashMap<MessageId, Entry>,
+    /// Live records per segment.
+    refs: BTreeMap<u64, usize>,
+}
+
+/// An unfinished message found at start-up.
+#[derive(Debug, Clone)]
+pub struct Recovered {
+    pub meta: Arc<MessageMeta>,
+    /// Latest status per recipient.
+    pub status: Vec<Option<StatusRecord>>,
+}
+
+/// The spool. Cheap to share (`Arc<Spool>`).
+pub struct Spool {
+    dir: PathBuf,
+    writer: Writer,
+    index: Arc<Mutex<Index>>,
+    id_counter: AtomicU64,
+}
+
+impl std::fmt::Debug for Spool {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Spool").field("dir", &self.dir).finish()
+    }
+}
+
+fn segment_path(dir: &Path, n: u64) -> PathBuf {
+    dir.join(format!("{n:020}.seg"))
+}
+
+fn list_segments(dir: &Path) -> io::Result<Vec<u64>> {
+    let mut segs = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let name = entry?.file_name();
+        let name = name.to_string_lossy();
+        if let Some(n) = name
+            .strip_suffix(".seg")
+            .and_then(|s| s.parse::<u64>().ok())
+        {
+            segs.push(n);
+        }
+    }
+    segs.sort_unstable();
+    Ok(segs)
+}
+
+impl Spool {
+    /// Open (or create) the spool in `dir`, recover what is unfinished and
+    /// start the writer in a fresh segment.
+    pub fn open(
+        dir: &Path,
+        segment_size: u64,
+        max_batch: usize,
+        fsync: bool,
+    ) -> io::Result<(Spool, Vec<Recovered>)> {
+        std::fs::create_dir_all(dir)?;
+        let segments = list_segments(dir)?;
+        let mut index = Index::default();
+        for &seg in &segments {
+            recover_segment(dir, seg, &mut index)?;
+        }
+        // Drop what finished before the crash.
+        let finished: Vec<MessageId> = index
+            .entries
+            .iter()
+            .filter(|(_, e)| e.is_finished())
+            .map(|(id, _)| id.clone())
+            .collect();
+        for id in finished {
+            release(&mut index, &id);
+        }
+        let recovered = index
+            .entries
+            .values()
+            .map(|e| Recovered {
+                meta: e.meta.clone(),
+                status: e.status.clone(),
+            })
+            .collect();
+        let next_segment = segments.last().map_or(1, |n| n + 1);
+        let index = Arc::new(Mutex::new(index));
+        let writer = Writer::start(
+            dir.to_path_buf(),
+            next_segment,
+            segment_size,
+            max_batch,
+            fsync,
+            index.clone(),
+        )?;
+        let spool = Spool {
+            dir: dir.to_path_buf(),
+            writer,
+            index,
+            id_counter: AtomicU64::new(rand::random::<u64>() & 0xfffff),
+        };
+        spool.delete_unreferenced_segments();
+        Ok((spool, recovered))
+    }
+
+    /// A new time-ordered message id.
+    pub fn new_id(&self) -> MessageId {
+        let ms = crate::now_ms() as u64;
+        let n = self.id_counter.fetch_add(1, Ordering::Relaxed) & 0xfffff;
+        MessageId(format!("{:016x}", (ms << 20) | n))
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Index> {
+        lock(&self.index)
+    }
+
+    /// Append a message durably. Returns once it is fsynced.
+    pub async fn append(&self, meta: MessageMeta, body: Arc<Vec<u8>>) -> io::Result<()> {
+        let prefix = record::message_prefix(&meta).map_err(io::Error::other)?;
+        let meta = Arc::new(meta);
+        let (tx, rx) = tokio::sync::oneshot::channel();
+        self.writer.send(WriteRequest {
+            payload: Payload::Message { meta, prefix, body },
+            durable: true,
+            done: Some(tx),
+        })?;
+        rx.await
+            .map_err(|_| io::Error::other("spool writer stopped"))?
+    }
+
+    /// Record a recipient's delivery outcome. The record is written (it
+    /// survives a process crash); it is fsynced with the next batch.
+    pub async fn record_status(&self, status: StatusRecord) -> io::Result<()> {
+        let (tx, rx) = tokio::sync::oneshot::channel();
+        self.writer.send(WriteRequest {
+            payload: Payload::Status(status),
+            durable: false,
+            done: Some(tx),
+        })?;
+        rx.await
+            .map_err(|_| io::Error::other("spool writer stopped"))??;
+        self.delete_unreferenced_segments();
+        Ok(())
+    }
+
+    /// Read a spooled message body.
+    pub fn load_body(&self, id: &MessageId) -> io::Result<Vec<u8>> {
+        let loc = self
+            .lock()
+            .entries
+            .get(id)
+            .map(|e| e.body)
+            .ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, "message not in spool"))?;
+        read_body(&self.dir, loc)
+    }
+
+    /// Current state of an unfinished message.
+    pub fn get(&self, id: &MessageId) -> Option<Recovered> {
+        self.lock().entries.get(id).map(|e| Recovered {
+            meta: e.meta.clone(),
+            status: e.status.clone(),
+        })
+    }
+
+    /// Number of unfinished messages.
+    pub fn len(&self) -> usize {
+        self.lock().entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Segment files currently on disk.
+    pub fn segments(&self) -> io::Result<Vec<u64>> {
+        list_segments(&self.dir)
+    }
+
+    /// Delete the oldest segments that hold nothing live.
+    fn delete_unreferenced_segments(&self) {
+        let active = self.writer.active_segment();
+        let Ok(on_disk) = list_segments(&self.dir) else {
+            return;
+        };
+        let index = self.lock();
+        for seg in on_disk {
+            if seg >= active || index.refs.get(&seg).copied().unwrap_or(0) > 0 {
+                break;
+            }
+            if let Err(e) = std::fs::remove_file(segment_path(&self.dir, seg)) {
+                tracing::warn!(segment = seg, error = %e, "cannot delete spool segment");
+                break;
+            }
+        }
+    }
+
+    /// Relocate the live messages of the oldest segment into the active
+    /// one, so the old segment can be deleted. Call periodically.
+    pub async fn compact(&self) -> io::Result<usize> {
+        let active = self.writer.active_segment();
+        let (oldest, victims) = {
+            let index = self.lock();
+            let Some((&oldest, _)) = index.refs.iter().find(|(_, &n)| n > 0) else {
+                return Ok(0);
+            };
+            if oldest + 1 >= active {
+                return Ok(0);
+            }
+            let victims: Vec<MessageId> = index
+                .entries
+                .iter()
+                .filter(|(_, e)| e.records.contains(&oldest))
+                .map(|(id, _)| id.clone())
+                .collect();
+            (oldest, victims)
+        };
+        let mut moved = 0;
+        for id in victims {
+            let Some((meta, loc, statuses)) = self.lock().entries.get(&id).map(|e| {
+                (
+                    e.meta.clone(),
+                    e.body,
+                    e.status.iter().flatten().cloned().collect::<Vec<_>>(),
+                )
+            }) else {
+                continue;
+            };
+            let dir = self.dir.clone();
+            let body = tokio::task::spawn_blocking(move || read_body(&dir, loc))
+                .await
+                .map_err(io::Error::other)??;
+            let prefix = record::message_prefix(&meta).map_err(io::Error::other)?;
+            let (tx, rx) = tokio::sync::oneshot::channel();
+            self.writer.send(WriteRequest {
+                payload: Payload::Relocate {
+                    meta,
+                    prefix,
+                    body: Arc::new(body),
+                    statuses,
+                    from_segment: oldest,
+                },
+                durable: true,
+                done: Some(tx),
+            })?;
+            rx.await
+                .map_err(|_| io::Error::other("spool writer stopped"))??;
+            moved += 1;
+        }
+        self.delete_unreferenced_segments();
+        Ok(moved)
+    }
+}
+
+fn lock(index: &Mutex<Index>) -> MutexGuard<'_, Index> {
+    // A panic while holding the lock cannot leave the index half-updated in
+    // a way that loses mail (the log on disk is the truth), so go on.
+    index
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+fn read_body(dir: &Path, loc: BodyLocation) -> io::Result<Vec<u8>> {
+    let file = std::fs::File::open(segment_path(dir, loc.segment))?;
+    let len = usize::try_from(loc.len).map_err(io::Error::other)?;
+    let mut body = vec![0u8; len];
+    file.read_exact_at(&mut body, loc.offset)?;
+    Ok(body)
+}
+
+/// Forget a finished message and release its segment references.
+fn release(index: &mut Index, id: &MessageId) {
+    if let Some(entry) = index.entries.remove(id) {
+        for seg in entry.records {
+            if let Some(n) = index.refs.get_mut(&seg) {
+                *n = n.saturating_sub(1);
+            }
+        }
+    }
+}
+
+/// Apply a message record (new, or a relocated copy) to the index.
+fn apply_message(index: &mut Index, meta: Arc<MessageMeta>, body: BodyLocation) {
+    let id = meta.envelope.id.clone();
+    let rcpts = meta.work.len();
+    *index.refs.entry(body.segment).or_insert(0) += 1;
+    match index.entries.get_mut(&id) {
+        Some(entry) => {
+            // Relocated copy: its statuses follow it; the old records are
+            // superseded.
+            entry.body = body;
+            entry.meta = meta;
+            entry.records.push(body.segment);
+        }
+        None => {
+            index.entries.insert(
+                id,
+                Entry {
+                    meta,
+                    body,
+                    status: vec![None; rcpts],
+                    records: vec![body.segment],
+                },
+            );
+        }
+    }
+}
+
+/// Apply a status record; returns true when it finished the message (the
+/// message is then released).
+fn apply_status(index: &mut Index, status: StatusRecord, segment: u64) -> bool {
+    let Some(entry) = index.entries.get_mut(&status.id) else {
+        return false; // for a message already finished and forgotten
+    };
+    let id = status.id.clone();
+    if let Some(slot) = entry.status.get_mut(status.rcpt as usize) {
+        *slot = Some(status);
+    }
+    entry.records.push(segment);
+    *index.refs.entry(segment).or_insert(0) += 1;
+    if entry.is_finished() {
+        release(index, &id);
+        true
+    } else {
+        false
+    }
+}
+
+/// Drop every record reference of `id` in `segment` (after relocation).
+fn forget_segment(index: &mut Index, id: &MessageId, segment: u64) {
+    if let Some(entry) = index.entries.get_mut(id) {
+        let before = entry.records.len();
+        entry.records.retain(|&s| s != segment);
+        let removed = before - entry.records.len();
+        if let Some(n) = index.refs.get_mut(&segment) {
+            *n = n.saturating_sub(removed);
+        }
+    }
+}
+
+fn recover_segment(dir: &Path, seg: u64, index: &mut Index) -> io::Result<()> {
+    let buf = std::fs::read(segment_path(dir, seg))?;
+    let mut offset = 0u64;
+    loop {
+        match record::decode(&buf, offset) {
+            Ok((
+                Decoded::Message {
+                    meta,
+                    body_offset,
+                    body_len,
+                },
+                next,
+            )) => {
+                apply_message(
+                    index,
+                    Arc::new(meta),
+                    BodyLocation {
+                        segment: seg,
+                        offset: body_offset,
+                        len: body_len,
+                    },
+                );
+                offset = next;
+            }
+            Ok((Decoded::Status(status), next)) => {
+                // Recovery keeps finished entries until all segments are
+                // read, so a later relocated copy cannot resurrect them.
+                if let Some(entry) = index.entries.get_mut(&status.id) {
+                    if let Some(slot) = entry.status.get_mut(status.rcpt as usize) {
+                        *slot = Some(status);
+                    }
+                    entry.records.push(seg);
+                    *index.refs.entry(seg).or_insert(0) += 1;
+                }
+                offset = next;
+            }
+            Ok((Decoded::Unknown, next)) => offset = next,
+            Err(Stop::End) => break,
+            Err(Stop::Corrupt(at)) => {
+                tracing::warn!(
+                    segment = seg,
+                    offset = at,
+                    "torn record at the end of a spool segment ignored (never acknowledged)"
+                );
+                break;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Convenience for the pipeline: the envelope of a recovered message.
+impl Recovered {
+    pub fn envelope(&self) -> &Envelope {
+        &self.meta.envelope
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,2 +1,341 @@
-//! Store: accounts, tenants and the audit trail in SQL (sqlx; SQLite by
-//! default, PostgreSQL by URL). (Being written.)
+//! Store: tenants (practices), accounts and the audit trail in SQL.
+//!
+//! One code path for both databases: sqlx's `Any` driver with portable SQL
+//! (`$N` parameters, TEXT/BIGINT columns, times as Unix milliseconds, ids
+//! made by Sluis rather than by the database). SQLite (WAL, created on
+//! first use) is the embedded default; PostgreSQL is used by URL when
+//! several nodes share one store.
+//!
+//! Row types stay in this module; callers get plain domain structs.
+//! Password hashes never leave it except to the account code that checks
+//! them, and `Debug` of a row never shows one.
+
+mod schema;
+
+use crate::audit::AuditEvent;
+use sqlx::any::{AnyPoolOptions, AnyRow};
+use sqlx::{AnyPool, Row};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Db(#[from] sqlx::Error),
+    #[error("{0}")]
+    Conflict(String),
+    #[error("{0}")]
+    NotFound(String),
+    #[error("unsupported store URL (use sqlite://PATH or postgres://...)")]
+    BadUrl,
+}
+
+/// Which SQL dialect is behind the pool (only the schema differs).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// An account as stored. The hash is not printed by `Debug`.
+#[derive(Clone)]
+pub struct AccountRecord {
+    pub username: String,
+    pub tenant: String,
+    pub password_hash: String,
+    pub disabled: bool,
+    /// Envelope senders this account may use (`a@b.nl` or `*@b.nl`).
+    pub senders: Vec<String>,
+}
+
+impl std::fmt::Debug for AccountRecord {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AccountRecord")
+            .field("username", &self.username)
+            .field("tenant", &self.tenant)
+            .field("disabled", &self.disabled)
+            .field("senders", &self.senders)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A stored audit event.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct AuditRecord {
+    pub id: String,
+    pub time_ms: i64,
+    pub tenant: String,
+    pub kind: String,
+    pub actor: String,
+    pub ip: Option<String>,
+    pub message_id: Option<String>,
+    pub recipient: Option<String>,
+    pub detail: serde_json::Value,
+}
+
+#[derive(Clone, Debug)]
+pub struct Store {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+static AUDIT_SEQ: AtomicU64 = AtomicU64::new(0);
+
+impl Store {
+    /// Connect (creating a SQLite file and its folder when needed) and
+    /// bring the schema up to date.
+    pub async fn connect(url: &str, max_connections: u32) -> Result<Store, StoreError> {
+        sqlx::any::install_default_drivers();
+        let (backend, url) = if let Some(path) = url.strip_prefix("sqlite://") {
+            if path != ":memory:" {
+                if let Some(parent) = std::path::Path::new(path).parent() {
+                    if !parent.as_os_str().is_empty() {
+                        std::fs::create_dir_all(parent).map_err(sqlx::Error::Io)?;
+                    }
+                }
+            }
+            (Backend::Sqlite, format!("sqlite://{path}?mode=rwc"))
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            (Backend::Postgres, url.to_string())
+        } else {
+            return Err(StoreError::BadUrl);
+        };
+        let mut options = AnyPoolOptions::new().max_connections(max_connections.max(1));
+        if backend == Backend::Sqlite {
+            options = options.after_connect(|conn, _| {
+                Box::pin(async move {
+                    use sqlx::Executor;
+                    conn.execute("PRAGMA journal_mode = WAL").await?;
+                    conn.execute("PRAGMA synchronous = NORMAL").await?;
+                    conn.execute("PRAGMA foreign_keys = ON").await?;
+                    conn.execute("PRAGMA busy_timeout = 5000").await?;
+                    Ok(())
+                })
+            });
+        }
+        let pool = options.connect(&url).await?;
+        let store = Store { pool, backend };
+        schema::migrate(&store.pool, backend).await?;
+        Ok(store)
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    /// Create the tenant if it does not exist yet.
+    pub async fn ensure_tenant(&self, name: &str, display_name: &str) -> Result<(), StoreError> {
+        let exists = sqlx::query("SELECT name FROM tenants WHERE name = $1")
+            .bind(name)
+            .fetch_optional(&self.pool)
+            .await?;
+        if exists.is_none() {
+            sqlx::query("INSERT INTO tenants (name, display_name, created_ms) VALUES ($1, $2, $3)")
+                .bind(name)
+                .bind(display_name)
+                .bind(crate::now_ms())
+                .execute(&self.pool)
+                .await?;
+        }
+        Ok(())
+    }
+
+    pub async fn add_account(&self, account: &AccountRecord) -> Result<(), StoreError> {
+        if self.account(&account.username).await?.is_some() {
+            return Err(StoreError::Conflict(format!(
+                "account {} bestaat al / already exists",
+                account.username
+            )));
+        }
+        let now = crate::now_ms();
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO accounts (username, tenant, password_hash, disabled, created_ms, updated_ms) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(&account.username)
+        .bind(&account.tenant)
+        .bind(&account.password_hash)
+        .bind(i64::from(account.disabled))
+        .bind(now)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        for pattern in &account.senders {
+            sqlx::query("INSERT INTO account_senders (username, pattern) VALUES ($1, $2)")
+                .bind(&account.username)
+                .bind(pattern.to_ascii_lowercase())
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn set_password(&self, username: &str, hash: &str) -> Result<(), StoreError> {
+        let done = sqlx::query(
+            "UPDATE accounts SET password_hash = $1, updated_ms = $2 WHERE username = $3",
+        )
+        .bind(hash)
+        .bind(crate::now_ms())
+        .bind(username)
+        .execute(&self.pool)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound(format!(
+                "account {username} bestaat niet / does not exist"
+            )));
+        }
+        Ok(())
+    }
+
+    pub async fn account(&self, username: &str) -> Result<Option<AccountRecord>, StoreError> {
+        let Some(row) = sqlx::query(
+            "SELECT username, tenant, password_hash, disabled FROM accounts WHERE username = $1",
+        )
+        .bind(username)
+        .fetch_optional(&self.pool)
+        .await?
+        else {
+            return Ok(None);
+        };
+        let senders =
+            sqlx::query("SELECT pattern FROM account_senders WHERE username = $1 ORDER BY pattern")
+                .bind(username)
+                .fetch_all(&self.pool)
+                .await?
+                .iter()
+                .map(|r| r.try_get::<String, _>(0))
+                .collect::<Result<Vec<_>, _>>()?;
+        Ok(Some(AccountRecord {
+            username: row.try_get(0)?,
+            tenant: row.try_get(1)?,
+            password_hash: row.try_get(2)?,
+            disabled: row.try_get::<i64, _>(3)? != 0,
+            senders,
+        }))
+    }
+
+    pub async fn list_accounts(&self) -> Result<Vec<AccountRecord>, StoreError> {
+        let names: Vec<String> = sqlx::query("SELECT username FROM accounts ORDER BY username")
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(|r| r.try_get::<String, _>(0))
+            .collect::<Result<_, _>>()?;
+        let mut out = Vec::with_capacity(names.len());
+        for name in names {
+            if let Some(a) = self.account(&name).await? {
+                out.push(a);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Append audit events in one transaction.
+    pub async fn append_audit(&self, events: &[AuditEvent]) -> Result<(), StoreError> {
+        if events.is_empty() {
+            return Ok(());
+        }
+        let mut tx = self.pool.begin().await?;
+        for e in events {
+            let seq = AUDIT_SEQ.fetch_add(1, Ordering::Relaxed) & 0xfffff;
+            let id = format!(
+                "{:016x}{:08x}",
+                ((e.time_ms as u64) << 20) | seq,
+                node_tag()
+            );
+            sqlx::query(
+                "INSERT INTO audit_events (id, time_ms, tenant, kind, actor, ip, message_id, recipient, detail) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            )
+            .bind(id)
+            .bind(e.time_ms)
+            .bind(&e.tenant)
+            .bind(&e.kind)
+            .bind(&e.actor)
+            .bind(e.ip.map(|ip| ip.to_string()))
+            .bind(e.message_id.clone())
+            .bind(e.recipient.clone())
+            .bind(e.detail.to_string())
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Audit events about one message, oldest first.
+    pub async fn audit_for_message(
+        &self,
+        message_id: &str,
+    ) -> Result<Vec<AuditRecord>, StoreError> {
+        self.audit_where("message_id = $1", message_id).await
+    }
+
+    /// Audit events about one recipient address, oldest first.
+    pub async fn audit_for_recipient(&self, address: &str) -> Result<Vec<AuditRecord>, StoreError> {
+        self.audit_where("recipient = $1", address).await
+    }
+
+    async fn audit_where(
+        &self,
+        condition: &str,
+        value: &str,
+    ) -> Result<Vec<AuditRecord>, StoreError> {
+        let sql = format!(
+            "SELECT id, time_ms, tenant, kind, actor, ip, message_id, recipient, detail \
+             FROM audit_events WHERE {condition} ORDER BY time_ms, id"
+        );
+        sqlx::query(&sql)
+            .bind(value)
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(audit_row)
+            .collect()
+    }
+}
+
+fn audit_row(row: &AnyRow) -> Result<AuditRecord, StoreError> {
+    let detail: String = row.try_get(8)?;
+    Ok(AuditRecord {
+        id: row.try_get(0)?,
+        time_ms: row.try_get(1)?,
+        tenant: row.try_get(2)?,
+        kind: row.try_get(3)?,
+        actor: row.try_get(4)?,
+        ip: row.try_get(5)?,
+        message_id: row.try_get(6)?,
+        recipient: row.try_get(7)?,
+        detail: serde_json::from_str(&detail).unwrap_or(serde_json::Value::Null),
+    })
+}
+
+/// A random tag per process, so ids from several nodes never collide.
+fn node_tag() -> u32 {
+    use std::sync::OnceLock;
+    static TAG: OnceLock<u32> = OnceLock::new();
+    *TAG.get_or_init(rand::random)
+}
+
+/// Drain audit events from the channel into the store in batches. Runs
+/// until every `Audit` handle is dropped.
+pub async fn run_audit_writer(
+    store: Store,
+    mut rx: tokio::sync::mpsc::UnboundedReceiver<AuditEvent>,
+) {
+    let mut batch = Vec::with_capacity(512);
+    while rx.recv_many(&mut batch, 512).await > 0 {
+        if let Err(e) = store.append_audit(&batch).await {
+            tracing::error!(error = %e, events = batch.len(), "cannot write audit events");
+        }
+        batch.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,129 @@
+//! One story, run on SQLite always and on PostgreSQL when it is reachable
+//! (it is on the CI machine: `SLUIS_TEST_POSTGRES`, default
+//! `postgres://postgres@127.0.0.1:5432/test`). Set `SLUIS_TEST_POSTGRES=skip`
+//! to skip PostgreSQL explicitly.
+
+use super::*;
+use crate::audit::AuditEvent;
+
+async fn story(store: &Store, tag: &str) {
+    let user = format!("assistent-{tag}@praktijk.nl");
+    store
+        .ensure_tenant("praktijk", "Huisartsenpraktijk")
+        .await
+        .unwrap();
+    store
+        .ensure_tenant("praktijk", "again is fine")
+        .await
+        .unwrap();
+    let account = AccountRecord {
+        username: user.clone(),
+        tenant: "praktijk".into(),
+        password_hash: "$argon2id$fake".into(),
+        disabled: false,
+        senders: vec![user.clone(), "*@Praktijk.nl".into()],
+    };
+    store.add_account(&account).await.unwrap();
+    assert!(matches!(
+        store.add_account(&account).await,
+        Err(StoreError::Conflict(_))
+    ));
+    let got = store.account(&user).await.unwrap().unwrap();
+    assert_eq!(got.tenant, "praktijk");
+    assert_eq!(got.senders, vec!["*@praktijk.nl".to_string(), user.clone()]);
+    assert!(
+        !format!("{got:?}").contains("argon2"),
+        "hash leaked in Debug"
+    );
+    store.set_password(&user, "$argon2id$new").await.unwrap();
+    assert_eq!(
+        store.account(&user).await.unwrap().unwrap().password_hash,
+        "$argon2id$new"
+    );
+    assert!(matches!(
+        store.set_password("nobody", "x").await,
+        Err(StoreError::NotFound(_))
+    ));
+
+    let msg = format!("msg-{tag}");
+    let events: Vec<AuditEvent> = ["accepted", "queued", "delivered"]
+        .iter()
+        .map(|k| {
+            AuditEvent::new("praktijk", k, "system")
+                .message(&msg)
+                .recipient("patient@example.nl")
+                .ip("127.0.0.1".parse().unwrap())
+                .detail(serde_json::json!({"tls": "TLSv1.3"}))
+        })
+        .collect();
+    store.append_audit(&events).await.unwrap();
+    let trail = store.audit_for_message(&msg).await.unwrap();
+    let kinds: Vec<&str> = trail.iter().map(|r| r.kind.as_str()).collect();
+    assert_eq!(kinds, ["accepted", "queued", "delivered"]);
+    assert_eq!(trail[2].detail["tls"], "TLSv1.3");
+    assert_eq!(trail[0].ip.as_deref(), Some("127.0.0.1"));
+
+    // Append-only, enforced by the database itself.
+    let update = sqlx::query("UPDATE audit_events SET kind = 'x' WHERE message_id = $1")
+        .bind(&msg)
+        .execute(store.pool())
+        .await;
+    assert!(update.is_err(), "audit rows could be updated");
+    let delete = sqlx::query("DELETE FROM audit_events WHERE message_id = $1")
+        .bind(&msg)
+        .execute(store.pool())
+        .await;
+    assert!(delete.is_err(), "audit rows could be deleted");
+}
+
+#[tokio::test]
+async fn story_on_sqlite() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/sub/sluis.db", dir.path().display());
+    let store = Store::connect(&url, 2).await.unwrap();
+    story(&store, "sqlite").await;
+    // Reopening runs no migration twice.
+    let again = Store::connect(&url, 2).await.unwrap();
+    assert!(again
+        .account("assistent-sqlite@praktijk.nl")
+        .await
+        .unwrap()
+        .is_some());
+}
+
+#[tokio::test]
+async fn story_on_postgres() {
+    let url = std::env::var("SLUIS_TEST_POSTGRES")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
+    if url == "skip" {
+        eprintln!("PostgreSQL story skipped by SLUIS_TEST_POSTGRES=skip");
+        return;
+    }
+    // A private schema per run keeps runs independent.
+    let schema = format!("sluis_test_{:x}", rand::random::<u32>());
+    {
+        sqlx::any::install_default_drivers();
+        let admin = sqlx::AnyPool::connect(&url)
+            .await
+            .expect("PostgreSQL reachable");
+        sqlx::query(&format!("CREATE SCHEMA {schema}"))
+            .execute(&admin)
+            .await
+            .unwrap();
+    }
+    let sep = if url.contains('?') { '&' } else { '?' };
+    let scoped = format!("{url}{sep}options=-c%20search_path%3D{schema}");
+    let store = Store::connect(&scoped, 2).await.unwrap();
+    assert_eq!(store.backend(), Backend::Postgres);
+    story(&store, "pg").await;
+    let again = Store::connect(&scoped, 2).await.unwrap();
+    assert!(again
+        .account("assistent-pg@praktijk.nl")
+        .await
+        .unwrap()
+        .is_some());
+    sqlx::query(&format!("DROP SCHEMA {schema} CASCADE"))
+        .execute(store.pool())
+        .await
+        .unwrap();
+}
