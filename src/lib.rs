@@ -9,10 +9,12 @@
 //!
 //! `types` holds everything that crosses stages.
 
+pub mod accounts;
 pub mod audit;
 pub mod config;
 pub mod delivery;
 pub mod inspect;
+pub mod pipeline;
 pub mod policy;
 pub mod route;
 pub mod smtp;

@@ -1,0 +1,162 @@
+//! The `sluis` command line: one binary for the gateway and for the
+//! operator's tools. Each subcommand is a thin shell around a library
+//! function, so the same code path serves the daemon, the CLI and tests.
+
+mod users;
+
+use crate::config::Config;
+use clap::{Parser, Subcommand};
+use std::path::{Path, PathBuf};
+
+#[derive(Parser, Debug)]
+#[command(name = "sluis", version, about = "Sluis: secure e-mail gateway for Dutch healthcare")]
+pub struct Cli {
+    /// Configuration file (default: ./sluis.toml when present, else built-in defaults).
+    #[arg(long, global = true, env = "SLUIS_CONFIG")]
+    pub config: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Run the gateway (SMTP submission, queue, delivery).
+    Run {
+        /// Create a demo account (printed once) when there are no accounts yet.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Manage the accounts that may submit mail.
+    User {
+        #[command(subcommand)]
+        action: users::UserCommand,
+    },
+    /// Inspect messages for BSNs, health and personal data.
+    Scan {
+        /// One JSON object per file per line.
+        #[arg(long)]
+        json: bool,
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Show the audit trail.
+    Audit {
+        #[command(subcommand)]
+        action: AuditCommand,
+    },
+    /// Print the effective configuration (defaults filled in) as TOML.
+    Config,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AuditCommand {
+    /// Every event about one message.
+    Message {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every event about one recipient address.
+    Recipient {
+        address: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Load the configuration the user asked for.
+pub fn load_config(path: Option<&Path>) -> anyhow::Result<Config> {
+    match path {
+        Some(p) => Ok(Config::load(p)?),
+        None if Path::new("sluis.toml").exists() => Ok(Config::load(Path::new("sluis.toml"))?),
+        None => Ok(Config::default()),
+    }
+}
+
+/// Run the CLI; returns the process exit code.
+pub fn main_with(cli: Cli) -> anyhow::Result<i32> {
+    let config = load_config(cli.config.as_deref())?;
+    match cli.command {
+        Command::Run { demo } => {
+            crate::logging::init(&config.log.level);
+            runtime()?.block_on(crate::server::run(config, demo))?;
+            Ok(0)
+        }
+        Command::User { action } => runtime()?.block_on(users::run(&config, action)),
+        Command::Scan { json, files } => Ok(crate::inspect::cli::run_scan(&files, json, &config.inspect)),
+        Command::Audit { action } => runtime()?.block_on(audit(&config, action)),
+        Command::Config => {
+            print!("{}", toml::to_string_pretty(&config)?);
+            Ok(0)
+        }
+    }
+}
+
+pub(crate) fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
+    Ok(tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?)
+}
+
+async fn audit(config: &Config, action: AuditCommand) -> anyhow::Result<i32> {
+    let store = crate::store::Store::connect(&config.store.url, 2).await?;
+    let (records, json) = match action {
+        AuditCommand::Message { id, json } => (store.audit_for_message(&id).await?, json),
+        AuditCommand::Recipient { address, json } => {
+            (store.audit_for_recipient(&address).await?, json)
+        }
+    };
+    for r in &records {
+        if json {
+            println!("{}", serde_json::to_string(r)?);
+        } else {
+            println!(
+                "{}  {:<10} {:<22} {:<18} {:<16} {} {}",
+                format_time(r.time_ms),
+                r.kind,
+                r.actor,
+                r.message_id.as_deref().unwrap_or("-"),
+                r.ip.as_deref().unwrap_or("-"),
+                r.recipient.as_deref().unwrap_or("-"),
+                if r.detail.is_null() { String::new() } else { r.detail.to_string() }
+            );
+        }
+    }
+    if records.is_empty() && !json {
+        eprintln!("Geen gebeurtenissen gevonden / No events found");
+    }
+    Ok(0)
+}
+
+/// RFC 3339 UTC time for a Unix millisecond timestamp.
+pub fn format_time(ms: i64) -> String {
+    let secs = ms.div_euclid(1000);
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        (rem % 3600) / 60,
+        rem % 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn times_are_rfc3339_utc() {
+        assert_eq!(super::format_time(0), "1970-01-01T00:00:00Z");
+        assert_eq!(super::format_time(1_795_000_000_000), "2026-11-18T11:06:40Z");
+        assert_eq!(super::format_time(951_782_400_000), "2000-02-29T00:00:00Z");
+    }
+}

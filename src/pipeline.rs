@@ -1,0 +1,527 @@
+//! The pipeline: the straight line of one message, wired together.
+//!
+//! ```text
+//! smtp session --submit--> inspect -> policy -> route -> spool (fsync) -> 250 -> delivery queue
+//! ```
+//!
+//! It implements the SMTP stage's [`Backend`] (authentication, sender
+//! check, submit) and the delivery stage's [`Journal`] (durable outcomes,
+//! body reads, injected DSNs). Inspection and the policy run *before* the
+//! reply to DATA, so a block reaches the sender's mail client as a 5xx.
+//!
+//! Fail closed: a spool error is a 451 (the client keeps the message); a
+//! recipient whose route needs a stage that does not exist yet is not sent.
+
+use crate::accounts;
+use crate::audit::{Audit, AuditEvent};
+use crate::config::Config;
+use crate::delivery::{Journal, QueueItem, QueuedRcpt};
+use crate::inspect;
+use crate::policy::{MessageContext, PolicySet};
+use crate::route::{self, Work};
+use crate::smtp::{AuthenticatedUser, Backend, Reply, Submission};
+use crate::spool::{MessageMeta, Recovered, Spool, StatusRecord};
+use crate::store::Store;
+use crate::types::{Bilingual, Envelope, MessageId, RcptStatus, Recipient, ScanReport};
+use std::net::{IpAddr, Ipv4Addr};
+use std::sync::{Arc, OnceLock, RwLock};
+
+/// Hands a message to the delivery queue.
+pub type Enqueue = Arc<dyn Fn(QueueItem) + Send + Sync>;
+
+/// Scans larger than this run on the blocking pool instead of inline.
+const INLINE_SCAN_LIMIT: usize = 256 * 1024;
+
+pub struct Pipeline {
+    config: Arc<Config>,
+    store: Store,
+    spool: Arc<Spool>,
+    policy: RwLock<Arc<PolicySet>>,
+    queue: OnceLock<Enqueue>,
+    audit: Audit,
+}
+
+impl Pipeline {
+    pub fn new(
+        config: Arc<Config>,
+        store: Store,
+        spool: Arc<Spool>,
+        policy: Arc<PolicySet>,
+        audit: Audit,
+    ) -> Pipeline {
+        Pipeline {
+            config,
+            store,
+            spool,
+            policy: RwLock::new(policy),
+            queue: OnceLock::new(),
+            audit,
+        }
+    }
+
+    /// Connect the delivery queue (once, at start-up).
+    pub fn set_queue(&self, enqueue: Enqueue) {
+        let _ = self.queue.set(enqueue);
+    }
+
+    /// Replace the policy in force (the policy stage's reload calls this).
+    pub fn set_policy(&self, policy: Arc<PolicySet>) {
+        *self.policy.write().unwrap_or_else(|p| p.into_inner()) = policy;
+    }
+
+    fn policy(&self) -> Arc<PolicySet> {
+        self.policy
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    pub fn spool(&self) -> &Arc<Spool> {
+        &self.spool
+    }
+
+    fn enqueue(&self, item: QueueItem) {
+        match self.queue.get() {
+            Some(q) => q(item),
+            None => {
+                tracing::warn!(id = %item.envelope.id, "no delivery queue; message stays spooled")
+            }
+        }
+    }
+
+    /// Scan, decide and route. Returns the work per recipient.
+    async fn inspect_and_decide(
+        &self,
+        ctx: &MessageContext,
+        message: &Arc<Vec<u8>>,
+    ) -> (ScanReport, Vec<crate::types::Decision>, Vec<Work>) {
+        let inspect_cfg = self.config.inspect.clone();
+        let report = if message.len() <= INLINE_SCAN_LIMIT {
+            inspect::scan(message, &inspect_cfg)
+        } else {
+            let m = message.clone();
+            match tokio::task::spawn_blocking(move || inspect::scan(&m, &inspect_cfg)).await {
+                Ok(r) => r,
+                Err(_) => ScanReport {
+                    size: message.len() as u64,
+                    unscannable: vec!["scanner failed".into()],
+                    ..ScanReport::default()
+                },
+            }
+        };
+        let decisions = self.policy().decide(ctx, &report);
+        let work = decisions
+            .iter()
+            .map(route::route)
+            .map(hold_to_block)
+            .collect();
+        (report, decisions, work)
+    }
+
+    /// Spool a message with its routed work and queue what is deliverable.
+    async fn accept(
+        &self,
+        envelope: Envelope,
+        work: Vec<Work>,
+        message: Arc<Vec<u8>>,
+    ) -> std::io::Result<()> {
+        let meta = MessageMeta {
+            envelope: envelope.clone(),
+            work: work.clone(),
+        };
+        self.spool.append(meta, message.clone()).await?;
+        self.queue_deliverable(
+            Arc::new(envelope),
+            &work,
+            &vec![None; work.len()],
+            Some(message),
+        );
+        Ok(())
+    }
+
+    fn queue_deliverable(
+        &self,
+        envelope: Arc<Envelope>,
+        work: &[Work],
+        status: &[Option<StatusRecord>],
+        body: Option<Arc<Vec<u8>>>,
+    ) {
+        let mut attempts = 0;
+        let mut next_attempt_ms = 0;
+        let mut recipients = vec![];
+        for (i, (w, s)) in work.iter().zip(status).enumerate() {
+            let Work::Deliver { transport } = w else {
+                continue;
+            };
+            if let Some(s) = s {
+                if !matches!(
+                    s.status,
+                    RcptStatus::TemporaryFailure { .. } | RcptStatus::Scheduled
+                ) {
+                    continue;
+                }
+                attempts = attempts.max(s.attempts);
+                next_attempt_ms = next_attempt_ms.max(s.next_attempt_ms);
+            }
+            let Some(rcpt) = envelope.recipients.get(i) else {
+                continue;
+            };
+            recipients.push(QueuedRcpt {
+                index: i as u32,
+                address: rcpt.address.clone(),
+                transport: *transport,
+            });
+        }
+        if recipients.is_empty() {
+            return;
+        }
+        self.audit.record(
+            AuditEvent::new(&envelope.tenant, "queued", "system")
+                .message(&envelope.id)
+                .detail(serde_json::json!({ "recipients": recipients.len() })),
+        );
+        self.enqueue(QueueItem {
+            envelope,
+            recipients,
+            attempts,
+            next_attempt_ms,
+            body,
+        });
+    }
+
+    /// Queue every unfinished message found in the spool at start-up.
+    pub fn resume(&self, recovered: Vec<Recovered>) -> usize {
+        let n = recovered.len();
+        for r in recovered {
+            self.queue_deliverable(
+                Arc::new(r.meta.envelope.clone()),
+                &r.meta.work,
+                &r.status,
+                None,
+            );
+        }
+        n
+    }
+
+    fn audit_decisions(
+        &self,
+        envelope: &Envelope,
+        decisions: &[crate::types::Decision],
+        work: &[Work],
+    ) {
+        for (d, w) in decisions.iter().zip(work) {
+            let categories: Vec<&str> = d.categories.iter().map(|c| c.as_str()).collect();
+            self.audit.record(
+                AuditEvent::new(&envelope.tenant, "decided", "system")
+                    .message(&envelope.id)
+                    .recipient(&d.recipient)
+                    .detail(serde_json::json!({
+                        "rule": d.rule,
+                        "action": d.action.name(),
+                        "work": work_name(w),
+                        "categories": categories,
+                        "unscannable": d.unscannable,
+                    })),
+            );
+        }
+    }
+}
+
+fn work_name(w: &Work) -> &'static str {
+    match w {
+        Work::Deliver { .. } => "deliver",
+        Work::Hold { .. } => "hold",
+        Work::Blocked { .. } => "blocked",
+    }
+}
+
+/// Until the pickup stage exists, a recipient that needs it is not sent:
+/// the sender is told, instead of the message waiting forever.
+fn hold_to_block(work: Work) -> Work {
+    match work {
+        Work::Hold { .. } => Work::Blocked {
+            reason: Bilingual::new(
+                "Dit bericht bevat gevoelige gegevens en kan nog niet beveiligd aan deze ontvanger worden bezorgd; stuur het via een beveiligde weg",
+                "This message contains sensitive data and cannot yet be delivered securely to this recipient; send it by a secure channel",
+            ),
+        },
+        other => other,
+    }
+}
+
+/// Value of a header in the header section of a raw message (unfolded,
+/// undecoded). Only used for the policy context.
+fn header_value(raw: &[u8], name: &str) -> Option<String> {
+    let end = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .unwrap_or(raw.len().min(64 * 1024));
+    let head = String::from_utf8_lossy(raw.get(..end)?);
+    let mut value: Option<String> = None;
+    for line in head.split("\r\n") {
+        if let Some(v) = value.as_mut() {
+            if line.starts_with([' ', '\t']) {
+                v.push_str(line);
+                continue;
+            }
+            break;
+        }
+        if let Some((n, v)) = line.split_once(':') {
+            if n.eq_ignore_ascii_case(name) {
+                value = Some(v.trim().to_string());
+            }
+        }
+    }
+    value
+}
+
+impl Backend for Pipeline {
+    async fn authenticate(
+        &self,
+        username: &str,
+        password: &str,
+    ) -> Result<Option<AuthenticatedUser>, Reply> {
+        let account = self.store.account(username).await.map_err(|e| {
+            tracing::error!(error = %e, "account lookup failed");
+            Reply::new(
+                454,
+                (4, 7, 0),
+                "Tijdelijke fout bij aanmelden, probeer het later opnieuw",
+                "Temporary authentication failure, try again later",
+            )
+        })?;
+        let (hash, found) = match &account {
+            Some(a) if !a.disabled => (a.password_hash.clone(), true),
+            _ => (accounts::dummy_hash().to_string(), false),
+        };
+        let password = password.to_string();
+        let ok = tokio::task::spawn_blocking(move || accounts::verify_password(&password, &hash))
+            .await
+            .unwrap_or(false);
+        Ok(match (ok && found, account) {
+            (true, Some(a)) => Some(AuthenticatedUser {
+                account: a.username,
+                tenant: a.tenant,
+            }),
+            _ => None,
+        })
+    }
+
+    async fn may_send_as(&self, user: &AuthenticatedUser, mail_from: &str) -> bool {
+        match self.store.account(&user.account).await {
+            Ok(Some(a)) => accounts::sender_allowed(&a.senders, mail_from),
+            _ => false,
+        }
+    }
+
+    async fn submit(&self, submission: Submission, message: Vec<u8>) -> Result<Reply, Reply> {
+        let message = Arc::new(message);
+        let tenant = submission
+            .auth
+            .as_ref()
+            .map(|a| a.tenant.clone())
+            .unwrap_or_else(|| self.config.server.trusted_tenant.clone());
+        let ctx = MessageContext {
+            tenant: tenant.clone(),
+            mail_from: submission.mail_from.clone(),
+            sender_account: submission.auth.as_ref().map(|a| a.account.clone()),
+            recipients: submission.recipients.clone(),
+            subject: header_value(&message, "Subject"),
+            size: message.len() as u64,
+        };
+        let (report, decisions, work) = self.inspect_and_decide(&ctx, &message).await;
+        let envelope = Envelope {
+            id: self.spool.new_id(),
+            tenant: tenant.clone(),
+            mail_from: submission.mail_from.clone(),
+            recipients: submission.recipients.iter().map(Recipient::new).collect(),
+            received_at_ms: crate::now_ms(),
+            client_ip: submission.client_ip,
+            helo: submission.helo.clone(),
+            authenticated_as: submission.auth.as_ref().map(|a| a.account.clone()),
+            smtputf8: submission.smtputf8,
+            body_8bit: submission.body_8bit,
+            size: message.len() as u64,
+        };
+        let actor = envelope
+            .authenticated_as
+            .clone()
+            .unwrap_or_else(|| "trusted-network".into());
+        self.audit_decisions(&envelope, &decisions, &work);
+
+        let blocked: Vec<(String, Bilingual)> = envelope
+            .recipients
+            .iter()
+            .zip(&work)
+            .filter_map(|(r, w)| match w {
+                Work::Blocked { reason } => Some((r.address.clone(), reason.clone())),
+                _ => None,
+            })
+            .collect();
+        if blocked.len() == work.len() {
+            self.audit.record(
+                AuditEvent::new(&tenant, "rejected", &actor)
+                    .ip(envelope.client_ip)
+                    .message(&envelope.id)
+                    .detail(serde_json::json!({ "reason": "all recipients blocked", "categories": report.categories() })),
+            );
+            let reason = blocked
+                .first()
+                .map(|(_, r)| r.clone())
+                .unwrap_or_else(|| Bilingual::new("Geblokkeerd", "Blocked"));
+            return Err(Reply {
+                code: 550,
+                enhanced: (5, 7, 1),
+                text: reason,
+            });
+        }
+
+        if let Err(e) = self.accept(envelope.clone(), work, message.clone()).await {
+            tracing::error!(error = %e, "spool append failed; message refused with 451");
+            return Err(Reply::new(
+                451,
+                (4, 3, 0),
+                "Tijdelijke fout bij opslaan, probeer het later opnieuw",
+                "Temporary storage failure, try again later",
+            ));
+        }
+        self.audit.record(
+            AuditEvent::new(&tenant, "accepted", &actor)
+                .ip(envelope.client_ip)
+                .message(&envelope.id)
+                .detail(serde_json::json!({
+                    "size": envelope.size,
+                    "recipients": envelope.recipients.len(),
+                    "blocked": blocked.len(),
+                    "categories": report.categories(),
+                    "unscannable": report.is_unscannable(),
+                    "tls": submission.tls_version,
+                })),
+        );
+        if !blocked.is_empty() {
+            self.send_blocked_dsn(&envelope, &message, &blocked).await;
+        }
+        Ok(Reply {
+            code: 250,
+            enhanced: (2, 0, 0),
+            text: Bilingual::new(
+                format!("Bericht geaccepteerd, id {}", envelope.id),
+                format!("Message accepted, id {}", envelope.id),
+            ),
+        })
+    }
+}
+
+impl Pipeline {
+    async fn send_blocked_dsn(
+        &self,
+        envelope: &Envelope,
+        message: &[u8],
+        blocked: &[(String, Bilingual)],
+    ) {
+        if envelope.mail_from.is_empty() {
+            return;
+        }
+        let headers_end = message
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .map(|p| p + 2)
+            .unwrap_or(message.len());
+        let dsn = crate::delivery::dsn::blocked_dsn(
+            &self.config.server.hostname,
+            &self.config.tenant.postmaster,
+            envelope,
+            message.get(..headers_end).unwrap_or_default(),
+            blocked,
+        );
+        if let Err(e) = self
+            .inject(String::new(), vec![envelope.mail_from.clone()], dsn)
+            .await
+        {
+            tracing::error!(error = %e, id = %envelope.id, "cannot spool DSN for blocked recipients");
+        }
+    }
+}
+
+impl Journal for Pipeline {
+    async fn load_body(&self, id: &MessageId) -> std::io::Result<Vec<u8>> {
+        let spool = self.spool.clone();
+        let id = id.clone();
+        tokio::task::spawn_blocking(move || spool.load_body(&id))
+            .await
+            .map_err(std::io::Error::other)?
+    }
+
+    async fn record(
+        &self,
+        id: &MessageId,
+        rcpt_index: u32,
+        status: &RcptStatus,
+        attempts: u32,
+        next_attempt_ms: i64,
+    ) -> std::io::Result<()> {
+        self.spool
+            .record_status(StatusRecord {
+                id: id.clone(),
+                rcpt: rcpt_index,
+                status: status.clone(),
+                attempts,
+                next_attempt_ms,
+            })
+            .await
+    }
+
+    async fn inject(
+        &self,
+        mail_from: String,
+        recipients: Vec<String>,
+        body: Vec<u8>,
+    ) -> std::io::Result<MessageId> {
+        let message = Arc::new(body);
+        let tenant = self.config.tenant.name.clone();
+        let ctx = MessageContext {
+            tenant: tenant.clone(),
+            mail_from: mail_from.clone(),
+            sender_account: None,
+            recipients: recipients.clone(),
+            subject: header_value(&message, "Subject"),
+            size: message.len() as u64,
+        };
+        // Sluis's own messages go through inspection and policy too: a
+        // DSN quotes headers, and a Subject may hold a BSN.
+        let (_, decisions, work) = self.inspect_and_decide(&ctx, &message).await;
+        let envelope = Envelope {
+            id: self.spool.new_id(),
+            tenant,
+            mail_from,
+            recipients: recipients.into_iter().map(Recipient::new).collect(),
+            received_at_ms: crate::now_ms(),
+            client_ip: IpAddr::V4(Ipv4Addr::LOCALHOST),
+            helo: self.config.server.hostname.clone(),
+            authenticated_as: None,
+            smtputf8: false,
+            body_8bit: false,
+            size: message.len() as u64,
+        };
+        self.audit_decisions(&envelope, &decisions, &work);
+        let id = envelope.id.clone();
+        self.accept(envelope, work, message).await?;
+        Ok(id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_values_are_unfolded_and_case_insensitive() {
+        let raw = b"From: a@b\r\nsubject: Uitslag\r\n  lab\r\nTo: c@d\r\n\r\nbody";
+        assert_eq!(
+            header_value(raw, "Subject").as_deref(),
+            Some("Uitslag  lab")
+        );
+        assert_eq!(header_value(raw, "Cc"), None);
+        assert_eq!(header_value(b"no header end", "Subject"), None);
+    }
+}
