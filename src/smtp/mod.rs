@@ -7,6 +7,24 @@
 //! The session talks to the rest of Sluis only through [`Backend`], so the
 //! state machine is tested in memory with a fake backend.
 
+pub mod auth;
+pub mod conn;
+pub mod data;
+pub mod reply;
+pub mod server;
+pub mod session;
+mod session_auth;
+mod session_data;
+#[cfg(test)]
+mod session_tests;
+#[cfg(test)]
+mod testkit;
+pub mod tls;
+
+pub use server::{bind_listeners, serve, serve_listeners};
+pub use session::{Session, SessionContext, State};
+pub use tls::load_or_generate_tls;
+
 use crate::types::Bilingual;
 use std::future::Future;
 use std::net::IpAddr;
@@ -53,6 +71,9 @@ pub struct Submission {
     pub client_ip: IpAddr,
     pub helo: String,
     pub auth: Option<AuthenticatedUser>,
+    /// The practice: the account's tenant, or `server.trusted_tenant` for a
+    /// client on a trusted network.
+    pub tenant: String,
     pub smtputf8: bool,
     pub body_8bit: bool,
     /// e.g. `TLSv1.3`; `None` for a clear-text session.
