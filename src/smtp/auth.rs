@@ -130,7 +130,10 @@ mod tests {
         );
         assert_eq!(decode_response("*"), Err(AuthInputError::Cancelled));
         assert_eq!(decode_response("!!"), Err(AuthInputError::Malformed));
-        assert_eq!(parse_plain(b"other\0john\0pw"), Err(AuthInputError::Malformed));
+        assert_eq!(
+            parse_plain(b"other\0john\0pw"),
+            Err(AuthInputError::Malformed)
+        );
         assert_eq!(parse_plain(b"john\0pw"), Err(AuthInputError::Malformed));
     }
 

@@ -156,7 +156,7 @@ impl InBuf {
         let window = &pending[..pending.len().min(self.max_line)];
         match memchr(b'\n', window) {
             Some(pos) => Line::Complete(self.start, self.start + pos + 1),
-            None if pending.len() >= self.max_line => Line::TooLong(pending.len()),
+            None if pending.len() >= self.max_line => Line::TooLong(window.len()),
             None => Line::Partial,
         }
     }

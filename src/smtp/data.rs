@@ -275,7 +275,9 @@ mod tests {
             },
         );
         let text = String::from_utf8(out).unwrap();
-        assert!(text.starts_with("Received: from pc1X:y ([192.0.2.1])\r\n\tby sluis.test (Sluis) with ESMTPSA"));
+        assert!(text.starts_with(
+            "Received: from pc1X:y ([192.0.2.1])\r\n\tby sluis.test (Sluis) with ESMTPSA"
+        ));
         assert!(text.contains("version=TLSv1.3"));
         assert!(text.ends_with("\r\n"));
         assert!(!text.contains(" for "));

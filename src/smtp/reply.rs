@@ -77,7 +77,12 @@ pub fn auth_ok() -> Reply {
     r(235, (2, 7, 0), "Aangemeld", "Authentication succeeded")
 }
 pub fn unknown_command() -> Reply {
-    r(500, (5, 5, 1), "Onbekend commando", "Command not recognized")
+    r(
+        500,
+        (5, 5, 1),
+        "Onbekend commando",
+        "Command not recognized",
+    )
 }
 pub fn line_too_long() -> Reply {
     r(500, (5, 5, 2), "Regel te lang", "Line too long")
@@ -91,22 +96,47 @@ pub fn syntax(what: &str) -> Reply {
     )
 }
 pub fn bad_sender_syntax() -> Reply {
-    r(501, (5, 1, 7), "Ongeldig afzenderadres", "Invalid sender address")
+    r(
+        501,
+        (5, 1, 7),
+        "Ongeldig afzenderadres",
+        "Invalid sender address",
+    )
 }
 pub fn bad_recipient_syntax() -> Reply {
-    r(501, (5, 1, 3), "Ongeldig ontvangeradres", "Invalid recipient address")
+    r(
+        501,
+        (5, 1, 3),
+        "Ongeldig ontvangeradres",
+        "Invalid recipient address",
+    )
 }
 pub fn unsupported_parameter() -> Reply {
-    r(555, (5, 5, 4), "Parameter niet ondersteund", "Parameter not supported")
+    r(
+        555,
+        (5, 5, 4),
+        "Parameter niet ondersteund",
+        "Parameter not supported",
+    )
 }
 pub fn not_implemented() -> Reply {
-    r(502, (5, 5, 1), "Commando niet beschikbaar", "Command not implemented")
+    r(
+        502,
+        (5, 5, 1),
+        "Commando niet beschikbaar",
+        "Command not implemented",
+    )
 }
 pub fn bad_sequence(nl: &str, en: &str) -> Reply {
     r(503, (5, 5, 1), nl, en)
 }
 pub fn auth_required() -> Reply {
-    r(530, (5, 7, 0), "Aanmelden vereist", "Authentication required")
+    r(
+        530,
+        (5, 7, 0),
+        "Aanmelden vereist",
+        "Authentication required",
+    )
 }
 pub fn encryption_required() -> Reply {
     r(
@@ -125,7 +155,12 @@ pub fn mechanism_unsupported() -> Reply {
     )
 }
 pub fn auth_cancelled() -> Reply {
-    r(501, (5, 7, 0), "Aanmelden afgebroken", "Authentication cancelled")
+    r(
+        501,
+        (5, 7, 0),
+        "Aanmelden afgebroken",
+        "Authentication cancelled",
+    )
 }
 pub fn bad_base64() -> Reply {
     r(

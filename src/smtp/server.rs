@@ -122,7 +122,11 @@ async fn accept_loop<B: Backend>(
         }
     }
     drop(listener);
-    tracing::info!(?mode, active = sessions.len(), "smtp listener closed; waiting for sessions");
+    tracing::info!(
+        ?mode,
+        active = sessions.len(),
+        "smtp listener closed; waiting for sessions"
+    );
     while sessions.join_next().await.is_some() {}
 }
 
@@ -163,7 +167,9 @@ async fn connection<B: Backend>(
         let _ = conn.shutdown().await;
         return;
     };
-    Session::new(ctx, conn, ip, mode, Some(shutdown)).run().await;
+    Session::new(ctx, conn, ip, mode, Some(shutdown))
+        .run()
+        .await;
     drop(guard);
 }
 

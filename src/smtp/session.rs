@@ -211,7 +211,11 @@ impl<S: AsyncRead + AsyncWrite + Unpin + Send, B: Backend> Session<S, B> {
 
     /// Wait for more input (`None`: bytes arrived). Replies queued so far
     /// are flushed first: the client may be waiting for them.
-    pub(super) async fn fill(&mut self, deadline: Instant, watch: bool) -> io::Result<Option<Input>> {
+    pub(super) async fn fill(
+        &mut self,
+        deadline: Instant,
+        watch: bool,
+    ) -> io::Result<Option<Input>> {
         self.flush().await?;
         let read = tokio::time::timeout_at(deadline, self.inbuf.fill(&mut self.conn));
         let shutdown = &mut self.shutdown;

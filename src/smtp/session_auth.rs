@@ -29,10 +29,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin + Send, B: Backend> Session<S, B> {
         }
         match self.state {
             State::Fresh => {
-                return Ok(self.fail(reply::bad_sequence(
-                    "Stuur eerst EHLO",
-                    "Send EHLO first",
-                )))
+                return Ok(self.fail(reply::bad_sequence("Stuur eerst EHLO", "Send EHLO first")))
             }
             State::Envelope(_) => {
                 return Ok(self.fail(reply::bad_sequence(
@@ -90,7 +87,10 @@ impl<S: AsyncRead + AsyncWrite + Unpin + Send, B: Backend> Session<S, B> {
         }
     }
 
-    async fn plain(&mut self, initial: String) -> io::Result<Result<(String, String), Continuation>> {
+    async fn plain(
+        &mut self,
+        initial: String,
+    ) -> io::Result<Result<(String, String), Continuation>> {
         let response = if initial.is_empty() {
             match self.continuation("").await? {
                 Continuation::Line(l) => l,
@@ -104,7 +104,10 @@ impl<S: AsyncRead + AsyncWrite + Unpin + Send, B: Backend> Session<S, B> {
             .map_err(from_input))
     }
 
-    async fn login(&mut self, initial: String) -> io::Result<Result<(String, String), Continuation>> {
+    async fn login(
+        &mut self,
+        initial: String,
+    ) -> io::Result<Result<(String, String), Continuation>> {
         let user_b64 = if initial.is_empty() {
             match self.continuation("VXNlcm5hbWU6").await? {
                 Continuation::Line(l) => l,
@@ -135,8 +138,8 @@ impl<S: AsyncRead + AsyncWrite + Unpin + Send, B: Backend> Session<S, B> {
         match self.read_line(deadline, false).await? {
             Input::Line(a, b) => {
                 let line = self.inbuf.slice(a, b);
-                let text = std::str::from_utf8(line)
-                    .map(|t| t.trim_end_matches(['\r', '\n']).to_string());
+                let text =
+                    std::str::from_utf8(line).map(|t| t.trim_end_matches(['\r', '\n']).to_string());
                 self.inbuf.consume(b - a);
                 Ok(match text {
                     Ok(t) if t.trim() == "*" => Continuation::Cancelled,

@@ -117,7 +117,10 @@ mod tests {
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(&cfg.private_key).unwrap().permissions().mode();
+            let mode = std::fs::metadata(&cfg.private_key)
+                .unwrap()
+                .permissions()
+                .mode();
             assert_eq!(mode & 0o777, 0o600);
         }
         let before = std::fs::read(&cfg.certificate).unwrap();
