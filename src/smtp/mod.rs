@@ -15,6 +15,7 @@ pub mod server;
 pub mod session;
 mod session_auth;
 mod session_data;
+mod session_envelope;
 #[cfg(test)]
 mod session_tests;
 #[cfg(test)]

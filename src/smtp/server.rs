@@ -163,8 +163,12 @@ async fn connection<B: Backend>(
         let mut conn = conn;
         let mut out = Vec::new();
         reply::write_reply(&mut out, &reply::too_many_connections());
-        let _ = conn.write_all(&out).await;
-        let _ = conn.shutdown().await;
+        let timeout = ctx.config.limits.command_timeout();
+        let _ = tokio::time::timeout(timeout, async {
+            let _ = conn.write_all(&out).await;
+            let _ = conn.shutdown().await;
+        })
+        .await;
         return;
     };
     Session::new(ctx, conn, ip, mode, Some(shutdown))

@@ -151,7 +151,8 @@ impl<S: AsyncRead + AsyncWrite + Unpin + Send, B: Backend> Session<S, B> {
             tracing::debug!(peer = %self.peer, error = %e, "smtp session ended by i/o error");
         }
         let _ = self.flush().await;
-        let _ = self.conn.shutdown().await;
+        let timeout = self.ctx.config.limits.command_timeout();
+        let _ = tokio::time::timeout(timeout, self.conn.shutdown()).await;
     }
 
     async fn dialogue(&mut self) -> io::Result<()> {
@@ -200,12 +201,27 @@ impl<S: AsyncRead + AsyncWrite + Unpin + Send, B: Backend> Session<S, B> {
         Flow::Continue
     }
 
+    /// Send queued replies. A client that stops reading cannot hold the
+    /// session forever: the write is bounded by `command_timeout`.
     pub(super) async fn flush(&mut self) -> io::Result<()> {
-        if !self.out.is_empty() {
-            self.conn.write_all(&self.out).await?;
-            self.conn.flush().await?;
-            self.out.clear();
+        if self.out.is_empty() {
+            return Ok(());
         }
+        let timeout = self.ctx.config.limits.command_timeout();
+        let write = async {
+            self.conn.write_all(&self.out).await?;
+            self.conn.flush().await
+        };
+        match tokio::time::timeout(timeout, write).await {
+            Ok(result) => result?,
+            Err(_) => {
+                return Err(io::Error::new(
+                    io::ErrorKind::TimedOut,
+                    "client not reading",
+                ))
+            }
+        }
+        self.out.clear();
         Ok(())
     }
 
@@ -354,86 +370,6 @@ impl<S: AsyncRead + AsyncWrite + Unpin + Send, B: Backend> Session<S, B> {
 
     fn starttls_available(&self) -> bool {
         self.mode == ListenerTls::Starttls && !self.conn.is_tls() && self.ctx.tls.is_some()
-    }
-
-    async fn mail(&mut self, from: smtp_proto::MailFrom<String>) -> Flow {
-        match self.state {
-            State::Fresh => {
-                return self.fail(reply::bad_sequence(
-                    "Stuur eerst EHLO of HELO",
-                    "Send EHLO or HELO first",
-                ))
-            }
-            State::Envelope(_) => {
-                return self.fail(reply::bad_sequence(
-                    "Afzender al opgegeven",
-                    "Nested MAIL command",
-                ))
-            }
-            State::Greeted => {}
-        }
-        let limits = &self.ctx.config.limits;
-        if self.messages >= limits.max_messages_per_session {
-            self.send(&reply::too_many_messages());
-            return Flow::Close;
-        }
-        if from.size as u64 > limits.max_message_size {
-            return self.fail(reply::too_big());
-        }
-        if from.flags & smtp_proto::MAIL_BODY_BINARYMIME != 0 {
-            return self.fail(reply::unsupported_parameter());
-        }
-        if let Some(user) = &self.auth {
-            if from.address.is_empty() {
-                if !self.trusted {
-                    return self.fail(reply::null_sender_not_allowed());
-                }
-            } else if !self.ctx.backend.may_send_as(user, &from.address).await {
-                tracing::info!(peer = %self.peer, account = %user.account, "sender not allowed for account");
-                return self.fail(reply::sender_not_allowed());
-            }
-        } else if !self.trusted {
-            return self.fail(reply::auth_required());
-        }
-        self.state = State::Envelope(Transaction {
-            mail_from: from.address,
-            recipients: Vec::new(),
-            smtputf8: from.flags & smtp_proto::MAIL_SMTPUTF8 != 0,
-            body_8bit: from.flags & smtp_proto::MAIL_BODY_8BITMIME != 0,
-            declared_size: from.size,
-        });
-        self.send(&reply::sender_ok());
-        Flow::Continue
-    }
-
-    fn rcpt(&mut self, to: smtp_proto::RcptTo<String>) -> Flow {
-        let max = self.ctx.config.limits.max_recipients;
-        let State::Envelope(tx) = &mut self.state else {
-            return self.fail(reply::bad_sequence(
-                "Stuur eerst MAIL FROM",
-                "Need MAIL command first",
-            ));
-        };
-        let valid = to
-            .address
-            .rsplit_once('@')
-            .is_some_and(|(local, domain)| !local.is_empty() && !domain.is_empty());
-        if !valid {
-            return self.fail(reply::bad_recipient_syntax());
-        }
-        if tx.recipients.len() >= max {
-            self.send(&reply::too_many_recipients());
-            return Flow::Continue;
-        }
-        if !tx
-            .recipients
-            .iter()
-            .any(|r| r.eq_ignore_ascii_case(&to.address))
-        {
-            tx.recipients.push(to.address);
-        }
-        self.send(&reply::recipient_ok());
-        Flow::Continue
     }
 
     async fn starttls(&mut self) -> io::Result<Flow> {
