@@ -179,3 +179,70 @@ async fn shutdown_stops_accepting_and_lets_a_message_in_flight_finish() {
         .unwrap();
     assert_eq!(server.backend.taken().len(), 1);
 }
+
+/// Throughput figure (not a pass/fail test): 20 connections, 100 messages
+/// of ~10 KB each, pipelined envelope, fake in-memory backend.
+/// `cargo test --release --test smtp_raw throughput -- --ignored --nocapture`
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore]
+async fn throughput() {
+    let mut cfg = config(true);
+    cfg.limits.max_messages_per_session = 10_000;
+    let server = start(cfg).await;
+    let mut body = b"Subject: load\r\n\r\n".to_vec();
+    while body.len() < 10_000 {
+        body.extend_from_slice(
+            b"Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod.\r\n",
+        );
+    }
+    body.extend_from_slice(b".\r\n");
+    let body = std::sync::Arc::new(body);
+    let started = Instant::now();
+    let mut tasks = tokio::task::JoinSet::new();
+    for n in 0..20 {
+        let body = body.clone();
+        let addr = server.plain;
+        tasks.spawn(async move {
+            let mut c = Raw::connect(addr).await;
+            c.expect(220).await;
+            c.cmd(&format!("EHLO load{n}"), 250).await;
+            for _ in 0..100 {
+                c.send(b"MAIL FROM:<s@praktijk.test>\r\nRCPT TO:<r@mail.test>\r\nDATA\r\n")
+                    .await;
+                c.expect(250).await;
+                c.expect(250).await;
+                c.expect(354).await;
+                c.send(&body).await;
+                c.expect(250).await;
+            }
+        });
+    }
+    while let Some(r) = tasks.join_next().await {
+        r.unwrap();
+    }
+    let secs = started.elapsed().as_secs_f64();
+    assert_eq!(server.backend.taken().len(), 2000);
+    eprintln!(
+        "2000 messages of {} bytes in {secs:.2}s = {:.0} msg/s",
+        body.len(),
+        2000.0 / secs
+    );
+}
+
+#[tokio::test]
+async fn tls_listener_without_certificate_is_a_startup_error() {
+    let l = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let (_tx, rx) = tokio::sync::watch::channel(false);
+    let (audit, _) = sluis::audit::Audit::channel();
+    let err = sluis::smtp::serve_listeners(
+        vec![(l, sluis::config::ListenerTls::Starttls)],
+        std::sync::Arc::new(config(false)),
+        None,
+        std::sync::Arc::new(FakeBackend::default()),
+        audit,
+        rx,
+    )
+    .await
+    .unwrap_err();
+    assert!(err.to_string().contains("TLS certificate"), "{err}");
+}

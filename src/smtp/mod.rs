@@ -6,6 +6,22 @@
 //!
 //! The session talks to the rest of Sluis only through [`Backend`], so the
 //! state machine is tested in memory with a fake backend.
+//!
+//! Wiring (main.rs):
+//! ```text
+//! let tls = smtp::load_or_generate_tls(&config.tls, &config.server.hostname)?;
+//! smtp::serve(config, Some(tls), backend, audit, shutdown_rx).await?;
+//! ```
+//! `serve` binds `server.listeners`; tests bind port 0 themselves and call
+//! `serve_listeners`. Both return after `shutdown` turns `true` and every
+//! session has ended.
+//!
+//! Files: `session` (state machine, command loop), `session_envelope`
+//! (MAIL/RCPT, relay rules), `session_data` (DATA), `session_auth` (AUTH),
+//! `data` (pure DATA reader: dot-unstuffing, smuggling defence, Received),
+//! `auth` (pure AUTH decoding, per-IP failure limiter), `conn` (plain/TLS
+//! stream, input buffer), `reply` (every reply text), `server` (listeners,
+//! connection limits, shutdown), `tls` (certificate loading/generation).
 
 pub mod auth;
 pub mod conn;
