@@ -245,6 +245,12 @@ async fn swaks_starttls_and_implicit_tls_with_plain_and_login() {
     for (_, message) in &got {
         assert_eq!(strip_received(message), BODY);
     }
+    // With PIPELINING: swaks sends MAIL, RCPT and DATA in one go.
+    let mut args = common(server.starttls.port(), "--tls", "PLAIN", PASSWORD);
+    args.push("--pipeline".into());
+    let (rc, out) = swaks(args).await;
+    assert_eq!(rc, 0, "{out}");
+    assert_eq!(server.backend.taken().len(), 3);
     let (rc, out) = swaks(common(server.starttls.port(), "--tls", "LOGIN", "fout")).await;
     assert_ne!(rc, 0, "{out}");
     assert!(out.contains("535 5.7.8"), "{out}");

@@ -447,3 +447,22 @@ async fn plain_listener_offers_no_starttls_and_no_auth() {
     c.cmd("STARTTLS", 502, "5.5.1").await;
     c.cmd("AUTH PLAIN AGEAYg==", 538, "5.7.11").await;
 }
+
+#[tokio::test]
+async fn smtputf8_address_and_helo_protocol() {
+    let mut h = start(test_config(), TRUSTED);
+    let c = &mut h.client;
+    c.expect(220, "").await;
+    c.cmd("HELO oud", 250, "").await;
+    c.cmd("MAIL FROM:<jöran@praktijk.test> SMTPUTF8", 250, "2.1.0")
+        .await;
+    c.cmd("RCPT TO:<zoë@mail.test>", 250, "2.1.5").await;
+    c.cmd("DATA", 354, "").await;
+    c.send(&wire(MSG)).await;
+    c.expect(250, "2.0.0").await;
+    let (sub, message) = &h.backend.taken()[0];
+    assert!(sub.smtputf8);
+    assert_eq!(sub.mail_from, "jöran@praktijk.test");
+    assert_eq!(sub.recipients, vec!["zoë@mail.test"]);
+    assert!(String::from_utf8_lossy(message).contains("with SMTP;"));
+}
