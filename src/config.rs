@@ -129,6 +129,8 @@ pub struct Limits {
     /// before further attempts from that IP are refused.
     pub max_auth_failures_per_ip: u32,
     pub auth_failure_window_secs: u64,
+    /// Pause before answering a failed AUTH (slows down password guessing).
+    pub auth_failure_delay_millis: u64,
     /// Protocol errors in one session before it is dropped.
     pub max_errors_per_session: u32,
     /// Messages in one session (across RSET/new MAIL FROM).
@@ -147,6 +149,7 @@ impl Default for Limits {
             max_connections_per_ip: 50,
             max_auth_failures_per_ip: 5,
             auth_failure_window_secs: 900,
+            auth_failure_delay_millis: 1000,
             max_errors_per_session: 10,
             max_messages_per_session: 1000,
         }

@@ -6,6 +6,41 @@
 //!
 //! The session talks to the rest of Sluis only through [`Backend`], so the
 //! state machine is tested in memory with a fake backend.
+//!
+//! Wiring (main.rs):
+//! ```text
+//! let tls = smtp::load_or_generate_tls(&config.tls, &config.server.hostname)?;
+//! smtp::serve(config, Some(tls), backend, audit, shutdown_rx).await?;
+//! ```
+//! `serve` binds `server.listeners`; tests bind port 0 themselves and call
+//! `serve_listeners`. Both return after `shutdown` turns `true` and every
+//! session has ended.
+//!
+//! Files: `session` (state machine, command loop), `session_envelope`
+//! (MAIL/RCPT, relay rules), `session_data` (DATA), `session_auth` (AUTH),
+//! `data` (pure DATA reader: dot-unstuffing, smuggling defence, Received),
+//! `auth` (pure AUTH decoding, per-IP failure limiter), `conn` (plain/TLS
+//! stream, input buffer), `reply` (every reply text), `server` (listeners,
+//! connection limits, shutdown), `tls` (certificate loading/generation).
+
+pub mod auth;
+pub mod conn;
+pub mod data;
+pub mod reply;
+pub mod server;
+pub mod session;
+mod session_auth;
+mod session_data;
+mod session_envelope;
+#[cfg(test)]
+mod session_tests;
+#[cfg(test)]
+mod testkit;
+pub mod tls;
+
+pub use server::{bind_listeners, serve, serve_listeners};
+pub use session::{Session, SessionContext, State};
+pub use tls::load_or_generate_tls;
 
 use crate::types::Bilingual;
 use std::future::Future;
@@ -53,6 +88,9 @@ pub struct Submission {
     pub client_ip: IpAddr,
     pub helo: String,
     pub auth: Option<AuthenticatedUser>,
+    /// The practice: the account's tenant, or `server.trusted_tenant` for a
+    /// client on a trusted network.
+    pub tenant: String,
     pub smtputf8: bool,
     pub body_8bit: bool,
     /// e.g. `TLSv1.3`; `None` for a clear-text session.
