@@ -1,0 +1,513 @@
+//! Delivery through the configured relay host (smarthost), with the TLS
+//! level of `RelayTls`: Verify (PKIX + name), Required (STARTTLS, any
+//! certificate), Opportunistic (STARTTLS when offered), None.
+//!
+//! Promises: a recipient whose transport requirement is stronger than what
+//! this hop gives is never sent; it is deferred with a clear reason. A relay
+//! host can never satisfy DANE or MTA-STS (it is not the recipient's MX), so
+//! those recipients wait for MX delivery. Connections are pooled per relay.
+//! Fails per recipient (`DeliveryReport`), never as a whole; connection
+//! problems and 4xx are temporary, 5xx permanent.
+
+use super::client::{ClientError, ClientLimits, RcptResult, SmtpClient};
+use super::pool::Pool;
+use super::wire::{MailParams, Reply};
+use super::{QueuedRcpt, Route};
+use crate::config::{Config, RelayHost, RelayTls};
+use crate::types::{DeliveryReport, Envelope, RcptStatus, TlsInfo, TransportRequirement};
+use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
+use rustls::crypto::CryptoProvider;
+use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
+use rustls::{ClientConfig, DigitallySignedStruct, RootCertStore, SignatureScheme};
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+#[derive(Debug, thiserror::Error)]
+pub enum RelayError {
+    #[error("relay ca_file {path}: {message}")]
+    CaFile { path: String, message: String },
+    #[error("relay TLS setup: {0}")]
+    Tls(#[from] rustls::Error),
+    #[error("relay host name {0:?} is not a valid TLS server name")]
+    ServerName(String),
+}
+
+/// Accepts any server certificate but still checks that the handshake was
+/// signed by the key in it. Only for `RelayTls::Required`/`Opportunistic`:
+/// it gives encryption against passive eavesdropping, not authentication.
+#[derive(Debug)]
+pub struct UnauthenticatedTlsVerifier {
+    provider: Arc<CryptoProvider>,
+}
+
+impl UnauthenticatedTlsVerifier {
+    pub fn new(provider: Arc<CryptoProvider>) -> Self {
+        UnauthenticatedTlsVerifier { provider }
+    }
+}
+
+impl ServerCertVerifier for UnauthenticatedTlsVerifier {
+    fn verify_server_cert(
+        &self,
+        _end_entity: &CertificateDer<'_>,
+        _intermediates: &[CertificateDer<'_>],
+        _server_name: &ServerName<'_>,
+        _ocsp_response: &[u8],
+        _now: UnixTime,
+    ) -> Result<ServerCertVerified, rustls::Error> {
+        Ok(ServerCertVerified::assertion())
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls12_signature(
+            message,
+            cert,
+            dss,
+            &self.provider.signature_verification_algorithms,
+        )
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls13_signature(
+            message,
+            cert,
+            dss,
+            &self.provider.signature_verification_algorithms,
+        )
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
+        self.provider
+            .signature_verification_algorithms
+            .supported_schemes()
+    }
+}
+
+/// The crypto provider used for every outgoing TLS connection.
+pub fn crypto_provider() -> Arc<CryptoProvider> {
+    Arc::new(rustls::crypto::ring::default_provider())
+}
+
+/// TLS client config that encrypts without authenticating the server.
+pub fn unauthenticated_tls_config() -> Result<Arc<ClientConfig>, rustls::Error> {
+    let provider = crypto_provider();
+    Ok(Arc::new(
+        ClientConfig::builder_with_provider(provider.clone())
+            .with_safe_default_protocol_versions()?
+            .dangerous()
+            .with_custom_certificate_verifier(Arc::new(UnauthenticatedTlsVerifier::new(provider)))
+            .with_no_client_auth(),
+    ))
+}
+
+/// TLS client config with PKIX verification: webpki roots plus the PEM
+/// certificates in `ca_file`.
+pub fn pkix_tls_config(ca_file: Option<&std::path::Path>) -> Result<Arc<ClientConfig>, RelayError> {
+    let mut roots = RootCertStore {
+        roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
+    };
+    if let Some(path) = ca_file {
+        let err = |message: String| RelayError::CaFile {
+            path: path.display().to_string(),
+            message,
+        };
+        let pem = std::fs::read(path).map_err(|e| err(e.to_string()))?;
+        let mut added = 0;
+        for cert in rustls_pemfile::certs(&mut pem.as_slice()) {
+            let cert = cert.map_err(|e| err(e.to_string()))?;
+            roots.add(cert).map_err(|e| err(e.to_string()))?;
+            added += 1;
+        }
+        if added == 0 {
+            return Err(err("no certificates found".into()));
+        }
+    }
+    Ok(Arc::new(
+        ClientConfig::builder_with_provider(crypto_provider())
+            .with_safe_default_protocol_versions()?
+            .with_root_certificates(roots)
+            .with_no_client_auth(),
+    ))
+}
+
+/// What the pool keeps beside each relay connection.
+#[derive(Clone, Debug)]
+pub struct HopInfo {
+    pub remote: String,
+    pub tls: TlsInfo,
+}
+
+/// The relay host as a [`Route`].
+pub struct RelayRoute {
+    relay: RelayHost,
+    helo: String,
+    limits: ClientLimits,
+    tls_config: Option<Arc<ClientConfig>>,
+    server_name: ServerName<'static>,
+    pool: Arc<Pool<HopInfo>>,
+}
+
+impl RelayRoute {
+    /// Must be called inside a tokio runtime (the pool starts its reaper).
+    pub fn new(config: &Config, relay: &RelayHost) -> Result<Self, RelayError> {
+        let d = &config.delivery;
+        let tls_config = match relay.tls {
+            RelayTls::None => None,
+            RelayTls::Opportunistic | RelayTls::Required => Some(unauthenticated_tls_config()?),
+            RelayTls::Verify => Some(pkix_tls_config(relay.ca_file.as_deref())?),
+        };
+        let server_name = ServerName::try_from(relay.host.clone())
+            .map_err(|_| RelayError::ServerName(relay.host.clone()))?;
+        Ok(RelayRoute {
+            relay: relay.clone(),
+            helo: config.helo_name().to_string(),
+            limits: ClientLimits::from_config(d),
+            tls_config,
+            server_name,
+            pool: Pool::new(
+                d.concurrency_per_destination,
+                std::time::Duration::from_secs(d.idle_connection_secs),
+                d.max_messages_per_connection,
+            ),
+        })
+    }
+
+    pub fn pool(&self) -> &Arc<Pool<HopInfo>> {
+        &self.pool
+    }
+
+    async fn connect(&self) -> Result<(SmtpClient, HopInfo), ClientError> {
+        let addrs = resolve(&self.relay, self.limits).await?;
+        let mut last = ClientError::Closed;
+        for addr in addrs {
+            match self.connect_one(addr).await {
+                Ok(c) => return Ok(c),
+                Err(e) => last = e,
+            }
+        }
+        Err(last)
+    }
+
+    async fn connect_one(&self, addr: SocketAddr) -> Result<(SmtpClient, HopInfo), ClientError> {
+        let mut client = SmtpClient::connect(addr, self.limits).await?;
+        client.ehlo(&self.helo).await?;
+        let want_tls = match self.relay.tls {
+            RelayTls::None => false,
+            RelayTls::Opportunistic => client.caps.starttls,
+            RelayTls::Required | RelayTls::Verify => true,
+        };
+        if want_tls {
+            if let Some(cfg) = &self.tls_config {
+                client = client
+                    .starttls(cfg.clone(), self.server_name.clone(), &self.helo)
+                    .await?;
+            }
+        }
+        let tls = match &client.tls {
+            Some(s) => TlsInfo {
+                version: s.version.clone(),
+                cipher: s.cipher.clone(),
+                authentication: if self.relay.tls == RelayTls::Verify {
+                    "pkix".into()
+                } else {
+                    "none".into()
+                },
+            },
+            None => TlsInfo {
+                version: "none".into(),
+                cipher: String::new(),
+                authentication: "none".into(),
+            },
+        };
+        let remote = format!("{}[{}]:{}", self.relay.host, addr.ip(), addr.port());
+        Ok((client, HopInfo { remote, tls }))
+    }
+
+    fn remote_name(&self) -> String {
+        format!("{}:{}", self.relay.host, self.relay.port)
+    }
+}
+
+async fn resolve(relay: &RelayHost, limits: ClientLimits) -> Result<Vec<SocketAddr>, ClientError> {
+    let found = tokio::time::timeout(
+        limits.connect_timeout,
+        tokio::net::lookup_host((relay.host.as_str(), relay.port)),
+    )
+    .await
+    .map_err(|_| ClientError::Timeout("DNS lookup"))??;
+    Ok(found.collect())
+}
+
+/// Reason for a recipient whose requirement this hop cannot meet.
+pub fn unmet_requirement(req: TransportRequirement) -> String {
+    match req {
+        TransportRequirement::Dane | TransportRequirement::DaneOrMtaSts => format!(
+            "geen geauthenticeerde route / no authenticated route: transport '{}' needs DANE or MTA-STS to the recipient's own server; a relay host cannot provide that",
+            req.as_str()
+        ),
+        _ => "geen versleutelde route / no encrypted route: transport 'tls' needs STARTTLS, the relay hop has no TLS".into(),
+    }
+}
+
+/// Whether a hop with (or without) TLS meets a requirement.
+pub fn hop_meets(req: TransportRequirement, hop_has_tls: bool) -> bool {
+    match req {
+        TransportRequirement::None => true,
+        TransportRequirement::Tls => hop_has_tls,
+        TransportRequirement::DaneOrMtaSts | TransportRequirement::Dane => false,
+    }
+}
+
+fn report(
+    rcpt: &QueuedRcpt,
+    status: RcptStatus,
+    remote: &str,
+    tls: &TlsInfo,
+    reply: Option<&Reply>,
+) -> DeliveryReport {
+    DeliveryReport {
+        recipient: rcpt.address.clone(),
+        status,
+        remote: remote.to_string(),
+        tls: tls.clone(),
+        reply: reply.map(Reply::one_line).unwrap_or_default(),
+    }
+}
+
+fn temp(reason: impl Into<String>) -> RcptStatus {
+    RcptStatus::TemporaryFailure {
+        reason: reason.into(),
+    }
+}
+
+impl Route for RelayRoute {
+    async fn deliver(
+        &self,
+        envelope: &Envelope,
+        rcpts: &[QueuedRcpt],
+        body: &[u8],
+    ) -> Vec<DeliveryReport> {
+        let none = TlsInfo::default();
+        let mut out: Vec<Option<DeliveryReport>> = vec![None; rcpts.len()];
+        // What can never pass this hop, decided before connecting.
+        let relay_can_tls = self.relay.tls != RelayTls::None;
+        let mut candidates = Vec::new();
+        for (i, r) in rcpts.iter().enumerate() {
+            if let Some(slot) = out.get_mut(i) {
+                if hop_meets(r.transport, relay_can_tls) {
+                    candidates.push(i);
+                } else {
+                    *slot = Some(report(
+                        r,
+                        temp(unmet_requirement(r.transport)),
+                        &self.remote_name(),
+                        &none,
+                        None,
+                    ));
+                }
+            }
+        }
+        if !candidates.is_empty() {
+            match self.pool.get(|| self.connect()).await {
+                Err(e) => {
+                    for &i in &candidates {
+                        if let (Some(slot), Some(r)) = (out.get_mut(i), rcpts.get(i)) {
+                            *slot = Some(report(
+                                r,
+                                temp(e.to_string()),
+                                &self.remote_name(),
+                                &none,
+                                None,
+                            ));
+                        }
+                    }
+                }
+                Ok(mut lease) => {
+                    let hop = lease.extra.clone();
+                    let has_tls = lease.client.tls.is_some();
+                    let mut send_idx = Vec::new();
+                    for &i in &candidates {
+                        if let (Some(slot), Some(r)) = (out.get_mut(i), rcpts.get(i)) {
+                            if hop_meets(r.transport, has_tls) {
+                                send_idx.push(i);
+                            } else {
+                                *slot = Some(report(
+                                    r,
+                                    temp(unmet_requirement(r.transport)),
+                                    &hop.remote,
+                                    &hop.tls,
+                                    None,
+                                ));
+                            }
+                        }
+                    }
+                    let results =
+                        transact(&mut lease.client, envelope, rcpts, &send_idx, body).await;
+                    match results {
+                        Ok(list) => {
+                            for (i, status, reply) in list {
+                                if let (Some(slot), Some(r)) = (out.get_mut(i), rcpts.get(i)) {
+                                    *slot = Some(report(
+                                        r,
+                                        status,
+                                        &hop.remote,
+                                        &hop.tls,
+                                        reply.as_ref(),
+                                    ));
+                                }
+                            }
+                            self.pool.put(lease);
+                        }
+                        Err(e) => {
+                            for &i in &send_idx {
+                                if let (Some(slot), Some(r)) = (out.get_mut(i), rcpts.get(i)) {
+                                    *slot = Some(report(
+                                        r,
+                                        temp(e.to_string()),
+                                        &hop.remote,
+                                        &hop.tls,
+                                        None,
+                                    ));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        rcpts
+            .iter()
+            .zip(out)
+            .map(|(r, o)| {
+                o.unwrap_or_else(|| {
+                    report(
+                        r,
+                        temp("interne fout / internal error"),
+                        &self.remote_name(),
+                        &none,
+                        None,
+                    )
+                })
+            })
+            .collect()
+    }
+}
+
+/// One transaction for the recipients `idx` (indexes into `rcpts`), after
+/// the checks that need the server's capabilities (SMTPUTF8, SIZE).
+async fn transact(
+    client: &mut SmtpClient,
+    envelope: &Envelope,
+    rcpts: &[QueuedRcpt],
+    idx: &[usize],
+    body: &[u8],
+) -> Result<Vec<(usize, RcptStatus, Option<Reply>)>, ClientError> {
+    if idx.is_empty() {
+        return Ok(vec![]);
+    }
+    let needs_utf8 = envelope.smtputf8
+        || !envelope.mail_from.is_ascii()
+        || idx
+            .iter()
+            .any(|&i| rcpts.get(i).is_some_and(|r| !r.address.is_ascii()));
+    if needs_utf8 && !client.caps.smtputf8 {
+        let reason = "5.6.7 SMTPUTF8 nodig, maar de volgende server ondersteunt het niet / SMTPUTF8 required but not supported by the next hop";
+        return Ok(idx
+            .iter()
+            .map(|&i| {
+                (
+                    i,
+                    RcptStatus::PermanentFailure {
+                        reason: reason.into(),
+                    },
+                    None,
+                )
+            })
+            .collect());
+    }
+    if let Some(limit) = client.caps.size.filter(|n| *n > 0) {
+        if body.len() as u64 > limit {
+            let reason = format!("5.3.4 Bericht te groot voor de volgende server / Message too large for the next hop ({} > {limit} bytes)", body.len());
+            return Ok(idx
+                .iter()
+                .map(|&i| {
+                    (
+                        i,
+                        RcptStatus::PermanentFailure {
+                            reason: reason.clone(),
+                        },
+                        None,
+                    )
+                })
+                .collect());
+        }
+    }
+    // 8-bit body to a server without 8BITMIME: sent anyway, as Postfix does
+    // by default: refusing would bounce mail that almost every real server
+    // accepts; the BODY parameter is simply left out.
+    let params = MailParams {
+        body_8bit: envelope.body_8bit,
+        smtputf8: needs_utf8,
+        size: Some(body.len() as u64),
+    };
+    let addrs: Vec<&str> = idx
+        .iter()
+        .filter_map(|&i| rcpts.get(i).map(|r| r.address.as_str()))
+        .collect();
+    let outcome = client
+        .send(&envelope.mail_from, &addrs, body, &params)
+        .await?;
+    Ok(idx
+        .iter()
+        .zip(outcome.rcpts)
+        .map(|(&i, res)| match res {
+            RcptResult::Delivered(r) => (i, RcptStatus::Delivered, Some(r)),
+            RcptResult::Temporary(r) => (i, temp(r.one_line()), Some(r)),
+            RcptResult::Permanent(r) => (
+                i,
+                RcptStatus::PermanentFailure {
+                    reason: r.one_line(),
+                },
+                Some(r),
+            ),
+        })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_relay_never_meets_dane_and_tls_needs_tls() {
+        assert!(hop_meets(TransportRequirement::None, false));
+        assert!(!hop_meets(TransportRequirement::Tls, false));
+        assert!(hop_meets(TransportRequirement::Tls, true));
+        assert!(!hop_meets(TransportRequirement::Dane, true));
+        assert!(!hop_meets(TransportRequirement::DaneOrMtaSts, true));
+        assert!(unmet_requirement(TransportRequirement::Dane)
+            .starts_with("geen geauthenticeerde route / no authenticated route"));
+    }
+
+    #[test]
+    fn ca_file_without_certificates_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("ca.pem");
+        std::fs::write(&p, "not a pem").unwrap();
+        assert!(matches!(
+            pkix_tls_config(Some(&p)),
+            Err(RelayError::CaFile { .. })
+        ));
+        assert!(pkix_tls_config(None).is_ok());
+    }
+}
