@@ -643,3 +643,89 @@ async fn many_messages_share_a_few_hot_connections() {
     let conns = sink.connections.load(std::sync::atomic::Ordering::SeqCst);
     assert!(conns <= 4, "{conns} connections for {n} messages");
 }
+
+#[tokio::test]
+async fn opportunistic_falls_back_to_clear_text_when_the_handshake_fails_required_does_not() {
+    let sink = Sink::start(Behaviour {
+        broken_starttls: true,
+        ..Default::default()
+    })
+    .await;
+    let body = b"Subject: t\r\n\r\nx\r\n";
+    let journal = Arc::new(MemJournal::default());
+    let q = Queue::start(
+        config(
+            "127.0.0.1",
+            sink.addr.port(),
+            RelayTls::Opportunistic,
+            |_| {},
+        ),
+        journal.clone(),
+        Audit::disabled(),
+    );
+    let it = item(
+        &journal,
+        "a@praktijk.nl",
+        &[("plain@y.nl", T::None), ("tls@y.nl", T::Tls)],
+        body,
+    );
+    let id = it.envelope.id.0.clone();
+    q.enqueue(it);
+    assert!(wait_until(Duration::from_secs(10), || journal.records().len() >= 2).await);
+    assert!(is_delivered(&journal, &id, 0));
+    assert!(temp_reason(&journal, &id, 1)
+        .unwrap()
+        .contains("no encrypted route"));
+    let m = sink.messages();
+    assert_eq!((m.len(), m[0].tls), (1, false));
+
+    let journal = Arc::new(MemJournal::default());
+    let q = Queue::start(
+        config("127.0.0.1", sink.addr.port(), RelayTls::Required, |_| {}),
+        journal.clone(),
+        Audit::disabled(),
+    );
+    let it = item(&journal, "a@praktijk.nl", &[("plain@y.nl", T::None)], body);
+    let id = it.envelope.id.0.clone();
+    q.enqueue(it);
+    assert!(wait_until(Duration::from_secs(10), || journal.latest(&id, 0).is_some()).await);
+    assert!(temp_reason(&journal, &id, 0).unwrap().contains("TLS"));
+    assert_eq!(sink.messages().len(), 1, "nothing sent in clear text");
+}
+
+#[tokio::test]
+async fn connections_are_reused_after_idle_rset_and_retired_after_max_messages() {
+    let sink = Sink::start(Behaviour::default()).await;
+    let journal = Arc::new(MemJournal::default());
+    let q = Queue::start(
+        config("127.0.0.1", sink.addr.port(), RelayTls::None, |d| {
+            d.concurrency_per_destination = 1;
+            d.max_messages_per_connection = 3;
+            d.idle_connection_secs = 30;
+        }),
+        journal.clone(),
+        Audit::disabled(),
+    );
+    let conns = || sink.connections.load(std::sync::atomic::Ordering::SeqCst);
+    let send = |n: usize| {
+        for _ in 0..n {
+            q.enqueue(item(
+                &journal,
+                "a@praktijk.nl",
+                &[("x@y.nl", T::None)],
+                b"Subject: t\r\n\r\nx\r\n",
+            ));
+        }
+    };
+    send(1);
+    assert!(wait_until(Duration::from_secs(5), || sink.messages().len() == 1).await);
+    // Idle for more than a second: checked with RSET, then reused.
+    tokio::time::sleep(Duration::from_millis(1300)).await;
+    send(1);
+    assert!(wait_until(Duration::from_secs(5), || sink.messages().len() == 2).await);
+    assert_eq!(conns(), 1);
+    // Three messages per connection: the fourth needs a new one.
+    send(4);
+    assert!(wait_until(Duration::from_secs(5), || sink.messages().len() == 6).await);
+    assert_eq!(conns(), 2);
+}

@@ -474,3 +474,7 @@ fn no_data_reply() -> Reply {
         text: "DATA niet geaccepteerd / DATA not accepted".into(),
     }
 }
+
+#[cfg(test)]
+#[path = "client_tests.rs"]
+mod tests;

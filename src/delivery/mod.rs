@@ -6,6 +6,7 @@
 //! [`Journal`] (the spool), so a restart resumes exactly where it stopped.
 
 pub mod client;
+pub mod client_tls;
 pub mod dsn;
 pub mod pool;
 pub mod queue;

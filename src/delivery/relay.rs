@@ -10,134 +10,25 @@
 //! problems and 4xx are temporary, 5xx permanent.
 
 use super::client::{ClientError, ClientLimits, RcptResult, SmtpClient};
+use super::client_tls::{pkix_tls_config, unauthenticated_tls_config, CaFileError};
 use super::pool::Pool;
 use super::wire::{MailParams, Reply};
 use super::{QueuedRcpt, Route};
 use crate::config::{Config, RelayHost, RelayTls};
 use crate::types::{DeliveryReport, Envelope, RcptStatus, TlsInfo, TransportRequirement};
-use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
-use rustls::crypto::CryptoProvider;
-use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
-use rustls::{ClientConfig, DigitallySignedStruct, RootCertStore, SignatureScheme};
+use rustls::pki_types::ServerName;
+use rustls::ClientConfig;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
 #[derive(Debug, thiserror::Error)]
 pub enum RelayError {
-    #[error("relay ca_file {path}: {message}")]
-    CaFile { path: String, message: String },
+    #[error("relay ca_file: {0}")]
+    CaFile(#[from] CaFileError),
     #[error("relay TLS setup: {0}")]
     Tls(#[from] rustls::Error),
     #[error("relay host name {0:?} is not a valid TLS server name")]
     ServerName(String),
-}
-
-/// Accepts any server certificate but still checks that the handshake was
-/// signed by the key in it. Only for `RelayTls::Required`/`Opportunistic`:
-/// it gives encryption against passive eavesdropping, not authentication.
-#[derive(Debug)]
-pub struct UnauthenticatedTlsVerifier {
-    provider: Arc<CryptoProvider>,
-}
-
-impl UnauthenticatedTlsVerifier {
-    pub fn new(provider: Arc<CryptoProvider>) -> Self {
-        UnauthenticatedTlsVerifier { provider }
-    }
-}
-
-impl ServerCertVerifier for UnauthenticatedTlsVerifier {
-    fn verify_server_cert(
-        &self,
-        _end_entity: &CertificateDer<'_>,
-        _intermediates: &[CertificateDer<'_>],
-        _server_name: &ServerName<'_>,
-        _ocsp_response: &[u8],
-        _now: UnixTime,
-    ) -> Result<ServerCertVerified, rustls::Error> {
-        Ok(ServerCertVerified::assertion())
-    }
-
-    fn verify_tls12_signature(
-        &self,
-        message: &[u8],
-        cert: &CertificateDer<'_>,
-        dss: &DigitallySignedStruct,
-    ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        rustls::crypto::verify_tls12_signature(
-            message,
-            cert,
-            dss,
-            &self.provider.signature_verification_algorithms,
-        )
-    }
-
-    fn verify_tls13_signature(
-        &self,
-        message: &[u8],
-        cert: &CertificateDer<'_>,
-        dss: &DigitallySignedStruct,
-    ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        rustls::crypto::verify_tls13_signature(
-            message,
-            cert,
-            dss,
-            &self.provider.signature_verification_algorithms,
-        )
-    }
-
-    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
-        self.provider
-            .signature_verification_algorithms
-            .supported_schemes()
-    }
-}
-
-/// The crypto provider used for every outgoing TLS connection.
-pub fn crypto_provider() -> Arc<CryptoProvider> {
-    Arc::new(rustls::crypto::ring::default_provider())
-}
-
-/// TLS client config that encrypts without authenticating the server.
-pub fn unauthenticated_tls_config() -> Result<Arc<ClientConfig>, rustls::Error> {
-    let provider = crypto_provider();
-    Ok(Arc::new(
-        ClientConfig::builder_with_provider(provider.clone())
-            .with_safe_default_protocol_versions()?
-            .dangerous()
-            .with_custom_certificate_verifier(Arc::new(UnauthenticatedTlsVerifier::new(provider)))
-            .with_no_client_auth(),
-    ))
-}
-
-/// TLS client config with PKIX verification: webpki roots plus the PEM
-/// certificates in `ca_file`.
-pub fn pkix_tls_config(ca_file: Option<&std::path::Path>) -> Result<Arc<ClientConfig>, RelayError> {
-    let mut roots = RootCertStore {
-        roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
-    };
-    if let Some(path) = ca_file {
-        let err = |message: String| RelayError::CaFile {
-            path: path.display().to_string(),
-            message,
-        };
-        let pem = std::fs::read(path).map_err(|e| err(e.to_string()))?;
-        let mut added = 0;
-        for cert in rustls_pemfile::certs(&mut pem.as_slice()) {
-            let cert = cert.map_err(|e| err(e.to_string()))?;
-            roots.add(cert).map_err(|e| err(e.to_string()))?;
-            added += 1;
-        }
-        if added == 0 {
-            return Err(err("no certificates found".into()));
-        }
-    }
-    Ok(Arc::new(
-        ClientConfig::builder_with_provider(crypto_provider())
-            .with_safe_default_protocol_versions()?
-            .with_root_certificates(roots)
-            .with_no_client_auth(),
-    ))
 }
 
 /// What the pool keeps beside each relay connection.
@@ -208,9 +99,22 @@ impl RelayRoute {
         };
         if want_tls {
             if let Some(cfg) = &self.tls_config {
-                client = client
+                client = match client
                     .starttls(cfg.clone(), self.server_name.clone(), &self.helo)
-                    .await?;
+                    .await
+                {
+                    Ok(c) => c,
+                    // Opportunistic: a failed handshake falls back to a new
+                    // clear-text session (recipients that need TLS are then
+                    // not sent, see `hop_meets`).
+                    Err(e) if self.relay.tls == RelayTls::Opportunistic => {
+                        tracing::info!(relay = %self.relay.host, "STARTTLS failed, clear text: {e}");
+                        let mut plain = SmtpClient::connect(addr, self.limits).await?;
+                        plain.ehlo(&self.helo).await?;
+                        plain
+                    }
+                    Err(e) => return Err(e),
+                };
             }
         }
         let tls = match &client.tls {
@@ -504,10 +408,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("ca.pem");
         std::fs::write(&p, "not a pem").unwrap();
-        assert!(matches!(
-            pkix_tls_config(Some(&p)),
-            Err(RelayError::CaFile { .. })
-        ));
+        let err = pkix_tls_config(Some(&p)).unwrap_err();
+        assert!(err.message.contains("no certificates"), "{err}");
         assert!(pkix_tls_config(None).is_ok());
     }
 }

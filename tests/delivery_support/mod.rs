@@ -173,6 +173,8 @@ pub struct Behaviour {
     pub stall: bool,
     /// Answer EHLO with an endless multi-line reply.
     pub endless_ehlo: bool,
+    /// Offer STARTTLS, say 220, then hang up instead of a handshake.
+    pub broken_starttls: bool,
 }
 
 pub struct Sink {
@@ -272,13 +274,17 @@ async fn session(
                 if b.pipelining {
                     r.push_str("250-PIPELINING\r\n");
                 }
-                if b.starttls.is_some() && !tls {
+                if (b.starttls.is_some() || b.broken_starttls) && !tls {
                     r.push_str("250-STARTTLS\r\n");
                 }
                 r.push_str("250-8BITMIME\r\n250-SMTPUTF8\r\n250 SIZE 100000000\r\n");
                 s.write_all(r.as_bytes()).await?;
             }
             "STARTTLS" => {
+                if b.broken_starttls {
+                    s.write_all(b"220 go ahead\r\n").await?;
+                    return Ok(());
+                }
                 let Some(cfg) = b.starttls.clone() else {
                     s.write_all(b"502 no\r\n").await?;
                     continue;
