@@ -729,3 +729,37 @@ async fn connections_are_reused_after_idle_rset_and_retired_after_max_messages()
     assert!(wait_until(Duration::from_secs(5), || sink.messages().len() == 6).await);
     assert_eq!(conns(), 2);
 }
+
+#[tokio::test]
+async fn too_many_recipients_continue_in_the_next_transaction() {
+    let sink = Sink::start(Behaviour {
+        pipelining: true,
+        max_rcpts: 2,
+        ..Default::default()
+    })
+    .await;
+    let journal = Arc::new(MemJournal::default());
+    let q = Queue::start(
+        config("127.0.0.1", sink.addr.port(), RelayTls::None, |_| {}),
+        journal.clone(),
+        Audit::disabled(),
+    );
+    let rcpts: Vec<String> = (0..5).map(|i| format!("r{i}@x.nl")).collect();
+    let list: Vec<(&str, T)> = rcpts.iter().map(|r| (r.as_str(), T::None)).collect();
+    let it = item(&journal, "a@praktijk.nl", &list, b"Subject: t\r\n\r\nx\r\n");
+    let id = it.envelope.id.0.clone();
+    q.enqueue(it);
+    assert!(wait_until(Duration::from_secs(10), || journal.records().len() >= 5).await);
+    for i in 0..5 {
+        assert!(is_delivered(&journal, &id, i), "{:?}", journal.records());
+    }
+    let m = sink.messages();
+    assert_eq!(
+        m.iter().map(|m| m.rcpts.len()).collect::<Vec<_>>(),
+        vec![2, 2, 1]
+    );
+    assert_eq!(
+        sink.connections.load(std::sync::atomic::Ordering::SeqCst),
+        1
+    );
+}

@@ -255,36 +255,54 @@ impl Route for RelayRoute {
                             }
                         }
                     }
-                    let results =
-                        transact(&mut lease.client, envelope, rcpts, &send_idx, body).await;
-                    match results {
-                        Ok(list) => {
-                            for (i, status, reply) in list {
-                                if let (Some(slot), Some(r)) = (out.get_mut(i), rcpts.get(i)) {
-                                    *slot = Some(report(
-                                        r,
-                                        status,
-                                        &hop.remote,
-                                        &hop.tls,
-                                        reply.as_ref(),
-                                    ));
+                    // RFC 5321 4.5.3.1.10: a server may take only some of
+                    // the recipients per transaction (452 4.5.3); the rest
+                    // go in the next one on the same connection. Each round
+                    // delivers at least one, so this ends.
+                    let mut pending = send_idx;
+                    let mut healthy = true;
+                    while !pending.is_empty() {
+                        match transact(&mut lease.client, envelope, rcpts, &pending, body).await {
+                            Ok(list) => {
+                                let progress =
+                                    list.iter().any(|(_, s, _)| *s == RcptStatus::Delivered);
+                                let mut again = Vec::new();
+                                for (i, status, reply) in list {
+                                    if progress && reply.as_ref().is_some_and(too_many_recipients) {
+                                        again.push(i);
+                                    } else if let (Some(slot), Some(r)) =
+                                        (out.get_mut(i), rcpts.get(i))
+                                    {
+                                        *slot = Some(report(
+                                            r,
+                                            status,
+                                            &hop.remote,
+                                            &hop.tls,
+                                            reply.as_ref(),
+                                        ));
+                                    }
                                 }
+                                pending = again;
                             }
-                            self.pool.put(lease);
-                        }
-                        Err(e) => {
-                            for &i in &send_idx {
-                                if let (Some(slot), Some(r)) = (out.get_mut(i), rcpts.get(i)) {
-                                    *slot = Some(report(
-                                        r,
-                                        temp(e.to_string()),
-                                        &hop.remote,
-                                        &hop.tls,
-                                        None,
-                                    ));
+                            Err(e) => {
+                                for &i in &pending {
+                                    if let (Some(slot), Some(r)) = (out.get_mut(i), rcpts.get(i)) {
+                                        *slot = Some(report(
+                                            r,
+                                            temp(e.to_string()),
+                                            &hop.remote,
+                                            &hop.tls,
+                                            None,
+                                        ));
+                                    }
                                 }
+                                healthy = false;
+                                break;
                             }
                         }
+                    }
+                    if healthy {
+                        self.pool.put(lease);
                     }
                 }
             }
@@ -305,6 +323,17 @@ impl Route for RelayRoute {
             })
             .collect()
     }
+}
+
+/// `452 4.5.3 Too many recipients`: the server wants the rest in a new
+/// transaction.
+fn too_many_recipients(reply: &Reply) -> bool {
+    reply.code == 452
+        && (reply.esc == [4, 5, 3]
+            || reply
+                .text
+                .to_ascii_lowercase()
+                .contains("too many recipients"))
 }
 
 /// One transaction for the recipients `idx` (indexes into `rcpts`), after

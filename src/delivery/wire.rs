@@ -215,18 +215,21 @@ fn clean_address(addr: &str) -> String {
 }
 
 /// Dot-stuffing that runs over the body chunk by chunk (RFC 5321 4.5.2):
-/// a `.` at the start of a line is doubled.
+/// a `.` at the start of a line is doubled, and a bare LF becomes CRLF (the
+/// spool holds CRLF already; this keeps a stray LF from ever forming an
+/// ambiguous end-of-data sequence at a lenient next hop).
 #[derive(Debug)]
 pub struct DotStuffer {
     at_line_start: bool,
-    last_two: [u8; 2],
+    /// Last input byte seen (`\n` at the start: an empty body is "ended").
+    prev: u8,
 }
 
 impl Default for DotStuffer {
     fn default() -> Self {
         DotStuffer {
             at_line_start: true,
-            last_two: [b'\r', b'\n'],
+            prev: b'\n',
         }
     }
 }
@@ -241,29 +244,31 @@ impl DotStuffer {
             }
             match rest.iter().position(|b| *b == b'\n') {
                 Some(pos) => {
-                    let (line, tail) = rest.split_at(pos + 1);
+                    let (line, tail) = rest.split_at(pos);
                     out.extend_from_slice(line);
-                    rest = tail;
+                    let before = line.last().copied().unwrap_or(self.prev);
+                    if before != b'\r' {
+                        out.push(b'\r');
+                    }
+                    out.push(b'\n');
+                    self.prev = b'\n';
+                    rest = tail.get(1..).unwrap_or_default();
                     self.at_line_start = true;
                 }
                 None => {
                     out.extend_from_slice(rest);
+                    self.prev = rest.last().copied().unwrap_or(self.prev);
                     rest = &[];
                     self.at_line_start = false;
                 }
             }
-        }
-        match chunk {
-            [.., a, b] => self.last_two = [*a, *b],
-            [b] => self.last_two = [self.last_two[1], *b],
-            [] => {}
         }
     }
 
     /// The end-of-data marker, preceded by a CRLF when the body did not
     /// end with one.
     pub fn finish(&self, out: &mut Vec<u8>) {
-        if self.last_two != [b'\r', b'\n'] {
+        if self.prev != b'\n' {
             out.extend_from_slice(b"\r\n");
         }
         out.extend_from_slice(b".\r\n");
@@ -384,5 +389,9 @@ mod tests {
         assert_eq!(stuff(&[b"a\r", b"\n", b".", b"b"]), b"a\r\n..b\r\n.\r\n");
         assert_eq!(stuff(&[b"x.y"]), b"x.y\r\n.\r\n");
         assert_eq!(stuff(&[]), b".\r\n");
+        // Bare LF becomes CRLF, also when the CR ended the previous chunk.
+        assert_eq!(stuff(&[b"a\nb\r\n\n.x"]), b"a\r\nb\r\n\r\n..x\r\n.\r\n");
+        assert_eq!(stuff(&[b"a\r", b"\nb"]), b"a\r\nb\r\n.\r\n");
+        assert_eq!(stuff(&[b"a\n", b"\n"]), b"a\r\n\r\n.\r\n");
     }
 }

@@ -175,6 +175,8 @@ pub struct Behaviour {
     pub endless_ehlo: bool,
     /// Offer STARTTLS, say 220, then hang up instead of a handshake.
     pub broken_starttls: bool,
+    /// Most recipients per transaction (0: no limit); more get 452 4.5.3.
+    pub max_rcpts: usize,
 }
 
 pub struct Sink {
@@ -304,6 +306,9 @@ async fn session(
                 let a = between(&text);
                 match b.rcpt_replies.iter().find(|(k, _)| a.contains(k.as_str())) {
                     Some((_, reply)) => s.write_all(format!("{reply}\r\n").as_bytes()).await?,
+                    None if b.max_rcpts > 0 && rcpts.len() >= b.max_rcpts => {
+                        s.write_all(b"452 4.5.3 Too many recipients\r\n").await?;
+                    }
                     None => {
                         rcpts.push(a);
                         s.write_all(b"250 2.1.5 ok\r\n").await?;
