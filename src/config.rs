@@ -288,6 +288,13 @@ pub struct DeliveryConfig {
     pub max_lifetime_secs: u64,
     /// Name used in EHLO to the next hop (defaults to server.hostname).
     pub helo_name: Option<String>,
+    /// Most lines in one reply of a remote server (each line and the whole
+    /// reply are also capped at 4096 bytes); more is a temporary failure.
+    pub max_reply_lines: usize,
+    /// Messages being delivered at once, over all destinations.
+    pub max_parallel_deliveries: usize,
+    /// Most bytes of the original header returned in a DSN.
+    pub dsn_max_header_bytes: usize,
 }
 
 impl Default for DeliveryConfig {
@@ -304,6 +311,9 @@ impl Default for DeliveryConfig {
             retry_max_secs: 4 * 3600,
             max_lifetime_secs: 5 * 24 * 3600,
             helo_name: None,
+            max_reply_lines: 256,
+            max_parallel_deliveries: 128,
+            dsn_max_header_bytes: 64 * 1024,
         }
     }
 }
@@ -432,6 +442,9 @@ impl Config {
         }
         if self.delivery.concurrency_per_destination == 0 {
             return bad("delivery.concurrency_per_destination must be > 0");
+        }
+        if self.delivery.max_parallel_deliveries == 0 || self.delivery.max_reply_lines == 0 {
+            return bad("delivery.max_parallel_deliveries and max_reply_lines must be > 0");
         }
         if self.delivery.retry_initial_secs == 0 {
             return bad("delivery.retry_initial_secs must be > 0");

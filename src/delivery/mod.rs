@@ -5,9 +5,32 @@
 //! The queue never owns durability: every outcome goes through the
 //! [`Journal`] (the spool), so a restart resumes exactly where it stopped.
 
-use crate::types::{Envelope, MessageId, RcptStatus, TransportRequirement};
+pub mod client;
+pub mod client_tls;
+pub mod dsn;
+pub mod pool;
+pub mod queue;
+pub mod relay;
+pub mod wire;
+
+pub use queue::{Queue, QueueHandle};
+
+use crate::types::{DeliveryReport, Envelope, MessageId, RcptStatus, TransportRequirement};
 use std::future::Future;
 use std::sync::Arc;
+
+/// A way to the next hop (relay host today; MX with DANE/MTA-STS later).
+/// Delivers one message to some of its recipients in one go.
+pub trait Route: Send + Sync + 'static {
+    /// One report per entry of `rcpts`, in the same order. Never fails as a
+    /// whole: problems become per-recipient temporary or permanent failures.
+    fn deliver(
+        &self,
+        envelope: &Envelope,
+        rcpts: &[QueuedRcpt],
+        body: &[u8],
+    ) -> impl Future<Output = Vec<DeliveryReport>> + Send;
+}
 
 /// One recipient waiting in the queue.
 #[derive(Clone, Debug, PartialEq)]
