@@ -1,3 +1,14 @@
+//! `sluis` binary: parses the command line and hands over to the library.
+
+use clap::Parser;
+
 fn main() {
-    println!("sluis: under construction");
+    let cli = sluis::cli::Cli::parse();
+    match sluis::cli::main_with(cli) {
+        Ok(code) => std::process::exit(code),
+        Err(e) => {
+            eprintln!("sluis: {e:#}");
+            std::process::exit(1);
+        }
+    }
 }

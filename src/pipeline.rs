@@ -316,11 +316,7 @@ impl Backend for Pipeline {
 
     async fn submit(&self, submission: Submission, message: Vec<u8>) -> Result<Reply, Reply> {
         let message = Arc::new(message);
-        let tenant = submission
-            .auth
-            .as_ref()
-            .map(|a| a.tenant.clone())
-            .unwrap_or_else(|| self.config.server.trusted_tenant.clone());
+        let tenant = submission.tenant.clone();
         let ctx = MessageContext {
             tenant: tenant.clone(),
             mail_from: submission.mail_from.clone(),

@@ -70,7 +70,7 @@ pub async fn run(config: Config, demo: bool) -> anyhow::Result<()> {
         })
     };
 
-    let tls = crate::smtp::tls::load_or_generate_tls(&config.tls, &config.server.hostname)?;
+    let tls = crate::smtp::load_or_generate_tls(&config.tls, &config.server.hostname)?;
     let (shutdown_tx, shutdown_rx) = tokio::sync::watch::channel(false);
     tokio::spawn(async move {
         wait_for_signal().await;
