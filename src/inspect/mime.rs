@@ -130,7 +130,7 @@ pub(crate) fn walk_message(message: &Message, prefix: &str, depth: u32, ctx: &mu
                 } else if content_type == "text/rtf" || content_type == "text/richtext" {
                     extract::extract_bytes(text.as_bytes(), &content_type, filename.as_deref(), &loc, depth, ctx);
                 } else {
-                    ctx.push_text(loc, text.to_string());
+                    ctx.push_text(loc, extract::text::unfold_calendar(text.to_string()));
                 }
             }
             PartType::Html(text) => ctx.push_text(loc, html::html_to_text(text)),

@@ -183,3 +183,11 @@ mod tests {
         assert!(r.is_unscannable());
     }
 }
+
+/// Development aid: the text units a scan sees (reveals content; never log it).
+#[doc(hidden)]
+pub fn debug_units(raw: &[u8], config: &InspectConfig) -> Vec<(Location, String)> {
+    let mut ctx = Ctx::new(config);
+    mime::walk_raw(raw, &mut ctx);
+    ctx.units.into_iter().map(|u| (u.loc, u.text)).collect()
+}

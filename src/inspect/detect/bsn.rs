@@ -167,6 +167,14 @@ pub enum Context {
 /// Classify the context of a candidate: nearest keyword before it wins
 /// (within the line and the line before), then a short look after it.
 pub fn context(text: &str, c: &Candidate) -> Context {
+    if let Some(h) = column_header(text, c) {
+        if positive_re().is_match(h) {
+            return Context::Keyword;
+        }
+        if negative_re().is_match(h) {
+            return Context::OtherNumber;
+        }
+    }
     let before = window_before(text, c.start, 90);
     // Only the current and previous line.
     let cut = before
@@ -194,18 +202,65 @@ pub fn context(text: &str, c: &Candidate) -> Context {
     Context::Bare
 }
 
-/// A bare number's prior from the whole text: documents about orders,
-/// invoices and the like get no benefit of the doubt.
-pub fn bare_confidence(text: &str) -> f32 {
-    let neg = negative_re().find_iter(text).take(50).count();
-    let pos = positive_re().find_iter(text).take(50).count();
-    if pos > 0 {
-        0.7
-    } else if neg >= 2 {
+fn doc_negative_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:factu(?:u)?r|invoice|bestel|order|artikel|article|offerte|quotation|pakbon|zending|tracking|track\s*&\s*trace|levering|delivery|contract|abonnement|subscription|nieuwsbrief|newsletter|prijslijst|price\s*list)").expect("static regex")
+    })
+}
+
+/// A bare number's prior from the whole text (and the part's file name):
+/// documents about orders, invoices and the like get no benefit of the doubt.
+pub fn bare_confidence(text: &str, part_name: Option<&str>) -> f32 {
+    if positive_re().is_match(text) {
+        return 0.7;
+    }
+    let doc_neg = doc_negative_re().is_match(text)
+        || part_name.is_some_and(|n| doc_negative_re().is_match(n));
+    if doc_neg {
         0.2
     } else {
         0.55
     }
+}
+
+/// The header cell above a candidate in a tab-separated table, if any.
+pub fn column_header<'t>(text: &'t str, c: &Candidate) -> Option<&'t str> {
+    let line_start = text.get(..c.start)?.rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let prefix = text.get(line_start..c.start)?;
+    if !prefix.contains('\t') && !text.get(c.end..)?.split('\n').next()?.contains('\t') {
+        return None;
+    }
+    let column = prefix.matches('\t').count();
+    // Walk up while lines are table rows; the top one is the header.
+    let mut header: Option<&str> = None;
+    let mut upper = text.get(..line_start)?;
+    for _ in 0..200 {
+        let trimmed = upper.strip_suffix('\n').unwrap_or(upper);
+        if trimmed.is_empty() {
+            break;
+        }
+        let (rest, line) = match trimmed.rfind('\n') {
+            Some(i) => (trimmed.get(..i + 1)?, trimmed.get(i + 1..)?),
+            None => ("", trimmed),
+        };
+        if !line.contains('\t') {
+            break;
+        }
+        header = Some(line);
+        upper = rest;
+    }
+    header.and_then(|h| h.split('\t').nth(column))
+}
+
+/// The token (whitespace-delimited) around a candidate is a URL, address or parameter.
+pub fn in_url(text: &str, c: &Candidate) -> bool {
+    let before = text.get(..c.start).unwrap_or("");
+    let tok_start = before.rfind(char::is_whitespace).map(|i| i + 1).unwrap_or(0);
+    let after = text.get(c.end..).unwrap_or("");
+    let tok_end = c.end + after.find(char::is_whitespace).unwrap_or(after.len());
+    let tok = text.get(tok_start..tok_end).unwrap_or("");
+    tok.contains("://") || tok.starts_with("www.") || tok.contains('@') || tok.contains('=') || tok.contains('/')
 }
 
 #[cfg(test)]
@@ -288,6 +343,18 @@ mod tests {
         let t = "Zie 123456782 hierboven";
         let c = &candidates(t)[0];
         assert_eq!(context(t, c), Context::Bare);
+    }
+
+    #[test]
+    fn table_columns_and_urls_give_context() {
+        let t = "Artikelnr.\tOmschrijving\n486834070\tSpeculum\n123456782\tDoekjes\n";
+        let c = candidates(t);
+        assert_eq!(context(t, &c[1]), Context::OtherNumber);
+        let t = "Naam\tBSN\nJansen\t123456782\n";
+        assert_eq!(context(t, &candidates(t)[0]), Context::Keyword);
+        let t = "Lees meer: https://x.example/n/123456782 nu";
+        assert!(in_url(t, &candidates(t)[0]));
+        assert!(!in_url("BSN 123456782", &candidates("BSN 123456782")[0]));
     }
 
     #[test]

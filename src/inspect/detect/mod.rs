@@ -32,13 +32,13 @@ fn bsn_findings(unit: &TextUnit, out: &mut Vec<Finding>) {
     let mut bare_prior: Option<f32> = None;
     let mut seen: Vec<[u8; 9]> = Vec::new();
     for c in cands {
-        if !bsn::elfproef(&c.digits) || seen.contains(&c.digits) {
+        if !bsn::elfproef(&c.digits) || seen.contains(&c.digits) || bsn::in_url(&unit.text, &c) {
             continue;
         }
         let confidence = match bsn::context(&unit.text, &c) {
             bsn::Context::Keyword => 0.95,
             bsn::Context::OtherNumber => 0.1,
-            bsn::Context::Bare => *bare_prior.get_or_insert_with(|| bsn::bare_confidence(&unit.text)),
+            bsn::Context::Bare => *bare_prior.get_or_insert_with(|| bsn::bare_confidence(&unit.text, unit.loc.filename.as_deref())),
         };
         if confidence < BSN_THRESHOLD {
             continue;

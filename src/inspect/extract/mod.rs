@@ -127,7 +127,7 @@ pub fn extract_bytes(
             let t = text::decode(data);
             ctx.push_text(loc.clone(), html::html_to_text(&t));
         }
-        Kind::Text => ctx.push_text(loc.clone(), text::decode(data)),
+        Kind::Text => ctx.push_text(loc.clone(), text::unfold_calendar(text::decode(data))),
         Kind::Image => ocr::extract_image(data, loc, ctx),
         Kind::Tnef => ctx.unscannable(loc, "TNEF (winmail.dat) is not supported"),
         Kind::Ole => ctx.unscannable(loc, "legacy binary Office document is not supported"),

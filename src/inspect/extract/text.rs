@@ -75,3 +75,35 @@ mod tests {
         assert_eq!(decode(&bom), "Zoë");
     }
 }
+
+/// iCalendar / vCard: unfold continuation lines and unescape `\n`, `\,`, `\;`
+/// so values split by folding read whole. Other text is returned as is.
+pub fn unfold_calendar(text: String) -> String {
+    let head = text.get(..text.len().min(4096)).unwrap_or("");
+    if !head.contains("BEGIN:VCALENDAR") && !head.contains("BEGIN:VCARD") {
+        return text;
+    }
+    let unfolded = text
+        .replace("\r\n ", "")
+        .replace("\r\n\t", "")
+        .replace("\n ", "")
+        .replace("\n\t", "");
+    unfolded
+        .replace("\\n", "\n")
+        .replace("\\N", "\n")
+        .replace("\\,", ",")
+        .replace("\\;", ";")
+}
+
+#[cfg(test)]
+mod calendar_tests {
+    use super::*;
+
+    #[test]
+    fn folded_ics_values_join() {
+        let ics = "BEGIN:VCALENDAR\r\nDESCRIPTION:Patiënt: dhr. B. de Wit\\, Sofinummer: 2895.12\r\n .694\\nReden\r\nEND:VCALENDAR\r\n";
+        let t = unfold_calendar(ics.to_string());
+        assert!(t.contains("Sofinummer: 2895.12.694\nReden"), "{t}");
+        assert_eq!(unfold_calendar("a\n b".into()), "a\n b");
+    }
+}

@@ -58,6 +58,7 @@ fn xml_text(xml: &[u8], rules: &Rules) -> Result<String, quick_xml::Error> {
     let mut out = String::new();
     let mut buf = Vec::new();
     let mut skip_depth = 0usize;
+    let mut cell_depth = 0usize;
     loop {
         match reader.read_event_into(&mut buf)? {
             Event::Start(e) => {
@@ -68,6 +69,9 @@ fn xml_text(xml: &[u8], rules: &Rules) -> Result<String, quick_xml::Error> {
                 }
                 if rules.space.contains(&name) {
                     push_spaces(&e, &mut out);
+                }
+                if rules.cell.contains(&name) {
+                    cell_depth += 1;
                 }
             }
             Event::Empty(e) => {
@@ -88,10 +92,16 @@ fn xml_text(xml: &[u8], rules: &Rules) -> Result<String, quick_xml::Error> {
                     skip_depth -= 1;
                     continue;
                 }
-                if rules.para.contains(&name) {
-                    out.push('\n');
-                } else if rules.cell.contains(&name) {
+                if rules.cell.contains(&name) {
+                    cell_depth = cell_depth.saturating_sub(1);
+                    if out.ends_with(' ') {
+                        out.pop();
+                    }
                     out.push('\t');
+                } else if rules.para.contains(&name) && cell_depth > 0 && name != "tr" && name != "table-row" {
+                    out.push(' ');
+                } else if rules.para.contains(&name) {
+                    out.push('\n');
                 }
             }
             Event::Text(t) if skip_depth == 0 => match t.unescape() {
