@@ -19,8 +19,11 @@ pub fn run(units: &[TextUnit]) -> Vec<Finding> {
     for unit in units {
         bsn_findings(unit, &mut findings);
     }
-    health::detect(units, &mut findings);
-    personal::detect(units, &mut findings);
+    let bsn_at = findings.first().map(|f| f.location.clone());
+    let has_bsn = bsn_at.is_some();
+    let signals = personal::PersonSignals::collect(units);
+    health::detect(units, &signals, has_bsn, &mut findings);
+    personal::detect(&signals, has_bsn, bsn_at.as_ref(), &mut findings);
     findings
 }
 
