@@ -1,44 +1,193 @@
 //! Inspect stage: MIME walk -> text extraction -> detectors -> `ScanReport`.
 //!
-//! FOUNDATION STUB: this only records the size and the MIME structure. It
-//! detects nothing yet; the inspection issue fills in extraction and the
-//! BSN/health/personal detectors. Do not treat its reports as meaningful.
+//! `scan` walks every MIME part at every depth (nested messages, archives),
+//! turns each readable part into text units (`extract`), and runs the BSN,
+//! health and personal detectors over them (`detect`).
+//!
+//! Promises: never panics on any input; never reports content it could not
+//! read as clean (`ScanReport::unscannable` gets a reason instead); findings
+//! and reasons never hold message text or a full BSN. Every limit comes from
+//! `InspectConfig` and is enforced through `budget::Budget`.
+
+pub mod budget;
+pub mod cli;
+pub(crate) mod detect;
+pub(crate) mod extract;
+pub(crate) mod mime;
 
 use crate::config::InspectConfig;
-use crate::types::{PartInfo, ScanReport};
-use mail_parser::{MessageParser, MimeHeaders};
+use crate::types::{Location, PartInfo, ScanReport};
+use budget::{Budget, LimitHit};
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::time::Instant;
+
+/// Text taken from one place in a message (a header, a part, a page).
+#[derive(Debug, Clone)]
+pub(crate) struct TextUnit {
+    pub loc: Location,
+    pub text: String,
+}
+
+/// Everything collected while walking one message.
+pub(crate) struct Ctx {
+    pub budget: Budget,
+    pub units: Vec<TextUnit>,
+    pub unscannable: Vec<String>,
+    pub parts: Vec<PartInfo>,
+}
+
+impl Ctx {
+    fn new(config: &InspectConfig) -> Self {
+        Ctx {
+            budget: Budget::new(config),
+            units: Vec::new(),
+            unscannable: Vec::new(),
+            parts: Vec::new(),
+        }
+    }
+
+    /// Add extracted text; counts against `max_extracted_bytes`.
+    pub fn push_text(&mut self, loc: Location, text: String) {
+        if text.trim().is_empty() {
+            return;
+        }
+        if let Err(hit) = self.budget.add_extracted(text.len() as u64) {
+            self.limit(&loc, hit);
+            return;
+        }
+        self.units.push(TextUnit { loc, text });
+    }
+
+    /// Record that something at `loc` could not be read.
+    pub fn unscannable(&mut self, loc: &Location, reason: &str) {
+        let r = format!("{}: {}", describe(loc), reason);
+        if !self.unscannable.contains(&r) {
+            self.unscannable.push(r);
+        }
+    }
+
+    /// Record a limit hit (once per distinct limit).
+    pub fn limit(&mut self, loc: &Location, hit: LimitHit) {
+        let reason = format!("limit: {hit}");
+        if !self.unscannable.iter().any(|u| u.ends_with(&reason)) {
+            self.unscannable(loc, &reason);
+        }
+    }
+}
+
+/// A log-safe description of a location (file names have long digit runs masked).
+fn describe(loc: &Location) -> String {
+    let mut s = format!("part {}", if loc.part.is_empty() { "0" } else { &loc.part });
+    if let Some(f) = &loc.filename {
+        s.push_str(&format!(" ({f})"));
+    }
+    if let Some(field) = &loc.field {
+        s.push_str(&format!(" [{field}]"));
+    }
+    s
+}
+
+/// Mask every run of five or more digits (`report_123456782.pdf` ->
+/// `report_*****6782.pdf`) so that names are safe to show and log.
+pub fn mask_digits(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut run = String::new();
+    let flush = |run: &mut String, out: &mut String| {
+        if run.chars().count() >= 5 {
+            let tail: String = run
+                .chars()
+                .rev()
+                .take(4)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            out.push_str("*****");
+            out.push_str(&tail);
+        } else {
+            out.push_str(run);
+        }
+        run.clear();
+    };
+    for c in s.chars() {
+        if c.is_ascii_digit() {
+            run.push(c);
+        } else {
+            flush(&mut run, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
 
 /// Scan one raw RFC 5322 message. Never panics; content it cannot read is
 /// reported in `ScanReport::unscannable`, never as clean.
-pub fn scan(raw: &[u8], _config: &InspectConfig) -> ScanReport {
+pub fn scan(raw: &[u8], config: &InspectConfig) -> ScanReport {
     let started = Instant::now();
     let mut report = ScanReport {
         size: raw.len() as u64,
         ..ScanReport::default()
     };
-    match MessageParser::default().parse(raw) {
-        Some(message) => {
-            for (index, part) in message.parts.iter().enumerate() {
-                let content_type = part
-                    .content_type()
-                    .map(|ct| match ct.subtype() {
-                        Some(sub) => format!("{}/{}", ct.ctype(), sub),
-                        None => ct.ctype().to_string(),
-                    })
-                    .unwrap_or_else(|| "text/plain".into());
-                report.parts.push(PartInfo {
-                    path: index.to_string(),
-                    content_type,
-                    filename: part.attachment_name().map(str::to_string),
-                    size: part.len() as u64,
-                });
-            }
+    let outcome = catch_unwind(AssertUnwindSafe(|| {
+        let mut ctx = Ctx::new(config);
+        if raw.len() as u64 > config.max_extracted_bytes {
+            let hit = LimitHit::Extracted(config.max_extracted_bytes);
+            ctx.limit(&Location::default(), hit);
+        } else {
+            mime::walk_raw(raw, &mut ctx);
         }
-        None => report
+        if let Some(hit) = ctx.budget.hit.clone() {
+            ctx.limit(&Location::default(), hit);
+        }
+        let findings = detect::run(&ctx.units);
+        (ctx.parts, findings, ctx.unscannable)
+    }));
+    match outcome {
+        Ok((parts, findings, unscannable)) => {
+            report.parts = parts;
+            report.findings = findings;
+            report.unscannable = unscannable;
+        }
+        Err(_) => report
             .unscannable
-            .push("message could not be parsed as MIME".into()),
+            .push("internal error while scanning (parser panic)".into()),
     }
     report.elapsed_us = started.elapsed().as_micros() as u64;
     report
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digits_are_masked_in_names() {
+        assert_eq!(mask_digits("scan_123456782.jpg"), "scan_*****6782.jpg");
+        assert_eq!(mask_digits("brief 2024.pdf"), "brief 2024.pdf");
+    }
+
+    #[test]
+    fn unparseable_input_is_not_clean() {
+        let r = scan(b"", &InspectConfig::default());
+        assert!(!r.is_clean());
+    }
+
+    #[test]
+    fn input_over_the_extraction_limit_is_unscannable_without_parsing() {
+        let cfg = InspectConfig {
+            max_extracted_bytes: 10,
+            ..InspectConfig::default()
+        };
+        let r = scan(b"Subject: hallo\r\n\r\nmore than ten bytes", &cfg);
+        assert!(r.is_unscannable());
+    }
+}
+
+/// Development aid: the text units a scan sees (reveals content; never log it).
+#[doc(hidden)]
+pub fn debug_units(raw: &[u8], config: &InspectConfig) -> Vec<(Location, String)> {
+    let mut ctx = Ctx::new(config);
+    mime::walk_raw(raw, &mut ctx);
+    ctx.units.into_iter().map(|u| (u.loc, u.text)).collect()
 }

@@ -1,0 +1,364 @@
+//! BSN detector: nine digits (plain, `1234.56.782`, `123 456 782`, or split
+//! over a line break) that pass the elfproef, weighed by their context: BSN
+//! keywords nearby raise confidence; order/invoice/article/contract/
+//! reference/IBAN/KvK/AGB/btw/tracking/phone context nearby drops the
+//! number; a bare number in a document about orders or invoices is dropped.
+//!
+//! Pure. Evidence is always masked (`*****6782`).
+
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// The elfproef: 9·d1 + 8·d2 + … + 2·d8 − 1·d9 ≡ 0 (mod 11), not all zeros.
+pub fn elfproef(digits: &[u8; 9]) -> bool {
+    if digits.iter().all(|&d| d == 0) || digits.iter().any(|&d| d > 9) {
+        return false;
+    }
+    let mut sum: i32 = 0;
+    for (i, &d) in digits.iter().take(8).enumerate() {
+        sum += (9 - i as i32) * i32::from(d);
+    }
+    sum -= i32::from(digits[8]);
+    sum.rem_euclid(11) == 0
+}
+
+/// `*****6782`
+pub fn mask(digits: &[u8; 9]) -> String {
+    let tail: String = digits.iter().skip(5).map(|d| char::from(b'0' + d)).collect();
+    format!("*****{tail}")
+}
+
+/// A nine-digit candidate in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub digits: [u8; 9],
+    /// Byte range in the text.
+    pub start: usize,
+    pub end: usize,
+}
+
+fn is_sep(c: char) -> bool {
+    matches!(c, ' ' | '.' | '\u{a0}' | '\u{202f}' | '\u{2009}')
+}
+
+/// Find digit sequences that could be a written BSN.
+pub fn candidates(text: &str) -> Vec<Candidate> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0usize;
+    while i < chars.len() {
+        let Some(&(start, c)) = chars.get(i) else { break };
+        if !c.is_ascii_digit() || chars.get(i.wrapping_sub(1)).is_some_and(|&(_, p)| p.is_alphanumeric()) {
+            i += 1;
+            continue;
+        }
+        // Collect groups.
+        let mut groups: Vec<usize> = Vec::new();
+        let mut digits: Vec<u8> = Vec::new();
+        let mut newline_seps = 0usize;
+        let mut j = i;
+        let mut end = start;
+        loop {
+            let mut n = 0usize;
+            while let Some(&(pos, d)) = chars.get(j) {
+                if !d.is_ascii_digit() {
+                    break;
+                }
+                digits.push(d as u8 - b'0');
+                n += 1;
+                j += 1;
+                end = pos + 1;
+            }
+            groups.push(n);
+            if digits.len() >= 9 {
+                break;
+            }
+            // Separator: one space/dot/nbsp, or a line break with quote marks.
+            let mut k = j;
+            let mut saw_newline = false;
+            match chars.get(k) {
+                Some(&(_, s)) if is_sep(s) => k += 1,
+                Some(&(_, '\r')) | Some(&(_, '\n')) => {
+                    if chars.get(k).map(|c| c.1) == Some('\r') {
+                        k += 1;
+                    }
+                    if chars.get(k).map(|c| c.1) == Some('\n') {
+                        k += 1;
+                    }
+                    while chars.get(k).is_some_and(|&(_, c)| c == '>' || c == ' ' || c == '\t') {
+                        k += 1;
+                    }
+                    saw_newline = true;
+                }
+                _ => break,
+            }
+            if chars.get(k).is_some_and(|&(_, c)| c.is_ascii_digit()) {
+                if saw_newline {
+                    newline_seps += 1;
+                }
+                j = k;
+            } else {
+                break;
+            }
+        }
+        let next_is_word = chars.get(j).is_some_and(|&(_, c)| c.is_alphanumeric());
+        let continues = chars.get(j).is_some_and(|&(_, c)| is_sep(c))
+            && chars.get(j + 1).is_some_and(|&(_, c)| c.is_ascii_digit())
+            && !chars.get(j).is_some_and(|&(_, c)| c == '.' || c == ' ');
+        let shape_ok = match groups.as_slice() {
+            [9] => true,
+            [3, 3, 3] | [4, 2, 3] => true,
+            [_, _] => newline_seps == 1,
+            _ => false,
+        };
+        if digits.len() == 9 && shape_ok && !next_is_word && !continues {
+            let mut d = [0u8; 9];
+            d.copy_from_slice(&digits);
+            out.push(Candidate { digits: d, start, end });
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
+fn positive_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:bsn|burgerservice\s*(?:nummer|nr)|burger\s*service\s*nummer|sofi\s*-?\s*(?:nummer|nr)|citizen\s+service\s+(?:number|no)|social\s+security\s+number)").expect("static regex")
+    })
+}
+
+fn negative_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:order|bestel|factuur|invoice|artikel|article|art\.|item|contract|offerte|quote|quotation|referentie|reference|ref\b|iban|kvk|kamer van koophandel|agb|btw|vat|tracking|track|trace|zending|pakket|parcel|shipment|verzend|telefoon|tel\b|tel\.|phone|mobiel|mobile|fax|whatsapp|bel\b|polis|klantnummer|klantnr|customer|debiteur|debtor|ticket|serienummer|serial|batch|lot\b|licentie|license|transactie|transaction|kenmerk|betalingskenmerk|postbus|rekening|account|registratienummer|aanvraagnummer|zaaknummer|dossiernummer|ean|barcode|sku|pakbon|levering|delivery|boeking|booking|reservering)").expect("static regex")
+    })
+}
+
+/// Last match end of `re` in `hay`, if any.
+fn last_match(re: &Regex, hay: &str) -> Option<usize> {
+    re.find_iter(hay).last().map(|m| m.end())
+}
+
+fn window_before(text: &str, pos: usize, max: usize) -> &str {
+    let mut s = pos.saturating_sub(max);
+    while s > 0 && !text.is_char_boundary(s) {
+        s -= 1;
+    }
+    text.get(s..pos).unwrap_or("")
+}
+
+fn window_after(text: &str, pos: usize, max: usize) -> &str {
+    let mut e = (pos + max).min(text.len());
+    while e < text.len() && !text.is_char_boundary(e) {
+        e += 1;
+    }
+    text.get(pos..e).unwrap_or("")
+}
+
+/// How the text around a candidate reads.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Context {
+    Keyword,
+    OtherNumber,
+    Bare,
+}
+
+/// Classify the context of a candidate: nearest keyword before it wins
+/// (within the line and the line before), then a short look after it.
+pub fn context(text: &str, c: &Candidate) -> Context {
+    if let Some(h) = column_header(text, c) {
+        if positive_re().is_match(h) {
+            return Context::Keyword;
+        }
+        if negative_re().is_match(h) {
+            return Context::OtherNumber;
+        }
+    }
+    let before = window_before(text, c.start, 90);
+    // Only the current and previous line.
+    let cut = before
+        .rmatch_indices('\n')
+        .nth(1)
+        .map(|(i, _)| i + 1)
+        .unwrap_or(0);
+    let before = before.get(cut..).unwrap_or(before);
+    let pos = last_match(positive_re(), before);
+    let neg = last_match(negative_re(), before);
+    match (pos, neg) {
+        (Some(p), Some(n)) if n > p => return Context::OtherNumber,
+        (Some(_), _) => return Context::Keyword,
+        (None, Some(_)) => return Context::OtherNumber,
+        (None, None) => {}
+    }
+    let after = window_after(text, c.end, 40);
+    let after = after.split('\n').next().unwrap_or("");
+    if positive_re().is_match(after) {
+        return Context::Keyword;
+    }
+    if negative_re().is_match(after) {
+        return Context::OtherNumber;
+    }
+    Context::Bare
+}
+
+fn doc_negative_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:factu(?:u)?r|invoice|bestel|order|artikel|article|offerte|quotation|pakbon|zending|tracking|track\s*&\s*trace|levering|delivery|contract|abonnement|subscription|nieuwsbrief|newsletter|prijslijst|price\s*list)").expect("static regex")
+    })
+}
+
+/// A bare number's prior from the whole text (and the part's file name):
+/// documents about orders, invoices and the like get no benefit of the doubt.
+pub fn bare_confidence(text: &str, part_name: Option<&str>) -> f32 {
+    if positive_re().is_match(text) {
+        return 0.7;
+    }
+    let doc_neg = doc_negative_re().is_match(text)
+        || part_name.is_some_and(|n| doc_negative_re().is_match(n));
+    if doc_neg {
+        0.2
+    } else {
+        0.55
+    }
+}
+
+/// The header cell above a candidate in a tab-separated table, if any.
+pub fn column_header<'t>(text: &'t str, c: &Candidate) -> Option<&'t str> {
+    let line_start = text.get(..c.start)?.rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let prefix = text.get(line_start..c.start)?;
+    if !prefix.contains('\t') && !text.get(c.end..)?.split('\n').next()?.contains('\t') {
+        return None;
+    }
+    let column = prefix.matches('\t').count();
+    // Walk up while lines are table rows; the top one is the header.
+    let mut header: Option<&str> = None;
+    let mut upper = text.get(..line_start)?;
+    for _ in 0..200 {
+        let trimmed = upper.strip_suffix('\n').unwrap_or(upper);
+        if trimmed.is_empty() {
+            break;
+        }
+        let (rest, line) = match trimmed.rfind('\n') {
+            Some(i) => (trimmed.get(..i + 1)?, trimmed.get(i + 1..)?),
+            None => ("", trimmed),
+        };
+        if !line.contains('\t') {
+            break;
+        }
+        header = Some(line);
+        upper = rest;
+    }
+    header.and_then(|h| h.split('\t').nth(column))
+}
+
+/// The token (whitespace-delimited) around a candidate is a URL, address or parameter.
+pub fn in_url(text: &str, c: &Candidate) -> bool {
+    let before = text.get(..c.start).unwrap_or("");
+    let tok_start = before.rfind(char::is_whitespace).map(|i| i + 1).unwrap_or(0);
+    let after = text.get(c.end..).unwrap_or("");
+    let tok_end = c.end + after.find(char::is_whitespace).unwrap_or(after.len());
+    let tok = text.get(tok_start..tok_end).unwrap_or("");
+    tok.contains("://") || tok.starts_with("www.") || tok.contains('@') || tok.contains('=') || tok.contains('/')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn digits(s: &str) -> [u8; 9] {
+        let mut d = [0u8; 9];
+        for (i, c) in s.bytes().enumerate().take(9) {
+            d[i] = c - b'0';
+        }
+        d
+    }
+
+    #[test]
+    fn elfproef_known_values() {
+        assert!(elfproef(&digits("123456782")));
+        assert!(elfproef(&digits("111222333")));
+        assert!(!elfproef(&digits("123456789")));
+        assert!(!elfproef(&digits("000000000")));
+    }
+
+    /// Exhaustive over the check digit: for every 8-digit prefix sampled,
+    /// at most one last digit passes, and it is the one the formula gives.
+    #[test]
+    fn elfproef_matches_the_formula_for_many_prefixes() {
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..20_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let mut d = [0u8; 9];
+            let mut s = seed;
+            for slot in d.iter_mut().take(8) {
+                *slot = (s % 10) as u8;
+                s /= 10;
+            }
+            let weighted: u32 = d.iter().take(8).enumerate().map(|(i, &x)| (9 - i as u32) * u32::from(x)).sum();
+            let passing: Vec<u8> = (0..10u8)
+                .filter(|&last| {
+                    d[8] = last;
+                    elfproef(&d)
+                })
+                .collect();
+            let expect = weighted % 11;
+            if d.iter().take(8).all(|&x| x == 0) {
+                assert!(passing.is_empty());
+            } else if expect <= 9 {
+                assert_eq!(passing, vec![expect as u8]);
+            } else {
+                assert!(passing.is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn written_forms_are_found() {
+        for t in ["BSN 123456782.", "1234.56.782", "123 456 782", "bsn: 123.456.782", "nummer 123456\n> 782 x", "a\u{a0}123\u{a0}456\u{a0}782"] {
+            let c = candidates(t);
+            assert_eq!(c.len(), 1, "{t:?}");
+            assert_eq!(c[0].digits, digits("123456782"));
+        }
+    }
+
+    #[test]
+    fn longer_or_glued_numbers_are_not_candidates() {
+        for t in ["1234567820", "NL123456782B01", "+31 6 1234 5678", "12 345 6782", "123456782345", "12-34-56-782", "0612345678"] {
+            assert!(candidates(t).is_empty(), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn context_decides() {
+        let t = "Factuurnummer: 123456782";
+        let c = &candidates(t)[0];
+        assert_eq!(context(t, c), Context::OtherNumber);
+        let t = "Naam: J. Jansen\nBSN: 123456782";
+        let c = &candidates(t)[0];
+        assert_eq!(context(t, c), Context::Keyword);
+        let t = "Zie 123456782 hierboven";
+        let c = &candidates(t)[0];
+        assert_eq!(context(t, c), Context::Bare);
+    }
+
+    #[test]
+    fn table_columns_and_urls_give_context() {
+        let t = "Artikelnr.\tOmschrijving\n486834070\tSpeculum\n123456782\tDoekjes\n";
+        let c = candidates(t);
+        assert_eq!(context(t, &c[1]), Context::OtherNumber);
+        let t = "Naam\tBSN\nJansen\t123456782\n";
+        assert_eq!(context(t, &candidates(t)[0]), Context::Keyword);
+        let t = "Lees meer: https://x.example/n/123456782 nu";
+        assert!(in_url(t, &candidates(t)[0]));
+        assert!(!in_url("BSN 123456782", &candidates("BSN 123456782")[0]));
+    }
+
+    #[test]
+    fn masking_keeps_only_the_last_four() {
+        assert_eq!(mask(&digits("123456782")), "*****6782");
+    }
+}

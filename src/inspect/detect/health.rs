@@ -1,0 +1,148 @@
+//! Health detector: medical vocabulary (data files) scored per text unit —
+//! medication with a dosage, a lab value with its unit and an ICPC code
+//! with a title weigh double — and reported only when the message is about
+//! an identifiable person (see `personal::PersonSignals`) or is a sick
+//! note about a colleague. Generic information for everybody has no such
+//! person and is not health data.
+//!
+//! Pure; evidence lists term classes, never the terms or text.
+
+use super::personal::PersonSignals;
+use super::vocab::{vocab, Class};
+use crate::inspect::TextUnit;
+use crate::types::{Category, Finding};
+use regex::Regex;
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pattern).unwrap_or_else(|_| Regex::new("$^").expect("empty regex")))
+}
+
+fn dosage() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, r"(?i)\b\d+(?:[.,/]\d+)*\s*(?:mg|mcg|µg|ug|microgram|milligram|gram|g|ml|ie|e|eh|mmol|%)\b|\b\d\s*(?:dd|x\s*per\s*dag|times daily)\s*\d*|\bzo nodig\b|\bz\.n\.|\bas needed\b")
+}
+
+fn lab_value() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, r"(?i)\d+(?:[.,]\d+)?\s*(?:mmol/l|mmol/mol|µmol/l|umol/l|ml/min|mg/l|g/l|µg/l|ug/l|ng/ml|ng/l|pmol/l|mu/l|mmhg|/min|kg/m2|%)")
+}
+
+fn icpc_code() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, r"\b([A-Z]\d{2})(?:\.\d{2})?\b[ \t:-]+\p{L}")
+}
+
+fn sick_note() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, r"(?i)\b(?:is (?:vanaf \w+ )?ziek|ziek gemeld|ziekgemeld|meldt zich ziek|ziekmelding|is off sick|called in sick|on sick leave|sick leave|afwezig (?:wegens|vanwege)|uitgevallen (?:wegens|vanwege|door))")
+}
+
+/// Score of one unit and the classes that made it.
+pub fn score(text: &str) -> (u32, BTreeSet<&'static str>) {
+    let lower = text.to_lowercase();
+    let v = vocab();
+    let mut seen_terms = BTreeSet::new();
+    let mut classes = BTreeSet::new();
+    let mut total = 0u32;
+    for hit in v.hits(&lower) {
+        if !seen_terms.insert(hit.term) {
+            continue;
+        }
+        let line_start = lower.get(..hit.start).and_then(|s| s.rfind('\n')).map(|i| i + 1).unwrap_or(0);
+        let line_end = lower.get(hit.end..).and_then(|s| s.find('\n')).map(|i| hit.end + i).unwrap_or(lower.len());
+        let line = lower.get(line_start..line_end).unwrap_or("");
+        let after = lower.get(hit.end..line_end).unwrap_or("");
+        let weight = match hit.class {
+            Class::Medication if dosage().is_match(after) => {
+                classes.insert("medication+dosage");
+                2
+            }
+            Class::Lab if lab_value().is_match(after) || after.trim_start_matches([':', ' ', '\t']).starts_with(|c: char| c.is_ascii_digit()) => {
+                classes.insert("lab-value");
+                2
+            }
+            c => {
+                classes.insert(c.as_str());
+                let _ = line;
+                1
+            }
+        };
+        total += weight;
+    }
+    for cap in icpc_code().captures_iter(text).take(20) {
+        if let Some(code) = cap.get(1) {
+            if v.icpc_codes.contains(code.as_str()) {
+                classes.insert("icpc");
+                total += 2;
+            }
+        }
+    }
+    (total, classes)
+}
+
+/// Minimum unit score (distinct terms, weighted) for health data.
+pub const MIN_SCORE: u32 = 3;
+
+pub fn detect(units: &[TextUnit], signals: &PersonSignals, has_bsn: bool, out: &mut Vec<Finding>) {
+    let identifiable = signals.identifiable(has_bsn);
+    let mut best: Option<(u32, usize, BTreeSet<&'static str>)> = None;
+    let mut total = 0u32;
+    let mut sick = false;
+    for (i, u) in units.iter().enumerate() {
+        if u.loc.field.as_deref() == Some("display-names") || u.loc.field.as_deref() == Some("filename") {
+            continue;
+        }
+        let (s, classes) = score(&u.text);
+        total += s;
+        if sick_note().is_match(&u.text) && classes.contains("condition") {
+            sick = true;
+        }
+        if best.as_ref().is_none_or(|(b, _, _)| s > *b) {
+            best = Some((s, i, classes));
+        }
+    }
+    let Some((unit_score, index, classes)) = best else { return };
+    if !(identifiable || sick) || (unit_score < MIN_SCORE && !(sick && unit_score >= 1)) {
+        return;
+    }
+    let Some(unit) = units.get(index) else { return };
+    let _ = total;
+    out.push(Finding {
+        category: Category::Health,
+        detector: "health.vocabulary".into(),
+        location: unit.loc.clone(),
+        evidence: classes.into_iter().collect::<Vec<_>>().join("+"),
+        confidence: (0.5 + 0.05 * unit_score as f32).min(0.95),
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::types::Location;
+
+    fn unit(t: &str) -> TextUnit {
+        TextUnit { loc: Location::default(), text: t.into() }
+    }
+
+    #[test]
+    fn medication_with_dosage_and_lab_values_score_double() {
+        let (s, c) = score("metformine 500 mg 2dd1\nHbA1c 64 mmol/mol\nT90 Diabetes mellitus type 2");
+        assert!(s >= 7, "{s}");
+        assert!(c.contains("medication+dosage") && c.contains("lab-value") && c.contains("icpc"));
+    }
+
+    #[test]
+    fn health_needs_a_person() {
+        let text = "Griepvaccinatie: mensen met diabetes, COPD of hartfalen krijgen een griepprik.";
+        let units = [unit(text)];
+        let mut f = Vec::new();
+        detect(&units, &PersonSignals::collect(&units), false, &mut f);
+        assert!(f.is_empty());
+        let units = [unit(&format!("Geachte mevrouw Jansen,\n{text}\nUw HbA1c was 64 mmol/mol."))];
+        detect(&units, &PersonSignals::collect(&units), false, &mut f);
+        assert_eq!(f.len(), 1);
+    }
+}

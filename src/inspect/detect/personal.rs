@@ -1,0 +1,163 @@
+//! Person signals and the personal-data detector.
+//!
+//! A *named person* is a salutation with a name (`mevr. J. Dekker`,
+//! `Geachte heer Nguyen`, `Mr R. Huisman`) or a labelled name (`Naam:`,
+//! `Patiënt:`, `Client:`). Personal data is a named person together with a
+//! date of birth, a labelled home address with postcode, a patient/client
+//! number or a BSN. Staff signatures (unlabelled addresses, phone numbers)
+//! do not count. Pure; evidence names only the kind of signal.
+
+use crate::inspect::TextUnit;
+use crate::types::{Category, Finding, Location};
+use regex::Regex;
+use std::sync::OnceLock;
+
+fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pattern).unwrap_or_else(|_| Regex::new("$^").expect("empty regex")))
+}
+
+const NAME: &str = r"(?:[A-Z]\.\s?){0,3}(?:(?:van|de|der|den|ter|ten|het|la|le|du|da|von|el|al|in 't|van 't)\s+){0,3}[A-Z\u{C0}-\u{DE}][\p{Ll}'\u{2019}-]+";
+
+pub fn salutation_name() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, &format!(r"\b(?i:dhr|mevr|mw|mevrouw|meneer|de heer|heer|mr|mrs|ms|miss|mister|jongeheer|juffrouw)\.?\s+{NAME}"))
+}
+
+pub fn labelled_name() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, &format!(r"(?m)(?:^|\t|\()\s*(?i:naam(?: patiënt| cliënt| kind| werknemer)?|name|patiënte?|patient|cliënte?|client|kind|child|jeugdige|werknemer|medewerker|employee|betreft patiënt|pt)\s*:\s*(?i:dhr\.?|mevr\.?|mw\.?|mr\.?|mrs\.?|ms\.?)?\s*{NAME}"))
+}
+
+fn dob() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, r"(?i)\b(?:geboortedatum|geb\.?|geboren(?: op)?|born(?: on)?|date of birth|birth date|dob|d\.o\.b\.)\s*:?\s*(?:\d{1,2}[-/. ]\d{1,2}[-/. ]\d{2,4}|\d{1,2}\s+\p{L}{3,10}\.?\s+\d{4})")
+}
+
+fn patient_number() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, r"(?i)\b(?:patiëntnummer|patientnummer|patiëntnr|patientnr|pat\.?\s?nr|patient (?:number|no|id)|cliëntnummer|clientnummer|client (?:number|no|id)|dossiernummer|ziekenhuisnummer|hospital number|registratienummer|polisnummer|polisnr|verzekerdennummer)\.?\s*:?\s*[A-Z]{0,3}[-\s]?\d{4,}")
+}
+
+fn labelled_address() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, r"(?i:adres|address|woonadres|home address|nieuw adres|new address|woonachtig|wonende|woont|verhuisd naar|moved to)\s*:?[^\n]{0,80}?\b\d{4}\s?[A-Z]{2}\b")
+}
+
+fn labelled_phone() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, r"(?mi)^\s*(?:telefoon(?:nummer)?|mobiel(?: nummer)?|phone(?: number)?|mobile|tel(?:\.|efoon)?)\s*(?:patiënt|patient|ouder|moeder|vader|partner)?\s*:\s*(?:\+31|0)[\d\s-]{8,}")
+}
+
+/// What one message says about a specific person.
+#[derive(Debug, Default, Clone)]
+pub struct PersonSignals {
+    /// A person is named (salutation + name, or a labelled name).
+    pub named: bool,
+    pub dob: bool,
+    pub patient_number: bool,
+    pub address: bool,
+    pub phone: bool,
+    /// Where the strongest identifying signal was seen.
+    pub at: Option<Location>,
+}
+
+impl PersonSignals {
+    pub fn collect(units: &[TextUnit]) -> Self {
+        let mut s = PersonSignals::default();
+        for u in units {
+            if u.loc.field.as_deref() == Some("display-names") || u.loc.field.as_deref() == Some("filename") {
+                continue;
+            }
+            let t = &u.text;
+            if !s.named && (salutation_name().is_match(t) || labelled_name().is_match(t)) {
+                s.named = true;
+            }
+            let hit = |flag: &mut bool, r: &Regex| {
+                if !*flag && r.is_match(t) {
+                    *flag = true;
+                    true
+                } else {
+                    false
+                }
+            };
+            let a = hit(&mut s.dob, dob());
+            let b = hit(&mut s.patient_number, patient_number());
+            let c = hit(&mut s.address, labelled_address());
+            let d = hit(&mut s.phone, labelled_phone());
+            if (a || b || c || d) && s.at.is_none() {
+                s.at = Some(u.loc.clone());
+            }
+        }
+        s
+    }
+
+    /// The message is about an identifiable person.
+    pub fn identifiable(&self, has_bsn: bool) -> bool {
+        self.named || self.dob || self.patient_number || has_bsn
+    }
+}
+
+/// Personal data: a named person plus an identifying detail.
+pub fn detect(signals: &PersonSignals, has_bsn: bool, bsn_at: Option<&Location>, out: &mut Vec<Finding>) {
+    if !signals.named {
+        return;
+    }
+    let mut kinds = Vec::new();
+    if signals.dob {
+        kinds.push("date-of-birth");
+    }
+    if signals.address {
+        kinds.push("home-address");
+    }
+    if signals.patient_number {
+        kinds.push("patient-number");
+    }
+    if signals.phone {
+        kinds.push("phone");
+    }
+    if has_bsn {
+        kinds.push("bsn");
+    }
+    if kinds.is_empty() {
+        return;
+    }
+    let location = signals.at.clone().or_else(|| bsn_at.cloned()).unwrap_or_default();
+    out.push(Finding {
+        category: Category::Personal,
+        detector: "personal.identity".into(),
+        location,
+        evidence: format!("name + {}", kinds.join(" + ")),
+        confidence: (0.6 + 0.1 * kinds.len() as f32).min(0.95),
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(t: &str) -> TextUnit {
+        TextUnit { loc: Location::default(), text: t.into() }
+    }
+
+    #[test]
+    fn names_are_recognised() {
+        for t in ["Geachte heer Nguyen,", "mevr. J. Dekker (geboren 03-02-1934)", "Re: Mr R. Huisman, born", "Naam:            dhr. W. van der Veen", "Patiënt: Jan de Vries"] {
+            assert!(salutation_name().is_match(t) || labelled_name().is_match(t), "{t}");
+        }
+        for t in ["Geachte heer/mevrouw,", "Beste collega's,", "Naam: "] {
+            assert!(!salutation_name().is_match(t) && !labelled_name().is_match(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn name_plus_birth_date_is_personal_but_a_signature_is_not() {
+        let s = PersonSignals::collect(&[unit("Naam: mevr. A. Visser\nGeboortedatum: 03-11-1992")]);
+        let mut f = Vec::new();
+        detect(&s, false, None, &mut f);
+        assert_eq!(f.len(), 1);
+        let s = PersonSignals::collect(&[unit("Met vriendelijke groet,\nPriya de Wit\nSint Janssingel 105, 3465 LJ Zeist\nTel. 0570-650349")]);
+        let mut f = Vec::new();
+        detect(&s, false, None, &mut f);
+        assert!(f.is_empty());
+    }
+}

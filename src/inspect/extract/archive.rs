@@ -1,0 +1,149 @@
+//! ZIP containers: generic archives (members scanned recursively, nested
+//! archives included) and the Office/OpenDocument formats, which are ZIPs
+//! with known member names. Also single gzip streams.
+//!
+//! Promise: encrypted members (ZipCrypto, AES), unreadable archives and
+//! members past the decompression-ratio or size limits are unscannable.
+//! Members are read with a hard cap, so a zip bomb stops at the cap.
+
+use super::{extract_bytes, xml};
+use crate::inspect::{mask_digits, Ctx};
+use crate::types::Location;
+use std::io::{Cursor, Read};
+
+pub type Zip<'a> = zip::ZipArchive<Cursor<&'a [u8]>>;
+
+/// Read one member fully, within the ratio and size limits. `None` means it
+/// was recorded as unscannable (or a limit was hit).
+pub fn read_member(zip: &mut Zip, index: usize, loc: &Location, ctx: &mut Ctx) -> Option<Vec<u8>> {
+    let (encrypted, compressed) = match zip.by_index_raw(index) {
+        Ok(f) => (f.encrypted(), f.compressed_size()),
+        Err(_) => {
+            ctx.unscannable(loc, "corrupt archive member");
+            return None;
+        }
+    };
+    if encrypted {
+        ctx.unscannable(loc, "encrypted archive member (password protected)");
+        return None;
+    }
+    let cap = ctx.budget.ratio_cap(compressed).min(ctx.budget.extract_room());
+    let file = match zip.by_index(index) {
+        Ok(f) => f,
+        Err(e) => {
+            let msg = e.to_string().to_ascii_lowercase();
+            if msg.contains("password") || msg.contains("encrypt") || msg.contains("aes") {
+                ctx.unscannable(loc, "encrypted archive member (password protected)");
+            } else {
+                ctx.unscannable(loc, "unsupported or corrupt archive member");
+            }
+            return None;
+        }
+    };
+    let mut out = Vec::new();
+    match file.take(cap.saturating_add(1)).read_to_end(&mut out) {
+        Ok(_) if out.len() as u64 > cap => {
+            let hit = if cap >= ctx.budget.extract_room() {
+                crate::inspect::budget::LimitHit::Extracted(ctx.budget.config.max_extracted_bytes)
+            } else {
+                ctx.budget.ratio_hit()
+            };
+            ctx.limit(loc, hit);
+            None
+        }
+        Ok(_) => Some(out),
+        Err(_) => {
+            ctx.unscannable(loc, "corrupt archive member data");
+            None
+        }
+    }
+}
+
+/// A ZIP file: Office/OpenDocument when it looks like one, else an archive.
+pub fn extract(data: &[u8], loc: &Location, depth: u32, ctx: &mut Ctx) {
+    let mut zip = match zip::ZipArchive::new(Cursor::new(data)) {
+        Ok(z) => z,
+        Err(e) => {
+            let msg = e.to_string().to_ascii_lowercase();
+            if msg.contains("aes") || msg.contains("password") {
+                ctx.unscannable(loc, "encrypted archive (password protected)");
+            } else {
+                ctx.unscannable(loc, "corrupt or truncated ZIP container");
+            }
+            return;
+        }
+    };
+    let has = |zip: &Zip, name: &str| zip.index_for_name(name).is_some();
+    if has(&zip, "word/document.xml") {
+        xml::docx(&mut zip, loc, ctx);
+    } else if has(&zip, "xl/workbook.xml") {
+        xml::xlsx(&mut zip, loc, ctx);
+    } else if has(&zip, "ppt/presentation.xml") {
+        xml::pptx(&mut zip, loc, ctx);
+    } else if has(&zip, "content.xml") && has(&zip, "mimetype") {
+        xml::odf(&mut zip, loc, ctx);
+    } else {
+        members(&mut zip, loc, depth, ctx);
+    }
+}
+
+fn members(zip: &mut Zip, loc: &Location, depth: u32, ctx: &mut Ctx) {
+    for index in 0..zip.len() {
+        if let Err(hit) = ctx.budget.add_part() {
+            ctx.limit(loc, hit);
+            return;
+        }
+        let (name, is_dir) = match zip.by_index_raw(index) {
+            Ok(f) => (f.name().to_string(), f.is_dir()),
+            Err(_) => {
+                ctx.unscannable(loc, "corrupt archive member");
+                continue;
+            }
+        };
+        if is_dir {
+            continue;
+        }
+        let base = name.rsplit('/').next().unwrap_or(&name).to_string();
+        let member_loc = Location {
+            part: loc.part.clone(),
+            filename: Some(format!(
+                "{}/{}",
+                loc.filename.clone().unwrap_or_default(),
+                mask_digits(&name)
+            )),
+            ..Location::default()
+        };
+        // A BSN in a member's name counts like one in a file name.
+        ctx.push_text(
+            Location {
+                field: Some("filename".into()),
+                ..member_loc.clone()
+            },
+            base.clone(),
+        );
+        if let Some(bytes) = read_member(zip, index, &member_loc, ctx) {
+            extract_bytes(&bytes, "", Some(&base), &member_loc, depth + 1, ctx);
+        }
+    }
+}
+
+/// A gzip stream (e.g. `export.csv.gz`): decompressed within limits, then sniffed.
+pub fn extract_gzip(data: &[u8], filename: Option<&str>, loc: &Location, depth: u32, ctx: &mut Ctx) {
+    let cap = ctx
+        .budget
+        .ratio_cap(data.len() as u64)
+        .min(ctx.budget.extract_room());
+    let mut out = Vec::new();
+    let reader = flate2::read::GzDecoder::new(data);
+    match reader.take(cap.saturating_add(1)).read_to_end(&mut out) {
+        Ok(_) if out.len() as u64 > cap => {
+            let hit = ctx.budget.ratio_hit();
+            ctx.limit(loc, hit);
+        }
+        Ok(_) => {
+            let inner = filename.map(|f| f.trim_end_matches(".gz").to_string());
+            extract_bytes(&out, "", inner.as_deref(), loc, depth + 1, ctx);
+        }
+        Err(_) => ctx.unscannable(loc, "corrupt gzip stream"),
+    }
+}

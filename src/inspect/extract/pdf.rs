@@ -1,0 +1,390 @@
+//! PDF text per page. Text-showing operators are interpreted with their
+//! positions (text and graphics matrices, glyph widths), then laid out by
+//! line and x position, so text split over several text objects, or drawn
+//! in reverse order, reads back in visual order and split digits rejoin.
+//! A page with (almost) no text but with images is OCR'd.
+//!
+//! Fails closed: encrypted (`/Encrypt`), unparseable or truncated PDFs are
+//! unscannable; streams are decoded with a size cap (ratio and budget), and
+//! a scanned page whose image cannot be decoded is unscannable.
+
+use super::ocr;
+use super::pdf_layout::{layout, Span, Widths};
+use crate::inspect::Ctx;
+use crate::types::Location;
+use lopdf::{Dictionary, Document, Object, ObjectId};
+use std::io::Read;
+
+/// Decode a stream's filters, with an output cap. Returns `Err` for an
+/// unsupported filter or when the cap is hit; `Ok((bytes, last_filter))`
+/// stops before image filters (DCT/JPX/CCITT), returned as `last_filter`.
+pub fn decode_stream(stream: &lopdf::Stream, cap: u64) -> Result<(Vec<u8>, Option<String>), String> {
+    let filters = stream.filters().unwrap_or_default();
+    let mut data = stream.content.clone();
+    for f in filters {
+        data = match f.as_str() {
+            "FlateDecode" | "Fl" => {
+                let mut out = Vec::new();
+                let mut dec = flate2::read::ZlibDecoder::new(data.as_slice());
+                match dec.by_ref().take(cap.saturating_add(1)).read_to_end(&mut out) {
+                    Ok(_) => {}
+                    // Truncated streams: keep what was decoded.
+                    Err(_) if !out.is_empty() => {}
+                    Err(_) => return Err("corrupt compressed stream".into()),
+                }
+                if out.len() as u64 > cap {
+                    return Err("stream decompression limit".into());
+                }
+                out
+            }
+            "ASCII85Decode" | "A85" => ascii85(&data),
+            "ASCIIHexDecode" | "AHx" => ascii_hex(&data),
+            "DCTDecode" | "DCT" | "JPXDecode" | "CCITTFaxDecode" | "CCF" | "JBIG2Decode" => {
+                return Ok((data, Some(f)));
+            }
+            other => return Err(format!("unsupported stream filter {other}")),
+        };
+    }
+    Ok((data, None))
+}
+
+fn ascii_hex(input: &[u8]) -> Vec<u8> {
+    let digits: Vec<u8> = input
+        .iter()
+        .take_while(|&&b| b != b'>')
+        .filter_map(|&b| (b as char).to_digit(16).map(|d| d as u8))
+        .collect();
+    digits
+        .chunks(2)
+        .map(|c| (c.first().copied().unwrap_or(0) << 4) | c.get(1).copied().unwrap_or(0))
+        .collect()
+}
+
+fn ascii85(input: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(input.len() * 4 / 5);
+    let mut group = [0u32; 5];
+    let mut n = 0usize;
+    let body = input.strip_prefix(b"<~").unwrap_or(input);
+    for &b in body {
+        match b {
+            b'~' => break,
+            b'z' if n == 0 => out.extend_from_slice(&[0, 0, 0, 0]),
+            b'!'..=b'u' => {
+                if let Some(slot) = group.get_mut(n) {
+                    *slot = u32::from(b - b'!');
+                }
+                n += 1;
+                if n == 5 {
+                    let v = group.iter().fold(0u32, |acc, &d| acc.wrapping_mul(85).wrapping_add(d));
+                    out.extend_from_slice(&v.to_be_bytes());
+                    n = 0;
+                }
+            }
+            _ => {}
+        }
+    }
+    if n > 1 {
+        for slot in group.iter_mut().skip(n) {
+            *slot = 84;
+        }
+        let v = group.iter().fold(0u32, |acc, &d| acc.wrapping_mul(85).wrapping_add(d));
+        out.extend_from_slice(v.to_be_bytes().get(..n - 1).unwrap_or(&[]));
+    }
+    out
+}
+
+/// One font as the interpreter needs it.
+struct Font<'a> {
+    encoding: Option<lopdf::Encoding<'a>>,
+    two_byte: bool,
+    widths: Widths,
+}
+
+fn load_font<'a>(doc: &'a Document, dict: &'a Dictionary) -> Font<'a> {
+    let two_byte = dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Type0".as_slice());
+    let base = dict
+        .get(b"BaseFont")
+        .and_then(Object::as_name)
+        .map(|n| String::from_utf8_lossy(n).into_owned())
+        .unwrap_or_default();
+    let first = dict.get(b"FirstChar").and_then(Object::as_i64).unwrap_or(0);
+    let table: Vec<f32> = dict
+        .get(b"Widths")
+        .ok()
+        .and_then(|o| doc.dereference(o).ok())
+        .and_then(|(_, o)| o.as_array().ok())
+        .map(|a| a.iter().map(|w| w.as_float().unwrap_or(500.0)).collect())
+        .unwrap_or_default();
+    let encoding = match dict.get_font_encoding(doc) {
+        Ok(e @ lopdf::Encoding::OneByteEncoding(_)) | Ok(e @ lopdf::Encoding::UnicodeMapEncoding(_)) => Some(e),
+        _ => None,
+    };
+    Font {
+        encoding,
+        two_byte,
+        widths: Widths::new(&base, first, table),
+    }
+}
+
+fn decode_text(font: Option<&Font<'_>>, bytes: &[u8]) -> String {
+    if let Some(enc) = font.and_then(|f| f.encoding.as_ref()) {
+        if let Ok(s) = Document::decode_text(enc, bytes) {
+            return s;
+        }
+    }
+    if font.is_some_and(|f| f.two_byte) {
+        return bytes
+            .chunks(2)
+            .filter_map(|c| char::from_u32(u32::from(c.first().copied().unwrap_or(0)) << 8 | u32::from(c.get(1).copied().unwrap_or(0))))
+            .collect();
+    }
+    encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned()
+}
+
+type M = [f32; 6];
+const ID: M = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
+fn mul(a: &M, b: &M) -> M {
+    [
+        a[0] * b[0] + a[1] * b[2],
+        a[0] * b[1] + a[1] * b[3],
+        a[2] * b[0] + a[3] * b[2],
+        a[2] * b[1] + a[3] * b[3],
+        a[4] * b[0] + a[5] * b[2] + b[4],
+        a[4] * b[1] + a[5] * b[3] + b[5],
+    ]
+}
+fn nums(ops: &[Object]) -> Vec<f32> {
+    ops.iter().map(|o| o.as_float().unwrap_or(0.0)).collect()
+}
+fn num(ops: &[Object], i: usize) -> f32 {
+    ops.get(i).and_then(|o| o.as_float().ok()).unwrap_or(0.0)
+}
+
+/// Interpret one page's content into positioned spans; also list image XObjects drawn.
+fn interpret(content: &[u8], fonts: &std::collections::BTreeMap<Vec<u8>, Font<'_>>) -> (Vec<Span>, Vec<Vec<u8>>) {
+    let mut spans = Vec::new();
+    let mut images = Vec::new();
+    let Ok(ops) = lopdf::content::Content::decode(content) else {
+        return (spans, images);
+    };
+    let mut ctm = ID;
+    let mut stack: Vec<M> = Vec::new();
+    let (mut tm, mut tlm) = (ID, ID);
+    let (mut size, mut tc, mut tw, mut th, mut tl) = (12.0f32, 0.0f32, 0.0f32, 1.0f32, 0.0f32);
+    let mut font: Option<&Font<'_>> = None;
+    for op in &ops.operations {
+        let o = &op.operands;
+        match op.operator.as_str() {
+            "q" => {
+                if stack.len() < 256 {
+                    stack.push(ctm);
+                }
+            }
+            "Q" => ctm = stack.pop().unwrap_or(ID),
+            "cm" => {
+                let n = nums(o);
+                if n.len() == 6 {
+                    ctm = mul(&[n[0], n[1], n[2], n[3], n[4], n[5]], &ctm);
+                }
+            }
+            "BT" => {
+                tm = ID;
+                tlm = ID;
+            }
+            "Tf" => {
+                font = o.first().and_then(|n| n.as_name().ok()).and_then(|n| fonts.get(n));
+                size = num(o, 1);
+            }
+            "Tc" => tc = num(o, 0),
+            "Tw" => tw = num(o, 0),
+            "Tz" => th = num(o, 0) / 100.0,
+            "TL" => tl = num(o, 0),
+            "Td" | "TD" => {
+                let (tx, ty) = (num(o, 0), num(o, 1));
+                if op.operator == "TD" {
+                    tl = -ty;
+                }
+                tlm = mul(&[1.0, 0.0, 0.0, 1.0, tx, ty], &tlm);
+                tm = tlm;
+            }
+            "Tm" => {
+                let n = nums(o);
+                if n.len() == 6 {
+                    tlm = [n[0], n[1], n[2], n[3], n[4], n[5]];
+                    tm = tlm;
+                }
+            }
+            "T*" => {
+                tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -tl], &tlm);
+                tm = tlm;
+            }
+            "Tj" | "'" | "\"" | "TJ" => {
+                if op.operator != "Tj" && op.operator != "TJ" {
+                    if op.operator == "\"" {
+                        tw = num(o, 0);
+                        tc = num(o, 1);
+                    }
+                    tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -tl], &tlm);
+                    tm = tlm;
+                }
+                let items: Vec<&Object> = match o.last() {
+                    Some(Object::Array(a)) if op.operator == "TJ" => a.iter().collect(),
+                    Some(s) => vec![s],
+                    None => vec![],
+                };
+                for item in items {
+                    match item {
+                        Object::String(bytes, _) => {
+                            let trm = mul(&tm, &ctm);
+                            let eff = size * (trm[2] * trm[2] + trm[3] * trm[3]).sqrt();
+                            let text = decode_text(font, bytes);
+                            let mut adv = 0.0f32;
+                            let two = font.is_some_and(|f| f.two_byte);
+                            let step = if two { 2 } else { 1 };
+                            for code in bytes.chunks(step) {
+                                let c = code.iter().fold(0u32, |a, &b| a << 8 | u32::from(b));
+                                let w = font.map(|f| f.widths.width(c, two)).unwrap_or(500.0);
+                                let space = if !two && c == 32 { tw } else { 0.0 };
+                                adv += (w / 1000.0 * size + tc + space) * th;
+                            }
+                            let x0 = trm[4];
+                            let y0 = trm[5];
+                            tm = mul(&[1.0, 0.0, 0.0, 1.0, adv, 0.0], &tm);
+                            let end = mul(&tm, &ctm);
+                            if spans.len() < 200_000 {
+                                spans.push(Span { x: x0, y: y0, end_x: end[4], size: eff.abs().max(1.0), text });
+                            }
+                        }
+                        other => {
+                            let n = other.as_float().unwrap_or(0.0);
+                            let tx = -n / 1000.0 * size * th;
+                            tm = mul(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], &tm);
+                        }
+                    }
+                }
+            }
+            "Do" => {
+                if let Some(name) = o.first().and_then(|n| n.as_name().ok()) {
+                    if images.len() < 64 {
+                        images.push(name.to_vec());
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    (spans, images)
+}
+
+fn page_xobjects<'a>(doc: &'a Document, page: ObjectId) -> Vec<(Vec<u8>, &'a lopdf::Stream)> {
+    let mut out = Vec::new();
+    let Ok((own, ids)) = doc.get_page_resources(page) else {
+        return out;
+    };
+    let mut dicts: Vec<&Dictionary> = own.into_iter().collect();
+    dicts.extend(ids.iter().filter_map(|id| doc.get_dictionary(*id).ok()));
+    for res in dicts {
+        let Some(xo) = res
+            .get(b"XObject")
+            .ok()
+            .and_then(|o| doc.dereference(o).ok())
+            .and_then(|(_, o)| o.as_dict().ok())
+        else {
+            continue;
+        };
+        for (name, v) in xo.iter() {
+            if let Ok((_, Object::Stream(s))) = doc.dereference(v) {
+                out.push((name.clone(), s));
+            }
+        }
+    }
+    out
+}
+
+pub fn extract(data: &[u8], loc: &Location, ctx: &mut Ctx) {
+    let tail = data.get(data.len().saturating_sub(2048)..).unwrap_or(data);
+    if !tail.windows(5).any(|w| w == b"%%EOF") {
+        ctx.unscannable(loc, "truncated PDF (no end-of-file marker)");
+        return;
+    }
+    let doc = match Document::load_mem(data) {
+        Ok(d) => d,
+        Err(_) => {
+            ctx.unscannable(loc, "corrupt PDF");
+            return;
+        }
+    };
+    if doc.trailer.get(b"Encrypt").is_ok() {
+        ctx.unscannable(loc, "password-protected (encrypted) PDF");
+        return;
+    }
+    let pages = doc.get_pages();
+    if pages.is_empty() {
+        ctx.unscannable(loc, "PDF without readable pages");
+        return;
+    }
+    for (number, page_id) in pages {
+        let ploc = Location {
+            page: Some(number),
+            ..loc.clone()
+        };
+        if let Err(hit) = ctx.budget.check_time() {
+            ctx.limit(&ploc, hit);
+            return;
+        }
+        let mut content = Vec::new();
+        for cid in doc.get_page_contents(page_id) {
+            if let Ok(Object::Stream(s)) = doc.get_object(cid) {
+                let cap = ctx.budget.ratio_cap(s.content.len() as u64).min(ctx.budget.extract_room());
+                match decode_stream(s, cap) {
+                    Ok((bytes, None)) => content.extend_from_slice(&bytes),
+                    Ok((_, Some(_))) | Err(_) => {
+                        ctx.unscannable(&ploc, "undecodable PDF content stream");
+                    }
+                }
+            }
+        }
+        let fonts: std::collections::BTreeMap<Vec<u8>, Font<'_>> = doc
+            .get_page_fonts(page_id)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(name, dict)| (name, load_font(&doc, dict)))
+            .collect();
+        let (spans, drawn) = interpret(&content, &fonts);
+        let text = layout(spans);
+        let visible = text.chars().filter(|c| !c.is_whitespace()).count();
+        ctx.push_text(ploc.clone(), text);
+        if visible < 200 && !drawn.is_empty() {
+            ocr_page_images(&doc, page_id, &drawn, &ploc, ctx);
+        }
+    }
+}
+
+fn ocr_page_images(doc: &Document, page: ObjectId, drawn: &[Vec<u8>], loc: &Location, ctx: &mut Ctx) {
+    for (name, stream) in page_xobjects(doc, page) {
+        if !drawn.contains(&name) {
+            continue;
+        }
+        if stream.dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Image".as_slice()) {
+            continue;
+        }
+        let w = stream.dict.get(b"Width").and_then(Object::as_i64).unwrap_or(0);
+        let h = stream.dict.get(b"Height").and_then(Object::as_i64).unwrap_or(0);
+        if w < 64 || h < 32 {
+            continue; // logos and rules: too small to hold readable text
+        }
+        let cap = ctx.budget.extract_room().min((w as u64).saturating_mul(h as u64).saturating_mul(4) + 1024);
+        let image = match decode_stream(stream, cap) {
+            Ok((bytes, Some(f))) if f == "DCTDecode" || f == "DCT" => Some(bytes),
+            Ok((pixels, None)) => ocr::pnm_from_pdf_image(&stream.dict, doc, w, h, &pixels),
+            _ => None,
+        };
+        match image {
+            Some(img) => match ocr::ocr_bytes(&img, ctx) {
+                Ok(t) => ctx.push_text(loc.clone(), t),
+                Err(reason) => ctx.unscannable(loc, &reason),
+            },
+            None => ctx.unscannable(loc, "scanned PDF page in an unsupported image encoding"),
+        }
+    }
+}

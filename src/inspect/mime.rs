@@ -1,0 +1,156 @@
+//! MIME walk: every part of a message at every depth, including nested
+//! `message/rfc822` (parsed by mail-parser, or by us when it stopped
+//! descending), with the Subject, display names and file names as text.
+//!
+//! Promise: every leaf part is either turned into text units, handed to an
+//! extractor, or recorded as unscannable. Depth and part counts are bounded
+//! by the budget. Fails closed on transfer-encoding errors.
+
+use super::extract::{self, html};
+use super::{mask_digits, Ctx};
+use crate::types::{Location, PartInfo};
+use mail_parser::{Address, Message, MessageParser, MimeHeaders, PartType};
+
+
+/// Parse raw bytes as a message and walk it.
+pub(crate) fn walk_raw(raw: &[u8], ctx: &mut Ctx) {
+    walk_bytes(raw, "", 0, ctx);
+}
+
+fn walk_bytes(raw: &[u8], prefix: &str, depth: u32, ctx: &mut Ctx) {
+    let loc = Location {
+        part: if prefix.is_empty() { "0".into() } else { prefix.into() },
+        ..Location::default()
+    };
+    if let Err(hit) = ctx.budget.check_depth(depth) {
+        ctx.limit(&loc, hit);
+        return;
+    }
+    match MessageParser::default().parse(raw) {
+        Some(message) if !message.parts.is_empty() => walk_message(&message, prefix, depth, ctx),
+        _ => ctx.unscannable(&loc, "message could not be parsed as MIME"),
+    }
+}
+
+fn names(addr: Option<&Address>, out: &mut String) {
+    if let Some(a) = addr {
+        for person in a.iter() {
+            if let Some(n) = person.name() {
+                out.push_str(n);
+                out.push('\n');
+            }
+        }
+    }
+}
+
+fn content_type_of(part: &mail_parser::MessagePart) -> String {
+    part.content_type()
+        .map(|ct| match ct.subtype() {
+            Some(sub) => format!("{}/{}", ct.ctype(), sub),
+            None => ct.ctype().to_string(),
+        })
+        .unwrap_or_else(|| "text/plain".into())
+        .to_ascii_lowercase()
+}
+
+pub(crate) fn walk_message(message: &Message, prefix: &str, depth: u32, ctx: &mut Ctx) {
+    let hloc = |field: &str| Location {
+        part: if prefix.is_empty() { "header".into() } else { format!("{prefix}.header") },
+        field: Some(field.into()),
+        ..Location::default()
+    };
+    if let Some(subject) = message.subject() {
+        ctx.push_text(hloc("Subject"), subject.to_string());
+    }
+    let mut people = String::new();
+    names(message.from(), &mut people);
+    names(message.to(), &mut people);
+    names(message.cc(), &mut people);
+    names(message.reply_to(), &mut people);
+    ctx.push_text(hloc("display-names"), people);
+
+    // Multipart nesting depth of each part (parents come before children).
+    let mut level = vec![0u32; message.parts.len()];
+    for (index, part) in message.parts.iter().enumerate() {
+        if let PartType::Multipart(children) = &part.body {
+            let own = level.get(index).copied().unwrap_or(0);
+            for &child in children {
+                if let Some(slot) = level.get_mut(child as usize) {
+                    *slot = own.saturating_add(1);
+                }
+            }
+        }
+    }
+    for (index, part) in message.parts.iter().enumerate() {
+        let part_depth = depth.saturating_add(level.get(index).copied().unwrap_or(0));
+        let path = if prefix.is_empty() {
+            index.to_string()
+        } else {
+            format!("{prefix}.{index}")
+        };
+        let content_type = content_type_of(part);
+        let filename = part.attachment_name().map(str::to_string);
+        let safe_name = filename.as_deref().map(mask_digits);
+        let loc = Location {
+            part: path.clone(),
+            filename: safe_name.clone(),
+            ..Location::default()
+        };
+        if let Err(hit) = ctx.budget.add_part() {
+            ctx.limit(&loc, hit);
+            return;
+        }
+        if let Err(hit) = ctx.budget.check_depth(part_depth) {
+            ctx.limit(&loc, hit);
+            return;
+        }
+        ctx.parts.push(PartInfo {
+            path: path.clone(),
+            content_type: content_type.clone(),
+            filename: safe_name,
+            size: part.len() as u64,
+        });
+        if let Some(name) = &filename {
+            ctx.push_text(
+                Location {
+                    field: Some("filename".into()),
+                    ..loc.clone()
+                },
+                name.clone(),
+            );
+        }
+        if part.is_encoding_problem && !matches!(part.body, PartType::Multipart(_)) {
+            ctx.unscannable(&loc, "corrupt transfer encoding or structure");
+        }
+        match &part.body {
+            PartType::Multipart(_) => {}
+            PartType::Text(text) => {
+                if content_type.starts_with("text/html") {
+                    ctx.push_text(loc, html::html_to_text(text));
+                } else if content_type == "text/rtf" || content_type == "text/richtext" {
+                    extract::extract_bytes(text.as_bytes(), &content_type, filename.as_deref(), &loc, depth, ctx);
+                } else {
+                    ctx.push_text(loc, extract::text::unfold_calendar(text.to_string()));
+                }
+            }
+            PartType::Html(text) => ctx.push_text(loc, html::html_to_text(text)),
+            PartType::Binary(data) | PartType::InlineBinary(data) => {
+                if content_type == "message/rfc822" || content_type == "message/global" {
+                    if part.is_encoding_problem {
+                        continue;
+                    }
+                    walk_bytes(data, &path, depth + 1, ctx);
+                } else {
+                    extract::extract_bytes(data, &content_type, filename.as_deref(), &loc, depth, ctx);
+                }
+            }
+            PartType::Message(nested) => {
+                if let Err(hit) = ctx.budget.check_depth(depth + 1) {
+                    ctx.limit(&loc, hit);
+                    continue;
+                }
+                walk_message(nested, &path, depth + 1, ctx);
+            }
+        }
+    }
+}
