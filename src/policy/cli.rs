@@ -85,23 +85,35 @@ pub fn run_test(
             return 2;
         }
     };
-    let report = crate::inspect::scan(&raw, inspect_cfg);
-    let tenant = pick_tenant(&set);
-    let ctx = MessageContext {
-        tenant,
-        mail_from: from.to_string(),
-        sender_account: None,
-        recipients: to.to_vec(),
-        subject: subject_of(&raw),
-        size: raw.len() as u64,
-    };
-    let evaluation = set.evaluate(&ctx, &report);
+    let (report, evaluation) = test_message(&set, from, to, &raw, inspect_cfg);
     if json {
         println!("{}", test_json(&report, &evaluation));
     } else {
         print!("{}", test_text(&report, &evaluation));
     }
     0
+}
+
+/// Scan `raw` with the real inspector and decide with `set`, as the
+/// server would for this sender and these recipients.
+pub fn test_message(
+    set: &PolicySet,
+    from: &str,
+    to: &[String],
+    raw: &[u8],
+    inspect_cfg: &InspectConfig,
+) -> (ScanReport, Evaluation) {
+    let report = crate::inspect::scan(raw, inspect_cfg);
+    let ctx = MessageContext {
+        tenant: pick_tenant(set),
+        mail_from: from.to_string(),
+        sender_account: None,
+        recipients: to.to_vec(),
+        subject: subject_of(raw),
+        size: raw.len() as u64,
+    };
+    let evaluation = set.evaluate(&ctx, &report);
+    (report, evaluation)
 }
 
 fn read_bounded(path: &Path) -> std::io::Result<Vec<u8>> {

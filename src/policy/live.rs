@@ -150,23 +150,29 @@ impl LivePolicy {
         *self.seen.lock().unwrap_or_else(PoisonError::into_inner) != now
     }
 
-    /// Reload on SIGHUP and whenever the files change. Runs until the
-    /// runtime shuts down.
+    /// Reload on SIGHUP and whenever the files change. Must be called
+    /// inside a tokio runtime; the SIGHUP handler is in place when this
+    /// returns. Runs until the runtime shuts down.
     pub fn spawn_watcher(self: Arc<Self>, audit: Audit) -> tokio::task::JoinHandle<()> {
+        use tokio::signal::unix::{signal, SignalKind};
+        let mut hup = match signal(SignalKind::hangup()) {
+            Ok(s) => Some(s),
+            Err(e) => {
+                tracing::warn!(target: "sluis::policy", error = %e, "no SIGHUP handler; polling only");
+                None
+            }
+        };
         tokio::spawn(async move {
-            use tokio::signal::unix::{signal, SignalKind};
-            let mut hup = match signal(SignalKind::hangup()) {
-                Ok(s) => Some(s),
-                Err(e) => {
-                    tracing::warn!(target: "sluis::policy", error = %e, "no SIGHUP handler; polling only");
-                    None
-                }
-            };
             let mut tick = tokio::time::interval(self.poll);
             tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
             loop {
                 let by_signal = tokio::select! {
-                    Some(()) = async { match hup.as_mut() { Some(h) => h.recv().await, None => std::future::pending().await } } => true,
+                    Some(()) = async {
+                        match hup.as_mut() {
+                            Some(h) => h.recv().await,
+                            None => std::future::pending().await,
+                        }
+                    } => true,
                     _ = tick.tick() => false,
                 };
                 if by_signal || self.changed() {

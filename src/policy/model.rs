@@ -210,6 +210,15 @@ impl Conditions {
             || self.subject_trigger == Some(true)
     }
 
+    /// `sensitive`, also when only implied by other conditions.
+    fn effective_sensitive(&self) -> Option<bool> {
+        if self.implies_sensitive() {
+            Some(true)
+        } else {
+            self.sensitive
+        }
+    }
+
     /// True when every message matching `other` also matches `self`.
     pub fn covers(&self, other: &Conditions) -> bool {
         list_covers(&self.sender, &other.sender, AddrPattern::covers)
@@ -233,7 +242,7 @@ impl Conditions {
                 }
             }
             && flag_covers(self.unscannable, other.unscannable)
-            && flag_covers(self.sensitive, other.sensitive)
+            && flag_covers(self.sensitive, other.effective_sensitive())
             && flag_covers(self.subject_trigger, other.subject_trigger)
             && self.size_min.unwrap_or(0) <= other.size_min.unwrap_or(0)
             && self.size_max.unwrap_or(u64::MAX) >= other.size_max.unwrap_or(u64::MAX)

@@ -194,7 +194,10 @@ pub(crate) fn parse_file(src: &Source, diags: &mut Vec<Diagnostic>) -> Option<Fi
         }
     }
     if let Some(table) = w.table(root, "default") {
-        let pos = w.key_pos(root, "default");
+        let pos = root
+            .get("default")
+            .map(|i| w.item_pos(i))
+            .unwrap_or(Pos::START);
         let mut allowed = ACTION_KEYS.to_vec();
         allowed.sort_unstable();
         w.unknown_keys(table, &allowed);

@@ -233,8 +233,8 @@ impl Walk<'_> {
             self.error(
                 pos,
                 (
-                    format!("`{key}` is een lege lijst: deze regel past nooit"),
-                    format!("`{key}` is an empty list: this rule never matches"),
+                    format!("`{key}` is een lege lijst"),
+                    format!("`{key}` is an empty list"),
                 ),
                 (
                     format!("vul de lijst of verwijder `{key}`"),
