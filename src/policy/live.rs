@@ -41,11 +41,9 @@ impl std::fmt::Debug for LivePolicy {
 
 fn fingerprint(path: &Path) -> Fingerprint {
     let mut ignored = Vec::new();
-    let mut files = policy_files(path, &mut ignored);
-    if path.is_dir() {
-        files.push(path.to_path_buf());
-    }
-    files
+    // The list of files itself is part of the fingerprint, so adding or
+    // removing a file counts as a change.
+    policy_files(path, &mut ignored)
         .into_iter()
         .map(|f| {
             let meta = std::fs::metadata(&f).ok();
