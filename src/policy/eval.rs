@@ -18,7 +18,8 @@ pub const SENSITIVE_FLOOR: TransportRequirement = TransportRequirement::DaneOrMt
 #[derive(Clone, Debug, PartialEq)]
 pub struct Verdict {
     pub action: Action,
-    /// `file.toml:rule`, `file.toml:default` or `builtin:...`.
+    /// `file.toml:rule`, `file.toml:default` or `builtin:...`; followed by
+    /// ` [treat_as_clean: file.toml:rule]` when an exception applied.
     pub rule: String,
     /// A `deliver` was raised to the floor.
     pub floor_raised: bool,
@@ -49,8 +50,12 @@ pub fn evaluate(policy: &TenantPolicy, facts: &Facts) -> Verdict {
             }
         }
     }
-    let (action, rule) =
+    let (action, mut rule) =
         decided.unwrap_or_else(|| (policy.default.clone(), policy.default_id.clone()));
+    if let Some((exception_rule, _)) = &exception {
+        // Visible wherever the rule is shown or audited.
+        rule = format!("{rule} [treat_as_clean: {exception_rule}]");
+    }
     let (action, floor_raised) = if facts.sensitive() {
         apply_floor(action)
     } else {

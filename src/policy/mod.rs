@@ -11,6 +11,7 @@
 //! policy gets the built-in safe policy, never "deliver everything".
 //! Decisions and audit events carry rule names and categories, never content.
 
+mod action;
 pub mod cli;
 pub mod diag;
 pub mod eval;

@@ -263,7 +263,10 @@ fn treat_as_clean_hides_findings_but_never_lowers_the_floor_or_frees_unscannable
     let r = report(vec![finding(Category::Bsn, 0.9)], false);
     let ev = set.evaluate(&ctx("facturen@p.nl", &["b@c.nl"]), &r);
     let o = &ev.outcomes[0];
-    assert_eq!(o.decision.rule, "p.toml:default");
+    assert_eq!(
+        o.decision.rule,
+        "p.toml:default [treat_as_clean: p.toml:leverancier]"
+    );
     assert_eq!(
         o.decision.action,
         deliver(TransportRequirement::DaneOrMtaSts)
