@@ -335,12 +335,15 @@ impl DeliveryConfig {
 pub struct PolicyConfig {
     /// Folder with the policy files.
     pub dir: PathBuf,
+    /// How often the folder is checked for edited policy files (live reload).
+    pub reload_poll_millis: u64,
 }
 
 impl Default for PolicyConfig {
     fn default() -> Self {
         PolicyConfig {
             dir: "policies".into(),
+            reload_poll_millis: 2000,
         }
     }
 }

@@ -1,0 +1,292 @@
+//! The action part of a rule or `[default]`: `action` with its
+//! `transport`, `fallback` and `reason_nl`/`reason_en`. Reports missing
+//! fallbacks and reasons, keys that do not belong with the action, unknown
+//! values, and sensitive mail delivered below the floor.
+
+use super::diag::Pos;
+use super::walk::Walk;
+use crate::types::{Action, Bilingual, TransportRequirement};
+use toml_edit::TableLike;
+
+pub(crate) const ACTION_KEYS: &[&str] =
+    &["action", "transport", "fallback", "reason_nl", "reason_en"];
+const ACTIONS: &str = "deliver, encrypt, pickup, block";
+const TRANSPORTS: &str = "none, tls, dane-or-mta-sts, dane";
+/// Longest block reason per language: it goes into a one-line SMTP reply.
+pub const MAX_REASON_CHARS: usize = 180;
+
+fn transport(
+    w: &mut Walk<'_>,
+    table: &dyn TableLike,
+    key: &str,
+    what: (&str, &str),
+    pos: Pos,
+) -> Option<(TransportRequirement, Pos)> {
+    let Some((t, p)) = w.str(table, key) else {
+        if table.get(key).is_none() {
+            w.error(
+                pos,
+                (
+                    format!("{}: `deliver` zonder `transport`", what.0),
+                    format!("{}: `deliver` without `transport`", what.1),
+                ),
+                (
+                    format!("voeg toe: transport = \"dane-or-mta-sts\" (kies uit: {TRANSPORTS})"),
+                    format!("add: transport = \"dane-or-mta-sts\" (choose from: {TRANSPORTS})"),
+                ),
+            );
+        }
+        return None;
+    };
+    let req = match t.as_str() {
+        "none" => TransportRequirement::None,
+        "tls" => TransportRequirement::Tls,
+        "dane-or-mta-sts" => TransportRequirement::DaneOrMtaSts,
+        "dane" => TransportRequirement::Dane,
+        _ => {
+            w.error(
+                p,
+                (
+                    format!("onbekend transport `{t}`"),
+                    format!("unknown transport `{t}`"),
+                ),
+                (
+                    format!("kies uit: {TRANSPORTS}"),
+                    format!("choose from: {TRANSPORTS}"),
+                ),
+            );
+            return None;
+        }
+    };
+    Some((req, p))
+}
+
+fn reason(
+    w: &mut Walk<'_>,
+    table: &dyn TableLike,
+    what: (&str, &str),
+    pos: Pos,
+) -> Option<Bilingual> {
+    let nl = w.str(table, "reason_nl");
+    let en = w.str(table, "reason_en");
+    let mut good = |r: &Option<(String, Pos)>, key: &str| match r {
+        Some((text, p))
+            if text.trim().is_empty()
+                || text.contains(['\r', '\n'])
+                || text.chars().count() > MAX_REASON_CHARS =>
+        {
+            w.error(
+                *p,
+                (
+                    format!(
+                        "`{key}` moet één regel tekst zijn van 1 tot {MAX_REASON_CHARS} tekens"
+                    ),
+                    format!("`{key}` must be one line of 1 to {MAX_REASON_CHARS} characters"),
+                ),
+                (
+                    "de reden komt in het SMTP-antwoord aan de afzender; houd hem kort".into(),
+                    "the reason goes into the SMTP reply to the sender; keep it short".into(),
+                ),
+            );
+            false
+        }
+        Some(_) => true,
+        None => false,
+    };
+    let (ok_nl, ok_en) = (good(&nl, "reason_nl"), good(&en, "reason_en"));
+    match (nl, en) {
+        (Some((nl, _)), Some((en, _))) if ok_nl && ok_en => {
+            Some(Bilingual::new(nl.trim(), en.trim()))
+        }
+        (Some(_), Some(_)) => None,
+        _ => {
+            w.error(
+                pos,
+                (
+                    format!(
+                        "{}: `block` zonder reden in het Nederlands en het Engels",
+                        what.0
+                    ),
+                    format!("{}: `block` without a reason in Dutch and English", what.1),
+                ),
+                (
+                    "voeg reason_nl = \"...\" en reason_en = \"...\" toe".into(),
+                    "add reason_nl = \"...\" and reason_en = \"...\"".into(),
+                ),
+            );
+            None
+        }
+    }
+}
+
+fn not_here(w: &mut Walk<'_>, table: &dyn TableLike, keys: &[&str], action: &str) -> bool {
+    let mut clean = true;
+    for key in keys {
+        if table.get(key).is_some() {
+            let p = w.key_pos(table, key);
+            w.error(
+                p,
+                (
+                    format!("`{key}` hoort niet bij `{action}`"),
+                    format!("`{key}` does not belong with `{action}`"),
+                ),
+                (format!("verwijder `{key}`"), format!("remove `{key}`")),
+            );
+            clean = false;
+        }
+    }
+    clean
+}
+
+fn sensitive_floor(w: &mut Walk<'_>, req: TransportRequirement, p: Pos, sensitive: bool) -> bool {
+    if sensitive && req < TransportRequirement::DaneOrMtaSts {
+        let t = req.as_str();
+        w.error(
+            p,
+            (
+                format!("gevoelige mail mag niet worden afgeleverd met transport `{t}`"),
+                format!("sensitive mail must not be delivered with transport `{t}`"),
+            ),
+            (
+                "gebruik transport = \"dane-or-mta-sts\" of \"dane\", of action = \"encrypt\""
+                    .into(),
+                "use transport = \"dane-or-mta-sts\" or \"dane\", or action = \"encrypt\"".into(),
+            ),
+        );
+        return false;
+    }
+    true
+}
+
+/// The action of a rule or of `[default]`; `what` names it in messages.
+pub(crate) fn parse_action(
+    w: &mut Walk<'_>,
+    table: &dyn TableLike,
+    what: (&str, &str),
+    pos: Pos,
+    sensitive: bool,
+) -> Option<Action> {
+    let Some((name, name_pos)) = w.str(table, "action") else {
+        if table.get("action").is_none() {
+            w.error(
+                pos,
+                (
+                    format!("{} heeft geen `action`", what.0),
+                    format!("{} has no `action`", what.1),
+                ),
+                (
+                    format!("voeg toe: action = \"...\" (kies uit: {ACTIONS})"),
+                    format!("add: action = \"...\" (choose from: {ACTIONS})"),
+                ),
+            );
+        }
+        return None;
+    };
+    match name.as_str() {
+        "deliver" => {
+            let clean = not_here(w, table, &["fallback", "reason_nl", "reason_en"], "deliver");
+            let (req, p) = transport(w, table, "transport", what, pos)?;
+            (sensitive_floor(w, req, p, sensitive) && clean)
+                .then_some(Action::Deliver { transport: req })
+        }
+        "pickup" => not_here(
+            w,
+            table,
+            &["transport", "fallback", "reason_nl", "reason_en"],
+            "pickup",
+        )
+        .then_some(Action::Pickup),
+        "block" => {
+            let clean = not_here(w, table, &["transport", "fallback"], "block");
+            reason(w, table, what, pos)
+                .filter(|_| clean)
+                .map(|reason| Action::Block { reason })
+        }
+        "encrypt" => {
+            let Some((fb, fb_pos)) = w.str(table, "fallback") else {
+                if table.get("fallback").is_none() {
+                    w.error(
+                        name_pos,
+                        (format!("{}: `encrypt` zonder `fallback`", what.0), format!("{}: `encrypt` without `fallback`", what.1)),
+                        (
+                            "voeg toe wat er gebeurt als de ontvanger geen sleutel heeft: fallback = \"pickup\"".into(),
+                            "add what happens when the recipient has no key: fallback = \"pickup\"".into(),
+                        ),
+                    );
+                }
+                return None;
+            };
+            let fallback = match fb.as_str() {
+                "pickup" => not_here(
+                    w,
+                    table,
+                    &["transport", "reason_nl", "reason_en"],
+                    "fallback = \"pickup\"",
+                )
+                .then_some(Action::Pickup)?,
+                "deliver" => {
+                    let clean = not_here(
+                        w,
+                        table,
+                        &["reason_nl", "reason_en"],
+                        "fallback = \"deliver\"",
+                    );
+                    let (req, p) = transport(w, table, "transport", what, pos)?;
+                    (sensitive_floor(w, req, p, sensitive) && clean)
+                        .then_some(Action::Deliver { transport: req })?
+                }
+                "block" => {
+                    let clean = not_here(w, table, &["transport"], "fallback = \"block\"");
+                    Action::Block {
+                        reason: reason(w, table, what, pos).filter(|_| clean)?,
+                    }
+                }
+                "encrypt" => {
+                    w.error(
+                        fb_pos,
+                        (
+                            "`fallback` kan niet zelf `encrypt` zijn".into(),
+                            "`fallback` cannot itself be `encrypt`".into(),
+                        ),
+                        (
+                            "kies uit: pickup, deliver, block".into(),
+                            "choose from: pickup, deliver, block".into(),
+                        ),
+                    );
+                    return None;
+                }
+                other => {
+                    w.error(
+                        fb_pos,
+                        (
+                            format!("onbekende fallback `{other}`"),
+                            format!("unknown fallback `{other}`"),
+                        ),
+                        (
+                            "kies uit: pickup, deliver, block".into(),
+                            "choose from: pickup, deliver, block".into(),
+                        ),
+                    );
+                    return None;
+                }
+            };
+            Some(Action::Encrypt {
+                fallback: Box::new(fallback),
+            })
+        }
+        other => {
+            w.error(
+                name_pos,
+                (
+                    format!("onbekende actie `{other}`"),
+                    format!("unknown action `{other}`"),
+                ),
+                (
+                    format!("kies uit: {ACTIONS}"),
+                    format!("choose from: {ACTIONS}"),
+                ),
+            );
+            None
+        }
+    }
+}
