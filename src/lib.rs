@@ -11,12 +11,15 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod cli;
 pub mod config;
 pub mod delivery;
 pub mod inspect;
+pub mod logging;
 pub mod pipeline;
 pub mod policy;
 pub mod route;
+pub mod server;
 pub mod smtp;
 pub mod spool;
 pub mod store;

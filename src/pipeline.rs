@@ -17,14 +17,14 @@ use crate::audit::{Audit, AuditEvent};
 use crate::config::Config;
 use crate::delivery::{Journal, QueueItem, QueuedRcpt};
 use crate::inspect;
-use crate::policy::{MessageContext, PolicySet};
+use crate::policy::{self, Evaluation, LivePolicy, MessageContext};
 use crate::route::{self, Work};
 use crate::smtp::{AuthenticatedUser, Backend, Reply, Submission};
 use crate::spool::{MessageMeta, Recovered, Spool, StatusRecord};
 use crate::store::Store;
 use crate::types::{Bilingual, Envelope, MessageId, RcptStatus, Recipient, ScanReport};
 use std::net::{IpAddr, Ipv4Addr};
-use std::sync::{Arc, OnceLock, RwLock};
+use std::sync::{Arc, OnceLock};
 
 /// Hands a message to the delivery queue.
 pub type Enqueue = Arc<dyn Fn(QueueItem) + Send + Sync>;
@@ -36,7 +36,7 @@ pub struct Pipeline {
     config: Arc<Config>,
     store: Store,
     spool: Arc<Spool>,
-    policy: RwLock<Arc<PolicySet>>,
+    policy: Arc<LivePolicy>,
     queue: OnceLock<Enqueue>,
     audit: Audit,
 }
@@ -46,14 +46,14 @@ impl Pipeline {
         config: Arc<Config>,
         store: Store,
         spool: Arc<Spool>,
-        policy: Arc<PolicySet>,
+        policy: Arc<LivePolicy>,
         audit: Audit,
     ) -> Pipeline {
         Pipeline {
             config,
             store,
             spool,
-            policy: RwLock::new(policy),
+            policy,
             queue: OnceLock::new(),
             audit,
         }
@@ -62,18 +62,6 @@ impl Pipeline {
     /// Connect the delivery queue (once, at start-up).
     pub fn set_queue(&self, enqueue: Enqueue) {
         let _ = self.queue.set(enqueue);
-    }
-
-    /// Replace the policy in force (the policy stage's reload calls this).
-    pub fn set_policy(&self, policy: Arc<PolicySet>) {
-        *self.policy.write().unwrap_or_else(|p| p.into_inner()) = policy;
-    }
-
-    fn policy(&self) -> Arc<PolicySet> {
-        self.policy
-            .read()
-            .unwrap_or_else(|p| p.into_inner())
-            .clone()
     }
 
     pub fn spool(&self) -> &Arc<Spool> {
@@ -94,7 +82,7 @@ impl Pipeline {
         &self,
         ctx: &MessageContext,
         message: &Arc<Vec<u8>>,
-    ) -> (ScanReport, Vec<crate::types::Decision>, Vec<Work>) {
+    ) -> (ScanReport, Evaluation, Vec<Work>) {
         let inspect_cfg = self.config.inspect.clone();
         let report = if message.len() <= INLINE_SCAN_LIMIT {
             inspect::scan(message, &inspect_cfg)
@@ -109,13 +97,13 @@ impl Pipeline {
                 },
             }
         };
-        let decisions = self.policy().decide(ctx, &report);
-        let work = decisions
+        let evaluation = self.policy.current().evaluate(ctx, &report);
+        let work = evaluation
+            .outcomes
             .iter()
-            .map(route::route)
-            .map(hold_to_block)
+            .map(|o| hold_to_block(route::route(&o.decision)))
             .collect();
-        (report, decisions, work)
+        (report, evaluation, work)
     }
 
     /// Spool a message with its routed work and queue what is deliverable.
@@ -202,37 +190,6 @@ impl Pipeline {
         }
         n
     }
-
-    fn audit_decisions(
-        &self,
-        envelope: &Envelope,
-        decisions: &[crate::types::Decision],
-        work: &[Work],
-    ) {
-        for (d, w) in decisions.iter().zip(work) {
-            let categories: Vec<&str> = d.categories.iter().map(|c| c.as_str()).collect();
-            self.audit.record(
-                AuditEvent::new(&envelope.tenant, "decided", "system")
-                    .message(&envelope.id)
-                    .recipient(&d.recipient)
-                    .detail(serde_json::json!({
-                        "rule": d.rule,
-                        "action": d.action.name(),
-                        "work": work_name(w),
-                        "categories": categories,
-                        "unscannable": d.unscannable,
-                    })),
-            );
-        }
-    }
-}
-
-fn work_name(w: &Work) -> &'static str {
-    match w {
-        Work::Deliver { .. } => "deliver",
-        Work::Hold { .. } => "hold",
-        Work::Blocked { .. } => "blocked",
-    }
 }
 
 /// Until the pickup stage exists, a recipient that needs it is not sent:
@@ -247,6 +204,72 @@ fn hold_to_block(work: Work) -> Work {
         },
         other => other,
     }
+}
+
+/// The 550 for a message whose every recipient is blocked: the reasons,
+/// Dutch then English, on one line (the policy stage's format).
+fn all_blocked_reply(blocked: &[(String, Bilingual)]) -> Reply {
+    let decisions: Vec<crate::types::Decision> = blocked
+        .iter()
+        .map(|(rcpt, reason)| crate::types::Decision {
+            recipient: rcpt.clone(),
+            action: crate::types::Action::Block {
+                reason: reason.clone(),
+            },
+            rule: String::new(),
+            categories: vec![],
+            unscannable: false,
+        })
+        .collect();
+    policy::all_blocked_reply(&decisions)
+        .unwrap_or_else(|| Reply::new(550, (5, 7, 1), "Bericht geblokkeerd", "Message blocked"))
+}
+
+/// Replace the Subject header (and its folded lines) by `subject`, encoded
+/// as an RFC 2047 word when it is not plain ASCII. Used to strip a policy
+/// trigger such as `[beveiligd]`.
+fn rewrite_subject(raw: &[u8], subject: &str) -> Vec<u8> {
+    let Some(head_end) = raw.windows(4).position(|w| w == b"\r\n\r\n") else {
+        return raw.to_vec();
+    };
+    let value = if subject.is_ascii() && !subject.contains("=?") {
+        subject.to_string()
+    } else {
+        use base64::Engine;
+        format!(
+            "=?UTF-8?B?{}?=",
+            base64::engine::general_purpose::STANDARD.encode(subject.as_bytes())
+        )
+    };
+    let mut out = Vec::with_capacity(raw.len());
+    let mut in_subject = false;
+    let mut replaced = false;
+    let head = &raw[..head_end + 2];
+    for line in head.split_inclusive(|&b| b == b'\n') {
+        let folded = line.first().is_some_and(|b| *b == b' ' || *b == b'\t');
+        if in_subject && folded {
+            continue;
+        }
+        in_subject = false;
+        if !replaced && line.len() >= 8 && line[..8].eq_ignore_ascii_case(b"subject:") {
+            out.extend_from_slice(format!("Subject: {value}\r\n").as_bytes());
+            in_subject = true;
+            replaced = true;
+            continue;
+        }
+        out.extend_from_slice(line);
+    }
+    out.extend_from_slice(&raw[head_end + 2..]);
+    out
+}
+
+/// The Subject, RFC 2047-decoded (a trigger or a BSN may hide in an
+/// encoded word).
+fn decoded_subject(raw: &[u8]) -> Option<String> {
+    mail_parser::MessageParser::new()
+        .parse_headers(raw)
+        .and_then(|m| m.subject().map(str::to_string))
+        .or_else(|| header_value(raw, "Subject"))
 }
 
 /// Value of a header in the header section of a raw message (unfolded,
@@ -322,10 +345,14 @@ impl Backend for Pipeline {
             mail_from: submission.mail_from.clone(),
             sender_account: submission.auth.as_ref().map(|a| a.account.clone()),
             recipients: submission.recipients.clone(),
-            subject: header_value(&message, "Subject"),
+            subject: decoded_subject(&message),
             size: message.len() as u64,
         };
-        let (report, decisions, work) = self.inspect_and_decide(&ctx, &message).await;
+        let (report, evaluation, work) = self.inspect_and_decide(&ctx, &message).await;
+        let message = match &evaluation.subject_rewrite {
+            Some(subject) => Arc::new(rewrite_subject(&message, subject)),
+            None => message,
+        };
         let envelope = Envelope {
             id: self.spool.new_id(),
             tenant: tenant.clone(),
@@ -343,7 +370,7 @@ impl Backend for Pipeline {
             .authenticated_as
             .clone()
             .unwrap_or_else(|| "trusted-network".into());
-        self.audit_decisions(&envelope, &decisions, &work);
+        policy::audit_evaluation(&self.audit, &envelope.id.0, &evaluation);
 
         let blocked: Vec<(String, Bilingual)> = envelope
             .recipients
@@ -361,15 +388,7 @@ impl Backend for Pipeline {
                     .message(&envelope.id)
                     .detail(serde_json::json!({ "reason": "all recipients blocked", "categories": report.categories() })),
             );
-            let reason = blocked
-                .first()
-                .map(|(_, r)| r.clone())
-                .unwrap_or_else(|| Bilingual::new("Geblokkeerd", "Blocked"));
-            return Err(Reply {
-                code: 550,
-                enhanced: (5, 7, 1),
-                text: reason,
-            });
+            return Err(all_blocked_reply(&blocked));
         }
 
         if let Err(e) = self.accept(envelope.clone(), work, message.clone()).await {
@@ -480,12 +499,12 @@ impl Journal for Pipeline {
             mail_from: mail_from.clone(),
             sender_account: None,
             recipients: recipients.clone(),
-            subject: header_value(&message, "Subject"),
+            subject: decoded_subject(&message),
             size: message.len() as u64,
         };
         // Sluis's own messages go through inspection and policy too: a
         // DSN quotes headers, and a Subject may hold a BSN.
-        let (_, decisions, work) = self.inspect_and_decide(&ctx, &message).await;
+        let (_, evaluation, work) = self.inspect_and_decide(&ctx, &message).await;
         let envelope = Envelope {
             id: self.spool.new_id(),
             tenant,
@@ -499,7 +518,7 @@ impl Journal for Pipeline {
             body_8bit: false,
             size: message.len() as u64,
         };
-        self.audit_decisions(&envelope, &decisions, &work);
+        policy::audit_evaluation(&self.audit, &envelope.id.0, &evaluation);
         let id = envelope.id.clone();
         self.accept(envelope, work, message).await?;
         Ok(id)
@@ -509,6 +528,20 @@ impl Journal for Pipeline {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn subject_rewrite_replaces_folded_and_encoded_subjects_only() {
+        let raw =
+            b"From: a@b\r\nSubject: [beveiligd]\r\n Uitslag\r\nX: y\r\n\r\nSubject: body stays\r\n";
+        let out = rewrite_subject(raw, "Uitslag");
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "From: a@b\r\nSubject: Uitslag\r\nX: y\r\n\r\nSubject: body stays\r\n"
+        );
+        let out = rewrite_subject(b"Subject: x\r\n\r\nb", "Cliënt");
+        assert_eq!(out, b"Subject: =?UTF-8?B?Q2xpw6tudA==?=\r\n\r\nb");
+        assert_eq!(decoded_subject(&out).as_deref(), Some("Cliënt"));
+    }
 
     #[test]
     fn header_values_are_unfolded_and_case_insensitive() {

@@ -11,7 +11,7 @@ use crate::audit::{Audit, AuditEvent};
 use crate::config::Config;
 use crate::delivery::queue::Queue;
 use crate::pipeline::Pipeline;
-use crate::policy::PolicySet;
+use crate::policy::LivePolicy;
 use crate::spool::Spool;
 use crate::store::{self, AccountRecord, Store};
 use std::sync::Arc;
@@ -41,7 +41,22 @@ pub async fn run(config: Config, demo: bool) -> anyhow::Result<()> {
     )?;
     let spool = Arc::new(spool);
 
-    let policy = Arc::new(PolicySet::deliver_all());
+    // An invalid policy at start-up is fatal: better no gateway than one
+    // that guesses. (At reload, the old policy stays in force instead.)
+    let policy = match LivePolicy::from_config(&config.policy) {
+        Ok(p) => Arc::new(p.with_audit(audit.clone())),
+        Err(diagnostics) => {
+            for d in &diagnostics {
+                eprintln!("{d}");
+            }
+            anyhow::bail!(
+                "beleid in {} is ongeldig; zie `sluis policy check` / policy in {} is invalid; see `sluis policy check`",
+                config.policy.dir.display(),
+                config.policy.dir.display()
+            );
+        }
+    };
+    let policy_watcher = policy.clone().spawn_watcher(audit.clone());
     let pipeline = Arc::new(Pipeline::new(
         config.clone(),
         store.clone(),
@@ -54,7 +69,10 @@ pub async fn run(config: Config, demo: bool) -> anyhow::Result<()> {
     pipeline.set_queue(Arc::new(move |item| queue.enqueue(item)));
     let resumed = pipeline.resume(recovered);
     if resumed > 0 {
-        tracing::info!(messages = resumed, "resumed unfinished messages from the spool");
+        tracing::info!(
+            messages = resumed,
+            "resumed unfinished messages from the spool"
+        );
     }
 
     let compactor = {
@@ -81,10 +99,17 @@ pub async fn run(config: Config, demo: bool) -> anyhow::Result<()> {
     for l in &config.server.listeners {
         tracing::info!(address = %l.address, tls = ?l.tls, "listening");
     }
-    crate::smtp::serve(config.clone(), Some(tls), pipeline.clone(), audit.clone(), shutdown_rx)
-        .await?;
+    crate::smtp::serve(
+        config.clone(),
+        Some(tls),
+        pipeline.clone(),
+        audit.clone(),
+        shutdown_rx,
+    )
+    .await?;
 
     compactor.abort();
+    policy_watcher.abort();
     audit.record(AuditEvent::new(&config.tenant.name, "stopped", "system"));
     drop(audit);
     drop(pipeline);
@@ -94,8 +119,10 @@ pub async fn run(config: Config, demo: bool) -> anyhow::Result<()> {
 
 async fn wait_for_signal() {
     use tokio::signal::unix::{signal, SignalKind};
-    let (Ok(mut term), Ok(mut int)) = (signal(SignalKind::terminate()), signal(SignalKind::interrupt()))
-    else {
+    let (Ok(mut term), Ok(mut int)) = (
+        signal(SignalKind::terminate()),
+        signal(SignalKind::interrupt()),
+    ) else {
         // Without signal handlers, run until killed.
         std::future::pending::<()>().await;
         return;
@@ -125,7 +152,9 @@ async fn create_demo_account(store: &Store, config: &Config) -> anyhow::Result<(
     println!();
     println!("Demo-account aangemaakt / demo account created");
     println!("  gebruiker / user:      {username}");
-    println!("  wachtwoord / password: {password}   (wordt maar één keer getoond / shown only once)");
+    println!(
+        "  wachtwoord / password: {password}   (wordt maar één keer getoond / shown only once)"
+    );
     println!();
     Ok(())
 }

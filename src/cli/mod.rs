@@ -9,7 +9,11 @@ use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
 
 #[derive(Parser, Debug)]
-#[command(name = "sluis", version, about = "Sluis: secure e-mail gateway for Dutch healthcare")]
+#[command(
+    name = "sluis",
+    version,
+    about = "Sluis: secure e-mail gateway for Dutch healthcare"
+)]
 pub struct Cli {
     /// Configuration file (default: ./sluis.toml when present, else built-in defaults).
     #[arg(long, global = true, env = "SLUIS_CONFIG")]
@@ -39,6 +43,11 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Check or try out the policy files.
+    Policy {
+        #[command(subcommand)]
+        action: PolicyCommand,
+    },
     /// Show the audit trail.
     Audit {
         #[command(subcommand)]
@@ -46,6 +55,28 @@ pub enum Command {
     },
     /// Print the effective configuration (defaults filled in) as TOML.
     Config,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PolicyCommand {
+    /// Validate policy files; every mistake as file:line:col with a hint. Exit 1 on errors.
+    Check {
+        /// File or folder (default: the configured policy folder).
+        path: Option<PathBuf>,
+    },
+    /// Run the real scan and policy on a sample message and show the decision per recipient.
+    Test {
+        #[arg(long)]
+        from: String,
+        #[arg(long = "to", required = true)]
+        to: Vec<String>,
+        /// Policy file or folder (default: the configured policy folder).
+        #[arg(long)]
+        policy: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+        message: PathBuf,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -83,7 +114,28 @@ pub fn main_with(cli: Cli) -> anyhow::Result<i32> {
             Ok(0)
         }
         Command::User { action } => runtime()?.block_on(users::run(&config, action)),
-        Command::Scan { json, files } => Ok(crate::inspect::cli::run_scan(&files, json, &config.inspect)),
+        Command::Scan { json, files } => {
+            Ok(crate::inspect::cli::run_scan(&files, json, &config.inspect))
+        }
+        Command::Policy { action } => Ok(match action {
+            PolicyCommand::Check { path } => {
+                crate::policy::cli::run_check(path.as_deref().unwrap_or(&config.policy.dir))
+            }
+            PolicyCommand::Test {
+                from,
+                to,
+                policy,
+                json,
+                message,
+            } => crate::policy::cli::run_test(
+                policy.as_deref().unwrap_or(&config.policy.dir),
+                &from,
+                &to,
+                &message,
+                json,
+                &config.inspect,
+            ),
+        }),
         Command::Audit { action } => runtime()?.block_on(audit(&config, action)),
         Command::Config => {
             print!("{}", toml::to_string_pretty(&config)?);
@@ -118,7 +170,11 @@ async fn audit(config: &Config, action: AuditCommand) -> anyhow::Result<i32> {
                 r.message_id.as_deref().unwrap_or("-"),
                 r.ip.as_deref().unwrap_or("-"),
                 r.recipient.as_deref().unwrap_or("-"),
-                if r.detail.is_null() { String::new() } else { r.detail.to_string() }
+                if r.detail.is_null() {
+                    String::new()
+                } else {
+                    r.detail.to_string()
+                }
             );
         }
     }
@@ -156,7 +212,10 @@ mod tests {
     #[test]
     fn times_are_rfc3339_utc() {
         assert_eq!(super::format_time(0), "1970-01-01T00:00:00Z");
-        assert_eq!(super::format_time(1_795_000_000_000), "2026-11-18T11:06:40Z");
+        assert_eq!(
+            super::format_time(1_795_000_000_000),
+            "2026-11-18T11:06:40Z"
+        );
         assert_eq!(super::format_time(951_782_400_000), "2000-02-29T00:00:00Z");
     }
 }

@@ -83,7 +83,9 @@ pub async fn run(config: &Config, cmd: UserCommand) -> anyhow::Result<i32> {
                 .await?;
             println!("Account {username} aangemaakt / created.");
             if generated {
-                println!("Wachtwoord / password (wordt maar één keer getoond / shown once): {password}");
+                println!(
+                    "Wachtwoord / password (wordt maar één keer getoond / shown once): {password}"
+                );
             }
         }
         UserCommand::Passwd {
@@ -105,7 +107,11 @@ pub async fn run(config: &Config, cmd: UserCommand) -> anyhow::Result<i32> {
                     a.username,
                     a.tenant,
                     a.senders.join(","),
-                    if a.disabled { "\t(uitgeschakeld / disabled)" } else { "" }
+                    if a.disabled {
+                        "\t(uitgeschakeld / disabled)"
+                    } else {
+                        ""
+                    }
                 );
             }
         }
