@@ -10,7 +10,7 @@
 //! Password hashes never leave it except to the account code that checks
 //! them, and `Debug` of a row never shows one.
 
-mod schema;
+pub mod schema;
 
 use crate::audit::AuditEvent;
 use sqlx::any::{AnyPoolOptions, AnyRow};

@@ -1,12 +1,21 @@
 //! Schema migrations, kept as plain SQL that both SQLite and PostgreSQL
-//! accept. Each step runs once, recorded in `sluis_schema`. Only the
-//! append-only guard of the audit table needs a dialect of its own.
+//! accept. Each stage that keeps data owns a *component* with its own list
+//! of steps (`COMPONENTS`); each step runs once, recorded per component in
+//! `sluis_schema`. Only the append-only guard of the audit table needs a
+//! dialect of its own.
 
 use super::Backend;
 use sqlx::{AnyPool, Row};
 
-/// Portable statements per schema version (index + 1 = version).
-const STEPS: &[&[&str]] = &[&[
+/// One migration step: statements run in one transaction.
+pub type Step = &'static [&'static str];
+
+/// Every component's steps (index + 1 = version). A stage adds its own
+/// line here; steps are only ever appended, never edited once released.
+pub const COMPONENTS: &[(&str, &[Step])] = &[("core", CORE)];
+
+/// Portable statements of the core component: tenants, accounts, audit.
+const CORE: &[Step] = &[&[
     "CREATE TABLE tenants (
         name TEXT PRIMARY KEY,
         display_name TEXT NOT NULL,
@@ -56,9 +65,23 @@ fn append_only_guard(backend: Backend) -> &'static [&'static str] {
 }
 
 pub async fn migrate(pool: &AnyPool, backend: Backend) -> Result<(), sqlx::Error> {
-    sqlx::query("CREATE TABLE IF NOT EXISTS sluis_schema (version BIGINT NOT NULL)")
-        .execute(pool)
-        .await?;
+    sqlx::query(
+        "CREATE TABLE IF NOT EXISTS sluis_schema (component TEXT NOT NULL, version BIGINT NOT NULL)",
+    )
+    .execute(pool)
+    .await?;
+    for (component, steps) in COMPONENTS {
+        migrate_component(pool, backend, component, steps).await?;
+    }
+    Ok(())
+}
+
+async fn migrate_component(
+    pool: &AnyPool,
+    backend: Backend,
+    component: &str,
+    steps: &[Step],
+) -> Result<(), sqlx::Error> {
     let mut tx = pool.begin().await?;
     if backend == Backend::Postgres {
         // Several nodes may start at once: one migrates, the others wait.
@@ -66,11 +89,13 @@ pub async fn migrate(pool: &AnyPool, backend: Backend) -> Result<(), sqlx::Error
             .execute(&mut *tx)
             .await?;
     }
-    let current: i64 = sqlx::query("SELECT COALESCE(MAX(version), 0) FROM sluis_schema")
-        .fetch_one(&mut *tx)
-        .await?
-        .try_get(0)?;
-    for (i, statements) in STEPS.iter().enumerate() {
+    let current: i64 =
+        sqlx::query("SELECT COALESCE(MAX(version), 0) FROM sluis_schema WHERE component = $1")
+            .bind(component)
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get(0)?;
+    for (i, statements) in steps.iter().enumerate() {
         let version = i as i64 + 1;
         if version <= current {
             continue;
@@ -78,12 +103,13 @@ pub async fn migrate(pool: &AnyPool, backend: Backend) -> Result<(), sqlx::Error
         for sql in statements.iter() {
             sqlx::query(sql).execute(&mut *tx).await?;
         }
-        if version == 1 {
+        if component == "core" && version == 1 {
             for sql in append_only_guard(backend) {
                 sqlx::query(sql).execute(&mut *tx).await?;
             }
         }
-        sqlx::query("INSERT INTO sluis_schema (version) VALUES ($1)")
+        sqlx::query("INSERT INTO sluis_schema (component, version) VALUES ($1, $2)")
+            .bind(component)
             .bind(version)
             .execute(&mut *tx)
             .await?;
