@@ -121,6 +121,9 @@ pub struct SmtpClient {
     pub tls: Option<TlsSession>,
     /// Transactions completed on this connection.
     pub transactions: u32,
+    /// The session is in an unknown state (an RSET after a failed
+    /// transaction was refused): do not reuse it.
+    pub broken: bool,
 }
 
 impl SmtpClient {
@@ -145,6 +148,7 @@ impl SmtpClient {
             caps: Capabilities::default(),
             tls: None,
             transactions: 0,
+            broken: false,
         };
         let greeting = c.read_reply(limits.connect_timeout, "greeting").await?;
         if greeting.code != 220 {
@@ -247,6 +251,7 @@ impl SmtpClient {
             caps: Capabilities::default(),
             tls: Some(session),
             transactions,
+            broken: false,
         };
         client.ehlo(ehlo_name).await?;
         Ok(client)
@@ -298,7 +303,7 @@ impl SmtpClient {
         }
 
         if !mail_reply.is_positive() {
-            self.rset().await?;
+            self.reset_after_failure().await;
             return Ok(SendOutcome {
                 rcpts: rcpts.iter().map(|_| classify(&mail_reply)).collect(),
             });
@@ -313,7 +318,7 @@ impl SmtpClient {
                 .await?;
         }
         if !data_ok || !any_accepted {
-            self.rset().await?;
+            self.reset_after_failure().await;
             let refused = data_reply.unwrap_or_else(no_data_reply);
             return Ok(SendOutcome {
                 rcpts: rcpt_replies
@@ -335,7 +340,7 @@ impl SmtpClient {
             .await?;
         self.transactions += 1;
         if !final_reply.is_positive() {
-            self.rset().await?;
+            self.reset_after_failure().await;
         }
         Ok(SendOutcome {
             rcpts: rcpt_replies
@@ -349,6 +354,15 @@ impl SmtpClient {
                 })
                 .collect(),
         })
+    }
+
+    /// After a refused transaction: RSET so the session can be reused. The
+    /// recipients' results are known already, so a failure here only marks
+    /// the connection as not reusable.
+    async fn reset_after_failure(&mut self) {
+        if self.rset().await.is_err() {
+            self.broken = true;
+        }
     }
 
     /// RSET; also a liveness check before reusing an idle connection.
