@@ -818,3 +818,44 @@ async fn verify_against_aiosmtpd_with_starttls_required() {
     }
     assert_eq!(journal.injected().len(), 1);
 }
+
+#[tokio::test]
+async fn a_pooled_connection_that_died_is_replaced_without_deferring() {
+    let sink = Sink::start(Behaviour {
+        pipelining: true,
+        hang_up_after_message: true,
+        ..Default::default()
+    })
+    .await;
+    let journal = Arc::new(MemJournal::default());
+    let q = Queue::start(
+        config("127.0.0.1", sink.addr.port(), RelayTls::None, |d| {
+            d.concurrency_per_destination = 1
+        }),
+        journal.clone(),
+        Audit::disabled(),
+    );
+    for n in 1..=3 {
+        q.enqueue(item(
+            &journal,
+            "a@praktijk.nl",
+            &[("x@y.nl", T::None)],
+            b"Subject: t\r\n\r\nx\r\n",
+        ));
+        assert!(wait_until(Duration::from_secs(5), || sink.messages().len() == n).await);
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(wait_until(Duration::from_secs(5), || journal.records().len() == 3).await);
+    assert!(
+        journal
+            .records()
+            .iter()
+            .all(|r| r.status == RcptStatus::Delivered),
+        "{:?}",
+        journal.records()
+    );
+    assert_eq!(
+        sink.connections.load(std::sync::atomic::Ordering::SeqCst),
+        3
+    );
+}

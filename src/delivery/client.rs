@@ -74,6 +74,8 @@ pub enum ClientError {
         "server stuurde gegevens vóór de TLS-handshake / server sent data before the TLS handshake"
     )]
     StartTlsInjection,
+    #[error("hergebruikte verbinding was gesloten / reused connection was gone: {0}")]
+    Stale(String),
 }
 
 /// What a TLS handshake gave.
@@ -279,15 +281,15 @@ impl SmtpClient {
                 batch.extend_from_slice(rcpt_to_line(r).as_bytes());
             }
             batch.extend_from_slice(b"DATA\r\n");
-            self.command(&batch).await?;
-            mail_reply = self.read_reply(ct, "MAIL").await?;
+            let first = self.command(&batch).await;
+            mail_reply = self.first_reply(first).await?;
             for _ in rcpts {
                 rcpt_replies.push(self.read_reply(ct, "RCPT").await?);
             }
             data_reply = Some(self.read_reply(ct, "DATA").await?);
         } else {
-            self.command(mail.as_bytes()).await?;
-            mail_reply = self.read_reply(ct, "MAIL").await?;
+            let first = self.command(mail.as_bytes()).await;
+            mail_reply = self.first_reply(first).await?;
             if mail_reply.is_positive() {
                 for r in rcpts {
                     self.command(rcpt_to_line(r).as_bytes()).await?;
@@ -354,6 +356,28 @@ impl SmtpClient {
                 })
                 .collect(),
         })
+    }
+
+    /// The reply to MAIL. On a reused session, a connection that turns out
+    /// to be gone before MAIL was answered (closed, reset, 421) is
+    /// [`ClientError::Stale`]: nothing was accepted, a new connection may
+    /// retry at once without risk of a duplicate.
+    async fn first_reply(
+        &mut self,
+        written: Result<(), ClientError>,
+    ) -> Result<Reply, ClientError> {
+        let reused = self.transactions > 0;
+        let result = match written {
+            Ok(()) => self.read_reply(self.limits.command_timeout, "MAIL").await,
+            Err(e) => Err(e),
+        };
+        match result {
+            Ok(r) if reused && r.code == 421 => Err(ClientError::Stale(r.one_line())),
+            Err(e @ (ClientError::Io(_) | ClientError::Closed)) if reused => {
+                Err(ClientError::Stale(e.to_string()))
+            }
+            other => other,
+        }
     }
 
     /// After a refused transaction: RSET so the session can be reused. The

@@ -177,6 +177,8 @@ pub struct Behaviour {
     pub broken_starttls: bool,
     /// Most recipients per transaction (0: no limit); more get 452 4.5.3.
     pub max_rcpts: usize,
+    /// Hang up silently after each accepted message.
+    pub hang_up_after_message: bool,
 }
 
 pub struct Sink {
@@ -344,6 +346,9 @@ async fn session(
                     tls,
                 });
                 s.write_all(b"250 2.0.0 queued\r\n").await?;
+                if b.hang_up_after_message {
+                    return Ok(());
+                }
             }
             "RSET" => {
                 from.clear();
