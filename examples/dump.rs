@@ -3,7 +3,10 @@ fn main() {
     for f in std::env::args().skip(1) {
         let raw = std::fs::read(&f).unwrap_or_default();
         for (loc, text) in sluis::inspect::debug_units(&raw, &Default::default()) {
-            println!("=== {} {:?} p{:?} {:?}\n{}", loc.part, loc.filename, loc.page, loc.field, text);
+            println!(
+                "=== {} {:?} p{:?} {:?}\n{}",
+                loc.part, loc.filename, loc.page, loc.field, text
+            );
         }
     }
 }

@@ -12,5 +12,9 @@ fn main() {
             files.push(PathBuf::from(a));
         }
     }
-    std::process::exit(sluis::inspect::cli::run_scan(&files, json, &InspectConfig::default()));
+    std::process::exit(sluis::inspect::cli::run_scan(
+        &files,
+        json,
+        &InspectConfig::default(),
+    ));
 }

@@ -63,7 +63,10 @@ fn render(file: &Path, result: &Result<ScanReport, String>, as_json: bool) -> St
 
 /// Scan `files` (two at a time) and print one report per file, in order.
 pub fn run_scan(files: &[PathBuf], json: bool, config: &InspectConfig) -> i32 {
-    let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).clamp(1, 2);
+    let workers = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .clamp(1, 2);
     let mut results: Vec<Option<Result<ScanReport, String>>> = files.iter().map(|_| None).collect();
     let chunks: Vec<_> = results.chunks_mut(1).zip(files.iter()).collect();
     let queue = std::sync::Mutex::new(chunks.into_iter());

@@ -11,7 +11,6 @@ use super::{mask_digits, Ctx};
 use crate::types::{Location, PartInfo};
 use mail_parser::{Address, Message, MessageParser, MimeHeaders, PartType};
 
-
 /// Parse raw bytes as a message and walk it.
 pub(crate) fn walk_raw(raw: &[u8], ctx: &mut Ctx) {
     walk_bytes(raw, "", 0, ctx);
@@ -19,7 +18,11 @@ pub(crate) fn walk_raw(raw: &[u8], ctx: &mut Ctx) {
 
 fn walk_bytes(raw: &[u8], prefix: &str, depth: u32, ctx: &mut Ctx) {
     let loc = Location {
-        part: if prefix.is_empty() { "0".into() } else { prefix.into() },
+        part: if prefix.is_empty() {
+            "0".into()
+        } else {
+            prefix.into()
+        },
         ..Location::default()
     };
     if let Err(hit) = ctx.budget.check_depth(depth) {
@@ -55,7 +58,11 @@ fn content_type_of(part: &mail_parser::MessagePart) -> String {
 
 pub(crate) fn walk_message(message: &Message, prefix: &str, depth: u32, ctx: &mut Ctx) {
     let hloc = |field: &str| Location {
-        part: if prefix.is_empty() { "header".into() } else { format!("{prefix}.header") },
+        part: if prefix.is_empty() {
+            "header".into()
+        } else {
+            format!("{prefix}.header")
+        },
         field: Some(field.into()),
         ..Location::default()
     };
@@ -128,7 +135,14 @@ pub(crate) fn walk_message(message: &Message, prefix: &str, depth: u32, ctx: &mu
                 if content_type.starts_with("text/html") {
                     ctx.push_text(loc, html::html_to_text(text));
                 } else if content_type == "text/rtf" || content_type == "text/richtext" {
-                    extract::extract_bytes(text.as_bytes(), &content_type, filename.as_deref(), &loc, depth, ctx);
+                    extract::extract_bytes(
+                        text.as_bytes(),
+                        &content_type,
+                        filename.as_deref(),
+                        &loc,
+                        depth,
+                        ctx,
+                    );
                 } else {
                     ctx.push_text(loc, extract::text::unfold_calendar(text.to_string()));
                 }
@@ -141,7 +155,14 @@ pub(crate) fn walk_message(message: &Message, prefix: &str, depth: u32, ctx: &mu
                     }
                     walk_bytes(data, &path, depth + 1, ctx);
                 } else {
-                    extract::extract_bytes(data, &content_type, filename.as_deref(), &loc, depth, ctx);
+                    extract::extract_bytes(
+                        data,
+                        &content_type,
+                        filename.as_deref(),
+                        &loc,
+                        depth,
+                        ctx,
+                    );
                 }
             }
             PartType::Message(nested) => {

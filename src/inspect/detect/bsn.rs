@@ -24,7 +24,11 @@ pub fn elfproef(digits: &[u8; 9]) -> bool {
 
 /// `*****6782`
 pub fn mask(digits: &[u8; 9]) -> String {
-    let tail: String = digits.iter().skip(5).map(|d| char::from(b'0' + d)).collect();
+    let tail: String = digits
+        .iter()
+        .skip(5)
+        .map(|d| char::from(b'0' + d))
+        .collect();
     format!("*****{tail}")
 }
 
@@ -47,8 +51,14 @@ pub fn candidates(text: &str) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut i = 0usize;
     while i < chars.len() {
-        let Some(&(start, c)) = chars.get(i) else { break };
-        if !c.is_ascii_digit() || chars.get(i.wrapping_sub(1)).is_some_and(|&(_, p)| p.is_alphanumeric()) {
+        let Some(&(start, c)) = chars.get(i) else {
+            break;
+        };
+        if !c.is_ascii_digit()
+            || chars
+                .get(i.wrapping_sub(1))
+                .is_some_and(|&(_, p)| p.is_alphanumeric())
+        {
             i += 1;
             continue;
         }
@@ -85,7 +95,10 @@ pub fn candidates(text: &str) -> Vec<Candidate> {
                     if chars.get(k).map(|c| c.1) == Some('\n') {
                         k += 1;
                     }
-                    while chars.get(k).is_some_and(|&(_, c)| c == '>' || c == ' ' || c == '\t') {
+                    while chars
+                        .get(k)
+                        .is_some_and(|&(_, c)| c == '>' || c == ' ' || c == '\t')
+                    {
                         k += 1;
                     }
                     saw_newline = true;
@@ -114,7 +127,11 @@ pub fn candidates(text: &str) -> Vec<Candidate> {
         if digits.len() == 9 && shape_ok && !next_is_word && !continues {
             let mut d = [0u8; 9];
             d.copy_from_slice(&digits);
-            out.push(Candidate { digits: d, start, end });
+            out.push(Candidate {
+                digits: d,
+                start,
+                end,
+            });
         }
         i = j.max(i + 1);
     }
@@ -256,11 +273,18 @@ pub fn column_header<'t>(text: &'t str, c: &Candidate) -> Option<&'t str> {
 /// The token (whitespace-delimited) around a candidate is a URL, address or parameter.
 pub fn in_url(text: &str, c: &Candidate) -> bool {
     let before = text.get(..c.start).unwrap_or("");
-    let tok_start = before.rfind(char::is_whitespace).map(|i| i + 1).unwrap_or(0);
+    let tok_start = before
+        .rfind(char::is_whitespace)
+        .map(|i| i + 1)
+        .unwrap_or(0);
     let after = text.get(c.end..).unwrap_or("");
     let tok_end = c.end + after.find(char::is_whitespace).unwrap_or(after.len());
     let tok = text.get(tok_start..tok_end).unwrap_or("");
-    tok.contains("://") || tok.starts_with("www.") || tok.contains('@') || tok.contains('=') || tok.contains('/')
+    tok.contains("://")
+        || tok.starts_with("www.")
+        || tok.contains('@')
+        || tok.contains('=')
+        || tok.contains('/')
 }
 
 #[cfg(test)]
@@ -298,7 +322,12 @@ mod tests {
                 *slot = (s % 10) as u8;
                 s /= 10;
             }
-            let weighted: u32 = d.iter().take(8).enumerate().map(|(i, &x)| (9 - i as u32) * u32::from(x)).sum();
+            let weighted: u32 = d
+                .iter()
+                .take(8)
+                .enumerate()
+                .map(|(i, &x)| (9 - i as u32) * u32::from(x))
+                .sum();
             let passing: Vec<u8> = (0..10u8)
                 .filter(|&last| {
                     d[8] = last;
@@ -318,7 +347,14 @@ mod tests {
 
     #[test]
     fn written_forms_are_found() {
-        for t in ["BSN 123456782.", "1234.56.782", "123 456 782", "bsn: 123.456.782", "nummer 123456\n> 782 x", "a\u{a0}123\u{a0}456\u{a0}782"] {
+        for t in [
+            "BSN 123456782.",
+            "1234.56.782",
+            "123 456 782",
+            "bsn: 123.456.782",
+            "nummer 123456\n> 782 x",
+            "a\u{a0}123\u{a0}456\u{a0}782",
+        ] {
             let c = candidates(t);
             assert_eq!(c.len(), 1, "{t:?}");
             assert_eq!(c[0].digits, digits("123456782"));
@@ -327,7 +363,15 @@ mod tests {
 
     #[test]
     fn longer_or_glued_numbers_are_not_candidates() {
-        for t in ["1234567820", "NL123456782B01", "+31 6 1234 5678", "12 345 6782", "123456782345", "12-34-56-782", "0612345678"] {
+        for t in [
+            "1234567820",
+            "NL123456782B01",
+            "+31 6 1234 5678",
+            "12 345 6782",
+            "123456782345",
+            "12-34-56-782",
+            "0612345678",
+        ] {
             assert!(candidates(t).is_empty(), "{t:?}");
         }
     }

@@ -16,17 +16,25 @@ use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pattern).unwrap_or_else(|_| Regex::new("$^").expect("empty regex")))
+    cell.get_or_init(|| {
+        Regex::new(pattern).unwrap_or_else(|_| Regex::new("$^").expect("empty regex"))
+    })
 }
 
 fn dosage() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, r"(?i)\b\d+(?:[.,/]\d+)*\s*(?:mg|mcg|µg|ug|microgram|milligram|gram|g|ml|ie|e|eh|mmol|%)\b|\b\d\s*(?:dd|x\s*per\s*dag|times daily)\s*\d*|\bzo nodig\b|\bz\.n\.|\bas needed\b")
+    re(
+        &R,
+        r"(?i)\b\d+(?:[.,/]\d+)*\s*(?:mg|mcg|µg|ug|microgram|milligram|gram|g|ml|ie|e|eh|mmol|%)\b|\b\d\s*(?:dd|x\s*per\s*dag|times daily)\s*\d*|\bzo nodig\b|\bz\.n\.|\bas needed\b",
+    )
 }
 
 fn lab_value() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, r"(?i)\d+(?:[.,]\d+)?\s*(?:mmol/l|mmol/mol|µmol/l|umol/l|ml/min|mg/l|g/l|µg/l|ug/l|ng/ml|ng/l|pmol/l|mu/l|mmhg|/min|kg/m2|%)")
+    re(
+        &R,
+        r"(?i)\d+(?:[.,]\d+)?\s*(?:mmol/l|mmol/mol|µmol/l|umol/l|ml/min|mg/l|g/l|µg/l|ug/l|ng/ml|ng/l|pmol/l|mu/l|mmhg|/min|kg/m2|%)",
+    )
 }
 
 fn icpc_code() -> &'static Regex {
@@ -36,7 +44,10 @@ fn icpc_code() -> &'static Regex {
 
 fn sick_note() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, r"(?i)\b(?:is (?:vanaf \w+ )?ziek|ziek gemeld|ziekgemeld|meldt zich ziek|ziekmelding|is off sick|called in sick|on sick leave|sick leave|afwezig (?:wegens|vanwege)|uitgevallen (?:wegens|vanwege|door))")
+    re(
+        &R,
+        r"(?i)\b(?:is (?:vanaf \w+ )?ziek|ziek gemeld|ziekgemeld|meldt zich ziek|ziekmelding|is off sick|called in sick|on sick leave|sick leave|afwezig (?:wegens|vanwege)|uitgevallen (?:wegens|vanwege|door))",
+    )
 }
 
 /// Score of one unit and the classes that made it.
@@ -50,8 +61,16 @@ pub fn score(text: &str) -> (u32, BTreeSet<&'static str>) {
         if !seen_terms.insert(hit.term) {
             continue;
         }
-        let line_start = lower.get(..hit.start).and_then(|s| s.rfind('\n')).map(|i| i + 1).unwrap_or(0);
-        let line_end = lower.get(hit.end..).and_then(|s| s.find('\n')).map(|i| hit.end + i).unwrap_or(lower.len());
+        let line_start = lower
+            .get(..hit.start)
+            .and_then(|s| s.rfind('\n'))
+            .map(|i| i + 1)
+            .unwrap_or(0);
+        let line_end = lower
+            .get(hit.end..)
+            .and_then(|s| s.find('\n'))
+            .map(|i| hit.end + i)
+            .unwrap_or(lower.len());
         let line = lower.get(line_start..line_end).unwrap_or("");
         let after = lower.get(hit.end..line_end).unwrap_or("");
         let weight = match hit.class {
@@ -59,7 +78,12 @@ pub fn score(text: &str) -> (u32, BTreeSet<&'static str>) {
                 classes.insert("medication+dosage");
                 2
             }
-            Class::Lab if lab_value().is_match(after) || after.trim_start_matches([':', ' ', '\t']).starts_with(|c: char| c.is_ascii_digit()) => {
+            Class::Lab
+                if lab_value().is_match(after)
+                    || after
+                        .trim_start_matches([':', ' ', '\t'])
+                        .starts_with(|c: char| c.is_ascii_digit()) =>
+            {
                 classes.insert("lab-value");
                 2
             }
@@ -91,7 +115,9 @@ pub fn detect(units: &[TextUnit], signals: &PersonSignals, has_bsn: bool, out: &
     let mut total = 0u32;
     let mut sick = false;
     for (i, u) in units.iter().enumerate() {
-        if u.loc.field.as_deref() == Some("display-names") || u.loc.field.as_deref() == Some("filename") {
+        if u.loc.field.as_deref() == Some("display-names")
+            || u.loc.field.as_deref() == Some("filename")
+        {
             continue;
         }
         let (s, classes) = score(&u.text);
@@ -99,12 +125,18 @@ pub fn detect(units: &[TextUnit], signals: &PersonSignals, has_bsn: bool, out: &
         if sick_note().is_match(&u.text) && classes.contains("condition") {
             sick = true;
         }
-        if best.as_ref().is_none_or(|(b, _, _)| s > *b) {
+        if best.as_ref().map_or(true, |(b, _, _)| s > *b) {
             best = Some((s, i, classes));
         }
     }
-    let Some((unit_score, index, classes)) = best else { return };
-    let min = if signals.strongly_identified(has_bsn) { MIN_SCORE - 1 } else { MIN_SCORE };
+    let Some((unit_score, index, classes)) = best else {
+        return;
+    };
+    let min = if signals.strongly_identified(has_bsn) {
+        MIN_SCORE - 1
+    } else {
+        MIN_SCORE
+    };
     if !(identifiable || sick) || (unit_score < min && !(sick && unit_score >= 1)) {
         return;
     }
@@ -125,12 +157,16 @@ mod tests {
     use crate::types::Location;
 
     fn unit(t: &str) -> TextUnit {
-        TextUnit { loc: Location::default(), text: t.into() }
+        TextUnit {
+            loc: Location::default(),
+            text: t.into(),
+        }
     }
 
     #[test]
     fn medication_with_dosage_and_lab_values_score_double() {
-        let (s, c) = score("metformine 500 mg 2dd1\nHbA1c 64 mmol/mol\nT90 Diabetes mellitus type 2");
+        let (s, c) =
+            score("metformine 500 mg 2dd1\nHbA1c 64 mmol/mol\nT90 Diabetes mellitus type 2");
         assert!(s >= 7, "{s}");
         assert!(c.contains("medication+dosage") && c.contains("lab-value") && c.contains("icpc"));
     }
@@ -142,7 +178,9 @@ mod tests {
         let mut f = Vec::new();
         detect(&units, &PersonSignals::collect(&units), false, &mut f);
         assert!(f.is_empty());
-        let units = [unit(&format!("Geachte mevrouw Jansen,\n{text}\nUw HbA1c was 64 mmol/mol."))];
+        let units = [unit(&format!(
+            "Geachte mevrouw Jansen,\n{text}\nUw HbA1c was 64 mmol/mol."
+        ))];
         detect(&units, &PersonSignals::collect(&units), false, &mut f);
         assert_eq!(f.len(), 1);
     }

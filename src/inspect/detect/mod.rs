@@ -41,7 +41,9 @@ fn bsn_findings(unit: &TextUnit, out: &mut Vec<Finding>) {
         let confidence = match bsn::context(&unit.text, &c) {
             bsn::Context::Keyword => 0.95,
             bsn::Context::OtherNumber => 0.1,
-            bsn::Context::Bare => *bare_prior.get_or_insert_with(|| bsn::bare_confidence(&unit.text, unit.loc.filename.as_deref())),
+            bsn::Context::Bare => *bare_prior.get_or_insert_with(|| {
+                bsn::bare_confidence(&unit.text, unit.loc.filename.as_deref())
+            }),
         };
         if confidence < BSN_THRESHOLD {
             continue;

@@ -13,51 +13,85 @@ use regex::Regex;
 use std::sync::OnceLock;
 
 fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pattern).unwrap_or_else(|_| Regex::new("$^").expect("empty regex")))
+    cell.get_or_init(|| {
+        Regex::new(pattern).unwrap_or_else(|_| Regex::new("$^").expect("empty regex"))
+    })
 }
 
 const NAME: &str = r"(?:[A-Z]\.\s?){0,3}(?:(?:van|de|der|den|ter|ten|het|la|le|du|da|von|el|al|in 't|van 't)\s+){0,3}[A-Z\u{C0}-\u{DE}][\p{Ll}'\u{2019}-]+";
 
 pub fn salutation_name() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, &format!(r"\b(?i:dhr|mevr|mw|mevrouw|meneer|de heer|heer|mr|mrs|ms|miss|mister|jongeheer|juffrouw)\.?\s+{NAME}"))
+    re(
+        &R,
+        &format!(
+            r"\b(?i:dhr|mevr|mw|mevrouw|meneer|de heer|heer|mr|mrs|ms|miss|mister|jongeheer|juffrouw)\.?\s+{NAME}"
+        ),
+    )
 }
 
 pub fn labelled_name() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, &format!(r"(?m)(?:^|\t|\()[>\s]*(?i:naam(?: patiënt| cliënt| kind| werknemer)?|name|patiënte?|patient|cliënte?|client|kind|child|jeugdige|werknemer|medewerker|employee|betreft patiënt|pt)\s*:\s*(?i:dhr\.?|mevr\.?|mw\.?|mr\.?|mrs\.?|ms\.?)?\s*{NAME}"))
+    re(
+        &R,
+        &format!(
+            r"(?m)(?:^|\t|\()[>\s]*(?i:naam(?: patiënt| cliënt| kind| werknemer)?|name|patiënte?|patient|cliënte?|client|kind|child|jeugdige|werknemer|medewerker|employee|betreft patiënt|pt)\s*:\s*(?i:dhr\.?|mevr\.?|mw\.?|mr\.?|mrs\.?|ms\.?)?\s*{NAME}"
+        ),
+    )
 }
 
 /// A full name directly followed by a birth date: `Zoë van der Veen (geb. 03-05-2019)`.
 pub fn name_with_birth() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, &format!(r"\b[A-Z\u{{C0}}-\u{{DE}}][\p{{Ll}}'-]+\s+{NAME}\s*[(,]\s*(?i:geb\.?|geboren|born|dob)\s*:?\s*\d"))
+    re(
+        &R,
+        &format!(
+            r"\b[A-Z\u{{C0}}-\u{{DE}}][\p{{Ll}}'-]+\s+{NAME}\s*[(,]\s*(?i:geb\.?|geboren|born|dob)\s*:?\s*\d"
+        ),
+    )
 }
 
 /// A salutation and name followed on the same line by street, number and postcode.
 fn name_with_address() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, &format!(r"\b(?i:dhr|mevr|mw|mevrouw|meneer|de heer|heer|mr|mrs|ms)\.?\s+{NAME},?[^\n]{{0,20}}?\b[A-Z][\p{{L}}.' -]{{2,40}}\s\d{{1,5}}\s?[a-zA-Z]?(?:\s?bis)?,?\s+\d{{4}}\s?[A-Z]{{2}}\b"))
+    re(
+        &R,
+        &format!(
+            r"\b(?i:dhr|mevr|mw|mevrouw|meneer|de heer|heer|mr|mrs|ms)\.?\s+{NAME},?[^\n]{{0,20}}?\b[A-Z][\p{{L}}.' -]{{2,40}}\s\d{{1,5}}\s?[a-zA-Z]?(?:\s?bis)?,?\s+\d{{4}}\s?[A-Z]{{2}}\b"
+        ),
+    )
 }
 
 fn dob() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, r"(?i)\b(?:geboortedatum|geb\.?|geboren(?: op)?|born(?: on)?|date of birth|birth date|dob|d\.o\.b\.)\s*:?\s*(?:\d{1,2}[-/. ]\d{1,2}[-/. ]\d{2,4}|\d{1,2}\s+\p{L}{3,10}\.?\s+\d{4})")
+    re(
+        &R,
+        r"(?i)\b(?:geboortedatum|geb\.?|geboren(?: op)?|born(?: on)?|date of birth|birth date|dob|d\.o\.b\.)\s*:?\s*(?:\d{1,2}[-/. ]\d{1,2}[-/. ]\d{2,4}|\d{1,2}\s+\p{L}{3,10}\.?\s+\d{4})",
+    )
 }
 
 fn patient_number() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, r"(?i)\b(?:patiëntnummer|patientnummer|patiëntnr|patientnr|pat\.?\s?nr|patient (?:number|no|id)|cliëntnummer|clientnummer|client (?:number|no|id)|dossiernummer|ziekenhuisnummer|hospital number|registratienummer|polisnummer|polisnr|verzekerdennummer)\.?\s*:?\s*[A-Z]{0,3}[-\s]?\d{4,}")
+    re(
+        &R,
+        r"(?i)\b(?:patiëntnummer|patientnummer|patiëntnr|patientnr|pat\.?\s?nr|patient (?:number|no|id)|cliëntnummer|clientnummer|client (?:number|no|id)|dossiernummer|ziekenhuisnummer|hospital number|registratienummer|polisnummer|polisnr|verzekerdennummer)\.?\s*:?\s*[A-Z]{0,3}[-\s]?\d{4,}",
+    )
 }
 
 fn labelled_address() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, r"(?i:adres|address|woonadres|home address|nieuw adres|new address|woonachtig|wonende|woont|verhuisd naar|moved to)\s*:?[^\n]{0,80}?\b\d{4}\s?[A-Z]{2}\b")
+    re(
+        &R,
+        r"(?i:adres|address|woonadres|home address|nieuw adres|new address|woonachtig|wonende|woont|verhuisd naar|moved to)\s*:?[^\n]{0,80}?\b\d{4}\s?[A-Z]{2}\b",
+    )
 }
 
 fn labelled_phone() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, r"(?mi)^\s*(?:telefoon(?:nummer)?|mobiel(?: nummer)?|phone(?: number)?|mobile|tel(?:\.|efoon)?)\s*(?:patiënt|patient|ouder|moeder|vader|partner)?\s*:\s*(?:\+31|0)[\d\s-]{8,}")
+    re(
+        &R,
+        r"(?mi)^\s*(?:telefoon(?:nummer)?|mobiel(?: nummer)?|phone(?: number)?|mobile|tel(?:\.|efoon)?)\s*(?:patiënt|patient|ouder|moeder|vader|partner)?\s*:\s*(?:\+31|0)[\d\s-]{8,}",
+    )
 }
 
 /// What one message says about a specific person.
@@ -77,12 +111,16 @@ impl PersonSignals {
     pub fn collect(units: &[TextUnit]) -> Self {
         let mut s = PersonSignals::default();
         for u in units {
-            if u.loc.field.as_deref() == Some("display-names") || u.loc.field.as_deref() == Some("filename") {
+            if u.loc.field.as_deref() == Some("display-names")
+                || u.loc.field.as_deref() == Some("filename")
+            {
                 continue;
             }
             let t = &u.text;
             if !s.named
-                && (salutation_name().is_match(t) || labelled_name().is_match(t) || name_with_birth().is_match(t))
+                && (salutation_name().is_match(t)
+                    || labelled_name().is_match(t)
+                    || name_with_birth().is_match(t))
             {
                 s.named = true;
             }
@@ -124,7 +162,12 @@ impl PersonSignals {
 }
 
 /// Personal data: a named person plus an identifying detail.
-pub fn detect(signals: &PersonSignals, has_bsn: bool, bsn_at: Option<&Location>, out: &mut Vec<Finding>) {
+pub fn detect(
+    signals: &PersonSignals,
+    has_bsn: bool,
+    bsn_at: Option<&Location>,
+    out: &mut Vec<Finding>,
+) {
     if !signals.named {
         return;
     }
@@ -147,7 +190,11 @@ pub fn detect(signals: &PersonSignals, has_bsn: bool, bsn_at: Option<&Location>,
     if kinds.is_empty() {
         return;
     }
-    let location = signals.at.clone().or_else(|| bsn_at.cloned()).unwrap_or_default();
+    let location = signals
+        .at
+        .clone()
+        .or_else(|| bsn_at.cloned())
+        .unwrap_or_default();
     out.push(Finding {
         category: Category::Personal,
         detector: "personal.identity".into(),
@@ -162,19 +209,37 @@ mod tests {
     use super::*;
 
     fn unit(t: &str) -> TextUnit {
-        TextUnit { loc: Location::default(), text: t.into() }
+        TextUnit {
+            loc: Location::default(),
+            text: t.into(),
+        }
     }
 
     #[test]
     fn names_are_recognised() {
-        assert!(name_with_birth().is_match("aanmelding voor Zoë van der Veen (geb. 03-05-2019), BSN"));
-        assert!(name_with_address().is_match("afspraak voor dhr. O. Çelik, Beatrixstraat 3, 2558 WP Leiden, bij"));
+        assert!(
+            name_with_birth().is_match("aanmelding voor Zoë van der Veen (geb. 03-05-2019), BSN")
+        );
+        assert!(name_with_address()
+            .is_match("afspraak voor dhr. O. Çelik, Beatrixstraat 3, 2558 WP Leiden, bij"));
         assert!(labelled_name().is_match("> Naam: dhr. T. Koster"));
-        for t in ["Geachte heer Nguyen,", "mevr. J. Dekker (geboren 03-02-1934)", "Re: Mr R. Huisman, born", "Naam:            dhr. W. van der Veen", "Patiënt: Jan de Vries"] {
-            assert!(salutation_name().is_match(t) || labelled_name().is_match(t), "{t}");
+        for t in [
+            "Geachte heer Nguyen,",
+            "mevr. J. Dekker (geboren 03-02-1934)",
+            "Re: Mr R. Huisman, born",
+            "Naam:            dhr. W. van der Veen",
+            "Patiënt: Jan de Vries",
+        ] {
+            assert!(
+                salutation_name().is_match(t) || labelled_name().is_match(t),
+                "{t}"
+            );
         }
         for t in ["Geachte heer/mevrouw,", "Beste collega's,", "Naam: "] {
-            assert!(!salutation_name().is_match(t) && !labelled_name().is_match(t), "{t}");
+            assert!(
+                !salutation_name().is_match(t) && !labelled_name().is_match(t),
+                "{t}"
+            );
         }
     }
 

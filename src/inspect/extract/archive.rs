@@ -27,7 +27,10 @@ pub fn read_member(zip: &mut Zip, index: usize, loc: &Location, ctx: &mut Ctx) -
         ctx.unscannable(loc, "encrypted archive member (password protected)");
         return None;
     }
-    let cap = ctx.budget.ratio_cap(compressed).min(ctx.budget.extract_room());
+    let cap = ctx
+        .budget
+        .ratio_cap(compressed)
+        .min(ctx.budget.extract_room());
     let file = match zip.by_index(index) {
         Ok(f) => f,
         Err(e) => {
@@ -128,7 +131,13 @@ fn members(zip: &mut Zip, loc: &Location, depth: u32, ctx: &mut Ctx) {
 }
 
 /// A gzip stream (e.g. `export.csv.gz`): decompressed within limits, then sniffed.
-pub fn extract_gzip(data: &[u8], filename: Option<&str>, loc: &Location, depth: u32, ctx: &mut Ctx) {
+pub fn extract_gzip(
+    data: &[u8],
+    filename: Option<&str>,
+    loc: &Location,
+    depth: u32,
+    ctx: &mut Ctx,
+) {
     let cap = ctx
         .budget
         .ratio_cap(data.len() as u64)

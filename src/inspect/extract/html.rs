@@ -6,9 +6,39 @@
 
 /// Block-level elements: their boundaries become line breaks.
 const BLOCK: &[&str] = &[
-    "p", "div", "br", "tr", "li", "ul", "ol", "table", "tbody", "thead", "h1", "h2", "h3", "h4",
-    "h5", "h6", "blockquote", "pre", "hr", "section", "article", "header", "footer", "dd", "dt",
-    "dl", "address", "center", "form", "title", "body", "html", "head",
+    "p",
+    "div",
+    "br",
+    "tr",
+    "li",
+    "ul",
+    "ol",
+    "table",
+    "tbody",
+    "thead",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "hr",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "dd",
+    "dt",
+    "dl",
+    "address",
+    "center",
+    "form",
+    "title",
+    "body",
+    "html",
+    "head",
 ];
 /// Cell elements: their boundaries become a tab.
 const CELL: &[&str] = &["td", "th"];
@@ -151,12 +181,34 @@ fn latin_letter(name: &str) -> Option<char> {
     let (base, accent) = name.split_at(name.char_indices().nth(1)?.0);
     let base = base.chars().next()?;
     let table: &[(char, &str, char)] = &[
-        ('a', "acute", 'á'), ('a', "grave", 'à'), ('a', "circ", 'â'), ('a', "uml", 'ä'), ('a', "tilde", 'ã'), ('a', "ring", 'å'),
-        ('e', "acute", 'é'), ('e', "grave", 'è'), ('e', "circ", 'ê'), ('e', "uml", 'ë'),
-        ('i', "acute", 'í'), ('i', "grave", 'ì'), ('i', "circ", 'î'), ('i', "uml", 'ï'),
-        ('o', "acute", 'ó'), ('o', "grave", 'ò'), ('o', "circ", 'ô'), ('o', "uml", 'ö'), ('o', "tilde", 'õ'), ('o', "slash", 'ø'),
-        ('u', "acute", 'ú'), ('u', "grave", 'ù'), ('u', "circ", 'û'), ('u', "uml", 'ü'),
-        ('c', "cedil", 'ç'), ('n', "tilde", 'ñ'), ('y', "acute", 'ý'), ('y', "uml", 'ÿ'),
+        ('a', "acute", 'á'),
+        ('a', "grave", 'à'),
+        ('a', "circ", 'â'),
+        ('a', "uml", 'ä'),
+        ('a', "tilde", 'ã'),
+        ('a', "ring", 'å'),
+        ('e', "acute", 'é'),
+        ('e', "grave", 'è'),
+        ('e', "circ", 'ê'),
+        ('e', "uml", 'ë'),
+        ('i', "acute", 'í'),
+        ('i', "grave", 'ì'),
+        ('i', "circ", 'î'),
+        ('i', "uml", 'ï'),
+        ('o', "acute", 'ó'),
+        ('o', "grave", 'ò'),
+        ('o', "circ", 'ô'),
+        ('o', "uml", 'ö'),
+        ('o', "tilde", 'õ'),
+        ('o', "slash", 'ø'),
+        ('u', "acute", 'ú'),
+        ('u', "grave", 'ù'),
+        ('u', "circ", 'û'),
+        ('u', "uml", 'ü'),
+        ('c', "cedil", 'ç'),
+        ('n', "tilde", 'ñ'),
+        ('y', "acute", 'ý'),
+        ('y', "uml", 'ÿ'),
     ];
     let lower = base.to_ascii_lowercase();
     let found = table
@@ -183,13 +235,24 @@ mod tests {
 
     #[test]
     fn blocks_break_and_scripts_vanish() {
-        let t = html_to_text("<div>een</div><div>twee</div><script>var x='geheim';</script><style>p{}</style>drie");
+        let t = html_to_text(
+            "<div>een</div><div>twee</div><script>var x='geheim';</script><style>p{}</style>drie",
+        );
         assert_eq!(t.trim(), "een\ntwee\ndrie");
     }
 
     #[test]
     fn broken_markup_does_not_panic() {
-        for s in ["<", "&", "&#;", "&#xffffffff;", "<a", "<!--", "é&euml", "<p>€&"] {
+        for s in [
+            "<",
+            "&",
+            "&#;",
+            "&#xffffffff;",
+            "<a",
+            "<!--",
+            "é&euml",
+            "<p>€&",
+        ] {
             let _ = html_to_text(s);
         }
     }

@@ -86,7 +86,11 @@ pub fn sniff(data: &[u8], ctype: &str, filename: Option<&str>) -> Kind {
         return Kind::Gzip;
     }
     let ext = ext_of(filename);
-    let lower: Vec<u8> = trimmed.iter().take(64).map(u8::to_ascii_lowercase).collect();
+    let lower: Vec<u8> = trimmed
+        .iter()
+        .take(64)
+        .map(u8::to_ascii_lowercase)
+        .collect();
     let htmlish = lower.starts_with(b"<!doctype html") || lower.starts_with(b"<html");
     if text::looks_like_text(data) {
         if htmlish || ctype == "text/html" || ext == "html" || ext == "htm" {
@@ -94,7 +98,12 @@ pub fn sniff(data: &[u8], ctype: &str, filename: Option<&str>) -> Kind {
         }
         return Kind::Text;
     }
-    if ctype.starts_with("image/") || matches!(ext.as_str(), "png" | "jpg" | "jpeg" | "tif" | "tiff" | "gif" | "bmp") {
+    if ctype.starts_with("image/")
+        || matches!(
+            ext.as_str(),
+            "png" | "jpg" | "jpeg" | "tif" | "tiff" | "gif" | "bmp"
+        )
+    {
         // Claims to be an image but has no image signature.
         return Kind::Unknown;
     }
@@ -145,12 +154,28 @@ mod tests {
 
     #[test]
     fn sniffing_uses_magic_before_names() {
-        assert_eq!(sniff(b"%PDF-1.4\n", "application/octet-stream", None), Kind::Pdf);
-        assert_eq!(sniff(b"PK\x03\x04rest", "text/plain", Some("a.txt")), Kind::Zip);
+        assert_eq!(
+            sniff(b"%PDF-1.4\n", "application/octet-stream", None),
+            Kind::Pdf
+        );
+        assert_eq!(
+            sniff(b"PK\x03\x04rest", "text/plain", Some("a.txt")),
+            Kind::Zip
+        );
         assert_eq!(sniff(b"{\\rtf1 hi}", "application/msword", None), Kind::Rtf);
         assert_eq!(sniff(b"\x89PNG\r\n", "", None), Kind::Image);
-        assert_eq!(sniff(b"hallo wereld\n", "application/octet-stream", None), Kind::Text);
-        assert_eq!(sniff(&[0u8, 1, 2, 3, 250, 251, 7, 8, 0, 0], "application/octet-stream", None), Kind::Unknown);
+        assert_eq!(
+            sniff(b"hallo wereld\n", "application/octet-stream", None),
+            Kind::Text
+        );
+        assert_eq!(
+            sniff(
+                &[0u8, 1, 2, 3, 250, 251, 7, 8, 0, 0],
+                "application/octet-stream",
+                None
+            ),
+            Kind::Unknown
+        );
         assert_eq!(sniff(b"<html><body>x", "", None), Kind::Html);
     }
 }

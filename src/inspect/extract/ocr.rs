@@ -22,13 +22,22 @@ fn languages() -> Option<&'static str> {
     static LANGS: OnceLock<Option<String>> = OnceLock::new();
     LANGS
         .get_or_init(|| {
-            let out = Command::new("tesseract").arg("--list-langs").stderr(Stdio::null()).output().ok()?;
-            let list = String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+            let out = Command::new("tesseract")
+                .arg("--list-langs")
+                .stderr(Stdio::null())
+                .output()
+                .ok()?;
+            let list = String::from_utf8_lossy(&out.stdout).to_string()
+                + &String::from_utf8_lossy(&out.stderr);
             let have: Vec<&str> = ["nld", "eng"]
                 .into_iter()
                 .filter(|l| list.lines().any(|x| x.trim() == *l))
                 .collect();
-            Some(if have.is_empty() { "eng".to_string() } else { have.join("+") })
+            Some(if have.is_empty() {
+                "eng".to_string()
+            } else {
+                have.join("+")
+            })
         })
         .as_deref()
 }
@@ -90,16 +99,31 @@ pub fn extract_image(data: &[u8], loc: &Location, ctx: &mut Ctx) {
 }
 
 /// Raw 8-bit Gray/RGB pixels of a PDF image as a PNM file (tesseract reads PNM).
-pub fn pnm_from_pdf_image(dict: &Dictionary, doc: &Document, w: i64, h: i64, pixels: &[u8]) -> Option<Vec<u8>> {
-    let bpc = dict.get(b"BitsPerComponent").and_then(Object::as_i64).unwrap_or(8);
+pub fn pnm_from_pdf_image(
+    dict: &Dictionary,
+    doc: &Document,
+    w: i64,
+    h: i64,
+    pixels: &[u8],
+) -> Option<Vec<u8>> {
+    let bpc = dict
+        .get(b"BitsPerComponent")
+        .and_then(Object::as_i64)
+        .unwrap_or(8);
     if bpc != 8 || dict.get(b"DecodeParms").is_ok() {
         return None;
     }
-    let cs = dict.get(b"ColorSpace").ok().and_then(|o| doc.dereference(o).ok()).map(|(_, o)| o);
+    let cs = dict
+        .get(b"ColorSpace")
+        .ok()
+        .and_then(|o| doc.dereference(o).ok())
+        .map(|(_, o)| o);
     let channels = match cs {
         Some(Object::Name(n)) if n == b"DeviceGray" => 1,
         Some(Object::Name(n)) if n == b"DeviceRGB" => 3,
-        Some(Object::Array(a)) if a.first().and_then(|x| x.as_name().ok()) == Some(b"ICCBased".as_slice()) => {
+        Some(Object::Array(a))
+            if a.first().and_then(|x| x.as_name().ok()) == Some(b"ICCBased".as_slice()) =>
+        {
             let n = a
                 .get(1)
                 .and_then(|r| doc.dereference(r).ok())
@@ -114,7 +138,9 @@ pub fn pnm_from_pdf_image(dict: &Dictionary, doc: &Document, w: i64, h: i64, pix
         }
         _ => return None,
     };
-    let need = (w as usize).checked_mul(h as usize)?.checked_mul(channels as usize)?;
+    let need = (w as usize)
+        .checked_mul(h as usize)?
+        .checked_mul(channels as usize)?;
     let body = pixels.get(..need)?;
     let magic = if channels == 1 { "P5" } else { "P6" };
     let mut out = format!("{magic}\n{w} {h}\n255\n").into_bytes();

@@ -18,7 +18,10 @@ use std::io::Read;
 /// Decode a stream's filters, with an output cap. Returns `Err` for an
 /// unsupported filter or when the cap is hit; `Ok((bytes, last_filter))`
 /// stops before image filters (DCT/JPX/CCITT), returned as `last_filter`.
-pub fn decode_stream(stream: &lopdf::Stream, cap: u64) -> Result<(Vec<u8>, Option<String>), String> {
+pub fn decode_stream(
+    stream: &lopdf::Stream,
+    cap: u64,
+) -> Result<(Vec<u8>, Option<String>), String> {
     let filters = stream.filters().unwrap_or_default();
     let mut data = stream.content.clone();
     for f in filters {
@@ -26,7 +29,11 @@ pub fn decode_stream(stream: &lopdf::Stream, cap: u64) -> Result<(Vec<u8>, Optio
             "FlateDecode" | "Fl" => {
                 let mut out = Vec::new();
                 let mut dec = flate2::read::ZlibDecoder::new(data.as_slice());
-                match dec.by_ref().take(cap.saturating_add(1)).read_to_end(&mut out) {
+                match dec
+                    .by_ref()
+                    .take(cap.saturating_add(1))
+                    .read_to_end(&mut out)
+                {
                     Ok(_) => {}
                     // Truncated streams: keep what was decoded.
                     Err(_) if !out.is_empty() => {}
@@ -75,7 +82,9 @@ fn ascii85(input: &[u8]) -> Vec<u8> {
                 }
                 n += 1;
                 if n == 5 {
-                    let v = group.iter().fold(0u32, |acc, &d| acc.wrapping_mul(85).wrapping_add(d));
+                    let v = group
+                        .iter()
+                        .fold(0u32, |acc, &d| acc.wrapping_mul(85).wrapping_add(d));
                     out.extend_from_slice(&v.to_be_bytes());
                     n = 0;
                 }
@@ -87,7 +96,9 @@ fn ascii85(input: &[u8]) -> Vec<u8> {
         for slot in group.iter_mut().skip(n) {
             *slot = 84;
         }
-        let v = group.iter().fold(0u32, |acc, &d| acc.wrapping_mul(85).wrapping_add(d));
+        let v = group
+            .iter()
+            .fold(0u32, |acc, &d| acc.wrapping_mul(85).wrapping_add(d));
         out.extend_from_slice(v.to_be_bytes().get(..n - 1).unwrap_or(&[]));
     }
     out
@@ -116,7 +127,8 @@ fn load_font<'a>(doc: &'a Document, dict: &'a Dictionary) -> Font<'a> {
         .map(|a| a.iter().map(|w| w.as_float().unwrap_or(500.0)).collect())
         .unwrap_or_default();
     let encoding = match dict.get_font_encoding(doc) {
-        Ok(e @ lopdf::Encoding::OneByteEncoding(_)) | Ok(e @ lopdf::Encoding::UnicodeMapEncoding(_)) => Some(e),
+        Ok(e @ lopdf::Encoding::OneByteEncoding(_))
+        | Ok(e @ lopdf::Encoding::UnicodeMapEncoding(_)) => Some(e),
         _ => None,
     };
     Font {
@@ -135,7 +147,12 @@ fn decode_text(font: Option<&Font<'_>>, bytes: &[u8]) -> String {
     if font.is_some_and(|f| f.two_byte) {
         return bytes
             .chunks(2)
-            .filter_map(|c| char::from_u32(u32::from(c.first().copied().unwrap_or(0)) << 8 | u32::from(c.get(1).copied().unwrap_or(0))))
+            .filter_map(|c| {
+                char::from_u32(
+                    u32::from(c.first().copied().unwrap_or(0)) << 8
+                        | u32::from(c.get(1).copied().unwrap_or(0)),
+                )
+            })
             .collect();
     }
     encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned()
@@ -161,7 +178,10 @@ fn num(ops: &[Object], i: usize) -> f32 {
 }
 
 /// Interpret one page's content into positioned spans; also list image XObjects drawn.
-fn interpret(content: &[u8], fonts: &std::collections::BTreeMap<Vec<u8>, Font<'_>>) -> (Vec<Span>, Vec<Vec<u8>>) {
+fn interpret(
+    content: &[u8],
+    fonts: &std::collections::BTreeMap<Vec<u8>, Font<'_>>,
+) -> (Vec<Span>, Vec<Vec<u8>>) {
     let mut spans = Vec::new();
     let mut images = Vec::new();
     let Ok(ops) = lopdf::content::Content::decode(content) else {
@@ -175,11 +195,7 @@ fn interpret(content: &[u8], fonts: &std::collections::BTreeMap<Vec<u8>, Font<'_
     for op in &ops.operations {
         let o = &op.operands;
         match op.operator.as_str() {
-            "q" => {
-                if stack.len() < 256 {
-                    stack.push(ctm);
-                }
-            }
+            "q" if stack.len() < 256 => stack.push(ctm),
             "Q" => ctm = stack.pop().unwrap_or(ID),
             "cm" => {
                 let n = nums(o);
@@ -192,7 +208,10 @@ fn interpret(content: &[u8], fonts: &std::collections::BTreeMap<Vec<u8>, Font<'_
                 tlm = ID;
             }
             "Tf" => {
-                font = o.first().and_then(|n| n.as_name().ok()).and_then(|n| fonts.get(n));
+                font = o
+                    .first()
+                    .and_then(|n| n.as_name().ok())
+                    .and_then(|n| fonts.get(n));
                 size = num(o, 1);
             }
             "Tc" => tc = num(o, 0),
@@ -252,7 +271,13 @@ fn interpret(content: &[u8], fonts: &std::collections::BTreeMap<Vec<u8>, Font<'_
                             tm = mul(&[1.0, 0.0, 0.0, 1.0, adv, 0.0], &tm);
                             let end = mul(&tm, &ctm);
                             if spans.len() < 200_000 {
-                                spans.push(Span { x: x0, y: y0, end_x: end[4], size: eff.abs().max(1.0), text });
+                                spans.push(Span {
+                                    x: x0,
+                                    y: y0,
+                                    end_x: end[4],
+                                    size: eff.abs().max(1.0),
+                                    text,
+                                });
                             }
                         }
                         other => {
@@ -276,7 +301,7 @@ fn interpret(content: &[u8], fonts: &std::collections::BTreeMap<Vec<u8>, Font<'_
     (spans, images)
 }
 
-fn page_xobjects<'a>(doc: &'a Document, page: ObjectId) -> Vec<(Vec<u8>, &'a lopdf::Stream)> {
+fn page_xobjects(doc: &Document, page: ObjectId) -> Vec<(Vec<u8>, &lopdf::Stream)> {
     let mut out = Vec::new();
     let Ok((own, ids)) = doc.get_page_resources(page) else {
         return out;
@@ -335,7 +360,10 @@ pub fn extract(data: &[u8], loc: &Location, ctx: &mut Ctx) {
         let mut content = Vec::new();
         for cid in doc.get_page_contents(page_id) {
             if let Ok(Object::Stream(s)) = doc.get_object(cid) {
-                let cap = ctx.budget.ratio_cap(s.content.len() as u64).min(ctx.budget.extract_room());
+                let cap = ctx
+                    .budget
+                    .ratio_cap(s.content.len() as u64)
+                    .min(ctx.budget.extract_room());
                 match decode_stream(s, cap) {
                     Ok((bytes, None)) => content.extend_from_slice(&bytes),
                     Ok((_, Some(_))) | Err(_) => {
@@ -360,7 +388,13 @@ pub fn extract(data: &[u8], loc: &Location, ctx: &mut Ctx) {
     }
 }
 
-fn ocr_page_images(doc: &Document, page: ObjectId, drawn: &[Vec<u8>], loc: &Location, ctx: &mut Ctx) {
+fn ocr_page_images(
+    doc: &Document,
+    page: ObjectId,
+    drawn: &[Vec<u8>],
+    loc: &Location,
+    ctx: &mut Ctx,
+) {
     for (name, stream) in page_xobjects(doc, page) {
         if !drawn.contains(&name) {
             continue;
@@ -368,12 +402,23 @@ fn ocr_page_images(doc: &Document, page: ObjectId, drawn: &[Vec<u8>], loc: &Loca
         if stream.dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Image".as_slice()) {
             continue;
         }
-        let w = stream.dict.get(b"Width").and_then(Object::as_i64).unwrap_or(0);
-        let h = stream.dict.get(b"Height").and_then(Object::as_i64).unwrap_or(0);
+        let w = stream
+            .dict
+            .get(b"Width")
+            .and_then(Object::as_i64)
+            .unwrap_or(0);
+        let h = stream
+            .dict
+            .get(b"Height")
+            .and_then(Object::as_i64)
+            .unwrap_or(0);
         if w < 64 || h < 32 {
             continue; // logos and rules: too small to hold readable text
         }
-        let cap = ctx.budget.extract_room().min((w as u64).saturating_mul(h as u64).saturating_mul(4) + 1024);
+        let cap = ctx
+            .budget
+            .extract_room()
+            .min((w as u64).saturating_mul(h as u64).saturating_mul(4) + 1024);
         let image = match decode_stream(stream, cap) {
             Ok((bytes, Some(f))) if f == "DCTDecode" || f == "DCT" => Some(bytes),
             Ok((pixels, None)) => ocr::pnm_from_pdf_image(&stream.dict, doc, w, h, &pixels),

@@ -8,10 +8,34 @@
 use encoding_rs::WINDOWS_1252;
 
 const SKIP_DEST: &[&str] = &[
-    "fonttbl", "colortbl", "stylesheet", "info", "pict", "object", "bkmkstart", "bkmkend",
-    "fldinst", "listtable", "listoverridetable", "rsidtbl", "generator", "themedata",
-    "colorschememapping", "datastore", "latentstyles", "xmlnstbl", "pgdsctbl", "mmathPr",
-    "filetbl", "revtbl", "objdata", "blipuid", "panose", "falt", "passwordhash", "wgrffmtfilter",
+    "fonttbl",
+    "colortbl",
+    "stylesheet",
+    "info",
+    "pict",
+    "object",
+    "bkmkstart",
+    "bkmkend",
+    "fldinst",
+    "listtable",
+    "listoverridetable",
+    "rsidtbl",
+    "generator",
+    "themedata",
+    "colorschememapping",
+    "datastore",
+    "latentstyles",
+    "xmlnstbl",
+    "pgdsctbl",
+    "mmathPr",
+    "filetbl",
+    "revtbl",
+    "objdata",
+    "blipuid",
+    "panose",
+    "falt",
+    "passwordhash",
+    "wgrffmtfilter",
 ];
 
 #[derive(Clone, Copy)]
@@ -53,20 +77,24 @@ pub fn rtf_to_text(data: &[u8]) -> String {
                     Some(c) if c.is_ascii_alphabetic() => {
                         let start = i + 1;
                         let mut j = start;
-                        while data.get(j).is_some_and(|c| c.is_ascii_alphabetic()) && j - start < 32 {
+                        while data.get(j).is_some_and(|c| c.is_ascii_alphabetic()) && j - start < 32
+                        {
                             j += 1;
                         }
-                        let word = std::str::from_utf8(data.get(start..j).unwrap_or(b"")).unwrap_or("");
+                        let word =
+                            std::str::from_utf8(data.get(start..j).unwrap_or(b"")).unwrap_or("");
                         let num_start = j;
                         if data.get(j) == Some(&b'-') {
                             j += 1;
                         }
-                        while data.get(j).is_some_and(|c| c.is_ascii_digit()) && j - num_start < 10 {
+                        while data.get(j).is_some_and(|c| c.is_ascii_digit()) && j - num_start < 10
+                        {
                             j += 1;
                         }
-                        let param: Option<i64> = std::str::from_utf8(data.get(num_start..j).unwrap_or(b""))
-                            .ok()
-                            .and_then(|s| s.parse().ok());
+                        let param: Option<i64> =
+                            std::str::from_utf8(data.get(num_start..j).unwrap_or(b""))
+                                .ok()
+                                .and_then(|s| s.parse().ok());
                         if data.get(j) == Some(&b' ') {
                             j += 1;
                         }
@@ -104,7 +132,9 @@ pub fn rtf_to_text(data: &[u8]) -> String {
                         }
                     }
                     Some(b'\'') => {
-                        let hex = data.get(i + 2..i + 4).and_then(|h| std::str::from_utf8(h).ok());
+                        let hex = data
+                            .get(i + 2..i + 4)
+                            .and_then(|h| std::str::from_utf8(h).ok());
                         i += 4;
                         if st.skip {
                             continue;

@@ -33,7 +33,12 @@ fn utf16_order(sample: &[u8]) -> Option<bool> {
         return None;
     }
     let pairs = sample.len() / 2;
-    let zero_odd = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let zero_odd = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
     let zero_even = sample.iter().step_by(2).filter(|&&b| b == 0).count();
     if zero_odd * 10 >= pairs * 7 && zero_even * 10 < pairs {
         Some(true)
@@ -68,7 +73,10 @@ mod tests {
     fn charsets_are_recognised() {
         assert_eq!(decode("Patiënt".as_bytes()), "Patiënt");
         assert_eq!(decode(b"Pati\xebnt"), "Patiënt");
-        let utf16: Vec<u8> = "BSN 123".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let utf16: Vec<u8> = "BSN 123"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
         assert_eq!(decode(&utf16), "BSN 123");
         let mut bom = vec![0xFE, 0xFF];
         bom.extend("Zoë".encode_utf16().flat_map(|u| u.to_be_bytes()));

@@ -57,7 +57,8 @@ fn zero_pad_styles(xml: &[u8]) -> Result<Vec<usize>, quick_xml::Error> {
         match reader.read_event_into(&mut buf)? {
             Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
                 b"numFmt" => {
-                    if let (Some(id), Some(code)) = (attr(&e, b"numFmtId"), attr(&e, b"formatCode")) {
+                    if let (Some(id), Some(code)) = (attr(&e, b"numFmtId"), attr(&e, b"formatCode"))
+                    {
                         formats.insert(id, code);
                     }
                 }
@@ -144,11 +145,14 @@ fn sheet_text(xml: &[u8], strings: &[String], pads: &[usize]) -> Result<String, 
                 if in_cell && in_value {
                     match cell_type.as_str() {
                         "s" => {
-                            if let Some(v) = s.trim().parse::<usize>().ok().and_then(|i| strings.get(i)) {
+                            if let Some(v) =
+                                s.trim().parse::<usize>().ok().and_then(|i| strings.get(i))
+                            {
                                 out.push_str(v);
                             }
                         }
-                        "" | "n" => out.push_str(&number_text(&s, pads.get(cell_style).copied().unwrap_or(0))),
+                        "" | "n" => out
+                            .push_str(&number_text(&s, pads.get(cell_style).copied().unwrap_or(0))),
                         _ => out.push_str(&s),
                     }
                 } else if !in_cell {

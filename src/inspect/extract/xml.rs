@@ -98,7 +98,11 @@ fn xml_text(xml: &[u8], rules: &Rules) -> Result<String, quick_xml::Error> {
                         out.pop();
                     }
                     out.push('\t');
-                } else if rules.para.contains(&name) && cell_depth > 0 && name != "tr" && name != "table-row" {
+                } else if rules.para.contains(&name)
+                    && cell_depth > 0
+                    && name != "tr"
+                    && name != "table-row"
+                {
                     out.push(' ');
                 } else if rules.para.contains(&name) {
                     out.push('\n');
@@ -127,7 +131,11 @@ fn push_spaces(e: &quick_xml::events::BytesStart, out: &mut String) {
 
 /// Names of members matching `pred`, in a stable order.
 fn names_where(zip: &Zip, pred: impl Fn(&str) -> bool) -> Vec<String> {
-    let mut v: Vec<String> = zip.file_names().filter(|n| pred(n)).map(str::to_string).collect();
+    let mut v: Vec<String> = zip
+        .file_names()
+        .filter(|n| pred(n))
+        .map(str::to_string)
+        .collect();
     v.sort_by_key(|n| (n.len(), n.clone()));
     v
 }
@@ -164,7 +172,8 @@ pub fn docx(zip: &mut Zip, loc: &Location, ctx: &mut Ctx) {
 
 pub fn pptx(zip: &mut Zip, loc: &Location, ctx: &mut Ctx) {
     let names = names_where(zip, |n| {
-        (n.starts_with("ppt/slides/slide") || n.starts_with("ppt/notesSlides/")) && n.ends_with(".xml")
+        (n.starts_with("ppt/slides/slide") || n.starts_with("ppt/notesSlides/"))
+            && n.ends_with(".xml")
     });
     for name in names {
         member_text(zip, &name, &OOXML, loc, ctx);
@@ -177,10 +186,14 @@ pub fn odf(zip: &mut Zip, loc: &Location, ctx: &mut Ctx) {
     }
 }
 
-
 pub use super::xlsx::xlsx;
 
-pub(crate) fn read_xml_member(zip: &mut Zip, name: &str, loc: &Location, ctx: &mut Ctx) -> Option<Vec<u8>> {
+pub(crate) fn read_xml_member(
+    zip: &mut Zip,
+    name: &str,
+    loc: &Location,
+    ctx: &mut Ctx,
+) -> Option<Vec<u8>> {
     let index = zip.index_for_name(name)?;
     read_member(zip, index, loc, ctx)
 }
