@@ -157,6 +157,14 @@ pub fn scan(raw: &[u8], config: &InspectConfig) -> ScanReport {
     report
 }
 
+/// Development aid: the text units a scan sees (reveals content; never log it).
+#[doc(hidden)]
+pub fn debug_units(raw: &[u8], config: &InspectConfig) -> Vec<(Location, String)> {
+    let mut ctx = Ctx::new(config);
+    mime::walk_raw(raw, &mut ctx);
+    ctx.units.into_iter().map(|u| (u.loc, u.text)).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -182,12 +190,4 @@ mod tests {
         let r = scan(b"Subject: hallo\r\n\r\nmore than ten bytes", &cfg);
         assert!(r.is_unscannable());
     }
-}
-
-/// Development aid: the text units a scan sees (reveals content; never log it).
-#[doc(hidden)]
-pub fn debug_units(raw: &[u8], config: &InspectConfig) -> Vec<(Location, String)> {
-    let mut ctx = Ctx::new(config);
-    mime::walk_raw(raw, &mut ctx);
-    ctx.units.into_iter().map(|u| (u.loc, u.text)).collect()
 }

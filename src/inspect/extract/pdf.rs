@@ -195,11 +195,7 @@ fn interpret(
     for op in &ops.operations {
         let o = &op.operands;
         match op.operator.as_str() {
-            "q" => {
-                if stack.len() < 256 {
-                    stack.push(ctm);
-                }
-            }
+            "q" if stack.len() < 256 => stack.push(ctm),
             "Q" => ctm = stack.pop().unwrap_or(ID),
             "cm" => {
                 let n = nums(o);
@@ -305,7 +301,7 @@ fn interpret(
     (spans, images)
 }
 
-fn page_xobjects<'a>(doc: &'a Document, page: ObjectId) -> Vec<(Vec<u8>, &'a lopdf::Stream)> {
+fn page_xobjects(doc: &Document, page: ObjectId) -> Vec<(Vec<u8>, &lopdf::Stream)> {
     let mut out = Vec::new();
     let Ok((own, ids)) = doc.get_page_resources(page) else {
         return out;
