@@ -19,6 +19,7 @@ pub mod live;
 pub mod load;
 pub mod model;
 mod parse;
+mod reach;
 mod walk;
 
 pub use diag::{Diagnostic, Severity};
