@@ -4,7 +4,7 @@
 
 use sluis::config::InspectConfig;
 use sluis::policy::cli::{test_json, test_message, test_text};
-use sluis::policy::{MessageContext, PolicySet};
+use sluis::policy::{rewrite_subject, subject_of, MessageContext, PolicySet};
 use sluis::types::{Action, Category, Finding, Location, ScanReport, TransportRequirement};
 use std::path::{Path, PathBuf};
 
@@ -118,7 +118,7 @@ fn every_corpus_message_gets_the_decision_its_scan_calls_for() {
             shown.push_str(&f["location"].to_string());
         }
         assert!(longest_digit_run(&shown) < 5, "{}: {shown}", label.file);
-        if let Some(subject) = sluis_subject(&raw).filter(|s| s.len() > 8) {
+        if let Some(subject) = subject_of(&raw).filter(|s| s.len() > 8) {
             assert!(!text.contains(&subject), "{}: subject shown", label.file);
         }
         if label.sensitive {
@@ -127,12 +127,6 @@ fn every_corpus_message_gets_the_decision_its_scan_calls_for() {
         }
     }
     eprintln!("note: scanner protected {protected} of {sensitive} sensitive corpus messages");
-}
-
-fn sluis_subject(raw: &[u8]) -> Option<String> {
-    mail_parser::MessageParser::default()
-        .parse_headers(raw)
-        .and_then(|m| m.subject().map(str::to_string))
 }
 
 #[test]
@@ -156,6 +150,9 @@ fn a_subject_trigger_on_a_corpus_message_forces_encryption_and_is_stripped() {
         ev.subject_rewrite.as_deref(),
         Some("Nieuwe werkwijze herhaalrecepten")
     );
+    // The message that leaves carries the stripped subject, body untouched.
+    let out = rewrite_subject(text.as_bytes(), ev.subject_rewrite.as_deref().unwrap());
+    assert_eq!(out, raw, "only the trigger may change");
     for o in &ev.outcomes {
         assert_eq!(o.decision.rule, "default.toml:onderwerp-beveiligd");
         assert_eq!(
