@@ -211,3 +211,22 @@ fn a_missing_folder_is_an_error_not_an_empty_policy() {
         "{out}"
     );
 }
+
+#[test]
+fn weak_deliveries_and_an_unused_default_are_warnings_not_errors() {
+    let (out, code) = check_report(Path::new(
+        "tests/fixtures/policy-warnings/weak-default.toml",
+    ));
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(
+        out,
+        r#"tests/fixtures/policy-warnings/weak-default.toml:3:1: waarschuwing/warning: gevoelige mail kan hier komen; het vangnet verhoogt transport `tls` dan tot `dane-or-mta-sts` / sensitive mail can get here; the safety floor then raises transport `tls` to `dane-or-mta-sts`
+  hint: zet eerder een regel met sensitive = true en action = "encrypt" / put a rule with sensitive = true and action = "encrypt" before it
+tests/fixtures/policy-warnings/weak-default.toml:9:1: waarschuwing/warning: gevoelige mail kan hier komen; het vangnet verhoogt transport `none` dan tot `dane-or-mta-sts` / sensitive mail can get here; the safety floor then raises transport `none` to `dane-or-mta-sts`
+  hint: zet eerder een regel met sensitive = true en action = "encrypt" / put a rule with sensitive = true and action = "encrypt" before it
+tests/fixtures/policy-warnings/weak-default.toml:15:1: waarschuwing/warning: [default] wordt nooit gebruikt: regel `alles` (weak-default.toml:9) past al op alle mail / [default] is never used: rule `alles` (weak-default.toml:9) already matches all mail
+  hint: verwijder die regel of de [default] / remove that rule or the [default]
+beleid in orde: 2 regels, tenant(s) default, 3 waarschuwing(en) / policy OK: 2 rules, tenant(s) default, 3 warning(s)
+"#
+    );
+}

@@ -19,12 +19,15 @@ pub mod live;
 pub mod load;
 pub mod model;
 mod parse;
+mod reach;
+pub mod subject;
 mod walk;
 
 pub use diag::{Diagnostic, Severity};
 pub use eval::SENSITIVE_FLOOR;
 pub use live::LivePolicy;
 pub use load::check_path;
+pub use subject::{rewrite_subject, subject_of};
 
 use crate::audit::{Audit, AuditEvent};
 use crate::smtp::Reply;

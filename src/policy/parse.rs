@@ -56,6 +56,9 @@ pub(crate) struct RuleAst {
     pub group_refs: Vec<(String, Pos)>,
     pub list_refs: Vec<(String, Pos)>,
     pub kind: Option<RuleKind>,
+    /// Parsed without any error (only such rules take part in the
+    /// reachability analysis, which would mislead on half-read rules).
+    pub complete: bool,
 }
 
 pub(crate) struct FileAst {
@@ -242,6 +245,7 @@ fn domain(w: &mut Walk<'_>, text: &str, pos: Pos) -> Option<DomainPattern> {
 }
 
 fn parse_rule(w: &mut Walk<'_>, table: &dyn TableLike, pos: Pos) -> Option<RuleAst> {
+    let errors_before = w.error_count();
     let mut allowed: Vec<&str> = [RULE_ONLY_KEYS, CONDITION_KEYS, ACTION_KEYS].concat();
     allowed.sort_unstable();
     w.unknown_keys(table, &allowed);
@@ -380,6 +384,7 @@ fn parse_rule(w: &mut Walk<'_>, table: &dyn TableLike, pos: Pos) -> Option<RuleA
         group_refs,
         list_refs,
         kind,
+        complete: w.error_count() == errors_before,
     })
 }
 

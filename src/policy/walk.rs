@@ -76,6 +76,10 @@ impl Walk<'_> {
         self.diags.push(d);
     }
 
+    pub fn error_count(&self) -> usize {
+        self.diags.iter().filter(|d| d.is_error()).count()
+    }
+
     pub fn key_pos(&self, table: &dyn TableLike, key: &str) -> Pos {
         self.src.pos(table.key(key).and_then(|k| k.span()))
     }
