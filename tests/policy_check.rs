@@ -98,7 +98,11 @@ tests/fixtures/policy/broken-names.toml:13:26: fout/error: onbekende domeinlijst
   hint: definieer hem onder [domain_lists]; bekend: - / define it under [domain_lists]; known: -
 tests/fixtures/policy/broken-names.toml:16:1: fout/error: regel zonder `name` / rule without `name`
   hint: geef de regel een naam, bijvoorbeeld name = "bsn-naar-ziekenhuis" / give the rule a name, for example name = "bsn-to-hospital"
-6 fout(en), 0 waarschuwing(en); het beleid wordt niet geladen / 6 error(s), 0 warning(s); the policy is not loaded
+tests/fixtures/policy/broken-names.toml:19:1: fout/error: regel zonder `name` / rule without `name`
+  hint: geef de regel een naam, bijvoorbeeld name = "bsn-naar-ziekenhuis" / give the rule a name, for example name = "bsn-to-hospital"
+tests/fixtures/policy/broken-names.toml:20:13: fout/error: `sensitive` moet true of false zijn, niet een tekst / `sensitive` must be true or false, not a string
+  hint: schrijf bijvoorbeeld sensitive = true / write for example sensitive = true
+8 fout(en), 0 waarschuwing(en); het beleid wordt niet geladen / 8 error(s), 0 warning(s); the policy is not loaded
 "#,
     );
 }
