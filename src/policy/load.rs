@@ -263,7 +263,7 @@ fn tenant_policy(
     let mut names: BTreeMap<String, (PathBuf, Pos)> = BTreeMap::new();
     let mut rules: Vec<(PathBuf, Pos, String, Rule)> = Vec::new();
     for (path, mut r) in std::mem::take(&mut t.rules) {
-        if let Some((p, pos)) = names.get(&r.name) {
+        if let Some((p, pos)) = names.get(&r.name).filter(|_| !r.name.is_empty()) {
             let o = origin(p, *pos);
             diags.push(at(
                 &path,

@@ -48,7 +48,9 @@ pub struct MessageContext {
     pub size: u64,
 }
 
-/// The loaded policy of all tenants.
+/// The loaded policy of all tenants. `PolicySet::default()` has no files:
+/// every tenant gets the built-in safe policy (clean mail delivered,
+/// anything else encrypted with a pickup fallback).
 #[derive(Clone, Debug, Default)]
 pub struct PolicySet {
     pub(crate) tenants: BTreeMap<String, TenantPolicy>,

@@ -19,10 +19,14 @@ pub fn subject_of(raw: &[u8]) -> Option<String> {
 pub fn rewrite_subject(raw: &[u8], subject: &str) -> Vec<u8> {
     let crlf = raw.windows(2).position(|w| w == b"\r\n").is_some();
     let eol: &[u8] = if crlf { b"\r\n" } else { b"\n" };
-    let header_end = find(raw, b"\r\n\r\n")
-        .map(|i| i + 2)
-        .or_else(|| find(raw, b"\n\n").map(|i| i + 1))
-        .unwrap_or(raw.len());
+    let header_end = if raw.starts_with(b"\r\n") || raw.starts_with(b"\n") {
+        0 // no header fields at all
+    } else {
+        find(raw, b"\r\n\r\n")
+            .map(|i| i + 2)
+            .or_else(|| find(raw, b"\n\n").map(|i| i + 1))
+            .unwrap_or(raw.len())
+    };
     let (header, body) = raw.split_at(header_end);
     let mut out = Vec::with_capacity(raw.len() + subject.len() + 32);
     let mut in_subject = false;
@@ -102,6 +106,15 @@ mod tests {
         assert_eq!(
             out,
             b"From: a@b.nl\r\nSubject: Uitslag\r\nTo: c@d.nl\r\n\r\nSubject: in body\r\n".to_vec()
+        );
+    }
+
+    #[test]
+    fn an_empty_header_section_gets_the_subject_and_the_body_is_not_read_as_header() {
+        let out = rewrite_subject(b"\r\nSubject: body\r\n\r\nx\r\n", "Hallo");
+        assert_eq!(
+            out,
+            b"Subject: Hallo\r\n\r\nSubject: body\r\n\r\nx\r\n".to_vec()
         );
     }
 

@@ -264,7 +264,7 @@ impl Walk<'_> {
 }
 
 /// The allowed key closest to `key`, when it is a likely typo.
-fn closest<'k>(key: &str, allowed: &[&'k str]) -> Option<&'k str> {
+pub(crate) fn closest<'k>(key: &str, allowed: &[&'k str]) -> Option<&'k str> {
     allowed
         .iter()
         .map(|a| (edit_distance(key, a), *a))
