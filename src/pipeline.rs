@@ -225,79 +225,6 @@ fn all_blocked_reply(blocked: &[(String, Bilingual)]) -> Reply {
         .unwrap_or_else(|| Reply::new(550, (5, 7, 1), "Bericht geblokkeerd", "Message blocked"))
 }
 
-/// Replace the Subject header (and its folded lines) by `subject`, encoded
-/// as an RFC 2047 word when it is not plain ASCII. Used to strip a policy
-/// trigger such as `[beveiligd]`.
-fn rewrite_subject(raw: &[u8], subject: &str) -> Vec<u8> {
-    let Some(head_end) = raw.windows(4).position(|w| w == b"\r\n\r\n") else {
-        return raw.to_vec();
-    };
-    let value = if subject.is_ascii() && !subject.contains("=?") {
-        subject.to_string()
-    } else {
-        use base64::Engine;
-        format!(
-            "=?UTF-8?B?{}?=",
-            base64::engine::general_purpose::STANDARD.encode(subject.as_bytes())
-        )
-    };
-    let mut out = Vec::with_capacity(raw.len());
-    let mut in_subject = false;
-    let mut replaced = false;
-    let head = &raw[..head_end + 2];
-    for line in head.split_inclusive(|&b| b == b'\n') {
-        let folded = line.first().is_some_and(|b| *b == b' ' || *b == b'\t');
-        if in_subject && folded {
-            continue;
-        }
-        in_subject = false;
-        if !replaced && line.len() >= 8 && line[..8].eq_ignore_ascii_case(b"subject:") {
-            out.extend_from_slice(format!("Subject: {value}\r\n").as_bytes());
-            in_subject = true;
-            replaced = true;
-            continue;
-        }
-        out.extend_from_slice(line);
-    }
-    out.extend_from_slice(&raw[head_end + 2..]);
-    out
-}
-
-/// The Subject, RFC 2047-decoded (a trigger or a BSN may hide in an
-/// encoded word).
-fn decoded_subject(raw: &[u8]) -> Option<String> {
-    mail_parser::MessageParser::new()
-        .parse_headers(raw)
-        .and_then(|m| m.subject().map(str::to_string))
-        .or_else(|| header_value(raw, "Subject"))
-}
-
-/// Value of a header in the header section of a raw message (unfolded,
-/// undecoded). Only used for the policy context.
-fn header_value(raw: &[u8], name: &str) -> Option<String> {
-    let end = raw
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .unwrap_or(raw.len().min(64 * 1024));
-    let head = String::from_utf8_lossy(raw.get(..end)?);
-    let mut value: Option<String> = None;
-    for line in head.split("\r\n") {
-        if let Some(v) = value.as_mut() {
-            if line.starts_with([' ', '\t']) {
-                v.push_str(line);
-                continue;
-            }
-            break;
-        }
-        if let Some((n, v)) = line.split_once(':') {
-            if n.eq_ignore_ascii_case(name) {
-                value = Some(v.trim().to_string());
-            }
-        }
-    }
-    value
-}
-
 impl Backend for Pipeline {
     async fn authenticate(
         &self,
@@ -345,12 +272,12 @@ impl Backend for Pipeline {
             mail_from: submission.mail_from.clone(),
             sender_account: submission.auth.as_ref().map(|a| a.account.clone()),
             recipients: submission.recipients.clone(),
-            subject: decoded_subject(&message),
+            subject: policy::subject_of(&message),
             size: message.len() as u64,
         };
         let (report, evaluation, work) = self.inspect_and_decide(&ctx, &message).await;
         let message = match &evaluation.subject_rewrite {
-            Some(subject) => Arc::new(rewrite_subject(&message, subject)),
+            Some(subject) => Arc::new(policy::rewrite_subject(&message, subject)),
             None => message,
         };
         let envelope = Envelope {
@@ -499,7 +426,7 @@ impl Journal for Pipeline {
             mail_from: mail_from.clone(),
             sender_account: None,
             recipients: recipients.clone(),
-            subject: decoded_subject(&message),
+            subject: policy::subject_of(&message),
             size: message.len() as u64,
         };
         // Sluis's own messages go through inspection and policy too: a
@@ -522,35 +449,5 @@ impl Journal for Pipeline {
         let id = envelope.id.clone();
         self.accept(envelope, work, message).await?;
         Ok(id)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn subject_rewrite_replaces_folded_and_encoded_subjects_only() {
-        let raw =
-            b"From: a@b\r\nSubject: [beveiligd]\r\n Uitslag\r\nX: y\r\n\r\nSubject: body stays\r\n";
-        let out = rewrite_subject(raw, "Uitslag");
-        assert_eq!(
-            String::from_utf8(out).unwrap(),
-            "From: a@b\r\nSubject: Uitslag\r\nX: y\r\n\r\nSubject: body stays\r\n"
-        );
-        let out = rewrite_subject(b"Subject: x\r\n\r\nb", "Cliënt");
-        assert_eq!(out, b"Subject: =?UTF-8?B?Q2xpw6tudA==?=\r\n\r\nb");
-        assert_eq!(decoded_subject(&out).as_deref(), Some("Cliënt"));
-    }
-
-    #[test]
-    fn header_values_are_unfolded_and_case_insensitive() {
-        let raw = b"From: a@b\r\nsubject: Uitslag\r\n  lab\r\nTo: c@d\r\n\r\nbody";
-        assert_eq!(
-            header_value(raw, "Subject").as_deref(),
-            Some("Uitslag  lab")
-        );
-        assert_eq!(header_value(raw, "Cc"), None);
-        assert_eq!(header_value(b"no header end", "Subject"), None);
     }
 }
