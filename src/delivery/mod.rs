@@ -57,3 +57,4 @@ pub trait Journal: Send + Sync + 'static {
         body: Vec<u8>,
     ) -> impl Future<Output = std::io::Result<MessageId>> + Send;
 }
+pub mod dane;
