@@ -58,3 +58,5 @@ pub trait Journal: Send + Sync + 'static {
     ) -> impl Future<Output = std::io::Result<MessageId>> + Send;
 }
 pub mod dane;
+pub mod dns;
+mod dns_wire;
