@@ -60,3 +60,6 @@ pub trait Journal: Send + Sync + 'static {
 pub mod dane;
 pub mod dns;
 mod dns_wire;
+pub mod mta_sts;
+pub mod mta_sts_fetch;
+pub mod security;
