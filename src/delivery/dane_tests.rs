@@ -133,7 +133,7 @@ fn dane_ee_ignores_name_and_expiry() {
     let l = der(&leaf("other-name.invalid", &p.ca, &p.ca_key, true));
     let r = rec(3, 1, 1, &l);
     let got = verify_chain(
-        &[r.clone()],
+        std::slice::from_ref(&r),
         &[l],
         &names("mx.a.test"),
         UnixTime::now(),
@@ -179,7 +179,7 @@ fn dane_ta_at_root_checks_chain_and_name() {
     let r = rec(2, 0, 1, &ca);
     let chain = [l.clone(), ca.clone()];
     let ok = verify_chain(
-        &[r.clone()],
+        std::slice::from_ref(&r),
         &chain,
         &names("mx.a.test"),
         UnixTime::now(),
@@ -187,7 +187,7 @@ fn dane_ta_at_root_checks_chain_and_name() {
     );
     assert_eq!(ok, Ok(DaneAuth::TrustAnchor(r.clone())));
     let wrong_name = verify_chain(
-        &[r.clone()],
+        std::slice::from_ref(&r),
         &chain,
         &names("mx.b.test"),
         UnixTime::now(),
@@ -211,7 +211,7 @@ fn dane_ta_full_cert_record_works_without_the_server_sending_it() {
     let l = der(&leaf("mx.a.test", &p.ca, &p.ca_key, false));
     let r = rec(2, 0, 0, &der(&p.ca));
     let got = verify_chain(
-        &[r.clone()],
+        std::slice::from_ref(&r),
         &[l],
         &names("mx.a.test"),
         UnixTime::now(),
@@ -230,7 +230,7 @@ fn dane_ta_at_intermediate_and_as_spki() {
     for (s, m) in [(0, 1), (1, 1), (1, 2)] {
         let r = rec(2, s, m, &inter);
         let got = verify_chain(
-            &[r.clone()],
+            std::slice::from_ref(&r),
             &chain,
             &names("mx.a.test"),
             UnixTime::now(),
@@ -247,7 +247,7 @@ fn dane_ta_rejects_an_expired_leaf_and_a_foreign_chain() {
     let expired = der(&leaf("mx.a.test", &p.ca, &p.ca_key, true));
     let r = rec(2, 0, 1, &ca);
     let got = verify_chain(
-        &[r.clone()],
+        std::slice::from_ref(&r),
         &[expired, ca.clone()],
         &names("mx.a.test"),
         UnixTime::now(),

@@ -170,7 +170,7 @@ pub(crate) struct Raw {
 }
 
 enum Backend {
-    Validating(Resolver<TokioConnectionProvider>),
+    Validating(Box<Resolver<TokioConnectionProvider>>),
     Ad(dns_wire::AdClient),
 }
 
@@ -228,7 +228,7 @@ impl Dns {
                     .with_options(ropts)
                     .with_trust_anchor(Arc::new(anchors))
                     .build();
-                Backend::Validating(r)
+                Backend::Validating(Box::new(r))
             }
         };
         Ok(Dns { backend, opts })
