@@ -9,11 +9,14 @@
 //! Sends no mail; prints no secrets.
 
 use super::dane::Tlsa;
-use super::dns::{Dns, DnsOptions, MxAnswer, Negative, Security, TrustAnchorSource, Validation};
+use super::dns::{Dns, DnsOptions, TrustAnchorSource, Validation};
 use super::mta_sts::PolicyCache;
-use super::mta_sts_fetch::{lookup_policy, pkix_roots, FetchOptions, StsLookup};
-use super::security::{meets_level, plan_mx, MxPlan, TlsaFinding};
+use super::mta_sts_fetch::{pkix_roots, FetchOptions, StsLookup};
+use super::mx_plan::{plan_domain, MxTarget};
+use super::nta7516;
+use super::security::{meets_level, MxPlan, TlsaFinding};
 use super::starttls_probe::{probe, ProbeLimits};
+use crate::types::Bilingual;
 use serde_json::{json, Value};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -79,126 +82,121 @@ pub async fn check(domain: &str, opts: &CheckOptions) -> Value {
         Err(e) => return fail(e),
     };
     let port = opts.smtp_port.unwrap_or(25);
-
-    let (mx_security, hosts) = match dns.mx(&domain).await {
-        Ok(MxAnswer::Hosts(rs)) | Ok(MxAnswer::Implicit(rs)) => (rs.security, rs.records),
-        Ok(MxAnswer::NullMx(s)) => {
-            return json!({"domain": domain, "outcome": "refuse", "dnssec": s.as_str(),
-                "error": "null MX: the domain accepts no mail", "mx": []})
-        }
-        Ok(MxAnswer::NxDomain(s)) => {
-            return json!({"domain": domain, "outcome": "refuse", "dnssec": s.as_str(),
-                "error": "domain does not exist", "mx": []})
-        }
+    let cache = PolicyCache::default();
+    let plan = match plan_domain(&dns, &domain, port, &cache, &fetch).await {
+        Ok(p) => p,
         Err(e) => {
-            return json!({"domain": domain, "outcome": "refuse", "error": e.to_string(), "mx": []})
+            return json!({"domain": domain, "outcome": "refuse", "error": e.to_string(),
+                "summary": summary("refuse"), "mx": []})
         }
     };
-
-    let cache = PolicyCache::default();
-    let sts = lookup_policy(&dns, &domain, &cache, &fetch).await;
-    let (policy, sts_json) = match &sts {
-        StsLookup::NoPolicy => (None, Value::Null),
-        StsLookup::Policy { id, policy, .. } => (
-            Some(policy.clone()),
-            json!({"id": id, "mode": policy.mode, "mx": policy.mx, "max_age": policy.max_age}),
-        ),
-        StsLookup::Invalid(e) => (None, json!({"error": e.to_string()})),
+    let sts_json = match &plan.sts {
+        StsLookup::NoPolicy => Value::Null,
+        StsLookup::Policy { id, policy, .. } => {
+            json!({"id": id, "mode": policy.mode, "mx": policy.mx, "max_age": policy.max_age})
+        }
+        StsLookup::Invalid(e) => json!({"error": e.to_string()}),
+    };
+    let nta = match nta7516::lookup(&dns, &domain).await {
+        Ok((Some(r), sec)) => json!({"record": r, "dnssec": sec.as_str()}),
+        Ok((None, _)) => Value::Null,
+        Err(e) => json!({"error": e.to_string()}),
     };
 
     let mut outcome = "refuse";
     let mut via = Value::Null;
     let mut mx_reports = Vec::new();
-    for mx in &hosts {
-        let (ok_word, rep) =
-            check_mx(&dns, mx_security, &mx.host, port, policy.as_ref(), &roots).await;
-        let mut rep = rep;
-        if let Some(obj) = rep.as_object_mut() {
-            obj.insert("preference".into(), json!(mx.preference));
-        }
-        if let (Some(word), "refuse") = (ok_word, outcome) {
+    for t in &plan.targets {
+        let (word, rep) = check_target(t, port, &roots).await;
+        if let (Some(word), "refuse") = (word, outcome) {
             outcome = word;
-            via = json!(mx.host);
+            via = json!(t.host);
         }
         mx_reports.push(rep);
     }
     json!({
         "domain": domain,
         "outcome": outcome,
+        "summary": summary(outcome),
         "via": via,
-        "dnssec": mx_security.as_str(),
+        "dnssec": plan.mx_security.as_str(),
         "mta_sts": sts_json,
+        "nta7516": nta,
         "mx": mx_reports,
     })
 }
 
-/// Check one MX host; returns the outcome word when it is usable.
-async fn check_mx(
-    dns: &Dns,
-    mx_security: Security,
-    host: &str,
+/// Dutch first, then English.
+fn summary(outcome: &str) -> Value {
+    let b = match outcome {
+        "dane" => Bilingual::new(
+            "Aflevering met TLS, server bevestigd via DNSSEC en DANE",
+            "Delivery with TLS, server authenticated by DNSSEC and DANE",
+        ),
+        "mta-sts" => Bilingual::new(
+            "Aflevering met TLS, server bevestigd via MTA-STS",
+            "Delivery with TLS, server authenticated by MTA-STS",
+        ),
+        "tls" => Bilingual::new(
+            "Aflevering met TLS, server niet bevestigd",
+            "Delivery with TLS, server not authenticated",
+        ),
+        "plain" => Bilingual::new(
+            "Aflevering alleen onversleuteld mogelijk",
+            "Delivery only possible without encryption",
+        ),
+        _ => Bilingual::new(
+            "Aflevering nu niet mogelijk; bericht blijft in de wachtrij",
+            "Delivery not possible now; message stays queued",
+        ),
+    };
+    json!(b)
+}
+
+/// Probe one planned MX; returns the outcome word when it is usable.
+async fn check_target(
+    t: &MxTarget,
     port: u16,
-    policy: Option<&super::mta_sts::Policy>,
     roots: &rustls::RootCertStore,
 ) -> (Option<&'static str>, Value) {
-    let mut rep = json!({"host": host});
-    let addrs = match dns.addrs(host).await {
-        Ok(a) => a,
-        Err(e) => {
-            rep["result"] = json!("refuse");
-            rep["error"] = json!(e.to_string());
-            return (None, rep);
-        }
-    };
-    rep["addresses"] = json!(addrs
-        .records
-        .iter()
-        .map(|a| a.to_string())
-        .collect::<Vec<_>>());
-    rep["dnssec"] = json!(addrs.security.as_str());
-    if addrs.canonical != addrs.name {
-        rep["cname"] = json!(addrs.canonical);
-    }
-    // TLSA only matters (and is only looked up) when MX and addresses are
-    // secure (RFC 7672 §2.2).
-    let (finding, names) = if mx_security == Security::Secure && addrs.security == Security::Secure
-    {
-        tlsa_for(dns, port, host, &addrs.canonical).await
-    } else {
-        (TlsaFinding::Insecure, vec![host.to_string()])
-    };
-    rep["tlsa_status"] = json!(match &finding {
-        TlsaFinding::Secure(_) => "secure".to_string(),
-        TlsaFinding::SecureNone => "none (authenticated denial)".to_string(),
-        TlsaFinding::Insecure => "not used (insecure)".to_string(),
-        TlsaFinding::Failed(e) => format!("lookup failed: {e}"),
+    let mut rep = json!({
+        "host": t.host,
+        "preference": t.preference,
+        "addresses": t.addrs.iter().map(|a| a.to_string()).collect::<Vec<_>>(),
+        "dnssec": t.dnssec.as_str(),
+        "cname": t.cname,
+        "tlsa_status": match &t.tlsa {
+            TlsaFinding::Secure(_) => "secure".to_string(),
+            TlsaFinding::SecureNone => "none (authenticated denial)".to_string(),
+            TlsaFinding::Insecure => "not used (insecure)".to_string(),
+            TlsaFinding::Failed(e) => format!("lookup failed: {e}"),
+        },
+        "tlsa": tlsa_json(&t.tlsa, None),
     });
-    let plan = plan_mx(mx_security, addrs.security, &finding, policy, host);
-    let (level, tlsa) = match plan {
+    let (level, tlsa) = match &t.plan {
         MxPlan::Use { level, tlsa } => (level, tlsa),
         MxPlan::Skip(why) => {
-            rep["tlsa"] = tlsa_json(&finding, None);
             rep["result"] = json!("refuse");
             rep["error"] = json!(why);
             return (None, rep);
         }
     };
     rep["level"] = json!(level.as_str());
-    let Some(ip) = addrs.records.first() else {
+    let Some(ip) = t.addrs.first() else {
         rep["result"] = json!("refuse");
         rep["error"] = json!("no address records");
         return (None, rep);
     };
     let limits = ProbeLimits::default();
     let addr = SocketAddr::new(*ip, port);
-    let (res, seen) = probe(addr, host, &level, &tlsa, &names, roots, &limits).await;
-    rep["tlsa"] = tlsa_json(&finding, seen.dane.as_ref().map(|d| d.record()));
+    let (res, seen) = probe(addr, &t.host, level, tlsa, &t.names, roots, &limits).await;
+    rep["tlsa"] = tlsa_json(&t.tlsa, seen.dane.as_ref().map(|d| d.record()));
     rep["starttls"] = json!(seen.starttls_offered);
     rep["tls_version"] = json!(seen.tls_version);
     rep["cipher"] = json!(seen.cipher);
     rep["authentication"] = json!(seen.dane.as_ref().map(|d| d.as_str()));
     match res {
-        Ok(achieved) if meets_level(&level, achieved) => {
+        Ok(achieved) if meets_level(level, achieved) => {
             rep["result"] = json!(achieved.as_str());
             (Some(achieved.as_str()), rep)
         }
@@ -217,36 +215,6 @@ async fn check_mx(
             (None, rep)
         }
     }
-}
-
-/// TLSA for an MX host per RFC 7672 §2.2.2: with a (secure) CNAME, first
-/// at the final target, then at the original name. Returns the finding and
-/// the reference identifiers for DANE-TA name checks.
-async fn tlsa_for(dns: &Dns, port: u16, host: &str, canonical: &str) -> (TlsaFinding, Vec<String>) {
-    let mut names = vec![host.to_string()];
-    let mut bases = Vec::new();
-    if canonical != host {
-        names.push(canonical.to_string());
-        bases.push(canonical.to_string());
-    }
-    bases.push(host.to_string());
-    let mut last = TlsaFinding::SecureNone;
-    for base in bases {
-        last = match dns.tlsa(port, &base).await {
-            Err(e) => TlsaFinding::Failed(e.to_string()),
-            Ok(rs) if rs.security == Security::Bogus => TlsaFinding::Failed("bogus".into()),
-            Ok(rs) if rs.security == Security::Insecure => TlsaFinding::Insecure,
-            Ok(rs) if !rs.records.is_empty() => TlsaFinding::Secure(rs.records),
-            Ok(rs) if matches!(rs.negative, Some(Negative::NoData | Negative::NxDomain)) => {
-                TlsaFinding::SecureNone
-            }
-            Ok(_) => TlsaFinding::SecureNone,
-        };
-        if !matches!(last, TlsaFinding::SecureNone) {
-            break;
-        }
-    }
-    (last, names)
 }
 
 fn tlsa_json(finding: &TlsaFinding, matched: Option<&Tlsa>) -> Value {
@@ -271,6 +239,7 @@ fn print_text(r: &Value) {
             .unwrap_or_else(|| "-".into())
     };
     println!("domain   {}", s(r, "domain"));
+    println!("nta7516  {}", s(r, "nta7516"));
     println!("dnssec   {}", s(r, "dnssec"));
     println!("mta-sts  {}", s(r, "mta_sts"));
     if let Some(e) = r.get("error") {
@@ -297,4 +266,7 @@ fn print_text(r: &Value) {
         }
     }
     println!("outcome  {} (via {})", s(r, "outcome"), s(r, "via"));
+    if let Some(b) = r.get("summary") {
+        println!("         {} / {}", s(b, "nl"), s(b, "en"));
+    }
 }

@@ -63,6 +63,7 @@ pub mod dns;
 mod dns_wire;
 pub mod mta_sts;
 pub mod mta_sts_fetch;
+pub mod mx_plan;
 pub mod nta7516;
 pub mod security;
 pub mod starttls_probe;

@@ -1,7 +1,11 @@
 //! NTA 7516 (Dutch standard for secure e-mail in healthcare) TXT record:
 //! `v=NTA7516-1;startdate=YYYY-MM;enddate=YYYY-MM;provider=...;ntamx=<pref> <host>`.
-//! A domain publishing a current record declares that it meets NTA 7516,
-//! which lets policy raise the transport requirement for it.
+//! A domain publishing a current record (TXT at the mail domain itself)
+//! declares that it meets NTA 7516, which lets policy raise the transport
+//! requirement for it. The older form seen in the wild,
+//! `v=NTA7516;version:2019-06;expire:2019-10;provider:x;ntamx:mx.example.nl`
+//! (`:` separators, `version`/`expire` for start/end, `ntamx` without a
+//! preference), is accepted too.
 //!
 //! Promises: a pure parser with no I/O; unknown fields are ignored; a
 //! record with a missing or malformed required field is an error, never a
@@ -85,31 +89,36 @@ pub fn parse(txt: &str) -> Result<Nta7516, NtaError> {
     }
     let mut fields = txt.split(';').map(str::trim).filter(|f| !f.is_empty());
     match fields.next().and_then(|f| f.split_once('=')) {
-        Some((k, v)) if k.trim().eq_ignore_ascii_case("v") && v.trim() == "NTA7516-1" => {}
+        Some((k, v))
+            if k.trim().eq_ignore_ascii_case("v")
+                && matches!(v.trim(), "NTA7516-1" | "NTA7516") => {}
         _ => return Err(NtaError::NotNta),
     }
     let (mut start, mut end, mut provider, mut mx) = (None, None, None, Vec::new());
     for f in fields {
-        let Some((k, v)) = f.split_once('=') else {
+        let Some((k, v)) = f.split_once(['=', ':']) else {
             continue;
         };
         let v = v.trim();
         match k.trim().to_ascii_lowercase().as_str() {
-            "startdate" => {
+            "startdate" | "version" => {
                 start = Some(YearMonth::parse(v).ok_or(NtaError::Malformed("startdate"))?)
             }
-            "enddate" => end = Some(YearMonth::parse(v).ok_or(NtaError::Malformed("enddate"))?),
+            "enddate" | "expire" => {
+                end = Some(YearMonth::parse(v).ok_or(NtaError::Malformed("enddate"))?)
+            }
             "provider" if !v.is_empty() => provider = Some(v.to_string()),
             "ntamx" => {
-                let mut it = v.split_whitespace();
-                let pref = it
-                    .next()
-                    .and_then(|p| p.parse::<u16>().ok())
-                    .ok_or(NtaError::Malformed("ntamx"))?;
-                let host = it
-                    .next()
+                let parts: Vec<&str> = v.split_whitespace().collect();
+                let (pref, host) = match parts.as_slice() {
+                    [h] => (Some(0u16), Some(*h)),
+                    [p, h] => (p.parse::<u16>().ok(), Some(*h)),
+                    _ => (None, None),
+                };
+                let pref = pref.ok_or(NtaError::Malformed("ntamx"))?;
+                let host = host
                     .map(|h| h.trim_end_matches('.').to_ascii_lowercase())
-                    .filter(|h| h.contains('.') && it.next().is_none())
+                    .filter(|h| h.contains('.') && !h.contains(char::is_whitespace))
                     .ok_or(NtaError::Malformed("ntamx"))?;
                 mx.push((pref, host));
             }
@@ -144,6 +153,17 @@ pub fn current(records: &[String], now: YearMonth) -> Option<Nta7516> {
         .iter()
         .filter_map(|r| parse(r).ok())
         .find(|r| r.is_current(now))
+}
+
+/// Look up the domain's TXT records and return its current NTA 7516
+/// record, with the DNSSEC status of the answer (the caller decides
+/// whether an insecure declaration counts).
+pub async fn lookup(
+    dns: &super::dns::Dns,
+    domain: &str,
+) -> Result<(Option<Nta7516>, super::dns::Security), super::dns::DnsError> {
+    let rs = dns.txt(domain).await?;
+    Ok((current(&rs.records, YearMonth::now()), rs.security))
 }
 
 #[cfg(test)]
@@ -201,10 +221,26 @@ mod tests {
             Err(NtaError::EmptyRange)
         );
         assert_eq!(
-            parse("v=NTA7516-1;startdate=2024-01;enddate=2025-01;ntamx=mx.example.nl"),
+            parse("v=NTA7516-1;startdate=2024-01;enddate=2025-01;ntamx=x mx.example.nl"),
+            Err(NtaError::Malformed("ntamx"))
+        );
+        assert_eq!(
+            parse("v=NTA7516-1;startdate=2024-01;enddate=2025-01;ntamx=10 localhost"),
             Err(NtaError::Malformed("ntamx"))
         );
         assert!(parse(&format!("v=NTA7516-1;provider={}", "x".repeat(3000))).is_err());
+    }
+
+    #[test]
+    fn older_colon_form_is_accepted() {
+        let r = parse("v=NTA7516;version:2019-06;expire:2019-10;provider:smartlockr;ntamx:mx.mail.de;ntamx:mx2.mail.de").unwrap();
+        assert_eq!(r.start, ym(2019, 6));
+        assert_eq!(r.end, ym(2019, 10));
+        assert_eq!(r.provider.as_deref(), Some("smartlockr"));
+        assert_eq!(
+            r.mx,
+            vec![(0, "mx.mail.de".into()), (0, "mx2.mail.de".into())]
+        );
     }
 
     #[test]
