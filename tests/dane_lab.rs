@@ -17,9 +17,9 @@ use std::process::Command;
 const NET: &str = "127.0.7";
 // Non-standard ports: exercises the port overrides and avoids clashes with
 // a system resolver or MTA bound to 0.0.0.0.
-const DNS_PORT: &str = "5353";
-const SMTP_PORT: u16 = 2525;
-const HTTPS_PORT: u16 = 4443;
+const DNS_PORT: &str = "10053";
+const SMTP_PORT: u16 = 10025;
+const HTTPS_PORT: u16 = 10443;
 
 struct Lab {
     dir: PathBuf,

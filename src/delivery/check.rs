@@ -14,8 +14,8 @@ use super::mta_sts::PolicyCache;
 use super::mta_sts_fetch::{pkix_roots, FetchOptions, StsLookup};
 use super::mx_plan::{plan_domain, MxTarget};
 use super::nta7516;
-use super::security::{meets_level, MxPlan, TlsaFinding};
-use super::starttls_probe::{probe, ProbeLimits};
+use super::security::{meets_level, MxPlan, SecurityLevel, TlsaFinding};
+use super::starttls_probe::{probe, ProbeError, ProbeLimits};
 use crate::types::Bilingual;
 use serde_json::{json, Value};
 use std::net::SocketAddr;
@@ -208,6 +208,13 @@ async fn check_target(
                 level.as_str()
             ));
             (None, rep)
+        }
+        // Opportunistic TLS that fails: delivery retries without TLS
+        // (as Postfix does at level `may`).
+        Err(e @ ProbeError::Tls(_)) if *level == SecurityLevel::Opportunistic => {
+            rep["result"] = json!("plain");
+            rep["error"] = json!(format!("{e}; delivery would retry without TLS"));
+            (Some("plain"), rep)
         }
         Err(e) => {
             rep["result"] = json!("refuse");

@@ -168,6 +168,9 @@ pub async fn fetch_policy(
 async fn fetch_inner(dns: &Dns, host: &str, opts: &FetchOptions) -> Result<String, StsError> {
     let f = |s: String| StsError::Fetch(s);
     let addrs = dns.addrs(host).await.map_err(|e| f(e.to_string()))?;
+    if addrs.security == super::dns::Security::Bogus {
+        return Err(f(format!("{host}: DNSSEC validation failed (bogus)")));
+    }
     let ip = *addrs
         .records
         .first()

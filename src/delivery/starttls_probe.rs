@@ -7,7 +7,7 @@
 //! the MX host name is sent as SNI; handshake signatures are always
 //! verified. Fails with [`ProbeError`] naming the step that failed.
 
-use super::dane::{AnyCertVerifier, DaneAuth, DaneVerifier, Tlsa};
+use super::dane::{AnyCertVerifier, DaneAuth, DaneError, DaneVerifier, Tlsa};
 use super::security::{Achieved, SecurityLevel};
 use rustls::pki_types::ServerName;
 use rustls::{ClientConfig, RootCertStore};
@@ -122,39 +122,12 @@ async fn run(
     send(&mut s, "STARTTLS\r\n").await?;
     expect(&mut s, "220", "STARTTLS", limits).await?;
 
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let builder = ClientConfig::builder_with_provider(Arc::clone(&provider))
-        .with_safe_default_protocol_versions()
-        .map_err(|e| ProbeError::Tls(e.to_string()))?;
-    let mut dane_outcome = None;
-    let (config, achieved) = match level {
-        SecurityLevel::Dane => {
-            let v = DaneVerifier::new(tlsa.to_vec(), names.to_vec(), Arc::clone(&provider));
-            dane_outcome = Some(v.outcome());
-            let c = builder
-                .dangerous()
-                .with_custom_certificate_verifier(Arc::new(v))
-                .with_no_client_auth();
-            (c, Achieved::Dane)
-        }
-        SecurityLevel::Verify => {
-            let c = builder
-                .with_root_certificates(roots.clone())
-                .with_no_client_auth();
-            (c, Achieved::MtaSts)
-        }
-        _ => {
-            let c = builder
-                .dangerous()
-                .with_custom_certificate_verifier(Arc::new(AnyCertVerifier::new(provider)))
-                .with_no_client_auth();
-            (c, Achieved::Tls)
-        }
-    };
+    let (config, achieved, dane_outcome) =
+        tls_client_config(level, tlsa, names, roots).map_err(|e| ProbeError::Tls(e.to_string()))?;
     let sni = ServerName::try_from(host.trim_end_matches('.').to_string())
         .map_err(|e| ProbeError::Tls(format!("bad host name: {e}")))?;
     let tcp = s.into_inner();
-    let hs = tokio_rustls::TlsConnector::from(Arc::new(config)).connect(sni, tcp);
+    let hs = tokio_rustls::TlsConnector::from(config).connect(sni, tcp);
     let tls = tokio::time::timeout(limits.reply_timeout, hs)
         .await
         .map_err(|_| ProbeError::Timeout("TLS handshake"))?
@@ -179,6 +152,49 @@ async fn run(
     expect(&mut s, "250", "EHLO after STARTTLS", limits).await?;
     let _ = quit(&mut s, limits).await;
     Ok(achieved)
+}
+
+/// Read after the handshake: the DANE verification result.
+pub type DaneOutcome = Arc<std::sync::Mutex<Option<Result<DaneAuth, DaneError>>>>;
+
+/// The rustls client configuration for an MX at `level`, what a successful
+/// handshake with it achieves, and (for DANE) where the verifier leaves its
+/// result. For the delivery client too: DANE records for `Dane`, PKIX with
+/// `roots` (name from SNI) for `Verify`, any certificate otherwise (the
+/// handshake signatures are verified in every case).
+pub fn tls_client_config(
+    level: &SecurityLevel,
+    tlsa: &[Tlsa],
+    names: &[String],
+    roots: &RootCertStore,
+) -> Result<(Arc<ClientConfig>, Achieved, Option<DaneOutcome>), rustls::Error> {
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let builder = ClientConfig::builder_with_provider(Arc::clone(&provider))
+        .with_safe_default_protocol_versions()?;
+    Ok(match level {
+        SecurityLevel::Dane => {
+            let v = DaneVerifier::new(tlsa.to_vec(), names.to_vec(), Arc::clone(&provider));
+            let outcome = v.outcome();
+            let c = builder
+                .dangerous()
+                .with_custom_certificate_verifier(Arc::new(v))
+                .with_no_client_auth();
+            (Arc::new(c), Achieved::Dane, Some(outcome))
+        }
+        SecurityLevel::Verify => {
+            let c = builder
+                .with_root_certificates(roots.clone())
+                .with_no_client_auth();
+            (Arc::new(c), Achieved::MtaSts, None)
+        }
+        _ => {
+            let c = builder
+                .dangerous()
+                .with_custom_certificate_verifier(Arc::new(AnyCertVerifier::new(provider)))
+                .with_no_client_auth();
+            (Arc::new(c), Achieved::Tls, None)
+        }
+    })
 }
 
 async fn send<S: AsyncRead + AsyncWrite + Unpin>(
