@@ -5,7 +5,8 @@
 //! - a CNAME'd MX host: TLSA at the CNAME target (RFC 7672 §2.2.2);
 //! - TLSA SERVFAIL and timeout are temporary failures, not "no TLSA";
 //! - a secure TLSA RRset with only unusable records: TLS, never DANE;
-//! - insecure address records: the (wrong) TLSA is not used.
+//! - insecure address records: the (wrong) TLSA is not used;
+//! - broken TLS after STARTTLS: opportunistic falls back, DANE refuses.
 
 use hickory_proto::op::{Message, MessageType, ResponseCode};
 use hickory_proto::rr::rdata::tlsa::{CertUsage, Matching, Selector};
@@ -90,8 +91,9 @@ async fn dns_server(zone: Zone) -> SocketAddr {
 }
 
 /// A STARTTLS SMTP server with a self-signed certificate for an unrelated
-/// name; returns its port and the certificate.
-async fn smtp_server() -> (u16, CertificateDer<'static>) {
+/// name; returns its port and the certificate. With `broken_tls`, it says
+/// yes to STARTTLS and then sends junk instead of a TLS handshake.
+async fn smtp_server(broken_tls: bool) -> (u16, CertificateDer<'static>) {
     let key = KeyPair::generate().expect("key");
     let cert = CertificateParams::new(vec!["unrelated.invalid".to_string()])
         .expect("params")
@@ -129,6 +131,10 @@ async fn smtp_server() -> (u16, CertificateDer<'static>) {
                         let _ = s.get_mut().write_all(b"250-test\r\n250 STARTTLS\r\n").await;
                     } else if cmd == "STARTTLS" {
                         let _ = s.get_mut().write_all(b"220 go ahead\r\n").await;
+                        if broken_tls {
+                            let _ = s.get_mut().write_all(b"this is not TLS\r\n").await;
+                            return;
+                        }
                         break;
                     } else {
                         let _ = s.get_mut().write_all(b"221 bye\r\n").await;
@@ -201,7 +207,8 @@ fn report_mx(r: &Value) -> &Value {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn dane_conformance_against_a_scripted_dns() {
-    let (port, cert) = smtp_server().await;
+    let (port, cert) = smtp_server(false).await;
+    let (broken_port, _) = smtp_server(true).await;
     let good = spki_sha256(&cert);
     let mut z = Zone::new();
 
@@ -269,7 +276,17 @@ async fn dane_conformance_against_a_scripted_dns() {
         secure(vec![rec(&owner, tlsa(CertUsage::DaneEe, vec![0u8; 32]))]),
     );
 
-    // 6. A TLSA query that is never answered.
+    // 6. A server whose TLS is broken: opportunistic falls back to plain,
+    //    DANE refuses.
+    simple_domain(&mut z, "broken.test", "mx.broken.test", false);
+    simple_domain(&mut z, "broken-dane.test", "mx.broken-dane.test", true);
+    let owner = format!("_{broken_port}._tcp.mx.broken-dane.test.");
+    z.insert(
+        (owner.clone(), RecordType::TLSA),
+        secure(vec![rec(&owner, tlsa(CertUsage::DaneEe, good.clone()))]),
+    );
+
+    // 7. A TLSA query that is never answered.
     z.insert(
         ("_25._tcp.silent.test.".into(), RecordType::TLSA),
         Resp::Silent,
@@ -304,6 +321,16 @@ async fn dane_conformance_against_a_scripted_dns() {
 
     let r = check("wrong.test", &opts).await;
     assert_eq!(r["outcome"], "refuse", "{r}");
+
+    let broken = CheckOptions {
+        smtp_port: Some(broken_port),
+        ..opts.clone()
+    };
+    let r = check("broken.test", &broken).await;
+    assert_eq!(r["outcome"], "plain", "{r}");
+    let r = check("broken-dane.test", &broken).await;
+    assert_eq!(r["outcome"], "refuse", "{r}");
+    assert_eq!(report_mx(&r)["level"], "dane", "{r}");
 
     // Timeout: a temporary failure, promptly.
     let dns = Dns::new(DnsOptions {

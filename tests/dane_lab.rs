@@ -1,7 +1,8 @@
 //! Integration test: bring up /work/shared/dane-lab (real Knot, unbound,
 //! aiosmtpd and an HTTPS server on loopback), run `delivery check` for
-//! every scenario in scenarios.json, in both DNS modes (self-validating
-//! from the lab's DS trust anchor, and trusting unbound's AD bit), and
+//! every scenario in scenarios.json, in three DNS setups (validating from
+//! the lab's DS trust anchor against Knot directly and through unbound,
+//! and trusting unbound's AD bit), and
 //! assert the lab's expected outcome. The lab is always torn down (Drop).
 //!
 //! Needs root (binds 127.0.7.x). The lab lives in `$SLUIS_SHARED/dane-lab`
@@ -97,6 +98,13 @@ impl Lab {
             smtp_port: Some(SMTP_PORT),
             https_port: Some(HTTPS_PORT),
             ..CheckOptions::default()
+        }
+    }
+    /// Validate locally, with unbound as the (untrusted) upstream.
+    fn self_validating_via_resolver(&self) -> CheckOptions {
+        CheckOptions {
+            resolver: Some(self.var("LAB_RESOLVER").parse().expect("LAB_RESOLVER")),
+            ..self.self_validating()
         }
     }
     fn trust_ad(&self) -> CheckOptions {
