@@ -158,6 +158,10 @@ async fn every_lab_scenario_gives_the_expected_outcome() {
     let mut failures = Vec::new();
     for (mode, opts) in [
         ("self-validating", lab.self_validating()),
+        (
+            "self-validating-via-unbound",
+            lab.self_validating_via_resolver(),
+        ),
         ("trust-ad", lab.trust_ad()),
     ] {
         for sc in list {
