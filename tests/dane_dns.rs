@@ -6,6 +6,7 @@
 //! - TLSA SERVFAIL and timeout are temporary failures, not "no TLSA";
 //! - a secure TLSA RRset with only unusable records: TLS, never DANE;
 //! - insecure address records: the (wrong) TLSA is not used;
+//! - TLSA is looked up for the MX host, never for the mail domain;
 //! - broken TLS after STARTTLS: opportunistic falls back, DANE refuses.
 
 use hickory_proto::op::{Message, MessageType, ResponseCode};
@@ -286,7 +287,15 @@ async fn dane_conformance_against_a_scripted_dns() {
         secure(vec![rec(&owner, tlsa(CertUsage::DaneEe, good.clone()))]),
     );
 
-    // 7. A TLSA query that is never answered.
+    // 7. TLSA published for the mail domain, not for its MX host: no DANE.
+    simple_domain(&mut z, "domain-tlsa.test", "mx.domain-tlsa.test", true);
+    let owner = format!("_{port}._tcp.domain-tlsa.test.");
+    z.insert(
+        (owner.clone(), RecordType::TLSA),
+        secure(vec![rec(&owner, tlsa(CertUsage::DaneEe, good.clone()))]),
+    );
+
+    // 8. A TLSA query that is never answered.
     z.insert(
         ("_25._tcp.silent.test.".into(), RecordType::TLSA),
         Resp::Silent,
@@ -321,6 +330,10 @@ async fn dane_conformance_against_a_scripted_dns() {
 
     let r = check("wrong.test", &opts).await;
     assert_eq!(r["outcome"], "refuse", "{r}");
+
+    let r = check("domain-tlsa.test", &opts).await;
+    assert_eq!(r["outcome"], "tls", "{r}");
+    assert_eq!(report_mx(&r)["level"], "opportunistic", "{r}");
 
     let broken = CheckOptions {
         smtp_port: Some(broken_port),

@@ -16,7 +16,7 @@
 
 use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
 use rustls::crypto::{verify_tls12_signature, verify_tls13_signature, CryptoProvider};
-use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
+use rustls::pki_types::{CertificateDer, Der, ServerName, TrustAnchor, UnixTime};
 use rustls::{DigitallySignedStruct, SignatureScheme};
 use sha2::{Digest, Sha256, Sha512};
 use std::fmt;
@@ -190,25 +190,82 @@ pub fn verify_chain(
             anchors.push(CertificateDer::from(r.data.clone()));
         }
         for anchor_der in &anchors {
-            match verify_ta(leaf, intermediates, anchor_der, names, now, provider) {
+            let anchor = match webpki::anchor_from_trusted_cert(anchor_der) {
+                Ok(a) => a,
+                Err(e) => {
+                    last_err = DaneError::ChainInvalid(format!("trust anchor: {e}"));
+                    continue;
+                }
+            };
+            match verify_ta(leaf, intermediates, anchor, names, now, provider) {
                 Ok(()) => return Ok(DaneAuth::TrustAnchor((*r).clone())),
                 Err(e) => last_err = e,
+            }
+        }
+        // `2 1 0`: the record is the anchor's full public key, so the
+        // server need not send the anchor: its name is the issuer name of
+        // a certificate in the chain (RFC 7671 §5.2.2).
+        if r.selector == 1 && r.matching == 0 {
+            let Some(spki) = der_contents(&r.data) else {
+                continue;
+            };
+            for cert in chain {
+                let Some(issuer) = issuer_contents(cert.as_ref()) else {
+                    continue;
+                };
+                let anchor = TrustAnchor {
+                    subject: Der::from(issuer.as_slice()),
+                    subject_public_key_info: Der::from(spki),
+                    name_constraints: None,
+                };
+                match verify_ta(leaf, intermediates, anchor, names, now, provider) {
+                    Ok(()) => return Ok(DaneAuth::TrustAnchor((*r).clone())),
+                    Err(e) => last_err = e,
+                }
             }
         }
     }
     Err(last_err)
 }
 
+/// The contents of a DER SEQUENCE (without tag and length), if `der` is
+/// exactly one SEQUENCE.
+fn der_contents(der: &[u8]) -> Option<&[u8]> {
+    let (&tag, rest) = der.split_first()?;
+    if tag != 0x30 {
+        return None;
+    }
+    let (&first, rest) = rest.split_first()?;
+    let (len, rest) = if first < 0x80 {
+        (usize::from(first), rest)
+    } else {
+        let n = usize::from(first & 0x7f);
+        if n == 0 || n > 4 {
+            return None;
+        }
+        let bytes = rest.get(..n)?;
+        let len = bytes
+            .iter()
+            .fold(0usize, |acc, b| (acc << 8) | usize::from(*b));
+        (len, rest.get(n..)?)
+    };
+    (rest.len() == len).then_some(rest)
+}
+
+/// The issuer Name of a certificate, as SEQUENCE contents.
+fn issuer_contents(cert_der: &[u8]) -> Option<Vec<u8>> {
+    let (_, cert) = x509_parser::parse_x509_certificate(cert_der).ok()?;
+    der_contents(cert.tbs_certificate.issuer.as_raw()).map(<[u8]>::to_vec)
+}
+
 fn verify_ta(
     leaf: &CertificateDer<'_>,
     intermediates: &[CertificateDer<'_>],
-    anchor_der: &CertificateDer<'_>,
+    anchor: TrustAnchor<'_>,
     names: &[String],
     now: UnixTime,
     provider: &CryptoProvider,
 ) -> Result<(), DaneError> {
-    let anchor = webpki::anchor_from_trusted_cert(anchor_der)
-        .map_err(|e| DaneError::ChainInvalid(format!("trust anchor: {e}")))?;
     let ee = webpki::EndEntityCert::try_from(leaf)
         .map_err(|e| DaneError::ChainInvalid(format!("leaf: {e}")))?;
     ee.verify_for_usage(

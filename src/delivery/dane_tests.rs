@@ -283,3 +283,49 @@ fn first_matching_record_wins_over_bad_ones() {
     );
     assert_eq!(got, Ok(DaneAuth::EndEntity(good)));
 }
+
+#[test]
+fn dane_ta_full_spki_record_works_without_the_anchor_in_the_chain() {
+    let p = pki();
+    // Leaf under the root directly; server sends only the leaf.
+    let l = der(&leaf("mx.a.test", &p.ca, &p.ca_key, false));
+    let r = rec(2, 1, 0, &der(&p.ca));
+    let got = verify_chain(
+        std::slice::from_ref(&r),
+        &[l],
+        &names("mx.a.test"),
+        UnixTime::now(),
+        &provider(),
+    );
+    assert_eq!(got, Ok(DaneAuth::TrustAnchor(r.clone())));
+    // Leaf under the intermediate; server sends leaf + intermediate only.
+    let l = der(&leaf("mx.a.test", &p.inter, &p.inter_key, false));
+    let got = verify_chain(
+        std::slice::from_ref(&r),
+        &[l.clone(), der(&p.inter)],
+        &names("mx.a.test"),
+        UnixTime::now(),
+        &provider(),
+    );
+    assert_eq!(got, Ok(DaneAuth::TrustAnchor(r)));
+    // Another key under the same name does not verify.
+    let other = pki();
+    let r = rec(2, 1, 0, &der(&other.ca));
+    let got = verify_chain(
+        &[r],
+        &[l, der(&p.inter)],
+        &names("mx.a.test"),
+        UnixTime::now(),
+        &provider(),
+    );
+    assert!(matches!(got, Err(DaneError::ChainInvalid(_))), "{got:?}");
+}
+
+#[test]
+fn der_sequence_contents() {
+    assert_eq!(der_contents(&[0x30, 2, 1, 2]), Some(&[1u8, 2][..]));
+    assert_eq!(der_contents(&[0x30, 0x81, 2, 1, 2]), Some(&[1u8, 2][..]));
+    assert_eq!(der_contents(&[0x30, 3, 1, 2]), None);
+    assert_eq!(der_contents(&[0x31, 2, 1, 2]), None);
+    assert_eq!(der_contents(&[]), None);
+}
