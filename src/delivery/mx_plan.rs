@@ -9,11 +9,102 @@
 //! "no TLSA"; a failed MX lookup is a temporary [`PlanError`]. The level
 //! per MX comes from [`plan_mx`] (pure).
 
-use super::dns::{Dns, DnsError, MxAnswer, Security};
+use super::dns::{Dns, DnsError, DnsOptions, MxAnswer, Security, TrustAnchorSource, Validation};
 use super::mta_sts::PolicyCache;
 use super::mta_sts_fetch::{lookup_policy, FetchOptions, StsLookup};
 use super::security::{plan_mx, MxPlan, TlsaFinding};
-use std::net::IpAddr;
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// How DNSSEC answers are obtained (see `dns.rs` for the trade-off).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DnssecMode {
+    /// Validate in Sluis from the trust anchor (default).
+    Validate,
+    /// Believe the AD bit of a validating resolver on this host.
+    TrustAd,
+}
+
+/// Configuration of MX delivery security, every limit explicit. Meant as
+/// the `[mx]` section of the Sluis config (the lead adds the field).
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MxSecurityConfig {
+    /// `ADDR:PORT` of the DNS server; the system resolver when absent.
+    pub resolver: Option<SocketAddr>,
+    pub dnssec: DnssecMode,
+    /// DS/DNSKEY lines; the IANA root KSKs when absent.
+    pub trust_anchor: Option<PathBuf>,
+    pub dns_timeout_secs: u64,
+    pub dns_attempts: usize,
+    pub max_cname_depth: usize,
+    pub max_records: usize,
+    pub max_txt_bytes: usize,
+    pub mta_sts_timeout_secs: u64,
+    pub mta_sts_max_policy_bytes: usize,
+    /// Extra CA roots (PEM) for MTA-STS and PKIX, besides the system ones.
+    pub ca_file: Option<PathBuf>,
+    pub system_ca_file: Option<PathBuf>,
+    /// Distinct failure rows kept per policy in a TLS-RPT report.
+    pub tlsrpt_max_failure_rows: usize,
+}
+
+impl Default for MxSecurityConfig {
+    fn default() -> Self {
+        let dns = DnsOptions::default();
+        let fetch = FetchOptions::default();
+        MxSecurityConfig {
+            resolver: None,
+            dnssec: DnssecMode::Validate,
+            trust_anchor: None,
+            dns_timeout_secs: dns.timeout.as_secs(),
+            dns_attempts: dns.attempts,
+            max_cname_depth: dns.max_cname_depth,
+            max_records: dns.max_records,
+            max_txt_bytes: dns.max_txt_bytes,
+            mta_sts_timeout_secs: fetch.timeout.as_secs(),
+            mta_sts_max_policy_bytes: fetch.max_body,
+            ca_file: None,
+            system_ca_file: fetch.system_ca,
+            tlsrpt_max_failure_rows: 1000,
+        }
+    }
+}
+
+impl MxSecurityConfig {
+    pub fn dns_options(&self) -> DnsOptions {
+        DnsOptions {
+            upstream: self.resolver,
+            validation: match (self.dnssec, &self.trust_anchor) {
+                (DnssecMode::TrustAd, _) => Validation::TrustAd,
+                (DnssecMode::Validate, Some(p)) => {
+                    Validation::SelfValidate(TrustAnchorSource::File(p.clone()))
+                }
+                (DnssecMode::Validate, None) => {
+                    Validation::SelfValidate(TrustAnchorSource::IanaRoot)
+                }
+            },
+            timeout: Duration::from_secs(self.dns_timeout_secs),
+            attempts: self.dns_attempts,
+            max_cname_depth: self.max_cname_depth,
+            max_records: self.max_records,
+            max_txt_bytes: self.max_txt_bytes,
+        }
+    }
+
+    /// `https_port` is 443 except in tests.
+    pub fn fetch_options(&self, https_port: u16) -> FetchOptions {
+        FetchOptions {
+            https_port,
+            timeout: Duration::from_secs(self.mta_sts_timeout_secs),
+            max_body: self.mta_sts_max_policy_bytes,
+            extra_ca: self.ca_file.clone(),
+            system_ca: self.system_ca_file.clone(),
+        }
+    }
+}
 
 /// One MX host and what delivery to it requires.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -164,4 +255,31 @@ pub async fn tlsa_for(
         }
     }
     (last, names)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn config_defaults_and_toml() {
+        let c: MxSecurityConfig = toml::from_str(
+            "resolver = \"127.0.0.1:53\"\ndnssec = \"trust-ad\"\ndns_timeout_secs = 2\n",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let d = c.dns_options();
+        assert_eq!(d.validation, Validation::TrustAd);
+        assert_eq!(d.timeout, Duration::from_secs(2));
+        assert_eq!(d.max_txt_bytes, 16 * 1024);
+        let d = MxSecurityConfig::default().dns_options();
+        assert_eq!(
+            d.validation,
+            Validation::SelfValidate(TrustAnchorSource::IanaRoot)
+        );
+        assert_eq!(
+            MxSecurityConfig::default().fetch_options(443).max_body,
+            65_536
+        );
+        assert!(toml::from_str::<MxSecurityConfig>("bogus_key = 1").is_err());
+    }
 }
