@@ -206,6 +206,11 @@ async fn every_lab_scenario_gives_the_expected_outcome() {
     // One MX failing DANE does not stop the next.
     let r = check("dane-multi-mx.test", &opts).await;
     assert_eq!(mx(&r, "mx1.dane-multi-mx.test")["result"], "refuse", "{r}");
+    assert_eq!(
+        mx(&r, "mx1.dane-multi-mx.test")["tlsrpt_result"],
+        "validation-failure",
+        "{r}"
+    );
     assert_eq!(mx(&r, "mx2.dane-multi-mx.test")["result"], "dane", "{r}");
 
     // An insecure TLSA is never used, even when present.
@@ -217,6 +222,17 @@ async fn every_lab_scenario_gives_the_expected_outcome() {
     // MTA-STS: NSEC3-authenticated "no TLSA", then an enforce policy.
     let r = check("mta-sts.test", &opts).await;
     assert_eq!(r["mta_sts"]["mode"], "enforce", "{r}");
+    assert!(
+        r["tlsrpt"]["rua"][0].is_string(),
+        "_smtp._tls published: {r}"
+    );
+    let r = check("mta-sts-bad.test", &opts).await;
+    let m = mx(&r, "mx.mta-sts-bad.test");
+    assert_eq!(m["tlsrpt_result"], "certificate-host-mismatch", "{r}");
+    let r = check("no-starttls.test", &opts).await;
+    let m = mx(&r, "mx.no-starttls.test");
+    assert_eq!(m["tlsrpt_result"], "starttls-not-supported", "{r}");
+    let r = check("mta-sts.test", &opts).await;
     assert_eq!(
         mx(&r, "mx.mta-sts.test")["tlsa_status"],
         "none (authenticated denial)"

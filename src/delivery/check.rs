@@ -13,9 +13,9 @@ use super::dns::{Dns, DnsOptions, TrustAnchorSource, Validation};
 use super::mta_sts::PolicyCache;
 use super::mta_sts_fetch::{pkix_roots, FetchOptions, StsLookup};
 use super::mx_plan::{plan_domain, MxTarget};
-use super::nta7516;
 use super::security::{meets_level, MxPlan, SecurityLevel, TlsaFinding};
 use super::starttls_probe::{probe, ProbeError, ProbeLimits};
+use super::{nta7516, tlsrpt};
 use crate::types::Bilingual;
 use serde_json::{json, Value};
 use std::net::SocketAddr;
@@ -97,6 +97,10 @@ pub async fn check(domain: &str, opts: &CheckOptions) -> Value {
         }
         StsLookup::Invalid(e) => json!({"error": e.to_string()}),
     };
+    let tlsrpt = match dns.txt(&format!("_smtp._tls.{domain}")).await {
+        Ok(rs) => json!({"rua": tlsrpt::parse_txt(&rs.records)}),
+        Err(e) => json!({"error": e.to_string()}),
+    };
     let nta = match nta7516::lookup(&dns, &domain).await {
         Ok((Some(r), sec)) => json!({"record": r, "dnssec": sec.as_str()}),
         Ok((None, _)) => Value::Null,
@@ -122,6 +126,7 @@ pub async fn check(domain: &str, opts: &CheckOptions) -> Value {
         "dnssec": plan.mx_security.as_str(),
         "mta_sts": sts_json,
         "nta7516": nta,
+        "tlsrpt": tlsrpt,
         "mx": mx_reports,
     })
 }
@@ -195,6 +200,7 @@ async fn check_target(
     rep["tls_version"] = json!(seen.tls_version);
     rep["cipher"] = json!(seen.cipher);
     rep["authentication"] = json!(seen.dane.as_ref().map(|d| d.as_str()));
+    rep["tlsrpt_result"] = json!(seen.failure.map(|f| f.as_str()));
     match res {
         Ok(achieved) if meets_level(level, achieved) => {
             rep["result"] = json!(achieved.as_str());
@@ -247,6 +253,7 @@ fn print_text(r: &Value) {
     };
     println!("domain   {}", s(r, "domain"));
     println!("nta7516  {}", s(r, "nta7516"));
+    println!("tls-rpt  {}", s(r, "tlsrpt"));
     println!("dnssec   {}", s(r, "dnssec"));
     println!("mta-sts  {}", s(r, "mta_sts"));
     if let Some(e) = r.get("error") {
@@ -264,6 +271,7 @@ fn print_text(r: &Value) {
             "starttls",
             "tls_version",
             "authentication",
+            "tlsrpt_result",
             "result",
             "error",
         ] {

@@ -9,6 +9,7 @@
 
 use super::dane::{AnyCertVerifier, DaneAuth, DaneError, DaneVerifier, Tlsa};
 use super::security::{Achieved, SecurityLevel};
+use super::tlsrpt::{handshake_failure_type, ResultType};
 use rustls::pki_types::ServerName;
 use rustls::{ClientConfig, RootCertStore};
 use std::net::SocketAddr;
@@ -61,6 +62,8 @@ pub struct ProbeResult {
     pub tls_version: Option<String>,
     pub cipher: Option<String>,
     pub dane: Option<DaneAuth>,
+    /// For TLS-RPT, when the session failed.
+    pub failure: Option<ResultType>,
 }
 
 /// Probe one MX address. `level` decides the verifier: DANE records for
@@ -116,6 +119,7 @@ async fn run(
         {
             Ok(Achieved::Plain)
         } else {
+            seen.failure = Some(ResultType::StarttlsNotSupported);
             Err(ProbeError::NoStartTls)
         };
     }
@@ -131,7 +135,10 @@ async fn run(
     let tls = tokio::time::timeout(limits.reply_timeout, hs)
         .await
         .map_err(|_| ProbeError::Timeout("TLS handshake"))?
-        .map_err(|e| ProbeError::Tls(e.to_string()));
+        .map_err(|e| {
+            seen.failure = Some(handshake_failure_type(&e, dane_outcome.is_some()));
+            ProbeError::Tls(e.to_string())
+        });
     if let Some(o) = dane_outcome {
         if let Ok(g) = o.lock() {
             seen.dane = g.as_ref().and_then(|r| r.as_ref().ok()).cloned();

@@ -44,6 +44,26 @@ impl ResultType {
     }
 }
 
+/// The RFC 8460 result type for a failed TLS handshake, from the error
+/// tokio-rustls returned (it wraps the `rustls::Error`). `dane` tells
+/// whether the DANE verifier was in use.
+pub fn handshake_failure_type(e: &std::io::Error, dane: bool) -> ResultType {
+    use rustls::CertificateError as C;
+    let inner = e.get_ref().and_then(|i| i.downcast_ref::<rustls::Error>());
+    match inner {
+        Some(rustls::Error::InvalidCertificate(c)) => match c {
+            C::NotValidForName | C::NotValidForNameContext { .. } => {
+                ResultType::CertificateHostMismatch
+            }
+            C::Expired | C::ExpiredContext { .. } => ResultType::CertificateExpired,
+            C::UnknownIssuer | C::BadSignature => ResultType::CertificateNotTrusted,
+            _ => ResultType::ValidationFailure,
+        },
+        Some(rustls::Error::General(_)) if dane => ResultType::ValidationFailure,
+        _ => ResultType::ValidationFailure,
+    }
+}
+
 /// The policy a session was evaluated against.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum PolicyKind {
@@ -273,6 +293,26 @@ mod tests {
             5
         );
         assert_eq!(j["policies"][0]["policy"]["policy-type"], "tlsa");
+    }
+
+    #[test]
+    fn handshake_errors_map_to_result_types() {
+        use rustls::CertificateError as C;
+        let io = |e: rustls::Error| std::io::Error::new(std::io::ErrorKind::InvalidData, e);
+        let t = |e| handshake_failure_type(&io(rustls::Error::InvalidCertificate(e)), false);
+        assert_eq!(t(C::NotValidForName), ResultType::CertificateHostMismatch);
+        assert_eq!(t(C::Expired), ResultType::CertificateExpired);
+        assert_eq!(t(C::UnknownIssuer), ResultType::CertificateNotTrusted);
+        let dane = io(rustls::Error::General("DANE: no match".into()));
+        assert_eq!(
+            handshake_failure_type(&dane, true),
+            ResultType::ValidationFailure
+        );
+        let plain = std::io::Error::other("reset");
+        assert_eq!(
+            handshake_failure_type(&plain, false),
+            ResultType::ValidationFailure
+        );
     }
 
     #[test]
