@@ -6,6 +6,7 @@
 //! - TLSA SERVFAIL and timeout are temporary failures, not "no TLSA";
 //! - a secure TLSA RRset with only unusable records: TLS, never DANE;
 //! - insecure address records: the (wrong) TLSA is not used;
+//! - DANE-EE accepts an expired certificate for another name;
 //! - TLSA is looked up for the MX host, never for the mail domain;
 //! - broken TLS after STARTTLS: opportunistic falls back, DANE refuses.
 
@@ -29,6 +30,14 @@ fn report_mx(r: &Value) -> &Value {
 async fn dane_conformance_against_a_scripted_dns() {
     let (port, cert) = smtp_server(false).await;
     let (broken_port, _) = smtp_server(true).await;
+    // An expired self-signed certificate for another name.
+    let old_key = rcgen::KeyPair::generate().expect("key");
+    let mut old = rcgen::CertificateParams::new(vec!["old.invalid".to_string()]).expect("params");
+    old.not_before = rcgen::date_time_ymd(2015, 1, 1);
+    old.not_after = rcgen::date_time_ymd(2016, 1, 1);
+    let old = old.self_signed(&old_key).expect("cert");
+    let expired_port =
+        smtp_server_with(vec![old.der().clone()], old_key.serialize_der(), false).await;
     let good = spki_sha256(&cert);
     let mut z = Zone::new();
 
@@ -114,7 +123,18 @@ async fn dane_conformance_against_a_scripted_dns() {
         secure(vec![rec(&owner, tlsa(CertUsage::DaneEe, good.clone()))]),
     );
 
-    // 8. A TLSA query that is never answered.
+    // 8. DANE-EE with an expired certificate for another name: verifies.
+    simple_domain(&mut z, "expired.test", "mx.expired.test", true);
+    let owner = format!("_{expired_port}._tcp.mx.expired.test.");
+    z.insert(
+        (owner.clone(), RecordType::TLSA),
+        secure(vec![rec(
+            &owner,
+            tlsa(CertUsage::DaneEe, spki_sha256(old.der())),
+        )]),
+    );
+
+    // 9. A TLSA query that is never answered.
     z.insert(
         ("_25._tcp.silent.test.".into(), RecordType::TLSA),
         Resp::Silent,
@@ -153,6 +173,14 @@ async fn dane_conformance_against_a_scripted_dns() {
     let r = check("domain-tlsa.test", &opts).await;
     assert_eq!(r["outcome"], "tls", "{r}");
     assert_eq!(report_mx(&r)["level"], "opportunistic", "{r}");
+
+    let expired = CheckOptions {
+        smtp_port: Some(expired_port),
+        ..opts.clone()
+    };
+    let r = check("expired.test", &expired).await;
+    assert_eq!(r["outcome"], "dane", "{r}");
+    assert_eq!(report_mx(&r)["authentication"], "dane-ee", "{r}");
 
     let broken = CheckOptions {
         smtp_port: Some(broken_port),
