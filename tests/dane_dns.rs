@@ -7,6 +7,7 @@
 //! - a secure TLSA RRset with only unusable records: TLS, never DANE;
 //! - insecure address records: the (wrong) TLSA is not used;
 //! - DANE-EE accepts an expired certificate for another name;
+//! - null MX refuses; an implicit MX uses the domain as host (with DANE);
 //! - TLSA is looked up for the MX host, never for the mail domain;
 //! - broken TLS after STARTTLS: opportunistic falls back, DANE refuses.
 
@@ -134,7 +135,28 @@ async fn dane_conformance_against_a_scripted_dns() {
         )]),
     );
 
-    // 9. A TLSA query that is never answered.
+    // 9. Null MX (RFC 7505) and implicit MX (RFC 5321 §5.1, with DANE for
+    //    the domain as its own host).
+    z.insert(
+        ("nullmx.test.".into(), RecordType::MX),
+        secure(vec![rec(
+            "nullmx.test.",
+            RData::MX(MX::new(0, hickory_proto::rr::Name::root())),
+        )]),
+    );
+    z.insert(("implicit.test.".into(), RecordType::MX), secure(vec![]));
+    z.insert(
+        ("implicit.test.".into(), RecordType::A),
+        secure(vec![rec("implicit.test.", RData::A(A::new(127, 0, 0, 1)))]),
+    );
+    z.insert(("implicit.test.".into(), RecordType::AAAA), secure(vec![]));
+    let owner = format!("_{port}._tcp.implicit.test.");
+    z.insert(
+        (owner.clone(), RecordType::TLSA),
+        secure(vec![rec(&owner, tlsa(CertUsage::DaneEe, good.clone()))]),
+    );
+
+    // 10. A TLSA query that is never answered.
     z.insert(
         ("_25._tcp.silent.test.".into(), RecordType::TLSA),
         Resp::Silent,
@@ -169,6 +191,17 @@ async fn dane_conformance_against_a_scripted_dns() {
 
     let r = check("wrong.test", &opts).await;
     assert_eq!(r["outcome"], "refuse", "{r}");
+
+    let r = check("nullmx.test", &opts).await;
+    assert_eq!(r["outcome"], "refuse", "{r}");
+    assert!(
+        r["error"].as_str().is_some_and(|e| e.contains("null MX")),
+        "{r}"
+    );
+
+    let r = check("implicit.test", &opts).await;
+    assert_eq!(r["outcome"], "dane", "{r}");
+    assert_eq!(report_mx(&r)["host"], "implicit.test", "{r}");
 
     let r = check("domain-tlsa.test", &opts).await;
     assert_eq!(r["outcome"], "tls", "{r}");
