@@ -196,6 +196,14 @@ async fn every_lab_scenario_gives_the_expected_outcome() {
         "{r}"
     );
 
+    assert_eq!(r["satisfies"]["dane"], true, "{r}");
+    let r = check("mta-sts.test", &opts).await;
+    assert_eq!(r["satisfies"]["dane-or-mta-sts"], true, "{r}");
+    assert_eq!(r["satisfies"]["dane"], false, "{r}");
+    let r = check("plain.test", &opts).await;
+    assert_eq!(r["satisfies"]["none"], true, "{r}");
+    assert_eq!(r["satisfies"]["tls"], false, "{r}");
+
     let r = check("dane-ta.test", &opts).await;
     assert_eq!(
         mx(&r, "mx.dane-ta.test")["authentication"],

@@ -13,10 +13,10 @@ use super::dns::{Dns, DnsOptions, TrustAnchorSource, Validation};
 use super::mta_sts::PolicyCache;
 use super::mta_sts_fetch::{pkix_roots, FetchOptions, StsLookup};
 use super::mx_plan::{plan_domain, MxTarget};
-use super::security::{meets_level, MxPlan, SecurityLevel, TlsaFinding};
+use super::security::{meets_level, satisfies, Achieved, MxPlan, SecurityLevel, TlsaFinding};
 use super::starttls_probe::{probe, ProbeError, ProbeLimits};
 use super::{nta7516, tlsrpt};
-use crate::types::Bilingual;
+use crate::types::{Bilingual, TransportRequirement};
 use serde_json::{json, Value};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -118,9 +118,27 @@ pub async fn check(domain: &str, opts: &CheckOptions) -> Value {
         }
         mx_reports.push(rep);
     }
+    let achieved = match outcome {
+        "dane" => Some(Achieved::Dane),
+        "mta-sts" => Some(Achieved::MtaSts),
+        "tls" => Some(Achieved::Tls),
+        "plain" => Some(Achieved::Plain),
+        _ => None,
+    };
+    let mut meets = serde_json::Map::new();
+    for req in [
+        TransportRequirement::None,
+        TransportRequirement::Tls,
+        TransportRequirement::DaneOrMtaSts,
+        TransportRequirement::Dane,
+    ] {
+        let ok = achieved.is_some_and(|a| satisfies(req, a));
+        meets.insert(req.as_str().to_string(), json!(ok));
+    }
     json!({
         "domain": domain,
         "outcome": outcome,
+        "satisfies": meets,
         "summary": summary(outcome),
         "via": via,
         "dnssec": plan.mx_security.as_str(),
@@ -281,6 +299,7 @@ fn print_text(r: &Value) {
         }
     }
     println!("outcome  {} (via {})", s(r, "outcome"), s(r, "via"));
+    println!("meets    {}", s(r, "satisfies"));
     if let Some(b) = r.get("summary") {
         println!("         {} / {}", s(b, "nl"), s(b, "en"));
     }

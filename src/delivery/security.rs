@@ -174,6 +174,20 @@ pub fn satisfies(req: TransportRequirement, achieved: Achieved) -> bool {
     }
 }
 
+/// Combine an MX's own level with the recipient's requirement (policy can
+/// raise a level, never lower it). `None`: this MX cannot meet the
+/// requirement, so do not connect to it.
+pub fn required_level(level: &SecurityLevel, req: TransportRequirement) -> Option<SecurityLevel> {
+    match req {
+        TransportRequirement::None => Some(level.clone()),
+        TransportRequirement::Tls => Some(level.clone().max(SecurityLevel::Encrypt)),
+        TransportRequirement::DaneOrMtaSts => {
+            matches!(level, SecurityLevel::Dane | SecurityLevel::Verify).then(|| level.clone())
+        }
+        TransportRequirement::Dane => (*level == SecurityLevel::Dane).then(|| level.clone()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -323,6 +337,22 @@ mod tests {
                 ..
             }
         ));
+    }
+
+    #[test]
+    fn requirement_raises_or_rules_out_a_level() {
+        use SecurityLevel as L;
+        use TransportRequirement as R;
+        assert_eq!(
+            required_level(&L::Opportunistic, R::None),
+            Some(L::Opportunistic)
+        );
+        assert_eq!(required_level(&L::Opportunistic, R::Tls), Some(L::Encrypt));
+        assert_eq!(required_level(&L::Dane, R::Tls), Some(L::Dane));
+        assert_eq!(required_level(&L::Encrypt, R::DaneOrMtaSts), None);
+        assert_eq!(required_level(&L::Verify, R::DaneOrMtaSts), Some(L::Verify));
+        assert_eq!(required_level(&L::Verify, R::Dane), None);
+        assert_eq!(required_level(&L::Dane, R::Dane), Some(L::Dane));
     }
 
     #[test]
