@@ -202,3 +202,92 @@ pub async fn memory_store(dir: &Path) -> sluis::store::Store {
     let url = format!("sqlite://{}", dir.join("sluis.db").display());
     sluis::store::Store::connect(&url, 2).await.unwrap()
 }
+
+/// A throw-away GnuPG home.
+pub struct Gpg {
+    pub home: tempfile::TempDir,
+}
+
+impl Gpg {
+    pub fn new() -> Gpg {
+        let home = tempfile::Builder::new()
+            .prefix("g")
+            .tempdir_in("/tmp")
+            .unwrap();
+        Gpg { home }
+    }
+
+    pub fn cmd(&self, args: &[&str], stdin: &[u8]) -> std::process::Output {
+        let mut all = vec![
+            "--homedir",
+            self.home.path().to_str().unwrap(),
+            "--batch",
+            "--pinentry-mode",
+            "loopback",
+            "--passphrase",
+            "",
+        ];
+        all.extend_from_slice(args);
+        run_status("gpg", &all, stdin)
+    }
+
+    pub fn ok(&self, args: &[&str], stdin: &[u8]) -> Vec<u8> {
+        let out = self.cmd(args, stdin);
+        assert!(
+            out.status.success(),
+            "gpg {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    }
+
+    /// Generate a key; `extra` e.g. `["--faked-system-time", "20200101T000000!"]`.
+    pub fn gen(&self, uid: &str, algo: &str, expire: &str, extra: &[&str]) {
+        self.gen_usage(uid, algo, "default", expire, extra)
+    }
+
+    pub fn gen_usage(&self, uid: &str, algo: &str, usage: &str, expire: &str, extra: &[&str]) {
+        let mut args: Vec<&str> = extra.to_vec();
+        args.extend_from_slice(&["--quick-gen-key", uid, algo, usage, expire]);
+        self.ok(&args, b"");
+    }
+
+    pub fn export(&self, who: &str) -> Vec<u8> {
+        let key = self.ok(&["--export", who], b"");
+        assert!(!key.is_empty(), "no key exported for {who}");
+        key
+    }
+
+    /// Revoke a key with the revocation certificate gpg made at generation.
+    pub fn revoke(&self, who: &str) {
+        let listing =
+            String::from_utf8(self.ok(&["--with-colons", "--list-keys", who], b"")).unwrap();
+        let fpr = listing
+            .lines()
+            .find(|l| l.starts_with("fpr:"))
+            .and_then(|l| l.split(':').nth(9))
+            .unwrap()
+            .to_string();
+        let rev = self
+            .home
+            .path()
+            .join("openpgp-revocs.d")
+            .join(format!("{fpr}.rev"));
+        let text = std::fs::read_to_string(rev).unwrap();
+        let text = text.replace(
+            ":-----BEGIN PGP PUBLIC KEY BLOCK-----",
+            "-----BEGIN PGP PUBLIC KEY BLOCK-----",
+        );
+        self.ok(&["--import"], text.as_bytes());
+    }
+
+    /// Decrypt the armored block inside a PGP/MIME message.
+    pub fn decrypt_pgp_mime(&self, message: &[u8]) -> std::process::Output {
+        let text = String::from_utf8_lossy(message);
+        let start = text
+            .find("-----BEGIN PGP MESSAGE-----")
+            .expect("no PGP message");
+        let end = text.find("-----END PGP MESSAGE-----").expect("no end") + 25;
+        self.cmd(&["--decrypt"], text[start..end].as_bytes())
+    }
+}
