@@ -246,7 +246,9 @@ impl Encryptor {
         let discovered = match self.cached(&address) {
             Some(keys) => keys,
             None => {
-                let (keys, bogus) = self.discover(&address, &mut reasons).await;
+                // Lookups get the address as written (WKD's `l=` keeps the
+                // case of the local part); matching is case-insensitive.
+                let (keys, bogus) = self.discover(recipient.trim(), &mut reasons).await;
                 if bogus {
                     return Ok(Err(join(reasons)));
                 }
@@ -349,7 +351,7 @@ impl Encryptor {
                     Ok(certs) => out.extend(
                         certs
                             .into_iter()
-                            .filter(|c| c.emails.iter().any(|e| e == address))
+                            .filter(|c| c.emails.iter().any(|e| e.eq_ignore_ascii_case(address)))
                             .map(|c| FoundKey {
                                 key: RecipientKey::OpenPgp(c),
                                 source: KeySource::Wkd,
