@@ -157,7 +157,7 @@ pub async fn encrypt_bytes(
             .into_iter()
             .next()
             .context("geen certificaat / no certificate")?;
-        Some(RecipientKey::Smime(cert))
+        Some(RecipientKey::Smime(Box::new(cert)))
     } else if let Some(path) = &args.pgp_key {
         let data =
             std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
@@ -165,7 +165,7 @@ pub async fn encrypt_bytes(
             .into_iter()
             .next()
             .context("geen OpenPGP-sleutel / no OpenPGP key")?;
-        Some(RecipientKey::OpenPgp(cert))
+        Some(RecipientKey::OpenPgp(Box::new(cert)))
     } else {
         None
     };

@@ -23,8 +23,8 @@ use std::time::{Duration, Instant};
 /// A recipient key of either kind.
 #[derive(Clone, Debug)]
 pub enum RecipientKey {
-    Smime(smime::SmimeCert),
-    OpenPgp(pgp::PgpCert),
+    Smime(Box<smime::SmimeCert>),
+    OpenPgp(Box<pgp::PgpCert>),
 }
 
 impl RecipientKey {
@@ -224,11 +224,11 @@ impl Encryptor {
                             reasons.push(format!("store {}: certificate revoked", row.fingerprint));
                             continue;
                         }
-                        RecipientKey::Smime(cert)
+                        RecipientKey::Smime(Box::new(cert))
                     }
                     keystore::KeyKind::OpenPgp => {
                         match pgp::parse_certs(&row.data)?.into_iter().next() {
-                            Some(c) => RecipientKey::OpenPgp(c),
+                            Some(c) => RecipientKey::OpenPgp(Box::new(c)),
                             None => continue,
                         }
                     }
@@ -305,7 +305,7 @@ impl Encryptor {
                         for der in certs {
                             match smime::parse_cert(&der) {
                                 Ok(c) => out.push(FoundKey {
-                                    key: RecipientKey::Smime(c),
+                                    key: RecipientKey::Smime(Box::new(c)),
                                     source: KeySource::Smimea,
                                 }),
                                 Err(e) => reasons.push(format!("smimea: {e}")),
@@ -326,7 +326,7 @@ impl Encryptor {
                         for data in keys {
                             match pgp::parse_certs(&data) {
                                 Ok(certs) => out.extend(certs.into_iter().map(|c| FoundKey {
-                                    key: RecipientKey::OpenPgp(c),
+                                    key: RecipientKey::OpenPgp(Box::new(c)),
                                     source: KeySource::Openpgpkey,
                                 })),
                                 Err(e) => reasons.push(format!("openpgpkey: {e}")),
@@ -353,7 +353,7 @@ impl Encryptor {
                             .into_iter()
                             .filter(|c| c.emails.iter().any(|e| e.eq_ignore_ascii_case(address)))
                             .map(|c| FoundKey {
-                                key: RecipientKey::OpenPgp(c),
+                                key: RecipientKey::OpenPgp(Box::new(c)),
                                 source: KeySource::Wkd,
                             }),
                     ),
