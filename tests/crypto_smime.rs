@@ -1,6 +1,7 @@
 //! S/MIME round trips through the real `openssl cms -decrypt`: an 8-bit,
 //! non-ASCII message with a binary attachment, EnvelopedData (AES-256-CBC)
-//! and AuthEnvelopedData (AES-256-GCM); expired, revoked (CRL), wrongly
+//! and AuthEnvelopedData (AES-256-GCM), RSA key transport and P-256 ECDH
+//! key agreement; expired, revoked (CRL), wrongly
 //! addressed and key-usage-less certificates are refused.
 
 mod crypto_common;
@@ -193,4 +194,46 @@ async fn expired_wrong_address_and_no_key_encipherment_are_refused() {
         .unwrap();
     assert_eq!(code, 2);
     assert!(diag.contains("key encipherment"), "{diag}");
+}
+
+#[tokio::test]
+async fn ecdh_p256_key_agreement_round_trips_through_openssl() {
+    let dir = tempfile::tempdir().unwrap();
+    let key = rcgen::KeyPair::generate().unwrap();
+    let key_file = dir.path().join("ec.key");
+    std::fs::write(&key_file, key.serialize_pem()).unwrap();
+    let cert = dir.path().join("ec.crt");
+    std::fs::write(
+        &cert,
+        smime_cert(
+            &key.serialize_pem(),
+            &CertSpec::valid("ec@zorg.test"),
+            &ca(),
+        ),
+    )
+    .unwrap();
+    let message = sample_message("ec@zorg.test");
+    for cipher in [SmimeCipher::Cbc, SmimeCipher::Gcm] {
+        let config = CryptoConfig {
+            smime_default_cipher: cipher,
+            ..CryptoConfig::default()
+        };
+        let (code, out, diag) = encrypt_bytes(None, &config, &args_cert(&cert, None), &message)
+            .await
+            .unwrap();
+        assert_eq!(code, 0, "{diag}");
+        let decrypted = openssl_decrypt(dir.path(), &out, &cert, &key_file);
+        assert_eq!(decrypted, expected_inner(&message, true), "{cipher:?}");
+        let p7 = dir.path().join("in.eml");
+        let dump = run(
+            "openssl",
+            &["cms", "-cmsout", "-print", "-in", p7.to_str().unwrap()],
+            b"",
+        );
+        let dump = String::from_utf8_lossy(&dump);
+        assert!(
+            dump.contains("dhSinglePass-stdDH-sha256kdf-scheme"),
+            "{dump}"
+        );
+    }
 }

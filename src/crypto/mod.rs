@@ -24,6 +24,7 @@ pub mod keystore;
 pub mod mime;
 pub mod pgp;
 pub mod smime;
+pub mod smime_ecdh;
 pub mod wkd;
 
 pub use encryptor::Encryptor;

@@ -15,7 +15,7 @@
 //! not built here: trust comes from the source (the operator's import, or
 //! DNSSEC for DANE-EE SMIMEA).
 
-use super::{mime, CryptoError, SmimeCipher};
+use super::{mime, smime_ecdh, CryptoError, SmimeCipher};
 use aes::cipher::{block_padding::Pkcs7, BlockEncryptMut, KeyIvInit};
 use aes_gcm::aead::{Aead, Payload};
 use aes_gcm::KeyInit;
@@ -176,8 +176,11 @@ impl SmimeCert {
         let tbs = &self.cert.tbs_certificate;
         for ext in tbs.extensions.iter().flatten() {
             if ext.extn_id == const_oid::db::rfc5280::ID_CE_KEY_USAGE {
+                let ec = self.is_ec();
                 match KeyUsage::from_der(ext.extn_value.as_bytes()) {
-                    Ok(ku) if ku.key_encipherment() => {}
+                    Ok(ku) if !ec && ku.key_encipherment() => {}
+                    Ok(ku) if ec && ku.key_agreement() => {}
+                    Ok(_) if ec => return Some("key usage does not allow key agreement".into()),
                     Ok(_) => return Some("key usage does not allow key encipherment".into()),
                     Err(_) => return Some("malformed key usage".into()),
                 }
@@ -188,6 +191,9 @@ impl SmimeCert {
                     Err(_) => return Some("malformed extended key usage".into()),
                 }
             }
+        }
+        if self.is_ec() {
+            return None;
         }
         match self.rsa_key() {
             Ok((key, _)) if key.size() * 8 >= MIN_RSA_BITS => None,
@@ -205,6 +211,11 @@ impl SmimeCert {
         )
     }
 
+    /// A P-256 key (ECDH key agreement instead of RSA key transport).
+    fn is_ec(&self) -> bool {
+        smime_ecdh::is_p256(&self.cert.tbs_certificate.subject_public_key_info)
+    }
+
     fn rsa_key(&self) -> Result<(rsa::RsaPublicKey, bool), CryptoError> {
         let spki = &self.cert.tbs_certificate.subject_public_key_info;
         let oaep = if spki.algorithm.oid == RSA_ENCRYPTION {
@@ -213,7 +224,7 @@ impl SmimeCert {
             true
         } else {
             return Err(CryptoError::Key(
-                "only RSA certificates are supported for S/MIME".into(),
+                "only RSA and P-256 certificates are supported for S/MIME".into(),
             ));
         };
         let key = rsa::RsaPublicKey::from_pkcs1_der(spki.subject_public_key.raw_bytes())
@@ -229,15 +240,14 @@ fn alg(oid: ObjectIdentifier, params: Option<Any>) -> AlgorithmIdentifierOwned {
     }
 }
 
-/// Encrypt `content` to `cert`; returns the DER ContentInfo and whether
-/// it is AuthEnvelopedData.
-pub fn encrypt_der(
+/// A KeyTransRecipientInfo: RSA PKCS#1 v1.5, or OAEP-SHA-256 for an
+/// RSAES-OAEP certificate key.
+fn rsa_recipient_info(
     cert: &SmimeCert,
-    content: &[u8],
-    default_cipher: SmimeCipher,
-) -> Result<(Vec<u8>, bool), CryptoError> {
+    rid: IssuerAndSerialNumber,
+    cek: &[u8; 32],
+) -> Result<RecipientInfo, CryptoError> {
     let mut rng = rand::rngs::OsRng;
-    let cek: [u8; 32] = rand::random();
     let (key, oaep) = cert.rsa_key()?;
     let (enc_key, key_enc_alg) = if oaep {
         let sha256 = alg(SHA256, None);
@@ -246,7 +256,7 @@ pub fn encrypt_der(
             mask_gen: alg(MGF1, Some(Any::encode_from(&sha256).map_err(enc_err)?)),
         };
         let wrapped = key
-            .encrypt(&mut rng, rsa::Oaep::new::<sha2::Sha256>(), &cek)
+            .encrypt(&mut rng, rsa::Oaep::new::<sha2::Sha256>(), cek)
             .map_err(enc_err)?;
         (
             wrapped,
@@ -257,20 +267,40 @@ pub fn encrypt_der(
         )
     } else {
         let wrapped = key
-            .encrypt(&mut rng, rsa::Pkcs1v15Encrypt, &cek)
+            .encrypt(&mut rng, rsa::Pkcs1v15Encrypt, cek)
             .map_err(enc_err)?;
         (wrapped, alg(RSA_ENCRYPTION, Some(Any::from(Null))))
     };
-    let tbs = &cert.cert.tbs_certificate;
-    let ri = RecipientInfo::Ktri(KeyTransRecipientInfo {
+    Ok(RecipientInfo::Ktri(KeyTransRecipientInfo {
         version: CmsVersion::V0,
-        rid: RecipientIdentifier::IssuerAndSerialNumber(IssuerAndSerialNumber {
-            issuer: tbs.issuer.clone(),
-            serial_number: tbs.serial_number.clone(),
-        }),
+        rid: RecipientIdentifier::IssuerAndSerialNumber(rid),
         key_enc_alg,
         enc_key: OctetString::new(enc_key).map_err(enc_err)?,
-    });
+    }))
+}
+
+/// Encrypt `content` to `cert`; returns the DER ContentInfo and whether
+/// it is AuthEnvelopedData.
+pub fn encrypt_der(
+    cert: &SmimeCert,
+    content: &[u8],
+    default_cipher: SmimeCipher,
+) -> Result<(Vec<u8>, bool), CryptoError> {
+    let cek: [u8; 32] = rand::random();
+    let tbs = &cert.cert.tbs_certificate;
+    let rid = IssuerAndSerialNumber {
+        issuer: tbs.issuer.clone(),
+        serial_number: tbs.serial_number.clone(),
+    };
+    let ri = if cert.is_ec() {
+        smime_ecdh::recipient_info(&tbs.subject_public_key_info, rid, &cek)?
+    } else {
+        rsa_recipient_info(cert, rid, &cek)?
+    };
+    let version = match ri {
+        RecipientInfo::Ktri(_) => CmsVersion::V0,
+        _ => CmsVersion::V2,
+    };
     let mut set = SetOfVec::new();
     set.insert(ri).map_err(enc_err)?;
     let recip_infos = RecipientInfos(set);
@@ -312,7 +342,7 @@ pub fn encrypt_der(
         let sealed = cbc::Encryptor::<aes::Aes256>::new(&cek.into(), &iv.into())
             .encrypt_padded_vec_mut::<Pkcs7>(content);
         let data = EnvelopedData {
-            version: CmsVersion::V0,
+            version,
             originator_info: None,
             recip_infos,
             encrypted_content: EncryptedContentInfo {

@@ -111,10 +111,15 @@ pub fn smime_cert(key_pem: &str, spec: &CertSpec, ca: &Ca) -> String {
         rcgen::date_time_ymd(spec.not_before.0, spec.not_before.1, spec.not_before.2);
     params.not_after = rcgen::date_time_ymd(spec.not_after.0, spec.not_after.1, spec.not_after.2);
     params.serial_number = Some(rcgen::SerialNumber::from(spec.serial));
+    let ec = key.algorithm() == &rcgen::PKCS_ECDSA_P256_SHA256;
     params.key_usages = if spec.key_encipherment {
         vec![
             rcgen::KeyUsagePurpose::DigitalSignature,
-            rcgen::KeyUsagePurpose::KeyEncipherment,
+            if ec {
+                rcgen::KeyUsagePurpose::KeyAgreement
+            } else {
+                rcgen::KeyUsagePurpose::KeyEncipherment
+            },
         ]
     } else {
         vec![rcgen::KeyUsagePurpose::DigitalSignature]
