@@ -23,12 +23,48 @@ async fn keys(store: &sluis::store::Store, cmd: KeysCommand) -> (i32, String) {
 }
 
 #[tokio::test]
-async fn stored_keys_are_found_audited_revoked_and_removed() {
+async fn stored_keys_on_sqlite() {
     let dir = tempfile::tempdir().unwrap();
     let store = memory_store(dir.path()).await;
-    let (key, key_pem) = rsa_key(dir.path(), "bob");
+    story(&store, dir.path()).await;
+}
+
+/// The same story on PostgreSQL (`SLUIS_TEST_POSTGRES`, default
+/// `postgres://postgres@127.0.0.1:5432/test`; `skip` skips), in a private
+/// schema per run.
+#[tokio::test]
+async fn stored_keys_on_postgres() {
+    let url = std::env::var("SLUIS_TEST_POSTGRES")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
+    if url == "skip" {
+        eprintln!("PostgreSQL key store skipped by SLUIS_TEST_POSTGRES=skip");
+        return;
+    }
+    let schema = format!("sluis_keys_{:x}", rand::random::<u32>());
+    sqlx::any::install_default_drivers();
+    let admin = sqlx::AnyPool::connect(&url)
+        .await
+        .expect("PostgreSQL reachable");
+    sqlx::query(&format!("CREATE SCHEMA {schema}"))
+        .execute(&admin)
+        .await
+        .unwrap();
+    let sep = if url.contains('?') { '&' } else { '?' };
+    let scoped = format!("{url}{sep}options=-c%20search_path%3D{schema}");
+    let store = sluis::store::Store::connect(&scoped, 2).await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    story(&store, dir.path()).await;
+    sqlx::query(&format!("DROP SCHEMA {schema} CASCADE"))
+        .execute(&admin)
+        .await
+        .unwrap();
+}
+
+async fn story(store: &sluis::store::Store, dir: &std::path::Path) {
+    let store = store.clone();
+    let (key, key_pem) = rsa_key(dir, "bob");
     let ca = ca();
-    let cert = dir.path().join("bob.crt");
+    let cert = dir.join("bob.crt");
     std::fs::write(
         &cert,
         smime_cert(&key_pem, &CertSpec::valid("Bob@Zorg.test"), &ca),
@@ -90,7 +126,7 @@ async fn stored_keys_are_found_audited_revoked_and_removed() {
     assert_eq!(event.message_id.as_deref(), Some("0123456789abcdef"));
     assert_eq!(event.detail["fingerprint"], fingerprint.as_str());
     assert_eq!(event.detail["source"], "store");
-    let p7 = dir.path().join("out.eml");
+    let p7 = dir.join("out.eml");
     std::fs::write(&p7, &encrypted).unwrap();
     let plain = run(
         "openssl",
@@ -108,7 +144,7 @@ async fn stored_keys_are_found_audited_revoked_and_removed() {
     assert_eq!(plain, expected_inner(&message, true));
 
     // A CRL revoking the certificate: no key any more.
-    let crl_file = dir.path().join("ca.crl");
+    let crl_file = dir.join("ca.crl");
     std::fs::write(&crl_file, crl(&ca, 4242)).unwrap();
     let (code, text) = keys(
         &store,
@@ -132,7 +168,7 @@ async fn stored_keys_are_found_audited_revoked_and_removed() {
     // An OpenPGP key for the same address is used instead.
     let gpg = Gpg::new();
     gpg.gen("Bob <bob@zorg.test>", "future-default", "2y", &[]);
-    let pgp_file = dir.path().join("bob.asc");
+    let pgp_file = dir.join("bob.asc");
     std::fs::write(
         &pgp_file,
         gpg.ok(&["--armor", "--export", "bob@zorg.test"], b""),

@@ -244,7 +244,10 @@ async fn rsaes_oaep_certificate_gets_oaep_sha256_that_openssl_decrypts() {
     let b = bob();
     // The same key, announced as an RSAES-OAEP key (RFC 4055) in the SPKI.
     let pem = std::fs::read_to_string(&b.cert).unwrap();
-    let der = rustls_pemfile::certs(&mut pem.as_bytes()).next().unwrap().unwrap();
+    let der = rustls_pemfile::certs(&mut pem.as_bytes())
+        .next()
+        .unwrap()
+        .unwrap();
     let mut cert = x509_cert::Certificate::from_der(der.as_ref()).unwrap();
     cert.tbs_certificate.subject_public_key_info.algorithm = spki::AlgorithmIdentifierOwned {
         oid: const_oid::ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.7"),
@@ -253,19 +256,36 @@ async fn rsaes_oaep_certificate_gets_oaep_sha256_that_openssl_decrypts() {
     let oaep_cert = b.dir.path().join("oaep.der");
     std::fs::write(&oaep_cert, cert.to_der().unwrap()).unwrap();
     let message = sample_message("bob@zorg.test");
-    let (code, out, diag) = encrypt_bytes(None, &CryptoConfig::default(), &args_cert(&oaep_cert, None), &message)
-        .await
-        .unwrap();
+    let (code, out, diag) = encrypt_bytes(
+        None,
+        &CryptoConfig::default(),
+        &args_cert(&oaep_cert, None),
+        &message,
+    )
+    .await
+    .unwrap();
     assert_eq!(code, 0, "{diag}");
     let input = b.dir.path().join("in.eml");
     std::fs::write(&input, &out).unwrap();
     let plain = run(
         "openssl",
-        &["cms", "-decrypt", "-binary", "-in", input.to_str().unwrap(), "-inkey", b.key.to_str().unwrap()],
+        &[
+            "cms",
+            "-decrypt",
+            "-binary",
+            "-in",
+            input.to_str().unwrap(),
+            "-inkey",
+            b.key.to_str().unwrap(),
+        ],
         b"",
     );
     assert_eq!(plain, expected_inner(&message, true));
-    let dump = run("openssl", &["cms", "-cmsout", "-print", "-in", input.to_str().unwrap()], b"");
+    let dump = run(
+        "openssl",
+        &["cms", "-cmsout", "-print", "-in", input.to_str().unwrap()],
+        b"",
+    );
     let dump = String::from_utf8_lossy(&dump);
     assert!(dump.contains("rsaesOaep"), "{dump}");
     assert!(dump.contains("sha256"), "{dump}");
