@@ -67,6 +67,7 @@ async fn pgp_mime_round_trips_through_gpg_for_rsa_and_curve25519_keys() {
             String::from_utf8_lossy(&dec.stderr)
         );
         assert_eq!(dec.stdout, expected_inner(&message, true), "{who}");
+        check_inner_parses(&dec.stdout);
     }
 }
 

@@ -86,6 +86,7 @@ async fn enveloped_data_cbc_round_trips_through_openssl() {
     assert!(!out.windows(9).any(|w| w == b"Hemoglobi"));
     let decrypted = openssl_decrypt(b.dir.path(), &out, &b.cert, &b.key);
     assert_eq!(decrypted, expected_inner(&message, true));
+    check_inner_parses(&decrypted);
     let text = String::from_utf8_lossy(&decrypted);
     assert!(text.contains("Subject: =?utf-8?q?Uitslag"));
     assert!(text.contains("Content-Type: multipart/mixed"));

@@ -38,6 +38,9 @@ const OUTER: &[&str] = &[
 /// Headers copied inside with header protection.
 const PROTECTED: &[&str] = &["From", "To", "Cc", "Subject", "Date", "Reply-To"];
 
+/// Marks an inner entity that carries the protected headers.
+const PROTECTED_PARAM: &[u8] = b";\r\n protected-headers=\"v1\"\r\n";
+
 /// Split at the first empty line. Bare-LF input is accepted; fields come
 /// back with CRLF. The body is returned untouched.
 pub fn split(raw: &[u8]) -> Result<(Vec<Field>, &[u8]), CryptoError> {
@@ -97,13 +100,23 @@ pub fn inner_entity(fields: &[Field], body: &[u8], protect: bool) -> Vec<u8> {
                 .get(..8)
                 .is_some_and(|p| p.eq_ignore_ascii_case("content-"));
         if content {
-            has_type |= f.is("Content-Type");
-            out.extend_from_slice(&f.raw);
+            let is_type = f.is("Content-Type");
+            has_type |= is_type;
+            if is_type && protect {
+                // Mail clients (Thunderbird, Enigmail-style) show the inner
+                // headers when the entity says it carries them.
+                let raw = f.raw.strip_suffix(b"\r\n").unwrap_or(&f.raw);
+                out.extend_from_slice(raw);
+                out.extend_from_slice(PROTECTED_PARAM);
+            } else {
+                out.extend_from_slice(&f.raw);
+            }
         }
     }
     if !has_type {
         // RFC 2045's default, made explicit so the inner entity stands alone.
-        out.extend_from_slice(b"Content-Type: text/plain; charset=us-ascii\r\n");
+        out.extend_from_slice(b"Content-Type: text/plain; charset=us-ascii");
+        out.extend_from_slice(if protect { PROTECTED_PARAM } else { b"\r\n" });
     }
     if protect {
         for name in PROTECTED {
@@ -173,7 +186,7 @@ mod tests {
         assert_eq!(body, b"H\xc3\xa9 daar\r\n");
         let inner = inner_entity(&fields, body, true);
         let text = String::from_utf8_lossy(&inner);
-        assert!(text.starts_with("Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\nFrom: Huisarts"));
+        assert!(text.starts_with("Content-Type: text/plain; charset=utf-8;\r\n protected-headers=\"v1\"\r\nContent-Transfer-Encoding: 8bit\r\nFrom: Huisarts"));
         assert!(text.contains("Subject: Uitslag\r\n  van het lab\r\n"));
         assert!(!text.contains("Received"));
         assert!(inner.ends_with(b"\r\n\r\nH\xc3\xa9 daar\r\n"));

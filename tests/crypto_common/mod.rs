@@ -296,3 +296,23 @@ impl Gpg {
         self.cmd(&["--decrypt"], text[start..end].as_bytes())
     }
 }
+
+/// The decrypted inner entity is a real message again: the original
+/// Subject (protected), the 8-bit text and the attachment byte for byte.
+pub fn check_inner_parses(inner: &[u8]) {
+    let parsed = mail_parser::MessageParser::default()
+        .parse(inner)
+        .expect("inner entity parses");
+    assert_eq!(
+        parsed.subject(),
+        Some("Uitslag bloedonderzoek \u{2013} mevr. Ba\u{11f}")
+    );
+    let body = parsed.body_text(0).expect("text part");
+    assert!(
+        body.contains("mevr. Ba\u{11f}") && body.contains("\u{20ac}"),
+        "{body}"
+    );
+    let attachment = parsed.attachment(0).expect("attachment");
+    let expected: Vec<u8> = (0..3000u32).map(|i| (i % 256) as u8).collect();
+    assert_eq!(attachment.contents(), expected.as_slice());
+}
