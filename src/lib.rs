@@ -16,6 +16,7 @@ pub mod config;
 pub mod delivery;
 pub mod inspect;
 pub mod logging;
+pub mod pickup;
 pub mod pipeline;
 pub mod policy;
 pub mod route;
