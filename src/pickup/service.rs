@@ -583,3 +583,7 @@ fn load_or_create_key(path: &std::path::Path) -> Result<ServerKey, PickupError> 
         Err(e) => Err(err(e.to_string())),
     }
 }
+
+#[cfg(test)]
+#[path = "service_tests.rs"]
+mod tests;
