@@ -33,7 +33,7 @@ header{background:#00466e;color:#fff;padding:.8rem 1.2rem;display:flex;justify-c
 header a{color:#fff}main{max-width:44rem;margin:1.5rem auto;padding:0 1.2rem}\
 h1{font-size:1.5rem}label{display:block;font-weight:600;margin:.8rem 0 .3rem}\
 input[type=text],textarea{font-size:1.1rem;padding:.5rem;border:2px solid #555;border-radius:4px;width:100%;box-sizing:border-box}\
-button{font-size:1.05rem;background:#00466e;color:#fff;border:0;border-radius:4px;padding:.6rem 1.2rem;margin-top:.8rem;cursor:pointer}\
+button{display:block;font-size:1.05rem;background:#00466e;color:#fff;border:0;border-radius:4px;padding:.6rem 1.2rem;margin-top:.8rem;cursor:pointer}\
 button.secondary{background:#fff;color:#00466e;border:2px solid #00466e}\
 a:focus,button:focus,input:focus,textarea:focus{outline:3px solid #ffbf47;outline-offset:2px}\
 .error{border-left:5px solid #b00020;padding:.5rem 1rem;background:#fdecee}\
@@ -137,13 +137,16 @@ pub fn message(
             esc(n)
         ));
     }
+    let date = if v.date.is_empty() {
+        String::new()
+    } else {
+        format!("{}: {}<br>", esc(lang.t("Datum", "Date")), esc(&v.date))
+    };
     body.push_str(&format!(
-        "<p class=\"meta\">{from_l}: {from}<br>{date_l}: {date}<br>{subj_l}: {subj}<br>{exp_l}: {exp}</p>\
+        "<p class=\"meta\">{from_l}: {from}<br>{date}{subj_l}: {subj}<br>{exp_l}: {exp}</p>\
 <h2>{msg_l}</h2><div class=\"body\">{text}</div>",
         from_l = esc(lang.t("Van", "From")),
         from = esc(&v.from),
-        date_l = esc(lang.t("Datum", "Date")),
-        date = esc(&v.date),
         subj_l = esc(lang.t("Onderwerp", "Subject")),
         subj = esc(&v.subject),
         exp_l = esc(lang.t("Beschikbaar tot", "Available until")),
