@@ -461,6 +461,32 @@ pub struct PickupConfig {
     pub sms_http_body_template: String,
     pub sms_http_content_type: String,
     pub sms_http_timeout_secs: u64,
+    /// DKIM keys for the mails pickup sends, one per tenant.
+    pub dkim: Vec<DkimKeyConfig>,
+    /// Demo mode: create an Ed25519 DKIM key (and its DNS record, beside it
+    /// as `<tenant>.dns.txt`) in `dkim_dir` for a tenant without one.
+    pub dkim_generate: bool,
+    pub dkim_dir: PathBuf,
+    pub dkim_selector: String,
+}
+
+/// DKIM signing algorithm.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DkimAlgorithm {
+    Ed25519,
+    Rsa,
+}
+
+/// One tenant's DKIM key (PKCS#8 PEM; RSA may also be PKCS#1).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DkimKeyConfig {
+    pub tenant: String,
+    pub domain: String,
+    pub selector: String,
+    pub key_file: PathBuf,
+    pub algorithm: DkimAlgorithm,
 }
 
 impl Default for PickupConfig {
@@ -498,6 +524,10 @@ impl Default for PickupConfig {
             sms_http_body_template: r#"{"to":"{to}","text":"{text}"}"#.into(),
             sms_http_content_type: "application/json".into(),
             sms_http_timeout_secs: 10,
+            dkim: vec![],
+            dkim_generate: true,
+            dkim_dir: "data/dkim".into(),
+            dkim_selector: "sluis".into(),
         }
     }
 }
@@ -547,6 +577,10 @@ impl Config {
         fix(&mut self.pickup.blob_dir);
         fix(&mut self.pickup.server_key_file);
         fix(&mut self.pickup.sms_file_dir);
+        fix(&mut self.pickup.dkim_dir);
+        for k in self.pickup.dkim.iter_mut() {
+            fix(&mut k.key_file);
+        }
         if let Some(relay) = self.delivery.relay.as_mut() {
             if let Some(ca) = relay.ca_file.as_mut() {
                 fix(ca);

@@ -22,6 +22,7 @@ pub mod blobs;
 pub mod cli;
 pub mod crypto;
 pub mod db;
+pub mod dkim;
 pub mod http;
 pub mod mail;
 mod pages;
@@ -71,6 +72,8 @@ pub enum PickupError {
     NotFound,
     #[error("sending the code failed: {0}")]
     Send(String),
+    #[error(transparent)]
+    Dkim(#[from] dkim::DkimError),
     #[error("reply refused: {0}")]
     Reply(String),
 }

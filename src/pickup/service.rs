@@ -66,6 +66,7 @@ pub struct Pickup {
     pub(crate) sms: Arc<dyn SmsSender>,
     pub(crate) outbox: Arc<dyn Outbox>,
     pub(crate) replies: Arc<dyn ReplySink>,
+    pub(crate) dkim: super::dkim::Dkim,
 }
 
 impl Pickup {
@@ -84,7 +85,9 @@ impl Pickup {
             BlobStorage::File => Blobs::Files(config.pickup.blob_dir.clone()),
             BlobStorage::Database => Blobs::Database(store.clone()),
         };
+        let dkim = super::dkim::Dkim::load(&config.pickup, &config.tenant.name)?;
         Ok(Pickup {
+            dkim,
             store,
             config,
             audit,
@@ -193,17 +196,21 @@ impl Pickup {
             subject.as_deref(),
         )
         .map_err(PickupError::Mail)?;
+        let notification = self.dkim.sign(tenant, notification);
         let sender_confirmation = if cfg.sender_confirmation && !sender.is_empty() {
             Some(
-                mail::sender_confirmation(
-                    cfg,
-                    sender,
-                    recipient,
-                    &message_id.0,
-                    &self.revoke_url(&id),
-                    expires_ms,
-                )
-                .map_err(PickupError::Mail)?,
+                self.dkim.sign(
+                    tenant,
+                    mail::sender_confirmation(
+                        cfg,
+                        sender,
+                        recipient,
+                        &message_id.0,
+                        &self.revoke_url(&id),
+                        expires_ms,
+                    )
+                    .map_err(PickupError::Mail)?,
+                ),
             )
         } else {
             None
@@ -295,6 +302,7 @@ impl Pickup {
             None => {
                 let raw = mail::code_mail(cfg, &row.recipient, &code, minutes)
                     .map_err(PickupError::Mail)?;
+                let raw = self.dkim.sign(&row.tenant, raw);
                 self.outbox
                     .send(&row.tenant, &row.recipient, raw)
                     .await
@@ -371,6 +379,7 @@ impl Pickup {
             now,
         ) {
             Ok(raw) => {
+                let raw = self.dkim.sign(&row.tenant, raw);
                 if let Err(e) = self.outbox.send(&row.tenant, &row.sender, raw).await {
                     tracing::warn!(pickup = %row.id, error = %e, "cannot send opened notice");
                 }

@@ -54,6 +54,7 @@ async fn rig(tweak: impl FnOnce(&mut Config)) -> Rig {
     let mut config = Config::default();
     config.pickup.blob_dir = dir.path().join("blobs");
     config.pickup.server_key_file = dir.path().join("server.key");
+    config.pickup.dkim_dir = dir.path().join("dkim");
     tweak(&mut config);
     let store = Store::connect(
         &format!("sqlite://{}", dir.path().join("s.db").display()),

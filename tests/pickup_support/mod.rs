@@ -114,6 +114,8 @@ pub async fn rig(tweak: impl FnOnce(&mut Config)) -> Rig {
     p.base_url = format!("https://localhost:{port}");
     p.blob_dir = dir.path().join("blobs");
     p.server_key_file = dir.path().join("pickup.key");
+    p.dkim_dir = dir.path().join("dkim");
+    p.notify_from = "no-reply@praktijk.example".into();
     p.sms_mode = SmsMode::Http;
     p.sms_http_url = sms_url;
     p.sms_http_auth_header = "Authorization: Bearer sms-test-token".into();
