@@ -24,6 +24,32 @@ pub enum BlobError {
     BadId,
 }
 
+/// The two ciphertexts of a pickup: the whole message, and the small
+/// view (text and attachment list) the message page shows, so a page view
+/// never decrypts megabytes of attachments.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlobKind {
+    Message,
+    View,
+}
+
+impl BlobKind {
+    fn suffix(self) -> &'static str {
+        match self {
+            BlobKind::Message => "age",
+            BlobKind::View => "view.age",
+        }
+    }
+
+    /// The key of this blob in `pickup_blobs`.
+    pub fn db_key(self, id: &str) -> String {
+        match self {
+            BlobKind::Message => id.to_string(),
+            BlobKind::View => format!("{id}.view"),
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub enum Blobs {
     Files(PathBuf),
@@ -35,19 +61,19 @@ impl Blobs {
         matches!(self, Blobs::Database(_))
     }
 
-    fn path(dir: &Path, id: &str) -> Result<PathBuf, BlobError> {
+    fn path(dir: &Path, id: &str, kind: BlobKind) -> Result<PathBuf, BlobError> {
         // Ids are hex made by Sluis; anything else never reaches the disk.
         if id.is_empty() || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
             return Err(BlobError::BadId);
         }
-        Ok(dir.join(format!("{id}.age")))
+        Ok(dir.join(format!("{id}.{}", kind.suffix())))
     }
 
-    pub async fn put(&self, id: &str, data: Vec<u8>) -> Result<(), BlobError> {
+    pub async fn put(&self, id: &str, kind: BlobKind, data: Vec<u8>) -> Result<(), BlobError> {
         match self {
-            Blobs::Database(store) => Ok(db::put_db_blob(store, id, &data).await?),
+            Blobs::Database(store) => Ok(db::put_db_blob(store, &kind.db_key(id), &data).await?),
             Blobs::Files(dir) => {
-                let path = Self::path(dir, id)?;
+                let path = Self::path(dir, id, kind)?;
                 let dir = dir.clone();
                 let io = |path: &Path, source| BlobError::Io {
                     path: path.to_path_buf(),
@@ -65,12 +91,17 @@ impl Blobs {
         }
     }
 
-    pub async fn get(&self, id: &str, stored_in_db: bool) -> Result<Option<Vec<u8>>, BlobError> {
+    pub async fn get(
+        &self,
+        id: &str,
+        kind: BlobKind,
+        stored_in_db: bool,
+    ) -> Result<Option<Vec<u8>>, BlobError> {
         match self {
-            Blobs::Database(store) => Ok(db::get_db_blob(store, id).await?),
+            Blobs::Database(store) => Ok(db::get_db_blob(store, &kind.db_key(id)).await?),
             Blobs::Files(_) if stored_in_db => Ok(None),
             Blobs::Files(dir) => {
-                let path = Self::path(dir, id)?;
+                let path = Self::path(dir, id, kind)?;
                 match tokio::fs::read(&path).await {
                     Ok(b) => Ok(Some(b)),
                     Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
@@ -80,14 +111,16 @@ impl Blobs {
         }
     }
 
-    /// Remove the ciphertext (the database copy goes with `db::close_pickup`).
+    /// Remove both ciphertexts (database copies go with `db::close_pickup`).
     pub async fn delete(&self, id: &str) -> Result<(), BlobError> {
         if let Blobs::Files(dir) = self {
-            let path = Self::path(dir, id)?;
-            match tokio::fs::remove_file(&path).await {
-                Ok(()) => {}
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(source) => return Err(BlobError::Io { path, source }),
+            for kind in [BlobKind::Message, BlobKind::View] {
+                let path = Self::path(dir, id, kind)?;
+                match tokio::fs::remove_file(&path).await {
+                    Ok(()) => {}
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                    Err(source) => return Err(BlobError::Io { path, source }),
+                }
             }
         }
         Ok(())
@@ -114,13 +147,25 @@ mod tests {
     async fn files_round_trip_and_delete_and_refuse_odd_ids() {
         let dir = tempfile::tempdir().unwrap();
         let b = Blobs::Files(dir.path().join("blobs"));
-        b.put("abc123", b"cipher".to_vec()).await.unwrap();
+        b.put("abc123", BlobKind::Message, b"cipher".to_vec())
+            .await
+            .unwrap();
+        b.put("abc123", BlobKind::View, b"view".to_vec())
+            .await
+            .unwrap();
         assert_eq!(
-            b.get("abc123", false).await.unwrap().as_deref(),
+            b.get("abc123", BlobKind::Message, false)
+                .await
+                .unwrap()
+                .as_deref(),
             Some(&b"cipher"[..])
         );
         b.delete("abc123").await.unwrap();
-        assert_eq!(b.get("abc123", false).await.unwrap(), None);
-        assert!(b.put("../x", vec![]).await.is_err());
+        assert_eq!(
+            b.get("abc123", BlobKind::Message, false).await.unwrap(),
+            None
+        );
+        assert_eq!(b.get("abc123", BlobKind::View, false).await.unwrap(), None);
+        assert!(b.put("../x", BlobKind::Message, vec![]).await.is_err());
     }
 }

@@ -199,10 +199,14 @@ pub async fn close_pickup(store: &Store, id: &str, state: PickupState) -> Result
     for sql in [
         "DELETE FROM pickup_codes WHERE pickup_id = $1",
         "DELETE FROM pickup_sessions WHERE pickup_id = $1",
-        "DELETE FROM pickup_blobs WHERE id = $1",
     ] {
         sqlx::query(sql).bind(id).execute(&mut *tx).await?;
     }
+    sqlx::query("DELETE FROM pickup_blobs WHERE id = $1 OR id = $2")
+        .bind(id)
+        .bind(format!("{id}.view"))
+        .execute(&mut *tx)
+        .await?;
     tx.commit().await?;
     Ok(done.rows_affected() == 1)
 }

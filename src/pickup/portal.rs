@@ -389,15 +389,14 @@ async fn message(
     let c = ctx(&headers, &q.0, format!("/m/{pid}"));
     let result = async {
         let o = opened(&p, &headers, &pid).await?;
-        let raw = p.message(&o).await?;
-        Ok::<_, PickupError>((o, raw))
+        let v = p.view(&o).await?;
+        Ok::<_, PickupError>((o, v))
     }
     .await;
-    let (o, raw) = match result {
+    let (o, v) = match result {
         Ok(x) => x,
         Err(e) => return error_page(&p, &c, &e),
     };
-    let v = view::view(&raw).unwrap_or_default();
     let notice = query(&q.0).contains_key("replied").then(|| {
         c.lang
             .t("Uw antwoord is verstuurd.", "Your reply has been sent.")
@@ -541,8 +540,7 @@ async fn reply_inner(
     if text.trim().is_empty() && files.is_empty() {
         return Err(bad("empty"));
     }
-    let raw_original = p.message(&o).await?;
-    let v = view::view(&raw_original).unwrap_or_default();
+    let v = p.view(&o).await?;
     let subject = if v.subject.to_ascii_lowercase().starts_with("re:") {
         v.subject.clone()
     } else {

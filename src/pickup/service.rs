@@ -2,9 +2,10 @@
 //! replies, revoke and expiry. The portal (HTTP) and the CLI are thin
 //! layers over this; the store, blob store, SMS and mail out are injected.
 
+use super::blobs::{BlobKind, Blobs};
 use super::crypto::{self, Secret, ServerKey};
 use super::db::{self, CodeCheck, PickupRow, PickupState};
-use super::{blobs::Blobs, mail, sms::SmsSender, Outbox, PickupError, ReplySink};
+use super::{mail, sms::SmsSender, view, Outbox, PickupError, ReplySink};
 use crate::audit::{Audit, AuditEvent};
 use crate::config::{BlobStorage, Config, PickupConfig};
 use crate::store::Store;
@@ -151,11 +152,23 @@ impl Pickup {
         );
         plain.push(b'\n');
         plain.extend_from_slice(raw);
+        let view = serde_json::json!({
+            "pickup": id,
+            "message_id": message_id.0,
+            "view": view::view(raw).unwrap_or_default(),
+        })
+        .to_string();
         let sealer = secret.clone();
-        let cipher = tokio::task::spawn_blocking(move || sealer.seal(&plain))
-            .await
-            .map_err(|e| PickupError::Send(e.to_string()))??;
-        self.blobs.put(&id, cipher).await?;
+        let (cipher, view_cipher) = tokio::task::spawn_blocking(move || {
+            Ok::<_, crypto::CryptoError>((sealer.seal(&plain)?, sealer.seal(view.as_bytes())?))
+        })
+        .await
+        .map_err(|e| PickupError::Send(e.to_string()))??;
+        self.blobs.put(&id, BlobKind::Message, cipher).await?;
+        if let Err(e) = self.blobs.put(&id, BlobKind::View, view_cipher).await {
+            let _ = self.blobs.delete(&id).await;
+            return Err(e.into());
+        }
         let phone = match phone {
             Some(p) => Some(p),
             None => db::contact_phone(&self.store, tenant, recipient).await?,
@@ -428,11 +441,30 @@ impl Pickup {
         Ok(db::delete_session(&self.store, &crypto::session_hash(token)).await?)
     }
 
+    /// Decrypt what the message page shows (small; no attachment bytes).
+    pub async fn view(&self, opened: &Opened) -> Result<view::MessageView, PickupError> {
+        let blob = self
+            .blobs
+            .get(&opened.row.id, BlobKind::View, opened.row.blob_in_db)
+            .await?
+            .ok_or(PickupError::Gone)?;
+        let plain = opened.secret.open(&blob)?;
+        let mut doc: serde_json::Value =
+            serde_json::from_slice(&plain).map_err(|_| crypto::CryptoError::Decrypt)?;
+        if doc["pickup"] != opened.row.id.as_str()
+            || doc["message_id"] != opened.row.message_id.as_str()
+        {
+            return Err(crypto::CryptoError::Decrypt.into());
+        }
+        serde_json::from_value(doc["view"].take())
+            .map_err(|_| PickupError::Crypto(crypto::CryptoError::Decrypt))
+    }
+
     /// Decrypt the parked message of an authorised session.
     pub async fn message(&self, opened: &Opened) -> Result<Vec<u8>, PickupError> {
         let blob = self
             .blobs
-            .get(&opened.row.id, opened.row.blob_in_db)
+            .get(&opened.row.id, BlobKind::Message, opened.row.blob_in_db)
             .await?
             .ok_or(PickupError::Gone)?;
         let plain = opened.secret.open(&blob)?;

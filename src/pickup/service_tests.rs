@@ -130,6 +130,9 @@ async fn park_open_round_trip_and_store_holds_no_secret_or_content() {
     assert_eq!(r.p.message(&opened).await.unwrap(), MSG);
     // The blob on disk is ciphertext, and the secret is nowhere in the db file.
     let blob = std::fs::read(r.p.cfg().blob_dir.join(format!("{pid}.age"))).unwrap();
+    let view = std::fs::read(r.p.cfg().blob_dir.join(format!("{pid}.view.age"))).unwrap();
+    assert!(!view.windows(5).any(|w| w == b"HbA1c"));
+    assert_eq!(r.p.view(&opened).await.unwrap().attachments.len(), 1);
     assert!(!blob.windows(5).any(|w| w == b"HbA1c"));
     let db = std::fs::read(r._dir.path().join("s.db")).unwrap();
     let text = String::from_utf8_lossy(&db);
@@ -217,9 +220,10 @@ async fn revoke_and_expiry_shred_the_ciphertext() {
     let (p1, s1) = park(&r, "m7").await;
     let (p2, s2) = park(&r, "m8").await;
     let f1 = r.p.cfg().blob_dir.join(format!("{}.age", p1.pickup_id));
-    assert!(f1.exists());
+    let v1 = r.p.cfg().blob_dir.join(format!("{}.view.age", p1.pickup_id));
+    assert!(f1.exists() && v1.exists());
     assert_eq!(r.p.revoke_message("m7", "cli").await.unwrap(), 1);
-    assert!(!f1.exists());
+    assert!(!f1.exists() && !v1.exists());
     assert!(matches!(r.p.by_secret(&s1).await, Err(PickupError::Gone)));
     assert_eq!(
         r.p.sweep(crate::now_ms() + 31 * 86_400_000).await.unwrap(),

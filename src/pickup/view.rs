@@ -11,7 +11,7 @@
 use mail_parser::{MessageParser, MimeHeaders};
 
 /// One attachment as listed (no content).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AttachmentInfo {
     pub index: usize,
     pub name: String,
@@ -19,7 +19,7 @@ pub struct AttachmentInfo {
     pub size: usize,
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MessageView {
     pub from: String,
     pub date: String,
