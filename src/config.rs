@@ -39,6 +39,7 @@ pub struct Config {
     pub tenant: TenantConfig,
     pub log: LogConfig,
     pub pickup: PickupConfig,
+    pub crypto: crate::crypto::CryptoConfig,
 }
 
 /// How a listener speaks TLS.
@@ -441,6 +442,10 @@ pub struct PickupConfig {
     pub notify_from: String,
     /// Show the original subject in the notification (off: it may hold health data).
     pub notify_show_subject: bool,
+    /// Transport requirement for the mails pickup sends (notifications,
+    /// code mails, notices). They hold no patient data, but a link and a
+    /// code are worth protecting: STARTTLS by default.
+    pub notification_transport: crate::types::TransportRequirement,
     /// Send the sender a confirmation with a revoke link when parking.
     pub sender_confirmation: bool,
     /// Tell the sender when the message is first opened.
@@ -512,6 +517,7 @@ impl Default for PickupConfig {
             practice_contact: "".into(),
             notify_from: "no-reply@sluis.localdomain".into(),
             notify_show_subject: false,
+            notification_transport: crate::types::TransportRequirement::Tls,
             sender_confirmation: true,
             notify_sender_on_open: true,
             max_reply_size: 25 * 1024 * 1024,

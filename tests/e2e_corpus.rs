@@ -73,16 +73,7 @@ fn no_sensitive_corpus_message_reaches_a_plain_sink() {
     let work = tempfile::tempdir().unwrap();
     let (port, sink_port) = (free_port(), free_port());
     let sink = Sink::start(sink_port, &work.path().join("sink"), &[]);
-    let relay = Command::new(repo_root().join("scripts/bench-relay"))
-        .env("BENCH_LISTEN", format!("127.0.0.1:{port}"))
-        .env("BENCH_SINK", format!("127.0.0.1:{sink_port}"))
-        .env("BENCH_WORKDIR", work.path().join("relay"))
-        .env("SLUIS_BIN", env!("CARGO_BIN_EXE_sluis"))
-        .stdout(Stdio::null())
-        .spawn()
-        .expect("scripts/bench-relay");
-    let _relay = Proc(relay);
-    assert!(wait_for_greeting(port, Duration::from_secs(60)), "bench-relay did not start");
+    let _relay = start_bench_relay(work.path(), port, sink_port);
 
     let mut sensitive_ids = HashSet::new();
     let mut clean_ids = HashSet::new();
@@ -104,7 +95,10 @@ fn no_sensitive_corpus_message_reaches_a_plain_sink() {
         );
         if reply.starts_with("550") {
             // The reason is shown to the sender, Dutch first, then English.
-            assert!(reply.contains(" / "), "{name}: reply not bilingual: {reply}");
+            assert!(
+                reply.contains(" / "),
+                "{name}: reply not bilingual: {reply}"
+            );
         }
         if sensitive {
             sensitive_ids.insert(id);
@@ -126,7 +120,10 @@ fn no_sensitive_corpus_message_reaches_a_plain_sink() {
             "a sensitive message reached the plain sink with its content: {id}"
         );
     }
-    let clean_delivered = delivered_ids.iter().filter(|id| clean_ids.contains(*id)).count();
+    let clean_delivered = delivered_ids
+        .iter()
+        .filter(|id| clean_ids.contains(*id))
+        .count();
     eprintln!(
         "corpus through bench-relay: {} clean of {} delivered, {} sensitive held back, {} messages at the sink",
         clean_delivered,
@@ -139,5 +136,84 @@ fn no_sensitive_corpus_message_reaches_a_plain_sink() {
         clean_delivered * 100 >= clean_ids.len() * 97,
         "too many clean messages held back: {clean_delivered}/{}",
         clean_ids.len()
+    );
+}
+
+fn start_bench_relay(work: &std::path::Path, port: u16, sink_port: u16) -> Proc {
+    let relay = Command::new(repo_root().join("scripts/bench-relay"))
+        .env("BENCH_LISTEN", format!("127.0.0.1:{port}"))
+        .env("BENCH_SINK", format!("127.0.0.1:{sink_port}"))
+        .env("BENCH_WORKDIR", work.join("relay"))
+        .env("SLUIS_BIN", env!("CARGO_BIN_EXE_sluis"))
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("scripts/bench-relay");
+    let proc = Proc(relay);
+    assert!(
+        wait_for_greeting(port, Duration::from_secs(60)),
+        "bench-relay did not start"
+    );
+    proc
+}
+
+#[test]
+fn a_sensitive_message_reaches_the_sink_only_as_a_working_pickup_link() {
+    let work = tempfile::tempdir().unwrap();
+    let (port, sink_port) = (free_port(), free_port());
+    let sink = Sink::start(sink_port, &work.path().join("sink"), &[]);
+    let _relay = start_bench_relay(work.path(), port, sink_port);
+    let secret_text = "HbA1c 64 mmol/mol, metformine 500 mg 2dd1";
+    let body = format!(
+        "From: dokter@praktijk.test\r\nTo: patient@example.test\r\nSubject: Uw uitslag\r\n\
+         Message-ID: <uitslag-1@praktijk.test>\r\n\r\nBeste mevrouw Jansen (geboren 12-03-1961),\r\n\
+         BSN 111222333. Uw {secret_text}.\r\nMet vriendelijke groet, de huisarts\r\n"
+    );
+    let reply = Smtp::connect(port).send(
+        "dokter@praktijk.test",
+        &["patient@example.test"],
+        body.as_bytes(),
+    );
+    assert!(reply.starts_with("250"), "{reply}");
+    // The notification to the patient (and a confirmation to the sender).
+    let got = sink.wait_for(2, Duration::from_secs(30));
+    let to_patient: Vec<String> = got
+        .iter()
+        .filter(|(m, _)| m["rcpt_tos"][0] == "patient@example.test")
+        .map(|(_, raw)| String::from_utf8_lossy(raw).to_string())
+        .collect();
+    assert_eq!(
+        to_patient.len(),
+        1,
+        "expected one notification, got {}",
+        got.len()
+    );
+    let notification = &to_patient[0];
+    for (_, raw) in &got {
+        let text = String::from_utf8_lossy(raw);
+        assert!(
+            !text.contains("111222333") && !text.contains("HbA1c") && !text.contains("metformine"),
+            "content of the sensitive message reached the sink"
+        );
+        assert!(
+            !text.contains("uitslag-1@praktijk.test"),
+            "the original reached the sink"
+        );
+    }
+    // The link works: the portal answers it (the code page), over HTTPS.
+    let start = notification
+        .find("https://127.0.0.1:")
+        .expect("a link in the notification");
+    let link: String = notification[start..]
+        .chars()
+        .take_while(|c| !c.is_whitespace() && *c != '"' && *c != '<' && *c != '>')
+        .collect();
+    let out = Command::new("curl")
+        .args(["-k", "-s", "-o", "/dev/null", "-w", "%{http_code}", &link])
+        .output()
+        .expect("curl");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "200",
+        "the pickup link does not work"
     );
 }
