@@ -57,7 +57,7 @@ fn name_with_address() -> &'static Regex {
     re(
         &R,
         &format!(
-            r"(?-u:\b)(?i:dhr|mevr|mw|mevrouw|meneer|de heer|heer|mr|mrs|ms)\.?\s+{NAME},?[^\n]{{0,20}}?(?-u:\b)[A-Z][\p{{L}}.' -]{{2,40}}\s\d{{1,5}}\s?[a-zA-Z]?(?:\s?bis)?,?\s+\d{{4}}\s?[A-Z]{{2}}(?-u:\b)"
+            r"(?-u:\b)(?i:dhr|mevr|mw|mevrouw|meneer|de heer|heer|mr|mrs|ms)\.?\s+{NAME},?[^\n]{{0,20}}?(?-u:\b)[A-Z][\p{{L}}.' -]{{2,40}}\s\d{{1,5}}(?:\s?[-/]\s?\d{{1,4}}|\s?[a-zA-Z](?-u:\b))?(?:\s?bis)?,?\s+\d{{4}}\s?[A-Z]{{2}}(?-u:\b)"
         ),
     )
 }
