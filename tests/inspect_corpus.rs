@@ -13,7 +13,10 @@ fn corpus_dir() -> Option<PathBuf> {
         Some(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/dev")),
         Some(PathBuf::from("/work/shared/corpus/dev")),
     ];
-    candidates.into_iter().flatten().find(|p| p.join("labels.tsv").exists())
+    candidates
+        .into_iter()
+        .flatten()
+        .find(|p| p.join("labels.tsv").exists())
 }
 
 fn f1(tp: u32, fp: u32, fal: u32) -> f64 {
@@ -28,7 +31,11 @@ fn corpus_quality_targets() {
         return;
     };
     let labels = std::fs::read_to_string(dir.join("labels.tsv")).unwrap();
-    let rows: Vec<Vec<String>> = labels.lines().skip(1).map(|l| l.split('\t').map(str::to_string).collect()).collect();
+    let rows: Vec<Vec<String>> = labels
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').map(str::to_string).collect())
+        .collect();
     assert!(rows.len() >= 100);
     let cfg = InspectConfig::default();
     let run = |part: &[Vec<String>]| -> Vec<_> {
@@ -67,7 +74,10 @@ fn corpus_quality_targets() {
                 eprintln!("FP {}", row[0]);
             }
         }
-        for (k, (cat, col)) in [(Category::Bsn, 1), (Category::Health, 2)].into_iter().enumerate() {
+        for (k, (cat, col)) in [(Category::Bsn, 1), (Category::Health, 2)]
+            .into_iter()
+            .enumerate()
+        {
             let got = r.categories().contains(&cat);
             match (got, label(col)) {
                 (true, true) => counts[k][0] += 1,
