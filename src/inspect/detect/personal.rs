@@ -25,7 +25,7 @@ pub fn salutation_name() -> &'static Regex {
     re(
         &R,
         &format!(
-            r"\b(?i:dhr|mevr|mw|mevrouw|meneer|de heer|heer|mr|mrs|ms|miss|mister|jongeheer|juffrouw)\.?\s+{NAME}"
+            r"(?-u:\b)(?i:dhr|mevr|mw|mevrouw|meneer|de heer|heer|mr|mrs|ms|miss|mister|jongeheer|juffrouw)\.?\s+{NAME}"
         ),
     )
 }
@@ -46,7 +46,7 @@ pub fn name_with_birth() -> &'static Regex {
     re(
         &R,
         &format!(
-            r"\b[A-Z\u{{C0}}-\u{{DE}}][\p{{Ll}}'-]+\s+{NAME}\s*[(,]\s*(?i:geb\.?|geboren|born|dob)\s*:?\s*\d"
+            r"[A-Z\u{{C0}}-\u{{DE}}][\p{{Ll}}'-]+\s+{NAME}\s*[(,]\s*(?i:geb\.?|geboren|born|dob)\s*:?\s*\d"
         ),
     )
 }
@@ -57,7 +57,7 @@ fn name_with_address() -> &'static Regex {
     re(
         &R,
         &format!(
-            r"\b(?i:dhr|mevr|mw|mevrouw|meneer|de heer|heer|mr|mrs|ms)\.?\s+{NAME},?[^\n]{{0,20}}?\b[A-Z][\p{{L}}.' -]{{2,40}}\s\d{{1,5}}\s?[a-zA-Z]?(?:\s?bis)?,?\s+\d{{4}}\s?[A-Z]{{2}}\b"
+            r"(?-u:\b)(?i:dhr|mevr|mw|mevrouw|meneer|de heer|heer|mr|mrs|ms)\.?\s+{NAME},?[^\n]{{0,20}}?(?-u:\b)[A-Z][\p{{L}}.' -]{{2,40}}\s\d{{1,5}}(?:\s?[-/]\s?\d{{1,4}}|\s?[a-zA-Z](?-u:\b))?(?:\s?bis)?,?\s+\d{{4}}\s?[A-Z]{{2}}(?-u:\b)"
         ),
     )
 }
@@ -66,7 +66,7 @@ fn dob() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"(?i)\b(?:geboortedatum|geb\.?|geboren(?: op)?|born(?: on)?|date of birth|birth date|dob|d\.o\.b\.)\s*:?\s*(?:\d{1,2}[-/. ]\d{1,2}[-/. ]\d{2,4}|\d{1,2}\s+\p{L}{3,10}\.?\s+\d{4})",
+        r"(?i)(?-u:\b)(?:geboortedatum|geb\.?|geboren(?: op)?|born(?: on)?|date of birth|birth date|dob|d\.o\.b\.)\s*:?\s*(?:\d{1,2}[-/. ]\d{1,2}[-/. ]\d{2,4}|\d{1,2}\s+\p{L}{3,10}\.?\s+\d{4})",
     )
 }
 
@@ -74,7 +74,7 @@ fn patient_number() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"(?i)\b(?:patiëntnummer|patientnummer|patiëntnr|patientnr|pat\.?\s?nr|patient (?:number|no|id)|cliëntnummer|clientnummer|client (?:number|no|id)|dossiernummer|ziekenhuisnummer|hospital number|registratienummer|polisnummer|polisnr|verzekerdennummer)\.?\s*:?\s*[A-Z]{0,3}[-\s]?\d{4,}",
+        r"(?i)(?-u:\b)(?:patiëntnummer|patientnummer|patiëntnr|patientnr|pat\.?\s?nr|patient (?:number|no|id)|cliëntnummer|clientnummer|client (?:number|no|id)|dossiernummer|ziekenhuisnummer|hospital number|registratienummer|polisnummer|polisnr|verzekerdennummer)\.?\s*:?\s*[A-Z]{0,3}[-\s]?\d{4,}",
     )
 }
 
@@ -82,7 +82,7 @@ fn labelled_address() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"(?i:adres|address|woonadres|home address|nieuw adres|new address|woonachtig|wonende|woont|verhuisd naar|moved to)\s*:?[^\n]{0,80}?\b\d{4}\s?[A-Z]{2}\b",
+        r"(?i:adres|address|woonadres|home address|nieuw adres|new address|woonachtig|wonende|woont|verhuisd naar|moved to)\s*:?[^\n]{0,80}?(?-u:\b)\d{4}\s?[A-Z]{2}(?-u:\b)",
     )
 }
 
@@ -116,7 +116,7 @@ impl PersonSignals {
             {
                 continue;
             }
-            let t = &u.text;
+            let t = super::head(&u.text);
             if !s.named
                 && (salutation_name().is_match(t)
                     || labelled_name().is_match(t)

@@ -104,6 +104,48 @@ fn ascii85(input: &[u8]) -> Vec<u8> {
     out
 }
 
+/// Deepest nesting of arrays and dictionaries outside stream data. The
+/// PDF parser recurses on nesting, so very deep input is refused before it
+/// is parsed (a stack overflow cannot be caught).
+pub fn max_nesting(data: &[u8]) -> usize {
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut i = 0usize;
+    while let Some(&b) = data.get(i) {
+        match b {
+            b'[' => depth += 1,
+            b']' => depth = depth.saturating_sub(1),
+            b'<' if data.get(i + 1) == Some(&b'<') => {
+                depth += 1;
+                i += 1;
+            }
+            b'>' if data.get(i + 1) == Some(&b'>') => {
+                depth = depth.saturating_sub(1);
+                i += 1;
+            }
+            b's' if data.get(i..i + 6) == Some(b"stream".as_slice())
+                && matches!(data.get(i + 6), Some(b'\r') | Some(b'\n')) =>
+            {
+                match data.get(i..).and_then(|d| find(d, b"endstream")) {
+                    Some(end) => i += end + 9,
+                    None => break,
+                }
+                continue;
+            }
+            _ => {}
+        }
+        max = max.max(depth);
+        i += 1;
+    }
+    max
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Nesting deeper than this makes a PDF (or content stream) unscannable.
+const MAX_PDF_NESTING: usize = 256;
+
 /// One font as the interpreter needs it.
 struct Font<'a> {
     encoding: Option<lopdf::Encoding<'a>>,
@@ -332,6 +374,10 @@ pub fn extract(data: &[u8], loc: &Location, ctx: &mut Ctx) {
         ctx.unscannable(loc, "truncated PDF (no end-of-file marker)");
         return;
     }
+    if max_nesting(data) > MAX_PDF_NESTING {
+        ctx.unscannable(loc, "PDF nested too deeply");
+        return;
+    }
     let doc = match Document::load_mem(data) {
         Ok(d) => d,
         Err(_) => {
@@ -379,6 +425,10 @@ pub fn extract(data: &[u8], loc: &Location, ctx: &mut Ctx) {
             .into_iter()
             .map(|(name, dict)| (name, load_font(&doc, dict)))
             .collect();
+        if max_nesting(&content) > MAX_PDF_NESTING {
+            ctx.unscannable(&ploc, "PDF content nested too deeply");
+            continue;
+        }
         let (spans, drawn) = interpret(&content, &fonts);
         let text = layout(spans);
         let visible = text.chars().filter(|c| !c.is_whitespace()).count();
@@ -446,6 +496,16 @@ fn page_images(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nesting_is_measured_outside_streams() {
+        assert_eq!(max_nesting(b"<< /A [ [ 1 ] ] >>"), 3);
+        assert_eq!(
+            max_nesting(b"1 0 obj << >> stream\n[[[[[[\nendstream [ ]"),
+            1
+        );
+        assert_eq!(max_nesting(&vec![b'['; 100_000]), 100_000);
+    }
 
     #[test]
     fn ascii85_and_hex_decode() {
