@@ -48,6 +48,11 @@ pub enum Command {
         #[command(subcommand)]
         action: PolicyCommand,
     },
+    /// Delivery diagnostics.
+    Delivery {
+        #[command(subcommand)]
+        action: DeliveryCommand,
+    },
     /// Show the audit trail.
     Audit {
         #[command(subcommand)]
@@ -76,6 +81,35 @@ pub enum PolicyCommand {
         #[arg(long)]
         json: bool,
         message: PathBuf,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum DeliveryCommand {
+    /// Look up a domain's MX, DNSSEC, TLSA, MTA-STS and NTA 7516 records, try STARTTLS on
+    /// each MX as delivery would, and say what Sluis would do and why.
+    Check {
+        domain: String,
+        /// DNS server to ask (ADDR:PORT); default: the system resolver.
+        #[arg(long)]
+        resolver: Option<std::net::SocketAddr>,
+        /// DNSSEC trust anchor file (DS or DNSKEY lines); default: the IANA root.
+        #[arg(long)]
+        trust_anchor: Option<PathBuf>,
+        /// Believe the resolver's AD bit instead of validating (only with a local resolver).
+        #[arg(long)]
+        trust_ad: bool,
+        /// Extra CA certificates (PEM) for MTA-STS and PKIX checks.
+        #[arg(long)]
+        ca: Option<PathBuf>,
+        /// Connect to this SMTP port instead of 25 (tests).
+        #[arg(long)]
+        smtp_port: Option<u16>,
+        /// Fetch MTA-STS policies from this port instead of 443 (tests).
+        #[arg(long)]
+        https_port: Option<u16>,
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -136,6 +170,30 @@ pub fn main_with(cli: Cli) -> anyhow::Result<i32> {
                 &config.inspect,
             ),
         }),
+        Command::Delivery {
+            action:
+                DeliveryCommand::Check {
+                    domain,
+                    resolver,
+                    trust_anchor,
+                    trust_ad,
+                    ca,
+                    smtp_port,
+                    https_port,
+                    json,
+                },
+        } => {
+            let opts = crate::delivery::check::CheckOptions {
+                resolver,
+                trust_anchor,
+                trust_ad,
+                ca,
+                smtp_port,
+                https_port,
+                json,
+            };
+            Ok(runtime()?.block_on(crate::delivery::check::run_check(&domain, opts)))
+        }
         Command::Audit { action } => runtime()?.block_on(audit(&config, action)),
         Command::Config => {
             print!("{}", toml::to_string_pretty(&config)?);

@@ -80,3 +80,14 @@ pub trait Journal: Send + Sync + 'static {
         body: Vec<u8>,
     ) -> impl Future<Output = std::io::Result<MessageId>> + Send;
 }
+pub mod check;
+pub mod dane;
+pub mod dns;
+mod dns_wire;
+pub mod mta_sts;
+pub mod mta_sts_fetch;
+pub mod mx_plan;
+pub mod nta7516;
+pub mod security;
+pub mod starttls_probe;
+pub mod tlsrpt;

@@ -256,7 +256,19 @@ async fn attempt<J: Journal, R: Route>(ctx: &Ctx<J, R>, mut item: QueueItem) -> 
     let attempts = item.attempts.saturating_add(1);
     let mut failed: Vec<(QueuedRcpt, DeliveryReport, DsnRecipient)> = vec![];
     let mut deferred: Vec<(QueuedRcpt, DeliveryReport, String)> = vec![];
-    for (rcpt, rep) in item.recipients.iter().zip(reports) {
+    // A route that reports fewer recipients than it was given must not make
+    // the missing ones vanish: they stay deferred.
+    let mut reports = reports.into_iter();
+    for rcpt in item.recipients.iter() {
+        let rep = reports.next().unwrap_or_else(|| DeliveryReport {
+            recipient: rcpt.address.clone(),
+            status: RcptStatus::TemporaryFailure {
+                reason: "geen resultaat van route / no result from route".into(),
+            },
+            remote: String::new(),
+            tls: Default::default(),
+            reply: String::new(),
+        });
         match rep.status.clone() {
             RcptStatus::Delivered => {
                 record(ctx, &env, rcpt, &RcptStatus::Delivered, attempts, 0).await;

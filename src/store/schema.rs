@@ -15,6 +15,7 @@ pub type Step = &'static [&'static str];
 pub const COMPONENTS: &[(&str, &[Step])] = &[
     ("core", CORE),
     ("keys", crate::crypto::keystore::KEYS_STEPS),
+    ("pickup", crate::pickup::db::PICKUP_STEPS),
 ];
 
 /// Portable statements of the core component: tenants, accounts, audit.

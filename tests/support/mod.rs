@@ -161,13 +161,19 @@ url = "sqlite://sluis.db"
 [policy]
 dir = "{policies}"
 
+[pickup]
+listen = "127.0.0.1:{portal_port}"
+base_url = "https://127.0.0.1:{portal_port}"
+notification_transport = "none"
+
 [delivery]
 relay = {{ host = "127.0.0.1", port = {sink_port}, tls = "none" }}
 retry_initial_secs = 1
 retry_max_secs = 2
 {extra}
 "#,
-        policies = policies.display()
+        policies = policies.display(),
+        portal_port = free_port()
     );
     let path = dir.join("sluis.toml");
     std::fs::write(&path, cfg).unwrap();

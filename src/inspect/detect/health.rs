@@ -125,14 +125,19 @@ pub fn detect(units: &[TextUnit], signals: &PersonSignals, has_bsn: bool, out: &
         if sick_note().is_match(&u.text) && classes.contains("condition") {
             sick = true;
         }
-        if best.as_ref().is_none_or(|(b, _, _)| s > *b) {
+        if best.as_ref().map_or(true, |(b, _, _)| s > *b) {
             best = Some((s, i, classes));
         }
     }
     let Some((unit_score, index, classes)) = best else {
         return;
     };
-    if !(identifiable || sick) || (unit_score < MIN_SCORE && !(sick && unit_score >= 1)) {
+    let min = if signals.strongly_identified(has_bsn) {
+        MIN_SCORE - 1
+    } else {
+        MIN_SCORE
+    };
+    if !(identifiable || sick) || (unit_score < min && !(sick && unit_score >= 1)) {
         return;
     }
     let Some(unit) = units.get(index) else { return };

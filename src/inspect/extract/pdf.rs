@@ -195,11 +195,7 @@ fn interpret(
     for op in &ops.operations {
         let o = &op.operands;
         match op.operator.as_str() {
-            "q" => {
-                if stack.len() < 256 {
-                    stack.push(ctm);
-                }
-            }
+            "q" if stack.len() < 256 => stack.push(ctm),
             "Q" => ctm = stack.pop().unwrap_or(ID),
             "cm" => {
                 let n = nums(o);
@@ -305,7 +301,7 @@ fn interpret(
     (spans, images)
 }
 
-fn page_xobjects<'a>(doc: &'a Document, page: ObjectId) -> Vec<(Vec<u8>, &'a lopdf::Stream)> {
+fn page_xobjects(doc: &Document, page: ObjectId) -> Vec<(Vec<u8>, &lopdf::Stream)> {
     let mut out = Vec::new();
     let Ok((own, ids)) = doc.get_page_resources(page) else {
         return out;
@@ -352,6 +348,7 @@ pub fn extract(data: &[u8], loc: &Location, ctx: &mut Ctx) {
         ctx.unscannable(loc, "PDF without readable pages");
         return;
     }
+    let mut scans: Vec<(Location, Vec<u8>)> = Vec::new();
     for (number, page_id) in pages {
         let ploc = Location {
             page: Some(number),
@@ -387,17 +384,27 @@ pub fn extract(data: &[u8], loc: &Location, ctx: &mut Ctx) {
         let visible = text.chars().filter(|c| !c.is_whitespace()).count();
         ctx.push_text(ploc.clone(), text);
         if visible < 200 && !drawn.is_empty() {
-            ocr_page_images(&doc, page_id, &drawn, &ploc, ctx);
+            page_images(&doc, page_id, &drawn, &ploc, ctx, &mut scans);
+        }
+    }
+    let images: Vec<Vec<u8>> = scans.iter().map(|(_, img)| img.clone()).collect();
+    let results = ocr::ocr_batch(&images, ctx);
+    for ((loc, _), result) in scans.into_iter().zip(results) {
+        match result {
+            Ok(t) => ctx.push_text(loc, t),
+            Err(reason) => ctx.unscannable(&loc, &reason),
         }
     }
 }
 
-fn ocr_page_images(
+/// Collect the decodable images drawn on a page with little text, for OCR.
+fn page_images(
     doc: &Document,
     page: ObjectId,
     drawn: &[Vec<u8>],
     loc: &Location,
     ctx: &mut Ctx,
+    scans: &mut Vec<(Location, Vec<u8>)>,
 ) {
     for (name, stream) in page_xobjects(doc, page) {
         if !drawn.contains(&name) {
@@ -429,11 +436,23 @@ fn ocr_page_images(
             _ => None,
         };
         match image {
-            Some(img) => match ocr::ocr_bytes(&img, ctx) {
-                Ok(t) => ctx.push_text(loc.clone(), t),
-                Err(reason) => ctx.unscannable(loc, &reason),
-            },
+            Some(img) if scans.len() < 256 => scans.push((loc.clone(), img)),
+            Some(_) => ctx.unscannable(loc, "too many scanned images in one PDF"),
             None => ctx.unscannable(loc, "scanned PDF page in an unsupported image encoding"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii85_and_hex_decode() {
+        assert_eq!(
+            ascii85(br"<~6<#'U87?=ND]j78Eb0&t+>GW-.3MT)+@T6Q~>"),
+            b"BT (Hallo wereld 123) Tj ET!"
+        );
+        assert_eq!(ascii_hex(b"48 61 6C6C6F>"), b"Hallo");
     }
 }

@@ -1,0 +1,399 @@
+//! The mails pickup writes, built with `mail-builder`: the notification to
+//! the recipient (link), the code mail (when no phone number is known), the
+//! confirmation to the sender (signed revoke link), the "opened" notice, and
+//! a recipient's reply from the portal.
+//!
+//! Promises: Dutch first, then English; plain text plus HTML
+//! (multipart/alternative); no message content — not even the original
+//! subject unless `notify_show_subject` allows it. Only the reply carries
+//! content, because the recipient wrote it; it goes back through inspect
+//! and policy like any mail.
+
+use crate::config::PickupConfig;
+use mail_builder::headers::address::Address;
+use mail_builder::MessageBuilder;
+
+/// HTML-escape text for element content and attribute values.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// `2026-12-27 14:05 UTC` for a Unix time in milliseconds.
+pub fn format_time(ms: i64) -> String {
+    let secs = ms.div_euclid(1000);
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    let (y, m, d) = civil_from_days(days);
+    format!(
+        "{y:04}-{m:02}-{d:02} {:02}:{:02} UTC",
+        rem / 3600,
+        (rem % 3600) / 60
+    )
+}
+
+/// Days since 1970-01-01 to (year, month, day) (Howard Hinnant's algorithm).
+fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+fn message_id(cfg: &PickupConfig) -> String {
+    let host = crate::types::domain_of(&cfg.notify_from);
+    let host = if host.is_empty() {
+        "sluis.localdomain".to_string()
+    } else {
+        host
+    };
+    format!("{}@{host}", hex::encode(rand::random::<[u8; 12]>()))
+}
+
+/// Paragraphs in both languages, as text and as HTML.
+struct Body {
+    nl: Vec<String>,
+    en: Vec<String>,
+    /// A link shown as a button in HTML (url, Dutch label, English label).
+    link: Option<(String, String, String)>,
+}
+
+impl Body {
+    fn text(&self) -> String {
+        let mut out = String::new();
+        for (i, lang) in [&self.nl, &self.en].iter().enumerate() {
+            if i == 1 {
+                out.push_str("\r\n--- English ---\r\n\r\n");
+            }
+            for p in lang.iter() {
+                out.push_str(p);
+                out.push_str("\r\n\r\n");
+            }
+            if let Some((url, _, _)) = &self.link {
+                out.push_str(url);
+                out.push_str("\r\n\r\n");
+            }
+        }
+        out
+    }
+
+    fn html(&self, title: &str) -> String {
+        let mut out = format!(
+            "<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>{}</title></head>\
+             <body style=\"font-family:sans-serif;color:#1a1a1a;max-width:40em\">",
+            esc(title)
+        );
+        for (i, lang) in [&self.nl, &self.en].iter().enumerate() {
+            let code = if i == 0 { "nl" } else { "en" };
+            out.push_str(&format!("<div lang=\"{code}\">"));
+            if i == 1 {
+                out.push_str("<hr>");
+            }
+            for p in lang.iter() {
+                out.push_str(&format!("<p>{}</p>", esc(p)));
+            }
+            if let Some((url, nl, en)) = &self.link {
+                let label = if i == 0 { nl } else { en };
+                out.push_str(&format!(
+                    "<p><a href=\"{}\" style=\"background:#00466e;color:#fff;padding:.6em 1em;\
+                     text-decoration:none\">{}</a></p>",
+                    esc(url),
+                    esc(label)
+                ));
+            }
+            out.push_str("</div>");
+        }
+        out.push_str("</body></html>");
+        out
+    }
+}
+
+fn build(
+    cfg: &PickupConfig,
+    to: &str,
+    subject: &str,
+    body: &Body,
+    in_reply_to: Option<&str>,
+) -> std::io::Result<Vec<u8>> {
+    let mut b = MessageBuilder::new()
+        .from(Address::new_address(
+            Some(cfg.practice_name.clone()),
+            cfg.notify_from.clone(),
+        ))
+        .to(to.to_string())
+        .subject(subject.to_string())
+        .date(crate::now_ms() / 1000)
+        .message_id(message_id(cfg))
+        .header(
+            "Auto-Submitted",
+            mail_builder::headers::raw::Raw::new("auto-generated"),
+        )
+        .text_body(body.text())
+        .html_body(body.html(subject));
+    if let Some(id) = in_reply_to {
+        b = b.in_reply_to(id.to_string());
+    }
+    b.write_to_vec()
+}
+
+fn contact_lines(cfg: &PickupConfig) -> (String, String) {
+    if cfg.practice_contact.is_empty() {
+        (
+            format!("Vragen? Neem contact op met {}.", cfg.practice_name),
+            format!("Questions? Please contact {}.", cfg.practice_name),
+        )
+    } else {
+        (
+            format!(
+                "Vragen? Neem contact op met {}: {}.",
+                cfg.practice_name, cfg.practice_contact
+            ),
+            format!(
+                "Questions? Please contact {}: {}.",
+                cfg.practice_name, cfg.practice_contact
+            ),
+        )
+    }
+}
+
+/// The notification to the recipient: who sent a secure message, the link,
+/// how the code comes, until when. No content.
+pub fn notification(
+    cfg: &PickupConfig,
+    recipient: &str,
+    link_url: &str,
+    expires_ms: i64,
+    by_sms: bool,
+    original_subject: Option<&str>,
+) -> std::io::Result<Vec<u8>> {
+    let practice = &cfg.practice_name;
+    let mut subject = format!("Beveiligd bericht van {practice} / Secure message from {practice}");
+    if let Some(s) = original_subject.filter(|_| cfg.notify_show_subject) {
+        subject = format!("{subject}: {s}");
+    }
+    let until = format_time(expires_ms);
+    let (how_nl, how_en) = if by_sms {
+        (
+            "Bij het openen vraagt u een eenmalige code aan; die ontvangt u per sms.",
+            "To open it you request a one-time code, which you receive by text message (SMS).",
+        )
+    } else {
+        (
+            "Bij het openen vraagt u een eenmalige code aan; die ontvangt u in een aparte e-mail.",
+            "To open it you request a one-time code, which you receive in a separate e-mail.",
+        )
+    };
+    let (contact_nl, contact_en) = contact_lines(cfg);
+    let body = Body {
+        nl: vec![
+            "Beste ontvanger,".into(),
+            format!("{practice} heeft u een beveiligd bericht gestuurd. U leest het via de beveiligde link hieronder."),
+            how_nl.into(),
+            format!("Het bericht is beschikbaar tot {until}."),
+            contact_nl,
+        ],
+        en: vec![
+            "Dear recipient,".into(),
+            format!("{practice} has sent you a secure message. You can read it through the secure link below."),
+            how_en.into(),
+            format!("The message is available until {until}."),
+            contact_en,
+        ],
+        link: Some((
+            link_url.to_string(),
+            "Bericht openen".into(),
+            "Open message".into(),
+        )),
+    };
+    build(cfg, recipient, &subject, &body, None)
+}
+
+/// The code by e-mail (no phone number known). Only the code.
+pub fn code_mail(
+    cfg: &PickupConfig,
+    recipient: &str,
+    code: &str,
+    ttl_minutes: u64,
+) -> std::io::Result<Vec<u8>> {
+    let body = Body {
+        nl: vec![
+            format!("Uw eenmalige code is: {code}"),
+            format!("De code is {ttl_minutes} minuten geldig. Deel deze code met niemand."),
+        ],
+        en: vec![
+            format!("Your one-time code is: {code}"),
+            format!("The code is valid for {ttl_minutes} minutes. Do not share it with anyone."),
+        ],
+        link: None,
+    };
+    build(
+        cfg,
+        recipient,
+        "Uw eenmalige code / Your one-time code",
+        &body,
+        None,
+    )
+}
+
+/// The SMS text with the code.
+pub fn code_sms(cfg: &PickupConfig, code: &str, ttl_minutes: u64) -> String {
+    format!(
+        "{code} is uw code voor het bericht van {} ({ttl_minutes} min). / {code} is your code ({ttl_minutes} min).",
+        cfg.practice_name
+    )
+}
+
+/// Confirmation to the sender: parked for whom, until when, and a signed
+/// revoke link.
+pub fn sender_confirmation(
+    cfg: &PickupConfig,
+    sender: &str,
+    recipient: &str,
+    message_id: &str,
+    revoke_url: &str,
+    expires_ms: i64,
+) -> std::io::Result<Vec<u8>> {
+    let until = format_time(expires_ms);
+    let body = Body {
+        nl: vec![
+            format!("Uw bericht {message_id} aan {recipient} is beveiligd klaargezet. De ontvanger kreeg een e-mail met een link en opent het bericht met een eenmalige code."),
+            format!("Het bericht is beschikbaar tot {until}. Wilt u het intrekken? Gebruik de link hieronder."),
+        ],
+        en: vec![
+            format!("Your message {message_id} to {recipient} has been parked securely. The recipient got an e-mail with a link and opens the message with a one-time code."),
+            format!("The message is available until {until}. To revoke it, use the link below."),
+        ],
+        link: Some((revoke_url.to_string(), "Bericht intrekken".into(), "Revoke message".into())),
+    };
+    build(
+        cfg,
+        sender,
+        "Bericht beveiligd klaargezet / Message parked securely",
+        &body,
+        None,
+    )
+}
+
+/// Notice to the sender that the recipient opened the message.
+pub fn opened_notice(
+    cfg: &PickupConfig,
+    sender: &str,
+    recipient: &str,
+    message_id: &str,
+    opened_ms: i64,
+) -> std::io::Result<Vec<u8>> {
+    let when = format_time(opened_ms);
+    let body = Body {
+        nl: vec![format!(
+            "{recipient} heeft uw bericht {message_id} geopend op {when}."
+        )],
+        en: vec![format!(
+            "{recipient} opened your message {message_id} at {when}."
+        )],
+        link: None,
+    };
+    build(cfg, sender, "Bericht geopend / Message opened", &body, None)
+}
+
+/// A file the recipient attached to a reply.
+pub struct ReplyFile {
+    pub name: String,
+    pub content_type: String,
+    pub data: Vec<u8>,
+}
+
+/// The recipient's reply, from the recipient to the original sender.
+pub fn reply(
+    from: &str,
+    to: &str,
+    subject: &str,
+    text: &str,
+    in_reply_to: Option<&str>,
+    files: Vec<ReplyFile>,
+) -> std::io::Result<Vec<u8>> {
+    let host = crate::types::domain_of(from);
+    let mut b = MessageBuilder::new()
+        .from(from.to_string())
+        .to(to.to_string())
+        .subject(subject.to_string())
+        .date(crate::now_ms() / 1000)
+        .message_id(format!(
+            "{}@{}",
+            hex::encode(rand::random::<[u8; 12]>()),
+            if host.is_empty() {
+                "sluis.localdomain"
+            } else {
+                &host
+            }
+        ))
+        .text_body(text.to_string());
+    if let Some(id) = in_reply_to {
+        b = b.in_reply_to(id.to_string());
+    }
+    for f in files {
+        b = b.attachment(f.content_type, f.name, f.data);
+    }
+    b.write_to_vec()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notification_is_bilingual_multipart_and_holds_no_subject_by_default() {
+        let cfg = PickupConfig::default();
+        let raw = notification(
+            &cfg,
+            "p@example.nl",
+            "https://x/p/SECRET",
+            0,
+            true,
+            Some("Uitslag diabetes"),
+        )
+        .unwrap();
+        let text = String::from_utf8_lossy(&raw);
+        assert!(text.contains("multipart/alternative"), "{text}");
+        assert!(!text.contains("diabetes"));
+        let parsed = mail_parser::MessageParser::default().parse(&raw).unwrap();
+        let body = parsed.body_text(0).unwrap();
+        let nl = body.find("Beste ontvanger").unwrap();
+        let en = body.find("Dear recipient").unwrap();
+        assert!(nl < en);
+        assert!(body.contains("https://x/p/SECRET"));
+        assert!(body.contains("1970-01-01 00:00 UTC"));
+    }
+
+    #[test]
+    fn subject_is_shown_only_when_the_policy_allows() {
+        let cfg = PickupConfig {
+            notify_show_subject: true,
+            ..PickupConfig::default()
+        };
+        let raw = notification(&cfg, "p@x.nl", "u", 0, false, Some("Afspraak")).unwrap();
+        let parsed = mail_parser::MessageParser::default().parse(&raw).unwrap();
+        assert!(parsed.subject().unwrap().ends_with(": Afspraak"));
+    }
+
+    #[test]
+    fn times_format_as_utc_dates() {
+        assert_eq!(format_time(1_798_761_600_000), "2027-01-01 00:00 UTC");
+        assert_eq!(esc("<a href='x'>&"), "&lt;a href=&#39;x&#39;&gt;&amp;");
+    }
+}

@@ -1,0 +1,670 @@
+//! The pickup portal (axum, HTTPS, server-rendered, no JavaScript):
+//!
+//! ```text
+//! GET  /p/{secret}            landing: ask for a code
+//! POST /p/{secret}/code       send a code (SMS or e-mail)      -> /p/{secret}/verify
+//! GET  /p/{secret}/verify     code entry
+//! POST /p/{secret}/verify     check; session cookie             -> /m/{pickup}
+//! GET  /m/{pickup}            message, attachments, reply form
+//! GET  /m/{pickup}/a/{n}      one attachment (download)
+//! POST /m/{pickup}/reply      reply with attachments (multipart, CSRF token)
+//! POST /m/{pickup}/logout     end the session (CSRF token)
+//! GET  /r/{pickup}/{sig}      sender: confirm revoke;  POST: revoke
+//! ```
+//!
+//! Every response carries a strict CSP, HSTS, no-referrer, nosniff and
+//! no-store. The session cookie is HttpOnly, Secure, SameSite=Strict and
+//! scoped to `/m/{pickup}`; each request is authorised for the pickup in
+//! its URL. Errors become bilingual pages that reveal nothing more than
+//! "unknown, revoked or expired".
+
+use super::pages::{self, Lang};
+use super::service::Client;
+use super::tls::{ClientAddr, TlsListener};
+use super::{crypto::Secret, mail, view, Pickup, PickupError};
+use axum::body::Body;
+use axum::extract::{ConnectInfo, DefaultBodyLimit, Multipart, Path, RawQuery, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Form, Router};
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+type App = State<Arc<Pickup>>;
+
+/// The portal's routes (for `serve_portal`, or a test harness).
+pub fn router(pickup: Arc<Pickup>) -> Router {
+    let reply_limit = (pickup.cfg().max_reply_size as usize).saturating_add(256 * 1024);
+    Router::new()
+        .route("/static/portal.css", get(css))
+        .route("/p/{secret}", get(landing))
+        .route("/p/{secret}/code", axum::routing::post(request_code))
+        .route("/p/{secret}/verify", get(verify_page).post(verify))
+        .route("/m/{pid}", get(message))
+        .route("/m/{pid}/a/{index}", get(attachment))
+        .route(
+            "/m/{pid}/reply",
+            axum::routing::post(reply).layer(DefaultBodyLimit::max(reply_limit)),
+        )
+        .route("/m/{pid}/logout", axum::routing::post(logout))
+        .route("/r/{pid}/{tag}", get(revoke_page).post(revoke))
+        .fallback(not_found)
+        .layer(axum::middleware::map_response(security_headers))
+        .with_state(pickup)
+}
+
+/// Serve the portal over TLS on a bound listener until `shutdown` resolves.
+pub async fn serve_portal(
+    pickup: Arc<Pickup>,
+    listener: tokio::net::TcpListener,
+    tls: Arc<rustls::ServerConfig>,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let listener = TlsListener::new(listener, &tls, Duration::from_secs(10));
+    let app = router(pickup).into_make_service_with_connect_info::<ClientAddr>();
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown)
+        .await
+}
+
+async fn security_headers(mut resp: Response) -> Response {
+    let h = resp.headers_mut();
+    let set = |h: &mut HeaderMap, name: &'static str, value: &'static str| {
+        h.insert(name, HeaderValue::from_static(value));
+    };
+    set(
+        h,
+        "content-security-policy",
+        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    );
+    set(
+        h,
+        "strict-transport-security",
+        "max-age=31536000; includeSubDomains",
+    );
+    set(h, "referrer-policy", "no-referrer");
+    set(h, "x-content-type-options", "nosniff");
+    set(h, "x-frame-options", "DENY");
+    set(h, "cache-control", "no-store");
+    resp
+}
+
+async fn css() -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
+        pages::CSS,
+    )
+        .into_response()
+}
+
+fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+fn query(raw: &Option<String>) -> HashMap<String, String> {
+    raw.as_deref()
+        .unwrap_or("")
+        .split('&')
+        .filter_map(|kv| kv.split_once('='))
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+/// Language from `?lang=` (remembered in a cookie) or the cookie; Dutch by default.
+struct Ctx {
+    lang: Lang,
+    set_lang: bool,
+    path: String,
+}
+
+fn ctx(headers: &HeaderMap, raw: &Option<String>, path: String) -> Ctx {
+    let q = query(raw);
+    let (lang, set_lang) = match q.get("lang").map(String::as_str) {
+        Some("en") => (Lang::En, true),
+        Some("nl") => (Lang::Nl, true),
+        _ => (
+            if cookie(headers, "sluis_lang") == Some("en") {
+                Lang::En
+            } else {
+                Lang::Nl
+            },
+            false,
+        ),
+    };
+    Ctx {
+        lang,
+        set_lang,
+        path,
+    }
+}
+
+fn client(addr: ClientAddr, headers: &HeaderMap) -> Client {
+    Client {
+        ip: addr.0.ip(),
+        user_agent: headers
+            .get(header::USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .chars()
+            .take(200)
+            .collect(),
+    }
+}
+
+fn html(p: &Pickup, c: &Ctx, status: StatusCode, title: &str, body: &str) -> Response {
+    let page = pages::page(c.lang, &p.cfg().practice_name, &c.path, title, body);
+    let mut resp = (
+        status,
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        page,
+    )
+        .into_response();
+    if c.set_lang {
+        let v = format!(
+            "sluis_lang={}; Path=/; Secure; SameSite=Strict; Max-Age=31536000",
+            c.lang.code()
+        );
+        if let Ok(v) = HeaderValue::from_str(&v) {
+            resp.headers_mut().append(header::SET_COOKIE, v);
+        }
+    }
+    resp
+}
+
+fn see_other(location: &str) -> Response {
+    let mut resp = StatusCode::SEE_OTHER.into_response();
+    if let Ok(v) = HeaderValue::from_str(location) {
+        resp.headers_mut().insert(header::LOCATION, v);
+    }
+    resp
+}
+
+/// The page for an error: status and bilingual text.
+fn error_page(p: &Pickup, c: &Ctx, err: &PickupError) -> Response {
+    let l = c.lang;
+    let (status, title, text) = match err {
+        PickupError::Gone => (
+            StatusCode::GONE,
+            l.t("Link niet meer geldig", "Link no longer valid"),
+            l.t(
+                "Deze link is onbekend, ingetrokken of verlopen. Het bericht is niet meer beschikbaar. Neem zo nodig contact op met de afzender.",
+                "This link is unknown, revoked or expired. The message is no longer available. Please contact the sender if needed.",
+            ),
+        ),
+        PickupError::RateLimited => (
+            StatusCode::TOO_MANY_REQUESTS,
+            l.t("Te veel pogingen", "Too many attempts"),
+            l.t("Te veel pogingen. Probeer het later opnieuw.", "Too many attempts. Please try again later."),
+        ),
+        PickupError::NoSession => (
+            StatusCode::UNAUTHORIZED,
+            l.t("Sessie verlopen", "Session expired"),
+            l.t(
+                "Uw sessie is verlopen of u bent afgemeld. Open de link uit uw e-mail opnieuw.",
+                "Your session has expired or you logged out. Open the link from your e-mail again.",
+            ),
+        ),
+        PickupError::Forbidden => (
+            StatusCode::FORBIDDEN,
+            l.t("Geen toegang", "No access"),
+            l.t("U heeft geen toegang tot dit bericht.", "You do not have access to this message."),
+        ),
+        PickupError::NotFound => (
+            StatusCode::NOT_FOUND,
+            l.t("Niet gevonden", "Not found"),
+            l.t("Deze pagina bestaat niet.", "This page does not exist."),
+        ),
+        PickupError::Send(_) => (
+            StatusCode::BAD_GATEWAY,
+            l.t("Code niet verstuurd", "Code not sent"),
+            l.t("De code kon niet worden verstuurd. Probeer het over enkele minuten opnieuw.", "The code could not be sent. Please try again in a few minutes."),
+        ),
+        PickupError::Reply(_) => (
+            StatusCode::BAD_REQUEST,
+            l.t("Antwoord niet verstuurd", "Reply not sent"),
+            l.t("Uw antwoord kon niet worden verstuurd. Probeer het opnieuw of neem contact op met de afzender.", "Your reply could not be sent. Please try again or contact the sender."),
+        ),
+        _ => {
+            tracing::error!(error = %err, "pickup portal error");
+            (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                l.t("Er ging iets mis", "Something went wrong"),
+                l.t("Er ging iets mis. Probeer het later opnieuw.", "Something went wrong. Please try again later."),
+            )
+        }
+    };
+    html(p, c, status, title, &pages::simple(text, true))
+}
+
+async fn not_found(State(p): App, headers: HeaderMap, q: RawQuery) -> Response {
+    let c = ctx(&headers, &q.0, "/".into());
+    error_page(&p, &c, &PickupError::NotFound)
+}
+
+async fn landing(
+    State(p): App,
+    Path(secret): Path<String>,
+    headers: HeaderMap,
+    q: RawQuery,
+) -> Response {
+    let c = ctx(&headers, &q.0, format!("/p/{secret}"));
+    let row = match Secret::parse(&secret) {
+        Ok(s) => p.by_secret(&s).await,
+        Err(_) => Err(PickupError::Gone),
+    };
+    match row {
+        Ok(row) => {
+            let (title, body) =
+                pages::landing(c.lang, &secret, row.expires_ms, row.phone.is_some());
+            html(&p, &c, StatusCode::OK, &title, &body)
+        }
+        Err(e) => error_page(&p, &c, &e),
+    }
+}
+
+async fn request_code(
+    State(p): App,
+    Path(secret): Path<String>,
+    ConnectInfo(addr): ConnectInfo<ClientAddr>,
+    headers: HeaderMap,
+) -> Response {
+    let c = ctx(&headers, &None, format!("/p/{secret}"));
+    let result = match Secret::parse(&secret) {
+        Ok(s) => p.request_code(&s, &client(addr, &headers)).await,
+        Err(_) => Err(PickupError::Gone),
+    };
+    match result {
+        Ok(_) => see_other(&format!("/p/{secret}/verify?sent=1")),
+        Err(e) => error_page(&p, &c, &e),
+    }
+}
+
+async fn verify_page(
+    State(p): App,
+    Path(secret): Path<String>,
+    headers: HeaderMap,
+    q: RawQuery,
+) -> Response {
+    let c = ctx(&headers, &q.0, format!("/p/{secret}/verify"));
+    let row = match Secret::parse(&secret) {
+        Ok(s) => p.by_secret(&s).await,
+        Err(_) => Err(PickupError::Gone),
+    };
+    let row = match row {
+        Ok(r) => r,
+        Err(e) => return error_page(&p, &c, &e),
+    };
+    let sent = query(&q.0).contains_key("sent");
+    let notice = match (&row.phone, sent) {
+        (Some(phone), true) => Some(format!(
+            "{} {}.",
+            c.lang
+                .t("We hebben een code gestuurd naar", "We sent a code to"),
+            super::crypto::mask_phone(phone)
+        )),
+        (None, true) => Some(
+            c.lang
+                .t(
+                    "We hebben een code naar uw e-mailadres gestuurd.",
+                    "We sent a code to your e-mail address.",
+                )
+                .to_string(),
+        ),
+        _ => None,
+    };
+    let title = c.lang.t("Code invoeren", "Enter code");
+    let body = pages::verify(c.lang, &secret, notice.as_deref(), None);
+    html(&p, &c, StatusCode::OK, title, &body)
+}
+
+async fn verify(
+    State(p): App,
+    Path(secret): Path<String>,
+    ConnectInfo(addr): ConnectInfo<ClientAddr>,
+    headers: HeaderMap,
+    Form(form): Form<HashMap<String, String>>,
+) -> Response {
+    let c = ctx(&headers, &None, format!("/p/{secret}/verify"));
+    let code = form.get("code").map(String::as_str).unwrap_or("");
+    let result = match Secret::parse(&secret) {
+        Ok(s) => p.verify_code(&s, code, &client(addr, &headers)).await,
+        Err(_) => Err(PickupError::Gone),
+    };
+    let l = c.lang;
+    let error = match result {
+        Ok((token, pid)) => {
+            let mut resp = see_other(&format!("/m/{pid}"));
+            let v = format!(
+                "sluis_session={}; Path=/m/{pid}; HttpOnly; Secure; SameSite=Strict; Max-Age={}",
+                token.encode(),
+                p.cfg().session_max_secs
+            );
+            if let Ok(v) = HeaderValue::from_str(&v) {
+                resp.headers_mut().append(header::SET_COOKIE, v);
+            }
+            return resp;
+        }
+        Err(PickupError::WrongCode) => l.t(
+            "Deze code is onjuist. Controleer de code en probeer het opnieuw.",
+            "This code is incorrect. Check the code and try again.",
+        ),
+        Err(PickupError::NoCode) => l.t(
+            "Deze code is niet (meer) geldig: verlopen, al gebruikt of te vaak fout ingevoerd. Vraag een nieuwe code aan.",
+            "This code is not valid (any more): expired, already used or entered wrongly too often. Request a new code.",
+        ),
+        Err(e) => return error_page(&p, &c, &e),
+    };
+    let body = pages::verify(l, &secret, None, Some(error));
+    html(
+        &p,
+        &c,
+        StatusCode::BAD_REQUEST,
+        l.t("Code invoeren", "Enter code"),
+        &body,
+    )
+}
+
+/// The session for the pickup in the URL, from its cookie.
+async fn opened(p: &Pickup, headers: &HeaderMap, pid: &str) -> Result<super::Opened, PickupError> {
+    let token = cookie(headers, "sluis_session").ok_or(PickupError::NoSession)?;
+    let token = Secret::parse(token).map_err(|_| PickupError::NoSession)?;
+    p.session(&token, pid).await
+}
+
+async fn message(
+    State(p): App,
+    Path(pid): Path<String>,
+    headers: HeaderMap,
+    q: RawQuery,
+) -> Response {
+    let c = ctx(&headers, &q.0, format!("/m/{pid}"));
+    let result = async {
+        let o = opened(&p, &headers, &pid).await?;
+        let v = p.view(&o).await?;
+        Ok::<_, PickupError>((o, v))
+    }
+    .await;
+    let (o, v) = match result {
+        Ok(x) => x,
+        Err(e) => return error_page(&p, &c, &e),
+    };
+    let notice = query(&q.0).contains_key("replied").then(|| {
+        c.lang
+            .t("Uw antwoord is verstuurd.", "Your reply has been sent.")
+    });
+    let body = pages::message(c.lang, &pid, &v, o.row.expires_ms, &o.csrf, notice);
+    html(
+        &p,
+        &c,
+        StatusCode::OK,
+        c.lang.t("Uw bericht", "Your message"),
+        &body,
+    )
+}
+
+/// RFC 6266 / 5987 Content-Disposition with an ASCII fallback.
+pub fn content_disposition(name: &str) -> String {
+    let ascii: String = name
+        .chars()
+        .map(|ch| {
+            if ch.is_ascii_alphanumeric() || matches!(ch, '.' | '-' | '_' | ' ' | '(' | ')') {
+                ch
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let mut encoded = String::new();
+    for b in name.bytes() {
+        if b.is_ascii_alphanumeric() || b"!#$&+-.^_`|~".contains(&b) {
+            encoded.push(char::from(b));
+        } else {
+            encoded.push_str(&format!("%{b:02X}"));
+        }
+    }
+    format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")
+}
+
+async fn attachment(
+    State(p): App,
+    Path((pid, index)): Path<(String, String)>,
+    ConnectInfo(addr): ConnectInfo<ClientAddr>,
+    headers: HeaderMap,
+) -> Response {
+    let c = ctx(&headers, &None, format!("/m/{pid}"));
+    let result = async {
+        let o = opened(&p, &headers, &pid).await?;
+        let index: usize = index.parse().map_err(|_| PickupError::NotFound)?;
+        let raw = p.message(&o).await?;
+        let a = view::attachment(&raw, index).ok_or(PickupError::NotFound)?;
+        p.record_download(&o, index, &a.name, &client(addr, &headers));
+        Ok::<_, PickupError>(a)
+    }
+    .await;
+    let a = match result {
+        Ok(a) => a,
+        Err(e) => return error_page(&p, &c, &e),
+    };
+    let ctype = if a
+        .content_type
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b"/.+-".contains(&b))
+    {
+        a.content_type.clone()
+    } else {
+        "application/octet-stream".into()
+    };
+    let mut resp = Response::new(Body::from(a.data));
+    let h = resp.headers_mut();
+    if let Ok(v) = HeaderValue::from_str(&ctype) {
+        h.insert(header::CONTENT_TYPE, v);
+    }
+    if let Ok(v) = HeaderValue::from_str(&content_disposition(&a.name)) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    resp
+}
+
+async fn reply(
+    State(p): App,
+    Path(pid): Path<String>,
+    ConnectInfo(addr): ConnectInfo<ClientAddr>,
+    headers: HeaderMap,
+    multipart: Multipart,
+) -> Response {
+    let c = ctx(&headers, &None, format!("/m/{pid}"));
+    match reply_inner(&p, &pid, &headers, multipart, &client(addr, &headers)).await {
+        Ok(()) => see_other(&format!("/m/{pid}?replied=1")),
+        Err(e) => error_page(&p, &c, &e),
+    }
+}
+
+async fn reply_inner(
+    p: &Pickup,
+    pid: &str,
+    headers: &HeaderMap,
+    mut multipart: Multipart,
+    client: &Client,
+) -> Result<(), PickupError> {
+    let o = opened(p, headers, pid).await?;
+    let cfg = p.cfg();
+    let bad = |m: &str| PickupError::Reply(m.to_string());
+    let (mut csrf, mut text, mut files, mut total) =
+        (String::new(), String::new(), Vec::new(), 0u64);
+    while let Some(field) = multipart.next_field().await.map_err(|_| bad("form"))? {
+        let name = field.name().unwrap_or("").to_string();
+        let file_name = field.file_name().map(str::to_string);
+        let ctype = field
+            .content_type()
+            .unwrap_or("application/octet-stream")
+            .to_string();
+        let data = field.bytes().await.map_err(|_| bad("form"))?;
+        total += data.len() as u64;
+        if total > cfg.max_reply_size {
+            return Err(bad("too large"));
+        }
+        match name.as_str() {
+            "csrf" => csrf = String::from_utf8_lossy(&data).into_owned(),
+            "text" => text = String::from_utf8_lossy(&data).into_owned(),
+            "files" => {
+                let Some(fname) = file_name.filter(|f| !f.is_empty()) else {
+                    continue;
+                };
+                if data.is_empty() {
+                    continue;
+                }
+                if files.len() >= cfg.max_reply_attachments {
+                    return Err(bad("too many attachments"));
+                }
+                files.push(mail::ReplyFile {
+                    name: view::clean_name(&fname, files.len()),
+                    content_type: ctype,
+                    data: data.to_vec(),
+                });
+            }
+            _ => {}
+        }
+    }
+    if !super::crypto::ct_eq(&csrf, &o.csrf) {
+        return Err(PickupError::Forbidden);
+    }
+    if text.trim().is_empty() && files.is_empty() {
+        return Err(bad("empty"));
+    }
+    let v = p.view(&o).await?;
+    let subject = if v.subject.to_ascii_lowercase().starts_with("re:") {
+        v.subject.clone()
+    } else {
+        format!("Re: {}", v.subject)
+    };
+    let n = files.len();
+    let raw = mail::reply(
+        &o.row.recipient,
+        &o.row.sender,
+        &subject,
+        &text,
+        v.message_id.as_deref(),
+        files,
+    )
+    .map_err(PickupError::Mail)?;
+    p.reply(&o, raw, n, client).await
+}
+
+async fn logout(
+    State(p): App,
+    Path(pid): Path<String>,
+    headers: HeaderMap,
+    Form(form): Form<HashMap<String, String>>,
+) -> Response {
+    let c = ctx(&headers, &None, format!("/m/{pid}"));
+    let result = async {
+        let o = opened(&p, &headers, &pid).await?;
+        let csrf = form.get("csrf").map(String::as_str).unwrap_or("");
+        if !super::crypto::ct_eq(csrf, &o.csrf) {
+            return Err(PickupError::Forbidden);
+        }
+        let token = cookie(&headers, "sluis_session").unwrap_or("");
+        p.logout(&Secret::parse(token)?).await
+    }
+    .await;
+    if let Err(e) = result {
+        return error_page(&p, &c, &e);
+    }
+    let l = c.lang;
+    let mut resp = html(
+        &p,
+        &c,
+        StatusCode::OK,
+        l.t("Afgemeld", "Logged out"),
+        &pages::simple(
+            l.t(
+                "U bent afgemeld. U kunt dit venster sluiten.",
+                "You have logged out. You can close this window.",
+            ),
+            false,
+        ),
+    );
+    if let Ok(v) = HeaderValue::from_str(&format!(
+        "sluis_session=; Path=/m/{pid}; HttpOnly; Secure; SameSite=Strict; Max-Age=0"
+    )) {
+        resp.headers_mut().append(header::SET_COOKIE, v);
+    }
+    resp
+}
+
+async fn revoke_page(
+    State(p): App,
+    Path((pid, tag)): Path<(String, String)>,
+    headers: HeaderMap,
+    q: RawQuery,
+) -> Response {
+    let c = ctx(&headers, &q.0, format!("/r/{pid}/{tag}"));
+    if !p.verify_revoke_tag(&pid, &tag) {
+        return error_page(&p, &c, &PickupError::NotFound);
+    }
+    let body = pages::revoke_confirm(c.lang, &pid, &tag);
+    html(
+        &p,
+        &c,
+        StatusCode::OK,
+        c.lang.t("Bericht intrekken", "Revoke message"),
+        &body,
+    )
+}
+
+async fn revoke(
+    State(p): App,
+    Path((pid, tag)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> Response {
+    let c = ctx(&headers, &None, format!("/r/{pid}/{tag}"));
+    if !p.verify_revoke_tag(&pid, &tag) {
+        return error_page(&p, &c, &PickupError::NotFound);
+    }
+    match p.revoke(&pid, "sender-link").await {
+        Ok(_) => {
+            let l = c.lang;
+            html(
+                &p,
+                &c,
+                StatusCode::OK,
+                l.t("Bericht ingetrokken", "Message revoked"),
+                &pages::simple(
+                    l.t(
+                        "Het bericht is ingetrokken en verwijderd. De ontvanger kan het niet meer openen.",
+                        "The message has been revoked and deleted. The recipient can no longer open it.",
+                    ),
+                    false,
+                ),
+            )
+        }
+        Err(e) => error_page(&p, &c, &e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_disposition_has_ascii_fallback_and_rfc5987_name() {
+        let d = content_disposition("uitslag Jansen ë\"x.pdf");
+        assert!(
+            d.starts_with("attachment; filename=\"uitslag Jansen __x.pdf\""),
+            "{d}"
+        );
+        assert!(
+            d.ends_with("filename*=UTF-8''uitslag%20Jansen%20%C3%AB%22x.pdf"),
+            "{d}"
+        );
+    }
+}

@@ -1,0 +1,272 @@
+//! Unit tests of the pickup service on a real SQLite store in a temp dir.
+
+use super::*;
+use crate::pickup::sms::SmsError;
+use crate::pickup::BoxFuture;
+use std::sync::Mutex;
+
+#[derive(Default)]
+struct Rec {
+    sms: Mutex<Vec<(String, String)>>,
+    mails: Mutex<Vec<(String, Vec<u8>)>>,
+}
+
+struct RecSms(Arc<Rec>);
+impl SmsSender for RecSms {
+    fn send<'a>(&'a self, to: &'a str, text: &'a str) -> BoxFuture<'a, Result<(), SmsError>> {
+        self.0.sms.lock().unwrap().push((to.into(), text.into()));
+        Box::pin(async { Ok(()) })
+    }
+}
+struct RecOut(Arc<Rec>);
+impl Outbox for RecOut {
+    fn send<'a>(
+        &'a self,
+        _: &'a str,
+        to: &'a str,
+        raw: Vec<u8>,
+    ) -> BoxFuture<'a, Result<(), String>> {
+        self.0.mails.lock().unwrap().push((to.into(), raw));
+        Box::pin(async { Ok(()) })
+    }
+}
+impl ReplySink for RecOut {
+    fn reply<'a>(
+        &'a self,
+        _: &'a str,
+        _: &'a str,
+        to: &'a str,
+        raw: Vec<u8>,
+    ) -> BoxFuture<'a, Result<(), String>> {
+        self.0.mails.lock().unwrap().push((to.into(), raw));
+        Box::pin(async { Ok(()) })
+    }
+}
+
+struct Rig {
+    _dir: tempfile::TempDir,
+    p: Pickup,
+    rec: Arc<Rec>,
+}
+
+async fn rig(tweak: impl FnOnce(&mut Config)) -> Rig {
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = Config::default();
+    config.pickup.blob_dir = dir.path().join("blobs");
+    config.pickup.server_key_file = dir.path().join("server.key");
+    config.pickup.dkim_dir = dir.path().join("dkim");
+    tweak(&mut config);
+    let store = Store::connect(
+        &format!("sqlite://{}", dir.path().join("s.db").display()),
+        2,
+    )
+    .await
+    .unwrap();
+    let rec = Arc::new(Rec::default());
+    let p = Pickup::new(
+        Arc::new(config),
+        store,
+        Audit::disabled(),
+        Arc::new(RecSms(rec.clone())),
+        Arc::new(RecOut(rec.clone())),
+        Arc::new(RecOut(rec.clone())),
+    )
+    .unwrap();
+    Rig { _dir: dir, p, rec }
+}
+
+const MSG: &[u8] = b"From: dokter@praktijk.nl\r\nTo: p@example.nl\r\nSubject: Uitslag\r\n\
+MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n\
+Content-Type: text/plain\r\n\r\nUw HbA1c is 53\r\n--b\r\nContent-Type: application/pdf\r\n\
+Content-Disposition: attachment; filename=a.pdf\r\n\r\nPDFDATA\r\n--b--\r\n";
+
+fn client() -> Client {
+    Client {
+        ip: "127.0.0.1".parse().unwrap(),
+        user_agent: "test".into(),
+    }
+}
+
+fn secret_of(parked: &Parked) -> Secret {
+    Secret::parse(parked.link_url.rsplit('/').next().unwrap()).unwrap()
+}
+
+fn last_code(rec: &Rec) -> String {
+    let sms = rec.sms.lock().unwrap();
+    sms.last()
+        .unwrap()
+        .1
+        .chars()
+        .take_while(|c| c.is_ascii_digit())
+        .collect()
+}
+
+async fn park(r: &Rig, id: &str) -> (Parked, Secret) {
+    let parked =
+        r.p.park(
+            "default",
+            &MessageId(id.into()),
+            "dokter@praktijk.nl",
+            "p@example.nl",
+            MSG,
+            Some("+31612345678".into()),
+        )
+        .await
+        .unwrap();
+    let s = secret_of(&parked);
+    (parked, s)
+}
+
+#[tokio::test]
+async fn park_open_round_trip_and_store_holds_no_secret_or_content() {
+    let r = rig(|_| {}).await;
+    let (parked, secret) = park(&r, "m1").await;
+    assert_eq!(parked.pickup_id, secret.id());
+    assert!(parked.sender_confirmation.is_some());
+    r.p.request_code(&secret, &client()).await.unwrap();
+    let code = last_code(&r.rec);
+    let (token, pid) = r.p.verify_code(&secret, &code, &client()).await.unwrap();
+    let opened = r.p.session(&token, &pid).await.unwrap();
+    assert_eq!(r.p.message(&opened).await.unwrap(), MSG);
+    // The blob on disk is ciphertext, and the secret is nowhere in the db file.
+    let blob = std::fs::read(r.p.cfg().blob_dir.join(format!("{pid}.age"))).unwrap();
+    let view = std::fs::read(r.p.cfg().blob_dir.join(format!("{pid}.view.age"))).unwrap();
+    assert!(!view.windows(5).any(|w| w == b"HbA1c"));
+    assert_eq!(r.p.view(&opened).await.unwrap().attachments.len(), 1);
+    assert!(!blob.windows(5).any(|w| w == b"HbA1c"));
+    let db = std::fs::read(r._dir.path().join("s.db")).unwrap();
+    let text = String::from_utf8_lossy(&db);
+    assert!(!text.contains(&secret.encode()));
+    assert!(!text.contains("HbA1c"));
+}
+
+#[tokio::test]
+async fn five_wrong_codes_kill_the_code_and_a_used_code_cannot_be_replayed() {
+    let r = rig(|_| {}).await;
+    let (_, secret) = park(&r, "m2").await;
+    r.p.request_code(&secret, &client()).await.unwrap();
+    let code = last_code(&r.rec);
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    for _ in 0..5 {
+        assert!(matches!(
+            r.p.verify_code(&secret, wrong, &client()).await,
+            Err(PickupError::WrongCode)
+        ));
+    }
+    assert!(matches!(
+        r.p.verify_code(&secret, &code, &client()).await,
+        Err(PickupError::NoCode)
+    ));
+    r.p.request_code(&secret, &client()).await.unwrap();
+    let code = last_code(&r.rec);
+    r.p.verify_code(&secret, &code, &client()).await.unwrap();
+    assert!(matches!(
+        r.p.verify_code(&secret, &code, &client()).await,
+        Err(PickupError::NoCode)
+    ));
+}
+
+#[tokio::test]
+async fn code_requests_are_rate_limited_per_link() {
+    let r = rig(|c| c.pickup.max_codes_per_link = 2).await;
+    let (_, secret) = park(&r, "m3").await;
+    r.p.request_code(&secret, &client()).await.unwrap();
+    r.p.request_code(&secret, &client()).await.unwrap();
+    assert!(matches!(
+        r.p.request_code(&secret, &client()).await,
+        Err(PickupError::RateLimited)
+    ));
+    assert_eq!(r.rec.sms.lock().unwrap().len(), 2);
+}
+
+#[tokio::test]
+async fn expired_code_is_refused() {
+    let r = rig(|c| c.pickup.code_ttl_secs = 1).await;
+    let (_, secret) = park(&r, "m4").await;
+    r.p.request_code(&secret, &client()).await.unwrap();
+    let code = last_code(&r.rec);
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    assert!(matches!(
+        r.p.verify_code(&secret, &code, &client()).await,
+        Err(PickupError::NoCode)
+    ));
+}
+
+#[tokio::test]
+async fn sessions_expire_when_idle_and_are_bound_to_one_pickup() {
+    let r = rig(|c| c.pickup.session_idle_secs = 1).await;
+    let (_, s1) = park(&r, "m5").await;
+    let (p2, _) = park(&r, "m6").await;
+    r.p.request_code(&s1, &client()).await.unwrap();
+    let (token, pid) =
+        r.p.verify_code(&s1, &last_code(&r.rec), &client())
+            .await
+            .unwrap();
+    assert!(matches!(
+        r.p.session(&token, &p2.pickup_id).await,
+        Err(PickupError::Forbidden)
+    ));
+    assert!(r.p.session(&token, &pid).await.is_ok());
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    assert!(matches!(
+        r.p.session(&token, &pid).await,
+        Err(PickupError::NoSession)
+    ));
+}
+
+#[tokio::test]
+async fn revoke_and_expiry_shred_the_ciphertext() {
+    let r = rig(|_| {}).await;
+    let (p1, s1) = park(&r, "m7").await;
+    let (p2, s2) = park(&r, "m8").await;
+    let f1 = r.p.cfg().blob_dir.join(format!("{}.age", p1.pickup_id));
+    let v1 = r.p.cfg().blob_dir.join(format!("{}.view.age", p1.pickup_id));
+    assert!(f1.exists() && v1.exists());
+    assert_eq!(r.p.revoke_message("m7", "cli").await.unwrap(), 1);
+    assert!(!f1.exists() && !v1.exists());
+    assert!(matches!(r.p.by_secret(&s1).await, Err(PickupError::Gone)));
+    assert_eq!(
+        r.p.sweep(crate::now_ms() + 31 * 86_400_000).await.unwrap(),
+        1
+    );
+    assert!(!r
+        .p
+        .cfg()
+        .blob_dir
+        .join(format!("{}.age", p2.pickup_id))
+        .exists());
+    assert!(matches!(
+        r.p.request_code(&s2, &client()).await,
+        Err(PickupError::Gone)
+    ));
+}
+
+#[tokio::test]
+async fn database_blobs_work_and_codes_go_by_mail_without_phone() {
+    let r = rig(|c| c.pickup.blob_storage = crate::config::BlobStorage::Database).await;
+    let parked =
+        r.p.park(
+            "default",
+            &MessageId("m9".into()),
+            "d@p.nl",
+            "nophone@example.nl",
+            MSG,
+            None,
+        )
+        .await
+        .unwrap();
+    let secret = secret_of(&parked);
+    assert_eq!(
+        r.p.request_code(&secret, &client()).await.unwrap(),
+        CodeChannel::Email
+    );
+    let (to, raw) = r.rec.mails.lock().unwrap().last().cloned().unwrap();
+    assert_eq!(to, "nophone@example.nl");
+    let m = mail_parser::MessageParser::default().parse(&raw).unwrap();
+    let body = m.body_text(0).unwrap().into_owned();
+    let code: String = body.split(": ").nth(1).unwrap().chars().take(6).collect();
+    let (token, pid) = r.p.verify_code(&secret, &code, &client()).await.unwrap();
+    let opened = r.p.session(&token, &pid).await.unwrap();
+    assert_eq!(r.p.message(&opened).await.unwrap(), MSG);
+    assert!(!r.p.cfg().blob_dir.exists());
+}

@@ -1,0 +1,158 @@
+//! What the portal shows of a decrypted message: sender, date, subject,
+//! body as plain text, and the list of attachments. Pure; works on bytes
+//! already decrypted in memory.
+//!
+//! Safety: HTML is never passed through. The text/plain part is shown;
+//! an HTML-only mail is converted to text (scripts, styles, remote content
+//! and event handlers disappear with the tags) and then escaped by the
+//! page. Attachment names are cleaned of path separators and control
+//! characters.
+
+use mail_parser::{MessageParser, MimeHeaders};
+
+/// One attachment as listed (no content).
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct AttachmentInfo {
+    pub index: usize,
+    pub name: String,
+    pub content_type: String,
+    pub size: usize,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct MessageView {
+    pub from: String,
+    pub date: String,
+    pub subject: String,
+    pub body: String,
+    pub message_id: Option<String>,
+    pub attachments: Vec<AttachmentInfo>,
+}
+
+/// A downloadable attachment.
+pub struct Attachment {
+    pub name: String,
+    pub content_type: String,
+    pub data: Vec<u8>,
+}
+
+/// Make a file name safe to show and to offer for download.
+pub fn clean_name(name: &str, index: usize) -> String {
+    let cleaned: String = name
+        .chars()
+        .filter(|c| !c.is_control())
+        .map(|c| if matches!(c, '/' | '\\') { '_' } else { c })
+        .collect();
+    let cleaned = cleaned.trim().trim_start_matches('.').to_string();
+    if cleaned.is_empty() {
+        format!("bijlage-{}", index + 1)
+    } else {
+        cleaned.chars().take(200).collect()
+    }
+}
+
+fn content_type(part: &mail_parser::MessagePart<'_>) -> String {
+    part.content_type()
+        .map(|ct| match ct.subtype() {
+            Some(sub) => format!("{}/{}", ct.ctype(), sub),
+            None => ct.ctype().to_string(),
+        })
+        .unwrap_or_else(|| "application/octet-stream".into())
+        .to_ascii_lowercase()
+}
+
+/// Parse a message for display. `None` when it cannot be parsed at all.
+pub fn view(raw: &[u8]) -> Option<MessageView> {
+    let msg = MessageParser::default().parse(raw)?;
+    let from = msg
+        .from()
+        .and_then(|a| a.first())
+        .map(|a| match (a.name(), a.address()) {
+            (Some(n), Some(addr)) => format!("{n} <{addr}>"),
+            (None, Some(addr)) => addr.to_string(),
+            (Some(n), None) => n.to_string(),
+            (None, None) => String::new(),
+        })
+        .unwrap_or_default();
+    let body = match msg.body_text(0) {
+        Some(t) if msg.text_body_count() > 0 && !is_html_part(&msg) => t.into_owned(),
+        _ => msg
+            .body_html(0)
+            .map(|h| crate::inspect::extract::html::html_to_text(&h))
+            .unwrap_or_default(),
+    };
+    let attachments = msg
+        .attachments()
+        .enumerate()
+        .map(|(index, part)| AttachmentInfo {
+            index,
+            name: clean_name(part.attachment_name().unwrap_or(""), index),
+            content_type: content_type(part),
+            size: part.contents().len(),
+        })
+        .collect();
+    Some(MessageView {
+        from,
+        date: msg.date().map(|d| d.to_rfc822()).unwrap_or_default(),
+        subject: msg.subject().unwrap_or("").to_string(),
+        body,
+        message_id: msg.message_id().map(str::to_string),
+        attachments,
+    })
+}
+
+/// True when the first text body is really an HTML part (HTML-only mail).
+fn is_html_part(msg: &mail_parser::Message<'_>) -> bool {
+    msg.text_body
+        .first()
+        .and_then(|id| msg.part(*id))
+        .map(|p| matches!(p.body, mail_parser::PartType::Html(_)))
+        .unwrap_or(false)
+}
+
+/// The attachment at `index` (as numbered by [`view`]).
+pub fn attachment(raw: &[u8], index: usize) -> Option<Attachment> {
+    let msg = MessageParser::default().parse(raw)?;
+    let part = msg.attachments().nth(index)?;
+    Some(Attachment {
+        name: clean_name(part.attachment_name().unwrap_or(""), index),
+        content_type: content_type(part),
+        data: part.contents().to_vec(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MIXED: &[u8] = b"From: Dokter <dokter@praktijk.nl>\r\nTo: p@example.nl\r\nSubject: Uitslag\r\n\
+Message-ID: <m1@praktijk.nl>\r\nMIME-Version: 1.0\r\n\
+Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nBeste patient\r\n\
+--b\r\nContent-Type: application/pdf\r\nContent-Disposition: attachment; filename=\"../uitslag.pdf\"\r\n\
+Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n--b--\r\n";
+
+    #[test]
+    fn lists_text_and_attachments_with_clean_names() {
+        let v = view(MIXED).unwrap();
+        assert_eq!(v.subject, "Uitslag");
+        assert!(v.body.contains("Beste patient"));
+        assert_eq!(v.from, "Dokter <dokter@praktijk.nl>");
+        assert_eq!(v.attachments.len(), 1);
+        assert_eq!(v.attachments[0].name, "_uitslag.pdf");
+        assert_eq!(v.attachments[0].content_type, "application/pdf");
+        let a = attachment(MIXED, 0).unwrap();
+        assert_eq!(a.data, b"%PDF-1.4\n");
+        assert!(attachment(MIXED, 1).is_none());
+    }
+
+    #[test]
+    fn html_only_mail_becomes_text_without_script() {
+        let raw = b"From: a@b.nl\r\nSubject: x\r\nContent-Type: text/html\r\n\r\n\
+<p onclick=\"evil()\">Hallo <b>daar</b></p><script>alert(1)</script><img src=\"http://x/t.png\">";
+        let v = view(raw).unwrap();
+        assert!(v.body.contains("Hallo"), "{}", v.body);
+        assert!(!v.body.contains("alert"));
+        assert!(!v.body.contains("onclick"));
+        assert!(!v.body.contains("<"));
+    }
+}
