@@ -26,6 +26,7 @@
 //! the decision's fallback, `Err` defers (never a clear-text send).
 
 pub mod cli;
+pub mod dane_lookup;
 pub mod discover;
 pub mod encryptor;
 pub mod keystore;
