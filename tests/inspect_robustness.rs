@@ -48,10 +48,19 @@ fn mutations(seed: u64, data: &[u8]) -> Vec<Vec<u8>> {
 
 #[test]
 fn mutated_fixtures_never_panic_or_hang() {
-    let cfg = InspectConfig { max_scan_millis: 3_000, ..InspectConfig::default() };
+    let cfg = InspectConfig {
+        max_scan_millis: 3_000,
+        ..InspectConfig::default()
+    };
     let files = [
-        ("split-runs.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-        ("padded-bsn.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        (
+            "split-runs.docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ),
+        (
+            "padded-bsn.xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ),
         ("reversed.pdf", "application/pdf"),
         ("cyclic.pdf", "application/pdf"),
         ("spans.odt", "application/vnd.oasis.opendocument.text"),
@@ -59,12 +68,21 @@ fn mutated_fixtures_never_panic_or_hang() {
         ("nested.zip", "application/zip"),
     ];
     for (seed, (name, ctype)) in files.iter().enumerate() {
-        for (k, m) in mutations(seed as u64 + 7, &fixture(name)).into_iter().enumerate() {
+        for (k, m) in mutations(seed as u64 + 7, &fixture(name))
+            .into_iter()
+            .enumerate()
+        {
             let started = Instant::now();
             let r = sluis::inspect::scan_attachment(&m, ctype, Some(name), &cfg);
-            assert!(started.elapsed() < Duration::from_secs(10), "{name} #{k} took {:?}", started.elapsed());
             assert!(
-                !r.unscannable.iter().any(|u| u.contains("parser failure") || u.contains("internal error")),
+                started.elapsed() < Duration::from_secs(10),
+                "{name} #{k} took {:?}",
+                started.elapsed()
+            );
+            assert!(
+                !r.unscannable
+                    .iter()
+                    .any(|u| u.contains("parser failure") || u.contains("internal error")),
                 "{name} mutation #{k}: {:?}",
                 r.unscannable
             );
@@ -74,10 +92,21 @@ fn mutated_fixtures_never_panic_or_hang() {
 
 #[test]
 fn mutated_messages_never_panic() {
-    let cfg = InspectConfig { max_scan_millis: 3_000, ..InspectConfig::default() };
-    let msg = with_attachment(&fixture("split-runs.docx"), "application/octet-stream", "brief.docx");
+    let cfg = InspectConfig {
+        max_scan_millis: 3_000,
+        ..InspectConfig::default()
+    };
+    let msg = with_attachment(
+        &fixture("split-runs.docx"),
+        "application/octet-stream",
+        "brief.docx",
+    );
     for m in mutations(99, &msg) {
         let r = sluis::inspect::scan(&m, &cfg);
-        assert!(!r.unscannable.iter().any(|u| u.contains("internal error")), "{:?}", r.unscannable);
+        assert!(
+            !r.unscannable.iter().any(|u| u.contains("internal error")),
+            "{:?}",
+            r.unscannable
+        );
     }
 }

@@ -159,7 +159,12 @@ pub fn scan(raw: &[u8], config: &InspectConfig) -> ScanReport {
 
 /// Scan one attachment's bytes on their own (no MIME around them): the
 /// format is sniffed from magic bytes, then `content_type` and `filename`.
-pub fn scan_attachment(data: &[u8], content_type: &str, filename: Option<&str>, config: &InspectConfig) -> ScanReport {
+pub fn scan_attachment(
+    data: &[u8],
+    content_type: &str,
+    filename: Option<&str>,
+    config: &InspectConfig,
+) -> ScanReport {
     let started = Instant::now();
     let mut report = ScanReport {
         size: data.len() as u64,
@@ -173,7 +178,13 @@ pub fn scan_attachment(data: &[u8], content_type: &str, filename: Option<&str>, 
             ..Location::default()
         };
         if let Some(name) = filename {
-            ctx.push_text(Location { field: Some("filename".into()), ..loc.clone() }, name.to_string());
+            ctx.push_text(
+                Location {
+                    field: Some("filename".into()),
+                    ..loc.clone()
+                },
+                name.to_string(),
+            );
         }
         extract::extract_bytes(data, content_type, filename, &loc, 0, &mut ctx);
         let findings = detect::run(&ctx.units);
@@ -184,7 +195,9 @@ pub fn scan_attachment(data: &[u8], content_type: &str, filename: Option<&str>, 
             report.findings = findings;
             report.unscannable = unscannable;
         }
-        Err(_) => report.unscannable.push("internal error while scanning (parser panic)".into()),
+        Err(_) => report
+            .unscannable
+            .push("internal error while scanning (parser panic)".into()),
     }
     report.elapsed_us = started.elapsed().as_micros() as u64;
     report
