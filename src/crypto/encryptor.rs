@@ -217,22 +217,32 @@ impl Encryptor {
         if let Some(store) = &self.store {
             let mut candidates = Vec::new();
             for row in keystore::for_address(store, &address).await? {
-                let key = match row.kind {
+                let parsed = match row.kind {
                     keystore::KeyKind::Smime => {
-                        let cert = smime::parse_cert(&row.data)?;
-                        if keystore::is_revoked(store, &cert).await? {
-                            reasons.push(format!("store {}: certificate revoked", row.fingerprint));
-                            continue;
-                        }
-                        RecipientKey::Smime(Box::new(cert))
+                        smime::parse_cert(&row.data).map(|cert| RecipientKey::Smime(Box::new(cert)))
                     }
-                    keystore::KeyKind::OpenPgp => {
-                        match pgp::parse_certs(&row.data)?.into_iter().next() {
-                            Some(c) => RecipientKey::OpenPgp(Box::new(c)),
-                            None => continue,
-                        }
+                    keystore::KeyKind::OpenPgp => pgp::parse_certs(&row.data).and_then(|certs| {
+                        certs
+                            .into_iter()
+                            .next()
+                            .map(|c| RecipientKey::OpenPgp(Box::new(c)))
+                            .ok_or_else(|| CryptoError::Key("empty certificate".into()))
+                    }),
+                };
+                // A damaged row is skipped, not fatal: other keys may do.
+                let key = match parsed {
+                    Ok(key) => key,
+                    Err(e) => {
+                        reasons.push(format!("store {}: {e}", row.fingerprint));
+                        continue;
                     }
                 };
+                if let RecipientKey::Smime(cert) = &key {
+                    if keystore::is_revoked(store, cert).await? {
+                        reasons.push(format!("store {}: certificate revoked", row.fingerprint));
+                        continue;
+                    }
+                }
                 candidates.push(FoundKey {
                     key,
                     source: KeySource::Store,

@@ -16,8 +16,17 @@
 //! (keys imported into the database), `discover` (DANE SMIMEA/OPENPGPKEY
 //! behind [`discover::KeyLookup`]), `wkd` (Web Key Directory over HTTPS),
 //! `encryptor` (the order of discovery, cache, audit), `cli`.
+//!
+//! Wiring: one `Encryptor::new(config, Some(store), audit)` per process
+//! (plus `.with_lookup(resolver)` once DANE lookups exist); for each
+//! recipient whose decision is `Encrypt`, after the original is spooled:
+//! `encrypt_for(rcpt, raw, &encryptor.options(tenant, Some(id)))` →
+//! `Encrypted { message, .. }` is injected as a new message for that one
+//! recipient (delivered under the policy's transport floor), `NoKey` runs
+//! the decision's fallback, `Err` defers (never a clear-text send).
 
 pub mod cli;
+pub mod dane_lookup;
 pub mod discover;
 pub mod encryptor;
 pub mod keystore;

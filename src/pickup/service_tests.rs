@@ -220,7 +220,10 @@ async fn revoke_and_expiry_shred_the_ciphertext() {
     let (p1, s1) = park(&r, "m7").await;
     let (p2, s2) = park(&r, "m8").await;
     let f1 = r.p.cfg().blob_dir.join(format!("{}.age", p1.pickup_id));
-    let v1 = r.p.cfg().blob_dir.join(format!("{}.view.age", p1.pickup_id));
+    let v1 =
+        r.p.cfg()
+            .blob_dir
+            .join(format!("{}.view.age", p1.pickup_id));
     assert!(f1.exists() && v1.exists());
     assert_eq!(r.p.revoke_message("m7", "cli").await.unwrap(), 1);
     assert!(!f1.exists() && !v1.exists());
