@@ -220,7 +220,10 @@ async fn revoke_and_expiry_shred_the_ciphertext() {
     let (p1, s1) = park(&r, "m7").await;
     let (p2, s2) = park(&r, "m8").await;
     let f1 = r.p.cfg().blob_dir.join(format!("{}.age", p1.pickup_id));
-    let v1 = r.p.cfg().blob_dir.join(format!("{}.view.age", p1.pickup_id));
+    let v1 =
+        r.p.cfg()
+            .blob_dir
+            .join(format!("{}.view.age", p1.pickup_id));
     assert!(f1.exists() && v1.exists());
     assert_eq!(r.p.revoke_message("m7", "cli").await.unwrap(), 1);
     assert!(!f1.exists() && !v1.exists());
@@ -269,4 +272,13 @@ async fn database_blobs_work_and_codes_go_by_mail_without_phone() {
     let opened = r.p.session(&token, &pid).await.unwrap();
     assert_eq!(r.p.message(&opened).await.unwrap(), MSG);
     assert!(!r.p.cfg().blob_dir.exists());
+}
+
+#[test]
+fn ipv6_clients_are_limited_per_64() {
+    let a = ip_key("2001:db8:1:2:aaaa::1".parse().unwrap());
+    let b = ip_key("2001:db8:1:2:bbbb::9".parse().unwrap());
+    assert_eq!(a, b);
+    assert_ne!(a, ip_key("2001:db8:1:3::1".parse().unwrap()));
+    assert_eq!(ip_key("192.0.2.7".parse().unwrap()), "ip:192.0.2.7");
 }
