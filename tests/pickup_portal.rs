@@ -268,7 +268,12 @@ async fn link_code_read_download_reply_and_attacks() {
     assert_eq!(r.status, 200);
     let r = rig.get(&other_link, None).await;
     assert_eq!(r.status, 410);
-    assert!(r.text().contains("ingetrokken of verlopen"));
+    let page = r.text();
+    let (nl, en) = (
+        page.find("ingetrokken of verlopen").expect("Dutch text"),
+        page.find("revoked or expired").expect("English text"),
+    );
+    assert!(nl < en, "Dutch first");
     let r = rig.get(&format!("{other_link}?lang=en"), None).await;
     assert!(r.text().contains("revoked or expired"));
 
