@@ -17,6 +17,19 @@
 //!   `expired`) with message id and recipient, never content.
 //!
 //! Fails with [`PickupError`]; the portal turns each into a bilingual page.
+//!
+//! Wiring (done by the caller):
+//! - start: `Pickup::from_config(config, store, audit, outbox, replies)`,
+//!   then `serve_portal(pickup, TcpListener::bind(config.pickup.listen),
+//!   load_or_generate_tls(..), shutdown)` and `pickup.run_sweeper()`;
+//! - pipeline: for a recipient routed to pickup, after the original is
+//!   spooled, `park(tenant, id, sender, rcpt, raw, phone)` where `phone`
+//!   comes from [`take_sms_tag`] on the Subject or [`sms_header`]; inject
+//!   `Parked::notification` to the recipient and
+//!   `Parked::sender_confirmation` to the sender as new messages;
+//! - [`Outbox`] injects code mails and "opened" notices; [`ReplySink`]
+//!   submits a reply through inspect and policy;
+//! - CLI: [`cli::import_contacts`], [`cli::revoke`] (with [`cli::admin`]).
 
 pub mod blobs;
 pub mod cli;
