@@ -50,6 +50,11 @@ struct Rig {
 }
 
 async fn rig(tweak: impl FnOnce(&mut Config)) -> Rig {
+    rig_on(None, tweak).await
+}
+
+/// A rig on SQLite (`url` None) or on the given database URL.
+async fn rig_on(url: Option<String>, tweak: impl FnOnce(&mut Config)) -> Rig {
     let dir = tempfile::tempdir().unwrap();
     let mut config = Config::default();
     config.pickup.blob_dir = dir.path().join("blobs");
@@ -281,4 +286,74 @@ fn ipv6_clients_are_limited_per_64() {
     assert_eq!(a, b);
     assert_ne!(a, ip_key("2001:db8:1:3::1".parse().unwrap()));
     assert_eq!(ip_key("192.0.2.7".parse().unwrap()), "ip:192.0.2.7");
+}
+
+/// The same story on PostgreSQL (CI has it at 127.0.0.1:5432; set
+/// `SLUIS_TEST_POSTGRES=skip` to skip), blobs in the database.
+#[tokio::test]
+async fn story_on_postgres_with_database_blobs() {
+    let url = std::env::var("SLUIS_TEST_POSTGRES")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
+    if url == "skip" {
+        eprintln!("PostgreSQL story skipped by SLUIS_TEST_POSTGRES=skip");
+        return;
+    }
+    let schema = format!("sluis_pickup_{:x}", rand::random::<u32>());
+    sqlx::any::install_default_drivers();
+    let admin = sqlx::AnyPool::connect(&url)
+        .await
+        .expect("PostgreSQL reachable");
+    sqlx::query(&format!("CREATE SCHEMA {schema}"))
+        .execute(&admin)
+        .await
+        .unwrap();
+    let sep = if url.contains('?') { '&' } else { '?' };
+    let scoped = format!("{url}{sep}options=-c%20search_path%3D{schema}");
+    let r = rig_on(Some(scoped), |c| {
+        c.pickup.blob_storage = crate::config::BlobStorage::Database;
+        c.pickup.max_codes_per_link = 3;
+    })
+    .await;
+    let (_, secret) = park(&r, "pg1").await;
+    r.p.request_code(&secret, &client()).await.unwrap();
+    let wrong = if last_code(&r.rec) == "000000" {
+        "111111"
+    } else {
+        "000000"
+    };
+    assert!(matches!(
+        r.p.verify_code(&secret, wrong, &client()).await,
+        Err(PickupError::WrongCode)
+    ));
+    r.p.request_code(&secret, &client()).await.unwrap();
+    let (token, pid) =
+        r.p.verify_code(&secret, &last_code(&r.rec), &client())
+            .await
+            .unwrap();
+    let opened = r.p.session(&token, &pid).await.unwrap();
+    assert_eq!(r.p.message(&opened).await.unwrap(), MSG);
+    assert_eq!(r.p.view(&opened).await.unwrap().subject, "Uitslag");
+    r.p.request_code(&secret, &client()).await.unwrap();
+    assert!(matches!(
+        r.p.request_code(&secret, &client()).await,
+        Err(PickupError::RateLimited)
+    ));
+    assert_eq!(r.p.revoke_message("pg1", "test").await.unwrap(), 1);
+    assert!(matches!(
+        r.p.session(&token, &pid).await,
+        Err(PickupError::NoSession)
+    ));
+    let left: i64 = sqlx::Row::try_get(
+        &sqlx::query("SELECT COUNT(*) FROM pickup_blobs")
+            .fetch_one(r.p.store().pool())
+            .await
+            .unwrap(),
+        0,
+    )
+    .unwrap();
+    assert_eq!(left, 0);
+    sqlx::query(&format!("DROP SCHEMA {schema} CASCADE"))
+        .execute(&admin)
+        .await
+        .unwrap();
 }
