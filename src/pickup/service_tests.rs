@@ -61,12 +61,8 @@ async fn rig_on(url: Option<String>, tweak: impl FnOnce(&mut Config)) -> Rig {
     config.pickup.server_key_file = dir.path().join("server.key");
     config.pickup.dkim_dir = dir.path().join("dkim");
     tweak(&mut config);
-    let store = Store::connect(
-        &format!("sqlite://{}", dir.path().join("s.db").display()),
-        2,
-    )
-    .await
-    .unwrap();
+    let url = url.unwrap_or_else(|| format!("sqlite://{}", dir.path().join("s.db").display()));
+    let store = Store::connect(&url, 2).await.unwrap();
     let rec = Arc::new(Rec::default());
     let p = Pickup::new(
         Arc::new(config),
@@ -310,6 +306,10 @@ async fn story_on_postgres_with_database_blobs() {
     let sep = if url.contains('?') { '&' } else { '?' };
     let scoped = format!("{url}{sep}options=-c%20search_path%3D{schema}");
     let r = rig_on(Some(scoped), |c| {
+        assert!(
+            c.store.url.starts_with("sqlite"),
+            "default config untouched"
+        );
         c.pickup.blob_storage = crate::config::BlobStorage::Database;
         c.pickup.max_codes_per_link = 3;
     })
@@ -330,6 +330,7 @@ async fn story_on_postgres_with_database_blobs() {
         r.p.verify_code(&secret, &last_code(&r.rec), &client())
             .await
             .unwrap();
+    assert_eq!(r.p.store().backend(), crate::store::Backend::Postgres);
     let opened = r.p.session(&token, &pid).await.unwrap();
     assert_eq!(r.p.message(&opened).await.unwrap(), MSG);
     assert_eq!(r.p.view(&opened).await.unwrap().subject, "Uitslag");
