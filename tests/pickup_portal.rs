@@ -393,3 +393,31 @@ async fn without_a_phone_the_code_goes_by_mail_and_opened_notice_reaches_the_sen
     assert_eq!(to, "dokter@praktijk.nl");
     assert!(String::from_utf8_lossy(raw).contains("nophone@example.nl"));
 }
+
+#[tokio::test]
+async fn a_client_that_never_finishes_its_headers_is_cut_off() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let rig = rig(|c| c.pickup.header_read_timeout_secs = 1).await;
+    let port = rig.base.rsplit(':').next().unwrap().parse::<u16>().unwrap();
+    let tcp = tokio::net::TcpStream::connect(("127.0.0.1", port)).await.unwrap();
+    let name = rustls::pki_types::ServerName::try_from("localhost").unwrap();
+    let mut tls = tokio_rustls::TlsConnector::from(rig.tls.clone())
+        .connect(name, tcp)
+        .await
+        .unwrap();
+    tls.write_all(b"GET / HTTP/1.1\r\nHost: localhost\r\nX-Slow: ")
+        .await
+        .unwrap();
+    let started = std::time::Instant::now();
+    let mut buf = [0u8; 1024];
+    let n = tokio::time::timeout(std::time::Duration::from_secs(10), tls.read(&mut buf))
+        .await
+        .expect("server closed the connection in time")
+        .unwrap_or(0);
+    let elapsed = started.elapsed();
+    assert!(elapsed >= std::time::Duration::from_millis(900), "{elapsed:?}");
+    assert!(elapsed < std::time::Duration::from_secs(5), "{elapsed:?}");
+    // Closed, or at most an error status; never a served page.
+    let answer = String::from_utf8_lossy(&buf[..n]);
+    assert!(n == 0 || answer.starts_with("HTTP/1.1 408"), "{answer}");
+}

@@ -20,7 +20,7 @@
 
 use super::pages::{self, Lang};
 use super::service::Client;
-use super::tls::{ClientAddr, TlsListener};
+use super::tls::ClientAddr;
 use super::{crypto::Secret, mail, view, Pickup, PickupError};
 use axum::body::Body;
 use axum::extract::{ConnectInfo, DefaultBodyLimit, Multipart, Path, RawQuery, State};
@@ -62,11 +62,13 @@ pub async fn serve_portal(
     tls: Arc<rustls::ServerConfig>,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let listener = TlsListener::new(listener, &tls, Duration::from_secs(10));
-    let app = router(pickup).into_make_service_with_connect_info::<ClientAddr>();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
-        .await
+    let cfg = pickup.cfg();
+    let limits = super::tls::Limits {
+        max_connections: cfg.max_connections,
+        handshake_timeout: Duration::from_secs(cfg.handshake_timeout_secs),
+        header_read_timeout: Duration::from_secs(cfg.header_read_timeout_secs),
+    };
+    super::tls::serve(router(pickup), listener, &tls, limits, shutdown).await
 }
 
 async fn security_headers(mut resp: Response) -> Response {
