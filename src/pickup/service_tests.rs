@@ -358,3 +358,59 @@ async fn story_on_postgres_with_database_blobs() {
         .await
         .unwrap();
 }
+
+#[tokio::test]
+async fn code_requests_are_limited_per_address_across_links() {
+    let r = rig(|c| c.pickup.max_codes_per_address = 2).await;
+    let (_, s1) = park(&r, "a1").await;
+    let (_, s2) = park(&r, "a2").await;
+    r.p.request_code(&s1, &client()).await.unwrap();
+    r.p.request_code(&s2, &client()).await.unwrap();
+    assert!(matches!(
+        r.p.request_code(&s1, &client()).await,
+        Err(PickupError::RateLimited)
+    ));
+}
+
+#[tokio::test]
+async fn imported_contacts_give_the_phone_for_codes() {
+    let r = rig(|_| {}).await;
+    let csv = r._dir.path().join("contacts.csv");
+    std::fs::write(&csv, "address,phone\nP@Example.nl, +31 6 9876 5432\n").unwrap();
+    let n = crate::pickup::cli::import_contacts(r.p.store(), "default", &csv)
+        .await
+        .unwrap();
+    assert_eq!(n, 1);
+    let parked =
+        r.p.park(
+            "default",
+            &MessageId("c1".into()),
+            "d@p.nl",
+            "p@example.nl",
+            MSG,
+            None,
+        )
+        .await
+        .unwrap();
+    let channel =
+        r.p.request_code(&secret_of(&parked), &client())
+            .await
+            .unwrap();
+    assert_eq!(channel, CodeChannel::Sms("*********432".into()));
+    assert_eq!(r.rec.sms.lock().unwrap().last().unwrap().0, "+31698765432");
+    std::fs::write(&csv, "p@example.nl,not-a-number\n").unwrap();
+    let err = crate::pickup::cli::import_contacts(r.p.store(), "default", &csv)
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains(":1:"), "{err}");
+}
+
+#[test]
+fn the_pickup_section_parses_and_rejects_unknown_keys() {
+    let c: Config = toml::from_str("[pickup]\nexpiry_days = 7\nsms_mode = \"http\"\n").unwrap();
+    assert_eq!(c.pickup.expiry_days, 7);
+    c.validate().unwrap();
+    assert!(toml::from_str::<Config>("[pickup]\nexpiry_dayz = 7\n").is_err());
+    let c: Config = toml::from_str("[pickup]\ncode_digits = 4\n").unwrap();
+    assert!(c.validate().is_err());
+}
