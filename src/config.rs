@@ -411,6 +411,11 @@ pub enum SmsMode {
 pub struct PickupConfig {
     /// Address the portal listens on (HTTPS with the `[tls]` certificate).
     pub listen: SocketAddr,
+    /// Portal connections served at once; more wait in the listen backlog.
+    pub max_connections: usize,
+    pub handshake_timeout_secs: u64,
+    /// A client must send a request's headers within this time.
+    pub header_read_timeout_secs: u64,
     /// Public base URL of the portal, used in links (no trailing slash).
     pub base_url: String,
     pub blob_storage: BlobStorage,
@@ -498,6 +503,9 @@ impl Default for PickupConfig {
     fn default() -> Self {
         PickupConfig {
             listen: SocketAddr::from(([127, 0, 0, 1], 8443)),
+            max_connections: 1000,
+            handshake_timeout_secs: 10,
+            header_read_timeout_secs: 30,
             base_url: "https://localhost:8443".into(),
             blob_storage: BlobStorage::File,
             blob_dir: "data/pickup".into(),
@@ -633,6 +641,12 @@ impl Config {
         }
         if p.code_max_attempts == 0 || p.code_ttl_secs == 0 || p.expiry_days == 0 {
             return bad("pickup.code_max_attempts, code_ttl_secs and expiry_days must be > 0");
+        }
+        if p.max_connections == 0
+            || p.handshake_timeout_secs == 0
+            || p.header_read_timeout_secs == 0
+        {
+            return bad("pickup.max_connections, handshake_timeout_secs and header_read_timeout_secs must be > 0");
         }
         if p.session_idle_secs == 0 || p.rate_window_secs == 0 || p.sweep_interval_secs == 0 {
             return bad(

@@ -268,7 +268,12 @@ async fn link_code_read_download_reply_and_attacks() {
     assert_eq!(r.status, 200);
     let r = rig.get(&other_link, None).await;
     assert_eq!(r.status, 410);
-    assert!(r.text().contains("ingetrokken of verlopen"));
+    let page = r.text();
+    let (nl, en) = (
+        page.find("ingetrokken of verlopen").expect("Dutch text"),
+        page.find("revoked or expired").expect("English text"),
+    );
+    assert!(nl < en, "Dutch first");
     let r = rig.get(&format!("{other_link}?lang=en"), None).await;
     assert!(r.text().contains("revoked or expired"));
 
@@ -325,6 +330,12 @@ async fn link_code_read_download_reply_and_attacks() {
     assert!(events
         .iter()
         .all(|e| e.recipient.as_deref() == Some("patient@example.nl")));
+    let opened = events.iter().find(|e| e.kind == "opened").unwrap();
+    assert_eq!(opened.ip.as_deref(), Some("127.0.0.1"));
+    assert_eq!(opened.detail["user_agent"], "pickup-test/1");
+    let download = events.iter().find(|e| e.kind == "downloaded").unwrap();
+    assert_eq!(download.detail["attachment"], 0);
+    assert!(!download.detail.to_string().contains("123456782"));
     let sent = events.iter().find(|e| e.kind == "code-sent").unwrap();
     assert_eq!(sent.detail["channel"]["sms"], "*********678");
     let k2: Vec<String> = rig
@@ -387,4 +398,37 @@ async fn without_a_phone_the_code_goes_by_mail_and_opened_notice_reaches_the_sen
     let (to, raw) = mails.last().unwrap();
     assert_eq!(to, "dokter@praktijk.nl");
     assert!(String::from_utf8_lossy(raw).contains("nophone@example.nl"));
+}
+
+#[tokio::test]
+async fn a_client_that_never_finishes_its_headers_is_cut_off() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let rig = rig(|c| c.pickup.header_read_timeout_secs = 1).await;
+    let port = rig.base.rsplit(':').next().unwrap().parse::<u16>().unwrap();
+    let tcp = tokio::net::TcpStream::connect(("127.0.0.1", port))
+        .await
+        .unwrap();
+    let name = rustls::pki_types::ServerName::try_from("localhost").unwrap();
+    let mut tls = tokio_rustls::TlsConnector::from(rig.tls.clone())
+        .connect(name, tcp)
+        .await
+        .unwrap();
+    tls.write_all(b"GET / HTTP/1.1\r\nHost: localhost\r\nX-Slow: ")
+        .await
+        .unwrap();
+    let started = std::time::Instant::now();
+    let mut buf = [0u8; 1024];
+    let n = tokio::time::timeout(std::time::Duration::from_secs(10), tls.read(&mut buf))
+        .await
+        .expect("server closed the connection in time")
+        .unwrap_or(0);
+    let elapsed = started.elapsed();
+    assert!(
+        elapsed >= std::time::Duration::from_millis(900),
+        "{elapsed:?}"
+    );
+    assert!(elapsed < std::time::Duration::from_secs(5), "{elapsed:?}");
+    // Closed, or at most an error status; never a served page.
+    let answer = String::from_utf8_lossy(&buf[..n]);
+    assert!(n == 0 || answer.starts_with("HTTP/1.1 408"), "{answer}");
 }

@@ -419,6 +419,24 @@ pub async fn delete_session(store: &Store, id_hash: &str) -> Result<(), StoreErr
     Ok(())
 }
 
+/// Delete sessions idle since before `session_before` and rate counters
+/// whose window started before `rate_before`.
+pub async fn drop_stale(
+    store: &Store,
+    session_before: i64,
+    rate_before: i64,
+) -> Result<(), StoreError> {
+    sqlx::query("DELETE FROM pickup_sessions WHERE last_seen_ms < $1")
+        .bind(session_before)
+        .execute(store.pool())
+        .await?;
+    sqlx::query("DELETE FROM pickup_rate WHERE window_start_ms < $1")
+        .bind(rate_before)
+        .execute(store.pool())
+        .await?;
+    Ok(())
+}
+
 /// Insert or replace one contact; returns nothing.
 pub async fn upsert_contact(
     store: &Store,

@@ -17,6 +17,19 @@
 //!   `expired`) with message id and recipient, never content.
 //!
 //! Fails with [`PickupError`]; the portal turns each into a bilingual page.
+//!
+//! Wiring (done by the caller):
+//! - start: `Pickup::from_config(config, store, audit, outbox, replies)`,
+//!   then `serve_portal(pickup, TcpListener::bind(config.pickup.listen),
+//!   load_or_generate_tls(..), shutdown)` and `pickup.run_sweeper()`;
+//! - pipeline: for a recipient routed to pickup, after the original is
+//!   spooled, `park(tenant, id, sender, rcpt, raw, phone)` where `phone`
+//!   comes from [`take_sms_tag`] on the Subject or [`sms_header`]; inject
+//!   `Parked::notification` to the recipient and
+//!   `Parked::sender_confirmation` to the sender as new messages;
+//! - [`Outbox`] injects code mails and "opened" notices; [`ReplySink`]
+//!   submits a reply through inspect and policy;
+//! - CLI: [`cli::import_contacts`], [`cli::revoke`] (with [`cli::admin`]).
 
 pub mod blobs;
 pub mod cli;
@@ -104,22 +117,28 @@ pub trait ReplySink: Send + Sync {
 /// Take a `[sms:+316...]` tag out of a subject: (phone, subject without it).
 /// Only `+` and digits (7..=15 of them) count as a number.
 pub fn take_sms_tag(subject: &str) -> (Option<String>, String) {
+    let unchanged = || (None, subject.to_string());
+    // ASCII lower-casing keeps byte offsets, so they index `subject` too.
     let lower = subject.to_ascii_lowercase();
     let Some(start) = lower.find("[sms:") else {
-        return (None, subject.to_string());
+        return unchanged();
     };
-    let Some(len) = subject[start..].find(']') else {
-        return (None, subject.to_string());
+    let Some(len) = subject.get(start..).and_then(|rest| rest.find(']')) else {
+        return unchanged();
     };
-    let inner: String = subject[start + 5..start + len]
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '-'))
-        .collect();
+    let (Some(inner), Some(before), Some(after)) = (
+        subject.get(start + 5..start + len),
+        subject.get(..start),
+        subject.get(start + len + 1..),
+    ) else {
+        return unchanged();
+    };
+    let inner: String = inner.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
     let digits = inner.strip_prefix('+').unwrap_or(&inner);
     if digits.len() < 7 || digits.len() > 15 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return (None, subject.to_string());
+        return unchanged();
     }
-    let rest = format!("{}{}", &subject[..start], &subject[start + len + 1..]);
+    let rest = format!("{before}{after}");
     (
         Some(inner),
         rest.split_whitespace().collect::<Vec<_>>().join(" "),

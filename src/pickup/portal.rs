@@ -20,7 +20,7 @@
 
 use super::pages::{self, Lang};
 use super::service::Client;
-use super::tls::{ClientAddr, TlsListener};
+use super::tls::ClientAddr;
 use super::{crypto::Secret, mail, view, Pickup, PickupError};
 use axum::body::Body;
 use axum::extract::{ConnectInfo, DefaultBodyLimit, Multipart, Path, RawQuery, State};
@@ -62,11 +62,13 @@ pub async fn serve_portal(
     tls: Arc<rustls::ServerConfig>,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let listener = TlsListener::new(listener, &tls, Duration::from_secs(10));
-    let app = router(pickup).into_make_service_with_connect_info::<ClientAddr>();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
-        .await
+    let cfg = pickup.cfg();
+    let limits = super::tls::Limits {
+        max_connections: cfg.max_connections,
+        handshake_timeout: Duration::from_secs(cfg.handshake_timeout_secs),
+        header_read_timeout: Duration::from_secs(cfg.header_read_timeout_secs),
+    };
+    super::tls::serve(router(pickup), listener, &tls, limits, shutdown).await
 }
 
 async fn security_headers(mut resp: Response) -> Response {
@@ -190,59 +192,65 @@ fn see_other(location: &str) -> Response {
 
 /// The page for an error: status and bilingual text.
 fn error_page(p: &Pickup, c: &Ctx, err: &PickupError) -> Response {
-    let l = c.lang;
+    let b = |nl: &'static str, en: &'static str| (nl, en);
     let (status, title, text) = match err {
         PickupError::Gone => (
             StatusCode::GONE,
-            l.t("Link niet meer geldig", "Link no longer valid"),
-            l.t(
+            b("Link niet meer geldig", "Link no longer valid"),
+            b(
                 "Deze link is onbekend, ingetrokken of verlopen. Het bericht is niet meer beschikbaar. Neem zo nodig contact op met de afzender.",
                 "This link is unknown, revoked or expired. The message is no longer available. Please contact the sender if needed.",
             ),
         ),
         PickupError::RateLimited => (
             StatusCode::TOO_MANY_REQUESTS,
-            l.t("Te veel pogingen", "Too many attempts"),
-            l.t("Te veel pogingen. Probeer het later opnieuw.", "Too many attempts. Please try again later."),
+            b("Te veel pogingen", "Too many attempts"),
+            b("Te veel pogingen. Probeer het later opnieuw.", "Too many attempts. Please try again later."),
         ),
         PickupError::NoSession => (
             StatusCode::UNAUTHORIZED,
-            l.t("Sessie verlopen", "Session expired"),
-            l.t(
+            b("Sessie verlopen", "Session expired"),
+            b(
                 "Uw sessie is verlopen of u bent afgemeld. Open de link uit uw e-mail opnieuw.",
                 "Your session has expired or you logged out. Open the link from your e-mail again.",
             ),
         ),
         PickupError::Forbidden => (
             StatusCode::FORBIDDEN,
-            l.t("Geen toegang", "No access"),
-            l.t("U heeft geen toegang tot dit bericht.", "You do not have access to this message."),
+            b("Geen toegang", "No access"),
+            b("U heeft geen toegang tot dit bericht.", "You do not have access to this message."),
         ),
         PickupError::NotFound => (
             StatusCode::NOT_FOUND,
-            l.t("Niet gevonden", "Not found"),
-            l.t("Deze pagina bestaat niet.", "This page does not exist."),
+            b("Niet gevonden", "Not found"),
+            b("Deze pagina bestaat niet.", "This page does not exist."),
         ),
         PickupError::Send(_) => (
             StatusCode::BAD_GATEWAY,
-            l.t("Code niet verstuurd", "Code not sent"),
-            l.t("De code kon niet worden verstuurd. Probeer het over enkele minuten opnieuw.", "The code could not be sent. Please try again in a few minutes."),
+            b("Code niet verstuurd", "Code not sent"),
+            b("De code kon niet worden verstuurd. Probeer het over enkele minuten opnieuw.", "The code could not be sent. Please try again in a few minutes."),
         ),
         PickupError::Reply(_) => (
             StatusCode::BAD_REQUEST,
-            l.t("Antwoord niet verstuurd", "Reply not sent"),
-            l.t("Uw antwoord kon niet worden verstuurd. Probeer het opnieuw of neem contact op met de afzender.", "Your reply could not be sent. Please try again or contact the sender."),
+            b("Antwoord niet verstuurd", "Reply not sent"),
+            b("Uw antwoord kon niet worden verstuurd. Probeer het opnieuw of neem contact op met de afzender.", "Your reply could not be sent. Please try again or contact the sender."),
         ),
         _ => {
             tracing::error!(error = %err, "pickup portal error");
             (
                 StatusCode::INTERNAL_SERVER_ERROR,
-                l.t("Er ging iets mis", "Something went wrong"),
-                l.t("Er ging iets mis. Probeer het later opnieuw.", "Something went wrong. Please try again later."),
+                b("Er ging iets mis", "Something went wrong"),
+                b("Er ging iets mis. Probeer het later opnieuw.", "Something went wrong. Please try again later."),
             )
         }
     };
-    html(p, c, status, title, &pages::simple(text, true))
+    // Dutch first, then English, whatever the chosen language.
+    let body = format!(
+        "{}<div lang=\"en\">{}</div>",
+        pages::simple(text.0, true),
+        pages::simple(text.1, true)
+    );
+    html(p, c, status, c.lang.t(title.0, title.1), &body)
 }
 
 async fn not_found(State(p): App, headers: HeaderMap, q: RawQuery) -> Response {

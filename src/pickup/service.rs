@@ -100,6 +100,18 @@ impl Pickup {
         })
     }
 
+    /// The service with the SMS sender the configuration names.
+    pub fn from_config(
+        config: Arc<Config>,
+        store: Store,
+        audit: Audit,
+        outbox: Arc<dyn Outbox>,
+        replies: Arc<dyn ReplySink>,
+    ) -> Result<Pickup, PickupError> {
+        let sms = super::sms::from_config(&config.pickup);
+        Pickup::new(config, store, audit, sms, outbox, replies)
+    }
+
     pub fn cfg(&self) -> &PickupConfig {
         &self.config.pickup
     }
@@ -283,7 +295,7 @@ impl Pickup {
     ) -> Result<CodeChannel, PickupError> {
         let row = self.by_secret(secret).await?;
         let cfg = self.cfg();
-        self.limit(&format!("ip:{}", client.ip), cfg.max_requests_per_ip)
+        self.limit(&ip_key(client.ip), cfg.max_requests_per_ip)
             .await?;
         self.limit(&format!("link:{}", row.id), cfg.max_codes_per_link)
             .await?;
@@ -341,7 +353,7 @@ impl Pickup {
     ) -> Result<(Secret, String), PickupError> {
         let row = self.by_secret(secret).await?;
         let cfg = self.cfg();
-        self.limit(&format!("ip:{}", client.ip), cfg.max_requests_per_ip)
+        self.limit(&ip_key(client.ip), cfg.max_requests_per_ip)
             .await?;
         let code: String = code.chars().filter(|c| !c.is_whitespace()).collect();
         let hash = self.key.code_hash(&row.id, &code);
@@ -557,8 +569,16 @@ impl Pickup {
         Ok(n)
     }
 
-    /// Expire what is due; returns how many pickups were expired.
+    /// Expire what is due (and drop idle sessions and old rate counters);
+    /// returns how many pickups were expired.
     pub async fn sweep(&self, now_ms: i64) -> Result<usize, PickupError> {
+        let cfg = self.cfg();
+        db::drop_stale(
+            &self.store,
+            now_ms - (cfg.session_idle_secs as i64).saturating_mul(1000),
+            now_ms - (cfg.rate_window_secs as i64).saturating_mul(1000),
+        )
+        .await?;
         let mut n = 0;
         loop {
             let due = db::due_for_expiry(&self.store, now_ms, 100).await?;
@@ -586,6 +606,18 @@ impl Pickup {
                 Err(e) => tracing::error!(error = %e, "pickup: expiry sweep failed"),
             }
             tokio::time::sleep(every).await;
+        }
+    }
+}
+
+/// Rate-limit key of a client: the address, or its /64 for IPv6 (one
+/// host usually holds a whole /64).
+fn ip_key(ip: IpAddr) -> String {
+    match ip {
+        IpAddr::V4(v4) => format!("ip:{v4}"),
+        IpAddr::V6(v6) => {
+            let [a, b, c, d, ..] = v6.segments();
+            format!("ip6:{a:x}:{b:x}:{c:x}:{d:x}::/64")
         }
     }
 }

@@ -50,18 +50,19 @@ struct Rig {
 }
 
 async fn rig(tweak: impl FnOnce(&mut Config)) -> Rig {
+    rig_on(None, tweak).await
+}
+
+/// A rig on SQLite (`url` None) or on the given database URL.
+async fn rig_on(url: Option<String>, tweak: impl FnOnce(&mut Config)) -> Rig {
     let dir = tempfile::tempdir().unwrap();
     let mut config = Config::default();
     config.pickup.blob_dir = dir.path().join("blobs");
     config.pickup.server_key_file = dir.path().join("server.key");
     config.pickup.dkim_dir = dir.path().join("dkim");
     tweak(&mut config);
-    let store = Store::connect(
-        &format!("sqlite://{}", dir.path().join("s.db").display()),
-        2,
-    )
-    .await
-    .unwrap();
+    let url = url.unwrap_or_else(|| format!("sqlite://{}", dir.path().join("s.db").display()));
+    let store = Store::connect(&url, 2).await.unwrap();
     let rec = Arc::new(Rec::default());
     let p = Pickup::new(
         Arc::new(config),
@@ -272,4 +273,144 @@ async fn database_blobs_work_and_codes_go_by_mail_without_phone() {
     let opened = r.p.session(&token, &pid).await.unwrap();
     assert_eq!(r.p.message(&opened).await.unwrap(), MSG);
     assert!(!r.p.cfg().blob_dir.exists());
+}
+
+#[test]
+fn ipv6_clients_are_limited_per_64() {
+    let a = ip_key("2001:db8:1:2:aaaa::1".parse().unwrap());
+    let b = ip_key("2001:db8:1:2:bbbb::9".parse().unwrap());
+    assert_eq!(a, b);
+    assert_ne!(a, ip_key("2001:db8:1:3::1".parse().unwrap()));
+    assert_eq!(ip_key("192.0.2.7".parse().unwrap()), "ip:192.0.2.7");
+}
+
+/// The same story on PostgreSQL (CI has it at 127.0.0.1:5432; set
+/// `SLUIS_TEST_POSTGRES=skip` to skip), blobs in the database.
+#[tokio::test]
+async fn story_on_postgres_with_database_blobs() {
+    let url = std::env::var("SLUIS_TEST_POSTGRES")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
+    if url == "skip" {
+        eprintln!("PostgreSQL story skipped by SLUIS_TEST_POSTGRES=skip");
+        return;
+    }
+    let schema = format!("sluis_pickup_{:x}", rand::random::<u32>());
+    sqlx::any::install_default_drivers();
+    let admin = sqlx::AnyPool::connect(&url)
+        .await
+        .expect("PostgreSQL reachable");
+    sqlx::query(&format!("CREATE SCHEMA {schema}"))
+        .execute(&admin)
+        .await
+        .unwrap();
+    let sep = if url.contains('?') { '&' } else { '?' };
+    let scoped = format!("{url}{sep}options=-c%20search_path%3D{schema}");
+    let r = rig_on(Some(scoped), |c| {
+        assert!(
+            c.store.url.starts_with("sqlite"),
+            "default config untouched"
+        );
+        c.pickup.blob_storage = crate::config::BlobStorage::Database;
+        c.pickup.max_codes_per_link = 3;
+    })
+    .await;
+    let (_, secret) = park(&r, "pg1").await;
+    r.p.request_code(&secret, &client()).await.unwrap();
+    let wrong = if last_code(&r.rec) == "000000" {
+        "111111"
+    } else {
+        "000000"
+    };
+    assert!(matches!(
+        r.p.verify_code(&secret, wrong, &client()).await,
+        Err(PickupError::WrongCode)
+    ));
+    r.p.request_code(&secret, &client()).await.unwrap();
+    let (token, pid) =
+        r.p.verify_code(&secret, &last_code(&r.rec), &client())
+            .await
+            .unwrap();
+    assert_eq!(r.p.store().backend(), crate::store::Backend::Postgres);
+    let opened = r.p.session(&token, &pid).await.unwrap();
+    assert_eq!(r.p.message(&opened).await.unwrap(), MSG);
+    assert_eq!(r.p.view(&opened).await.unwrap().subject, "Uitslag");
+    r.p.request_code(&secret, &client()).await.unwrap();
+    assert!(matches!(
+        r.p.request_code(&secret, &client()).await,
+        Err(PickupError::RateLimited)
+    ));
+    assert_eq!(r.p.revoke_message("pg1", "test").await.unwrap(), 1);
+    assert!(matches!(
+        r.p.session(&token, &pid).await,
+        Err(PickupError::NoSession)
+    ));
+    let left: i64 = sqlx::Row::try_get(
+        &sqlx::query("SELECT COUNT(*) FROM pickup_blobs")
+            .fetch_one(r.p.store().pool())
+            .await
+            .unwrap(),
+        0,
+    )
+    .unwrap();
+    assert_eq!(left, 0);
+    sqlx::query(&format!("DROP SCHEMA {schema} CASCADE"))
+        .execute(&admin)
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn code_requests_are_limited_per_address_across_links() {
+    let r = rig(|c| c.pickup.max_codes_per_address = 2).await;
+    let (_, s1) = park(&r, "a1").await;
+    let (_, s2) = park(&r, "a2").await;
+    r.p.request_code(&s1, &client()).await.unwrap();
+    r.p.request_code(&s2, &client()).await.unwrap();
+    assert!(matches!(
+        r.p.request_code(&s1, &client()).await,
+        Err(PickupError::RateLimited)
+    ));
+}
+
+#[tokio::test]
+async fn imported_contacts_give_the_phone_for_codes() {
+    let r = rig(|_| {}).await;
+    let csv = r._dir.path().join("contacts.csv");
+    std::fs::write(&csv, "address,phone\nP@Example.nl, +31 6 9876 5432\n").unwrap();
+    let n = crate::pickup::cli::import_contacts(r.p.store(), "default", &csv)
+        .await
+        .unwrap();
+    assert_eq!(n, 1);
+    let parked =
+        r.p.park(
+            "default",
+            &MessageId("c1".into()),
+            "d@p.nl",
+            "p@example.nl",
+            MSG,
+            None,
+        )
+        .await
+        .unwrap();
+    let channel =
+        r.p.request_code(&secret_of(&parked), &client())
+            .await
+            .unwrap();
+    assert_eq!(channel, CodeChannel::Sms("*********432".into()));
+    assert_eq!(r.rec.sms.lock().unwrap().last().unwrap().0, "+31698765432");
+    std::fs::write(&csv, "p@example.nl,not-a-number\n").unwrap();
+    let err = crate::pickup::cli::import_contacts(r.p.store(), "default", &csv)
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains(":1:"), "{err}");
+}
+
+#[test]
+fn the_pickup_section_parses_and_rejects_unknown_keys() {
+    let c: Config = toml::from_str("[pickup]\nexpiry_days = 7\nsms_mode = \"http\"\n").unwrap();
+    assert_eq!(c.pickup.expiry_days, 7);
+    c.validate().unwrap();
+    assert!(toml::from_str::<Config>("[pickup]\nexpiry_dayz = 7\n").is_err());
+    let c: Config = toml::from_str("[pickup]\ncode_digits = 4\n").unwrap();
+    assert!(c.validate().is_err());
 }

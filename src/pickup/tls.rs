@@ -1,88 +1,84 @@
-//! HTTPS for the portal: an axum [`Listener`] that accepts TCP and runs
-//! each TLS handshake in its own task (with a timeout), so a slow or
-//! silent client never holds up the others. ALPN offers only http/1.1.
+//! HTTPS serving for the portal: accept TCP, run each TLS handshake in its
+//! own task under a timeout, then serve HTTP/1.1 with hyper (ALPN offers
+//! only http/1.1). Bounded: at most `max_connections` at once (more wait
+//! in the kernel's backlog), a handshake timeout, and hyper's header read
+//! timeout so a slow client (slowloris) cannot hold a connection forever.
+//! Each request carries the peer address as `ConnectInfo<ClientAddr>`.
 
-use axum::extract::connect_info::Connected;
-use axum::serve::{IncomingStream, Listener};
+use axum::extract::ConnectInfo;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
-use tokio::net::{TcpListener, TcpStream};
-use tokio::sync::mpsc;
-use tokio_rustls::server::TlsStream;
-
-/// Most finished handshakes waiting to be served.
-const READY_QUEUE: usize = 256;
+use tokio::net::TcpListener;
+use tower_service::Service;
 
 /// The peer of a portal connection.
 #[derive(Clone, Copy, Debug)]
 pub struct ClientAddr(pub SocketAddr);
 
-impl Connected<IncomingStream<'_, TlsListener>> for ClientAddr {
-    fn connect_info(stream: IncomingStream<'_, TlsListener>) -> Self {
-        *stream.remote_addr()
-    }
+/// Bounds of the HTTPS server.
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    pub max_connections: usize,
+    pub handshake_timeout: Duration,
+    pub header_read_timeout: Duration,
 }
 
-pub struct TlsListener {
-    tcp: TcpListener,
-    acceptor: tokio_rustls::TlsAcceptor,
-    handshake_timeout: Duration,
-    tx: mpsc::Sender<(TlsStream<TcpStream>, SocketAddr)>,
-    rx: mpsc::Receiver<(TlsStream<TcpStream>, SocketAddr)>,
-}
-
-impl TlsListener {
-    /// Wrap a bound listener; `tls` is the server's certificate config
-    /// (ALPN is set to http/1.1 on a copy).
-    pub fn new(tcp: TcpListener, tls: &rustls::ServerConfig, handshake_timeout: Duration) -> Self {
-        let mut config = tls.clone();
-        config.alpn_protocols = vec![b"http/1.1".to_vec()];
-        let (tx, rx) = mpsc::channel(READY_QUEUE);
-        TlsListener {
-            tcp,
-            acceptor: tokio_rustls::TlsAcceptor::from(Arc::new(config)),
-            handshake_timeout,
-            tx,
-            rx,
-        }
-    }
-}
-
-impl Listener for TlsListener {
-    type Io = TlsStream<TcpStream>;
-    type Addr = ClientAddr;
-
-    async fn accept(&mut self) -> (Self::Io, Self::Addr) {
-        loop {
-            tokio::select! {
-                ready = self.rx.recv() => {
-                    if let Some((stream, addr)) = ready {
-                        return (stream, ClientAddr(addr));
-                    }
-                }
-                accepted = self.tcp.accept() => match accepted {
-                    Ok((tcp, addr)) => {
-                        let _ = tcp.set_nodelay(true);
-                        let acceptor = self.acceptor.clone();
-                        let tx = self.tx.clone();
-                        let limit = self.handshake_timeout;
-                        tokio::spawn(async move {
-                            if let Ok(Ok(stream)) =
-                                tokio::time::timeout(limit, acceptor.accept(tcp)).await
-                            {
-                                let _ = tx.send((stream, addr)).await;
-                            }
-                        });
-                    }
+/// Serve `app` over TLS on `listener` until `shutdown` resolves; then stop
+/// accepting (open connections finish their requests on their own).
+pub async fn serve(
+    app: axum::Router,
+    listener: TcpListener,
+    tls: &rustls::ServerConfig,
+    limits: Limits,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let mut config = tls.clone();
+    config.alpn_protocols = vec![b"http/1.1".to_vec()];
+    let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(config));
+    let slots = Arc::new(tokio::sync::Semaphore::new(limits.max_connections.max(1)));
+    tokio::pin!(shutdown);
+    loop {
+        let permit = tokio::select! {
+            _ = &mut shutdown => return Ok(()),
+            p = slots.clone().acquire_owned() => match p {
+                Ok(p) => p,
+                Err(_) => return Ok(()),
+            },
+        };
+        let (tcp, addr) = tokio::select! {
+            _ = &mut shutdown => return Ok(()),
+            accepted = listener.accept() => match accepted {
+                Ok(x) => x,
+                Err(_) => {
                     // Out of file descriptors and the like: back off briefly.
-                    Err(_) => tokio::time::sleep(Duration::from_millis(50)).await,
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+        };
+        let _ = tcp.set_nodelay(true);
+        let acceptor = acceptor.clone();
+        let app = app.clone();
+        tokio::spawn(async move {
+            let _permit = permit;
+            let stream =
+                match tokio::time::timeout(limits.handshake_timeout, acceptor.accept(tcp)).await {
+                    Ok(Ok(s)) => s,
+                    _ => return,
+                };
+            let service = hyper::service::service_fn(
+                move |mut req: hyper::Request<hyper::body::Incoming>| {
+                    req.extensions_mut().insert(ConnectInfo(ClientAddr(addr)));
+                    let mut app = app.clone();
+                    async move { app.call(req.map(axum::body::Body::new)).await }
                 },
-            }
-        }
-    }
-
-    fn local_addr(&self) -> std::io::Result<Self::Addr> {
-        self.tcp.local_addr().map(ClientAddr)
+            );
+            let _ = hyper::server::conn::http1::Builder::new()
+                .timer(hyper_util::rt::TokioTimer::new())
+                .header_read_timeout(limits.header_read_timeout)
+                .serve_connection(hyper_util::rt::TokioIo::new(stream), service)
+                .await;
+        });
     }
 }
