@@ -13,10 +13,11 @@
 mod delivery_support;
 mod mx_common;
 
-use delivery_support::{item, wait_until, MemJournal};
+use delivery_support::{item, wait_until, Behaviour, MemJournal, Sink};
 use mx_common::{skip, up};
 use serde_json::Value;
 use sluis::audit::{Audit, AuditEvent};
+use sluis::config::{RelayHost, RelayTls};
 use sluis::delivery::mx_route::MxRoute;
 use sluis::delivery::Queue;
 use sluis::types::{RcptStatus, TransportRequirement as T};
@@ -349,4 +350,52 @@ async fn mx_delivery_for_every_lab_scenario() {
         .tlsrpt()
         .report_today("mta-sts.test", "Sluis test", "mailto:t@t");
     assert_eq!(r["policies"][0]["policy"]["policy-type"], "sts", "{r}");
+
+    // Route selection in Queue::start: a plain relay host carries what it
+    // can (clean mail, requirement `none`); the rest goes to the MX hosts.
+    let relay_sink = Sink::start(Behaviour::default()).await;
+    let mut cfg = lab.config();
+    cfg.delivery.relay = Some(RelayHost {
+        host: "127.0.0.1".into(),
+        port: relay_sink.addr.port(),
+        tls: RelayTls::None,
+        ca_file: None,
+    });
+    let journal = Arc::new(MemJournal::default());
+    let q = Queue::start(Arc::new(cfg), journal.clone(), Audit::disabled());
+    let marker = format!("mx-lab-select-{}", sluis::now_ms());
+    let body = format!("Subject: select\r\nX-Mx-Test: {marker}\r\n\r\nHello.\r\n");
+    let it = item(
+        &journal,
+        "sender@practice.test",
+        &[
+            ("clean@plain.test", T::None),
+            ("secure@dane-ee.test", T::Dane),
+            ("tls@unsigned.test", T::Tls),
+        ],
+        body.as_bytes(),
+    );
+    let id = it.envelope.id.0.clone();
+    q.enqueue(it);
+    assert!(
+        wait_until(Duration::from_secs(30), || (0..3)
+            .all(|i| journal.latest(&id, i).is_some()))
+        .await,
+        "{:?}",
+        journal.records()
+    );
+    for i in 0..3 {
+        assert_eq!(
+            journal.latest(&id, i).map(|r| r.status),
+            Some(RcptStatus::Delivered),
+            "{:?}",
+            journal.records()
+        );
+    }
+    let at_relay = relay_sink.messages();
+    assert_eq!(at_relay.len(), 1, "{at_relay:?}");
+    assert_eq!(at_relay[0].rcpts, vec!["clean@plain.test"]);
+    assert_eq!(lab.stored("mx.plain.test", &marker).len(), 0);
+    assert_eq!(lab.stored("mx.dane-ee.test", &marker).len(), 1);
+    assert_eq!(lab.stored("mx.unsigned.test", &marker).len(), 1);
 }

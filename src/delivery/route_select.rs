@@ -26,7 +26,11 @@ pub enum Hop {
 /// Pure route choice. `relay`: the configured relay host, if any.
 pub fn select_hop(req: TransportRequirement, relay: Option<&RelayHost>, mx_enabled: bool) -> Hop {
     match relay {
-        Some(r) if hop_meets(req, r.tls != RelayTls::None) => Hop::Relay,
+        // Only a relay that must do TLS counts as a TLS hop here: an
+        // opportunistic one may turn out to be clear text.
+        Some(r) if hop_meets(req, matches!(r.tls, RelayTls::Required | RelayTls::Verify)) => {
+            Hop::Relay
+        }
         // The relay defers such recipients itself, with its own reason.
         Some(_) if !mx_enabled => Hop::Relay,
         _ if mx_enabled => Hop::Mx,
@@ -138,8 +142,16 @@ mod tests {
         assert_eq!(select_hop(T::None, Some(&plain), true), Hop::Relay);
         assert_eq!(select_hop(T::Tls, Some(&plain), true), Hop::Mx);
         assert_eq!(select_hop(T::Dane, Some(&plain), true), Hop::Mx);
+        let may = relay(RelayTls::Opportunistic);
+        assert_eq!(select_hop(T::None, Some(&may), true), Hop::Relay);
+        assert_eq!(select_hop(T::Tls, Some(&may), true), Hop::Mx);
+        assert_eq!(select_hop(T::Tls, Some(&may), false), Hop::Relay);
         let verify = relay(RelayTls::Verify);
         assert_eq!(select_hop(T::Tls, Some(&verify), true), Hop::Relay);
+        assert_eq!(
+            select_hop(T::Tls, Some(&relay(RelayTls::Required)), true),
+            Hop::Relay
+        );
         assert_eq!(select_hop(T::DaneOrMtaSts, Some(&verify), true), Hop::Mx);
         assert_eq!(select_hop(T::Dane, Some(&verify), true), Hop::Mx);
     }
