@@ -35,6 +35,8 @@ pub struct Config {
     pub spool: SpoolConfig,
     pub store: StoreConfig,
     pub delivery: DeliveryConfig,
+    /// MX delivery: DNSSEC, DANE, MTA-STS (see `delivery::mx_plan`).
+    pub mx: crate::delivery::mx_plan::MxSecurityConfig,
     pub policy: PolicyConfig,
     pub tenant: TenantConfig,
     pub log: LogConfig,
@@ -269,8 +271,9 @@ fn default_relay_tls() -> RelayTls {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct DeliveryConfig {
-    /// Send everything through this smarthost. Without it, MX delivery is
-    /// used (not built yet: messages wait in the queue).
+    /// Send through this smarthost what it can carry (its TLS meets the
+    /// recipient's transport requirement); the rest goes to the MX hosts
+    /// (`mx_enabled`). Without it, everything goes to the MX hosts.
     pub relay: Option<RelayHost>,
     /// Parallel connections per destination (relay host or domain).
     pub concurrency_per_destination: usize,
@@ -297,6 +300,10 @@ pub struct DeliveryConfig {
     pub max_parallel_deliveries: usize,
     /// Most bytes of the original header returned in a DSN.
     pub dsn_max_header_bytes: usize,
+    /// Deliver to the recipients' MX hosts (with DANE/MTA-STS) when the
+    /// relay host cannot meet a recipient's transport requirement, or when
+    /// there is no relay host. Off: such recipients wait in the queue.
+    pub mx_enabled: bool,
 }
 
 impl Default for DeliveryConfig {
@@ -316,6 +323,7 @@ impl Default for DeliveryConfig {
             max_reply_lines: 256,
             max_parallel_deliveries: 128,
             dsn_max_header_bytes: 64 * 1024,
+            mx_enabled: true,
         }
     }
 }
@@ -599,6 +607,16 @@ impl Config {
             if let Some(ca) = relay.ca_file.as_mut() {
                 fix(ca);
             }
+        }
+        for p in [
+            self.mx.trust_anchor.as_mut(),
+            self.mx.ca_file.as_mut(),
+            self.mx.system_ca_file.as_mut(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            fix(p);
         }
         if let Some(rest) = self.store.url.strip_prefix("sqlite://") {
             let p = Path::new(rest);

@@ -49,6 +49,16 @@ pub struct MxSecurityConfig {
     pub system_ca_file: Option<PathBuf>,
     /// Distinct failure rows kept per policy in a TLS-RPT report.
     pub tlsrpt_max_failure_rows: usize,
+    /// SMTP port of MX hosts (25; other values only for tests). TLSA is
+    /// looked up for this port.
+    pub smtp_port: u16,
+    /// HTTPS port for MTA-STS policy fetches (443; tests only otherwise).
+    pub mta_sts_https_port: u16,
+    /// Connection pools (one per MX address and level) kept at most;
+    /// unused ones are dropped beyond this.
+    pub max_pools: usize,
+    /// Bytes of the message header searched for `TLS-Required:`.
+    pub max_header_scan_bytes: usize,
 }
 
 impl Default for MxSecurityConfig {
@@ -69,6 +79,10 @@ impl Default for MxSecurityConfig {
             ca_file: None,
             system_ca_file: fetch.system_ca,
             tlsrpt_max_failure_rows: 1000,
+            smtp_port: 25,
+            mta_sts_https_port: 443,
+            max_pools: 10_000,
+            max_header_scan_bytes: 64 * 1024,
         }
     }
 }

@@ -346,7 +346,7 @@ impl Route for RelayRoute {
 
 /// `452 4.5.3 Too many recipients`: the server wants the rest in a new
 /// transaction.
-fn too_many_recipients(reply: &Reply) -> bool {
+pub(super) fn too_many_recipients(reply: &Reply) -> bool {
     reply.code == 452
         && (reply.esc == [4, 5, 3]
             || reply
@@ -357,7 +357,7 @@ fn too_many_recipients(reply: &Reply) -> bool {
 
 /// One transaction for the recipients `idx` (indexes into `rcpts`), after
 /// the checks that need the server's capabilities (SMTPUTF8, SIZE).
-async fn transact(
+pub(super) async fn transact(
     client: &mut SmtpClient,
     envelope: &Envelope,
     rcpts: &[QueuedRcpt],
