@@ -62,7 +62,7 @@ pub async fn run(config: Config, demo: bool) -> anyhow::Result<()> {
     let policy_watcher = policy.clone().spawn_watcher(audit.clone());
     let encryptor = match Encryptor::new(config.crypto.clone(), Some(store.clone()), audit.clone())
     {
-        Ok(e) => Some(Arc::new(e)),
+        Ok(e) => Some(Arc::new(with_dane_lookup(e, &config).await)),
         Err(e) => {
             // Without the encryption stage, `encrypt` runs its fallback.
             tracing::error!(error = %e, "encryption stage unavailable; policy fallbacks apply");
@@ -156,6 +156,23 @@ pub async fn run(config: Config, demo: bool) -> anyhow::Result<()> {
     drop(pipeline);
     let _ = tokio::time::timeout(Duration::from_secs(5), audit_writer).await;
     Ok(())
+}
+
+/// SMIMEA/OPENPGPKEY discovery through the same validating resolver as
+/// MX delivery (`[mx]`). Without a resolver, discovery skips DANE.
+async fn with_dane_lookup(encryptor: Encryptor, config: &Config) -> Encryptor {
+    if !config.crypto.dane {
+        return encryptor;
+    }
+    match crate::delivery::dns::Dns::new(config.mx.dns_options()).await {
+        Ok(dns) => encryptor.with_lookup(Arc::new(crate::crypto::dane_lookup::DnsKeyLookup::new(
+            Arc::new(dns),
+        ))),
+        Err(e) => {
+            tracing::warn!(error = %e, "no DNSSEC resolver for SMIMEA/OPENPGPKEY discovery");
+            encryptor
+        }
+    }
 }
 
 async fn wait_for_signal() {
