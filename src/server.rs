@@ -23,7 +23,14 @@ use std::time::Duration;
 /// How often the spool relocates long-deferred messages out of old segments.
 const COMPACT_EVERY: Duration = Duration::from_secs(60);
 
-pub async fn run(config: Config, demo: bool) -> anyhow::Result<()> {
+pub async fn run(mut config: Config, demo: bool) -> anyhow::Result<()> {
+    // The portal's port is bound first: with port 0 (tests, benchmarks) the
+    // links in notifications must name the port that was really bound.
+    let portal_listener = tokio::net::TcpListener::bind(config.pickup.listen).await?;
+    let portal_addr = portal_listener.local_addr()?;
+    if config.pickup.base_url.is_empty() {
+        config.pickup.base_url = format!("https://{portal_addr}");
+    }
     let config = Arc::new(config);
     let store = Store::connect(&config.store.url, config.store.max_connections).await?;
     store
@@ -114,8 +121,8 @@ pub async fn run(config: Config, demo: bool) -> anyhow::Result<()> {
     let tls = crate::smtp::load_or_generate_tls(&config.tls, &config.server.hostname)?;
     let (shutdown_tx, shutdown_rx) = tokio::sync::watch::channel(false);
     let portal = {
-        let listener = tokio::net::TcpListener::bind(config.pickup.listen).await?;
-        tracing::info!(address = %config.pickup.listen, url = %config.pickup.base_url, "pickup portal listening");
+        let listener = portal_listener;
+        tracing::info!(address = %portal_addr, url = %config.pickup.base_url, "pickup portal listening");
         let mut portal_tls = (*tls).clone();
         portal_tls.alpn_protocols = vec![b"http/1.1".to_vec()];
         let mut stop = shutdown_rx.clone();
