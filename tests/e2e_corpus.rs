@@ -27,7 +27,7 @@ fn labels(dir: &std::path::Path) -> HashMap<String, bool> {
         .skip(1)
         .filter_map(|l| {
             let f: Vec<&str> = l.split('\t').collect();
-            let sensitive = f.get(1..5)?.iter().any(|v| *v == "1");
+            let sensitive = f.get(1..5)?.contains(&"1");
             Some((f.first()?.to_string(), sensitive))
         })
         .collect()

@@ -161,8 +161,8 @@ fn cyclic_pdf_ends_as_unscannable() {
 #[test]
 fn deeply_nested_pdf_does_not_overflow_the_stack() {
     let mut pdf = b"%PDF-1.4\n1 0 obj\n".to_vec();
-    pdf.extend(std::iter::repeat(b'[').take(200_000));
-    pdf.extend(std::iter::repeat(b']').take(200_000));
+    pdf.extend(std::iter::repeat_n(b'[', 200_000));
+    pdf.extend(std::iter::repeat_n(b']', 200_000));
     pdf.extend_from_slice(b"\nendobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
     let started = Instant::now();
     let r = scan(&with_attachment(&pdf, "application/pdf", "diep.pdf"));

@@ -38,7 +38,7 @@ fn mutations(seed: u64, data: &[u8]) -> Vec<Vec<u8>> {
             _ => {
                 let i = (next() as usize) % d.len();
                 let n = (next() as usize) % 64;
-                d.splice(i..i, std::iter::repeat(b'0').take(n));
+                d.splice(i..i, std::iter::repeat_n(b'0', n));
             }
         }
         out.push(d);

@@ -172,34 +172,30 @@ impl Conditions {
 
     pub fn matches(&self, f: &Facts) -> bool {
         let rcpt = std::slice::from_ref(&f.recipient);
-        self.sender
-            .as_ref()
-            .map_or(true, |p| any_addr(p, &f.senders))
+        self.sender.as_ref().is_none_or(|p| any_addr(p, &f.senders))
             && self
                 .sender_group
                 .as_ref()
-                .map_or(true, |p| any_addr(p, &f.senders))
-            && self.recipient.as_ref().map_or(true, |p| any_addr(p, rcpt))
+                .is_none_or(|p| any_addr(p, &f.senders))
+            && self.recipient.as_ref().is_none_or(|p| any_addr(p, rcpt))
             && self
                 .recipient_domain
                 .as_ref()
-                .map_or(true, |p| p.iter().any(|d| d.matches(&f.recipient_domain)))
+                .is_none_or(|p| p.iter().any(|d| d.matches(&f.recipient_domain)))
             && self
                 .recipient_domain_list
                 .as_ref()
-                .map_or(true, |p| p.iter().any(|d| d.matches(&f.recipient_domain)))
-            && self.categories.as_ref().map_or(true, |c| {
+                .is_none_or(|p| p.iter().any(|d| d.matches(&f.recipient_domain)))
+            && self.categories.as_ref().is_none_or(|c| {
                 f.confidence
                     .iter()
                     .any(|(cat, conf)| c.any_of.contains(cat) && *conf >= c.min_confidence)
             })
-            && self.unscannable.map_or(true, |u| u == f.unscannable)
-            && self.sensitive.map_or(true, |s| s == f.sensitive())
-            && self
-                .subject_trigger
-                .map_or(true, |t| t == f.subject_trigger)
-            && self.size_min.map_or(true, |m| f.size >= m)
-            && self.size_max.map_or(true, |m| f.size <= m)
+            && self.unscannable.is_none_or(|u| u == f.unscannable)
+            && self.sensitive.is_none_or(|s| s == f.sensitive())
+            && self.subject_trigger.is_none_or(|t| t == f.subject_trigger)
+            && self.size_min.is_none_or(|m| f.size >= m)
+            && self.size_max.is_none_or(|m| f.size <= m)
     }
 
     /// Only mail with findings, unscannable content or a trigger can match.

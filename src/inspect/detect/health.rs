@@ -126,7 +126,7 @@ pub fn detect(units: &[TextUnit], signals: &PersonSignals, has_bsn: bool, out: &
         if sick_note().is_match(text) && classes.contains("condition") {
             sick = true;
         }
-        if best.as_ref().map_or(true, |(b, _, _)| s > *b) {
+        if best.as_ref().is_none_or(|(b, _, _)| s > *b) {
             best = Some((s, i, classes));
         }
     }

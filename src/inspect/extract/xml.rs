@@ -150,7 +150,7 @@ fn push_spaces(e: &quick_xml::events::BytesStart, out: &mut String) {
         .and_then(|c| c.parse::<usize>().ok())
         .unwrap_or(1)
         .min(64);
-    out.extend(std::iter::repeat(' ').take(n));
+    out.extend(std::iter::repeat_n(' ', n));
 }
 
 /// Names of members matching `pred`, in a stable order.
