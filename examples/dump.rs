@@ -2,6 +2,10 @@
 fn main() {
     for f in std::env::args().skip(1) {
         let raw = std::fs::read(&f).unwrap_or_default();
+        if std::env::var("DUMP_PARTS").is_ok() {
+            let r = sluis::inspect::scan(&raw, &Default::default());
+            println!("{:#?}", r.parts);
+        }
         for (loc, text) in sluis::inspect::debug_units(&raw, &Default::default()) {
             println!(
                 "=== {} {:?} p{:?} {:?}\n{}",
@@ -10,3 +14,4 @@ fn main() {
         }
     }
 }
+// parts: set DUMP_PARTS=1

@@ -35,10 +35,13 @@ pub struct Config {
     pub spool: SpoolConfig,
     pub store: StoreConfig,
     pub delivery: DeliveryConfig,
+    /// MX delivery: DNSSEC, DANE, MTA-STS (see `delivery::mx_plan`).
+    pub mx: crate::delivery::mx_plan::MxSecurityConfig,
     pub policy: PolicyConfig,
     pub tenant: TenantConfig,
     pub log: LogConfig,
     pub pickup: PickupConfig,
+    pub crypto: crate::crypto::CryptoConfig,
 }
 
 /// How a listener speaks TLS.
@@ -268,8 +271,9 @@ fn default_relay_tls() -> RelayTls {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct DeliveryConfig {
-    /// Send everything through this smarthost. Without it, MX delivery is
-    /// used (not built yet: messages wait in the queue).
+    /// Send through this smarthost what it can carry (its TLS meets the
+    /// recipient's transport requirement); the rest goes to the MX hosts
+    /// (`mx_enabled`). Without it, everything goes to the MX hosts.
     pub relay: Option<RelayHost>,
     /// Parallel connections per destination (relay host or domain).
     pub concurrency_per_destination: usize,
@@ -296,6 +300,10 @@ pub struct DeliveryConfig {
     pub max_parallel_deliveries: usize,
     /// Most bytes of the original header returned in a DSN.
     pub dsn_max_header_bytes: usize,
+    /// Deliver to the recipients' MX hosts (with DANE/MTA-STS) when the
+    /// relay host cannot meet a recipient's transport requirement, or when
+    /// there is no relay host. Off: such recipients wait in the queue.
+    pub mx_enabled: bool,
 }
 
 impl Default for DeliveryConfig {
@@ -315,6 +323,7 @@ impl Default for DeliveryConfig {
             max_reply_lines: 256,
             max_parallel_deliveries: 128,
             dsn_max_header_bytes: 64 * 1024,
+            mx_enabled: true,
         }
     }
 }
@@ -446,6 +455,10 @@ pub struct PickupConfig {
     pub notify_from: String,
     /// Show the original subject in the notification (off: it may hold health data).
     pub notify_show_subject: bool,
+    /// Transport requirement for the mails pickup sends (notifications,
+    /// code mails, notices). They hold no patient data, but a link and a
+    /// code are worth protecting: STARTTLS by default.
+    pub notification_transport: crate::types::TransportRequirement,
     /// Send the sender a confirmation with a revoke link when parking.
     pub sender_confirmation: bool,
     /// Tell the sender when the message is first opened.
@@ -520,6 +533,7 @@ impl Default for PickupConfig {
             practice_contact: "".into(),
             notify_from: "no-reply@sluis.localdomain".into(),
             notify_show_subject: false,
+            notification_transport: crate::types::TransportRequirement::Tls,
             sender_confirmation: true,
             notify_sender_on_open: true,
             max_reply_size: 25 * 1024 * 1024,
@@ -593,6 +607,16 @@ impl Config {
             if let Some(ca) = relay.ca_file.as_mut() {
                 fix(ca);
             }
+        }
+        for p in [
+            self.mx.trust_anchor.as_mut(),
+            self.mx.ca_file.as_mut(),
+            self.mx.system_ca_file.as_mut(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            fix(p);
         }
         if let Some(rest) = self.store.url.strip_prefix("sqlite://") {
             let p = Path::new(rest);

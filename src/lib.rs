@@ -13,6 +13,7 @@ pub mod accounts;
 pub mod audit;
 pub mod cli;
 pub mod config;
+pub mod crypto;
 pub mod delivery;
 pub mod inspect;
 pub mod logging;

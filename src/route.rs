@@ -2,11 +2,11 @@
 //! that carry it out (delivery, encryption, pickup) and the list of
 //! blocked recipients for the sender.
 //!
-//! Fail safe: while a stage does not exist yet (encryption, pickup), a
-//! decision that needs it becomes `Hold` (the message waits in the queue,
-//! deferred) — never a clear-text delivery. Defence in depth: a decision
-//! for sensitive or unscannable mail is never routed below the policy
-//! floor (`dane-or-mta-sts`), even if it reached us weaker.
+//! Fail safe: when a stage is not available (`Stages` says which are), a
+//! decision that needs it is degraded by [`degrade`]: encryption runs its
+//! fallback, pickup becomes `Hold` — never a clear-text delivery. Defence
+//! in depth: a decision for sensitive or unscannable mail is never routed
+//! below the policy floor (`dane-or-mta-sts`), even if it reached us weaker.
 
 use crate::policy::SENSITIVE_FLOOR;
 use crate::types::{Action, Bilingual, Decision, TransportRequirement};
@@ -18,6 +18,14 @@ use serde::{Deserialize, Serialize};
 pub enum Work {
     /// Deliver as is, under this transport requirement.
     Deliver { transport: TransportRequirement },
+    /// Encrypt end to end for the recipient; `fallback` when no usable key.
+    Encrypt { fallback: Box<Work> },
+    /// Park the message and send the recipient a pickup notification.
+    /// `phone` is the number the sender gave for the one-time code.
+    Pickup {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        phone: Option<String>,
+    },
     /// Stage not available yet: keep the message, retry later, never send.
     Hold { reason: String },
     /// Not sent; the sender is told why.
@@ -37,17 +45,52 @@ pub fn route(decision: &Decision) -> Work {
                 },
             }
         }
-        // The encryption stage is not built yet: fall back as the policy says.
-        Action::Encrypt { fallback } => route(&Decision {
-            action: (**fallback).clone(),
-            ..decision.clone()
-        }),
-        Action::Pickup => Work::Hold {
-            reason: "pickup stage not available".into(),
+        Action::Encrypt { fallback } => Work::Encrypt {
+            fallback: Box::new(route(&Decision {
+                action: (**fallback).clone(),
+                ..decision.clone()
+            })),
         },
+        Action::Pickup => Work::Pickup { phone: None },
         Action::Block { reason } => Work::Blocked {
             reason: reason.clone(),
         },
+    }
+}
+
+/// Which of the stages behind the route are running.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Stages {
+    pub encrypt: bool,
+    pub pickup: bool,
+}
+
+/// Replace work that needs a missing stage by what is safe without it:
+/// encryption by its fallback, pickup by `Hold`.
+pub fn degrade(work: Work, stages: Stages) -> Work {
+    match work {
+        Work::Encrypt { fallback } if !stages.encrypt => degrade(*fallback, stages),
+        Work::Encrypt { fallback } => Work::Encrypt {
+            fallback: Box::new(degrade(*fallback, stages)),
+        },
+        Work::Pickup { .. } if !stages.pickup => Work::Hold {
+            reason: "pickup stage not available".into(),
+        },
+        other => other,
+    }
+}
+
+/// Give every pickup in `work` (also inside an encrypt fallback) the
+/// phone number for the one-time code.
+pub fn with_phone(work: Work, phone: Option<&str>) -> Work {
+    match work {
+        Work::Pickup { .. } => Work::Pickup {
+            phone: phone.map(str::to_string),
+        },
+        Work::Encrypt { fallback } => Work::Encrypt {
+            fallback: Box::new(with_phone(*fallback, phone)),
+        },
+        other => other,
     }
 }
 
@@ -74,12 +117,21 @@ mod tests {
         }
     }
 
+    const NONE: Stages = Stages {
+        encrypt: false,
+        pickup: false,
+    };
+    const ALL: Stages = Stages {
+        encrypt: true,
+        pickup: true,
+    };
+
     #[test]
     fn pickup_without_a_pickup_stage_is_held_not_delivered() {
-        assert!(matches!(
-            route(&decision(Action::Pickup)),
-            Work::Hold { .. }
-        ));
+        let work = route(&decision(Action::Pickup));
+        assert_eq!(work, Work::Pickup { phone: None });
+        assert!(matches!(degrade(work.clone(), NONE), Work::Hold { .. }));
+        assert_eq!(degrade(work, ALL), Work::Pickup { phone: None });
     }
 
     #[test]
@@ -87,7 +139,53 @@ mod tests {
         let d = decision(Action::Encrypt {
             fallback: Box::new(Action::Pickup),
         });
-        assert!(matches!(route(&d), Work::Hold { .. }));
+        let work = route(&d);
+        assert!(matches!(degrade(work.clone(), NONE), Work::Hold { .. }));
+        let only_pickup = Stages {
+            encrypt: false,
+            pickup: true,
+        };
+        assert_eq!(
+            degrade(work.clone(), only_pickup),
+            Work::Pickup { phone: None }
+        );
+        assert_eq!(
+            degrade(work, ALL),
+            Work::Encrypt {
+                fallback: Box::new(Work::Pickup { phone: None })
+            }
+        );
+    }
+
+    #[test]
+    fn an_encrypt_fallback_to_deliver_keeps_the_floor() {
+        let mut d = decision(Action::Encrypt {
+            fallback: Box::new(Action::Deliver {
+                transport: TransportRequirement::None,
+            }),
+        });
+        d.categories = vec![crate::types::Category::Health];
+        assert_eq!(
+            degrade(route(&d), NONE),
+            Work::Deliver {
+                transport: TransportRequirement::DaneOrMtaSts
+            }
+        );
+    }
+
+    #[test]
+    fn the_phone_reaches_a_pickup_inside_an_encrypt_fallback() {
+        let d = decision(Action::Encrypt {
+            fallback: Box::new(Action::Pickup),
+        });
+        assert_eq!(
+            with_phone(route(&d), Some("+31612345678")),
+            Work::Encrypt {
+                fallback: Box::new(Work::Pickup {
+                    phone: Some("+31612345678".into())
+                })
+            }
+        );
     }
 
     #[test]
@@ -128,7 +226,7 @@ mod tests {
         let work = route_all(&[decision(Action::Pickup), blocked]);
         assert_eq!(work.len(), 2);
         assert_eq!(work[0].0, "a@b.nl");
-        assert!(matches!(work[0].1, Work::Hold { .. }));
+        assert!(matches!(work[0].1, Work::Pickup { .. }));
         assert_eq!(work[1].0, "x@y.nl");
         assert!(matches!(work[1].1, Work::Blocked { .. }));
     }

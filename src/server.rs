@@ -9,7 +9,10 @@
 
 use crate::audit::{Audit, AuditEvent};
 use crate::config::Config;
+use crate::crypto::Encryptor;
 use crate::delivery::queue::Queue;
+use crate::pickup::portal::serve_portal;
+use crate::pickup::{Outbox, Pickup, ReplySink};
 use crate::pipeline::Pipeline;
 use crate::policy::LivePolicy;
 use crate::spool::Spool;
@@ -20,7 +23,14 @@ use std::time::Duration;
 /// How often the spool relocates long-deferred messages out of old segments.
 const COMPACT_EVERY: Duration = Duration::from_secs(60);
 
-pub async fn run(config: Config, demo: bool) -> anyhow::Result<()> {
+pub async fn run(mut config: Config, demo: bool) -> anyhow::Result<()> {
+    // The portal's port is bound first: with port 0 (tests, benchmarks) the
+    // links in notifications must name the port that was really bound.
+    let portal_listener = tokio::net::TcpListener::bind(config.pickup.listen).await?;
+    let portal_addr = portal_listener.local_addr()?;
+    if config.pickup.base_url.is_empty() {
+        config.pickup.base_url = format!("https://{portal_addr}");
+    }
     let config = Arc::new(config);
     let store = Store::connect(&config.store.url, config.store.max_connections).await?;
     store
@@ -57,13 +67,33 @@ pub async fn run(config: Config, demo: bool) -> anyhow::Result<()> {
         }
     };
     let policy_watcher = policy.clone().spawn_watcher(audit.clone());
-    let pipeline = Arc::new(Pipeline::new(
+    let encryptor = match Encryptor::new(config.crypto.clone(), Some(store.clone()), audit.clone())
+    {
+        Ok(e) => Some(Arc::new(with_dane_lookup(e, &config).await)),
+        Err(e) => {
+            // Without the encryption stage, `encrypt` runs its fallback.
+            tracing::error!(error = %e, "encryption stage unavailable; policy fallbacks apply");
+            None
+        }
+    };
+    let pipeline = Pipeline::new(
         config.clone(),
         store.clone(),
         spool.clone(),
         policy,
+        encryptor,
         audit.clone(),
-    ));
+    );
+    let pickup = Arc::new(Pickup::new(
+        config.clone(),
+        store.clone(),
+        audit.clone(),
+        crate::pickup::sms::from_config(&config.pickup),
+        pipeline.clone() as Arc<dyn Outbox>,
+        pipeline.clone() as Arc<dyn ReplySink>,
+    )?);
+    pipeline.set_pickup(pickup.clone());
+    let sweeper = tokio::spawn(pickup.clone().run_sweeper());
 
     let queue = Queue::start(config.clone(), pipeline.clone(), audit.clone());
     pipeline.set_queue(Arc::new(move |item| queue.enqueue(item)));
@@ -90,6 +120,22 @@ pub async fn run(config: Config, demo: bool) -> anyhow::Result<()> {
 
     let tls = crate::smtp::load_or_generate_tls(&config.tls, &config.server.hostname)?;
     let (shutdown_tx, shutdown_rx) = tokio::sync::watch::channel(false);
+    let portal = {
+        let listener = portal_listener;
+        tracing::info!(address = %portal_addr, url = %config.pickup.base_url, "pickup portal listening");
+        let mut portal_tls = (*tls).clone();
+        portal_tls.alpn_protocols = vec![b"http/1.1".to_vec()];
+        let mut stop = shutdown_rx.clone();
+        let shutdown = async move {
+            let _ = stop.wait_for(|s| *s).await;
+        };
+        tokio::spawn(serve_portal(
+            pickup.clone(),
+            listener,
+            Arc::new(portal_tls),
+            shutdown,
+        ))
+    };
     tokio::spawn(async move {
         wait_for_signal().await;
         tracing::info!("shutting down: no new connections, open sessions may finish");
@@ -109,12 +155,31 @@ pub async fn run(config: Config, demo: bool) -> anyhow::Result<()> {
     .await?;
 
     compactor.abort();
+    sweeper.abort();
+    let _ = tokio::time::timeout(Duration::from_secs(5), portal).await;
     policy_watcher.abort();
     audit.record(AuditEvent::new(&config.tenant.name, "stopped", "system"));
     drop(audit);
     drop(pipeline);
     let _ = tokio::time::timeout(Duration::from_secs(5), audit_writer).await;
     Ok(())
+}
+
+/// SMIMEA/OPENPGPKEY discovery through the same validating resolver as
+/// MX delivery (`[mx]`). Without a resolver, discovery skips DANE.
+async fn with_dane_lookup(encryptor: Encryptor, config: &Config) -> Encryptor {
+    if !config.crypto.dane {
+        return encryptor;
+    }
+    match crate::delivery::dns::Dns::new(config.mx.dns_options()).await {
+        Ok(dns) => encryptor.with_lookup(Arc::new(crate::crypto::dane_lookup::DnsKeyLookup::new(
+            Arc::new(dns),
+        ))),
+        Err(e) => {
+            tracing::warn!(error = %e, "no DNSSEC resolver for SMIMEA/OPENPGPKEY discovery");
+            encryptor
+        }
+    }
 }
 
 async fn wait_for_signal() {

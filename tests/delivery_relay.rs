@@ -20,6 +20,9 @@ fn config(
     f: impl FnOnce(&mut DeliveryConfig),
 ) -> Arc<Config> {
     let mut c = Config::default();
+    // The relay hop on its own: recipients it cannot carry stay deferred
+    // (no MX delivery, which would need DNS).
+    c.delivery.mx_enabled = false;
     c.server.hostname = "sluis.test".into();
     c.tenant.postmaster = "MAILER-DAEMON@sluis.test".into();
     c.delivery.relay = Some(RelayHost {
@@ -761,5 +764,101 @@ async fn too_many_recipients_continue_in_the_next_transaction() {
     assert_eq!(
         sink.connections.load(std::sync::atomic::Ordering::SeqCst),
         1
+    );
+}
+
+#[tokio::test]
+async fn verify_against_aiosmtpd_with_starttls_required() {
+    let (_, cert, key) = self_signed_with_key();
+    let server = AioSmtpd::start_tls(&cert, &key);
+    let dir = tempfile::tempdir().unwrap();
+    let ca = dir.path().join("ca.pem");
+    std::fs::write(&ca, &cert).unwrap();
+    let mut cfg = (*config("localhost", server.port, RelayTls::Verify, |_| {})).clone();
+    cfg.delivery.relay.as_mut().unwrap().ca_file = Some(ca);
+    let journal = Arc::new(MemJournal::default());
+    let (audit, mut events) = Audit::channel();
+    let q = Queue::start(Arc::new(cfg), journal.clone(), audit);
+    let body = tricky_body();
+    let it = item(&journal, "a@praktijk.nl", &[("x@y.nl", T::Tls)], &body);
+    let id = it.envelope.id.0.clone();
+    q.enqueue(it);
+    assert!(
+        wait_until(Duration::from_secs(10), || is_delivered(&journal, &id, 0)).await,
+        "{:?}",
+        journal.records()
+    );
+    let m = server.messages();
+    assert!(m.len() == 1 && m[0].2 == body);
+    let ev = drain(&mut events);
+    let d = ev.iter().find(|e| e.kind == "delivered").unwrap();
+    assert_eq!(d.detail["authentication"], "pkix");
+    assert!(d.detail["tls_version"]
+        .as_str()
+        .unwrap()
+        .starts_with("TLSv1."));
+
+    // RelayTls::None to a server that requires STARTTLS: 530 is a 5xx, so
+    // the recipient fails permanently and the sender gets a DSN.
+    let journal = Arc::new(MemJournal::default());
+    let q = Queue::start(
+        config("127.0.0.1", server.port, RelayTls::None, |_| {}),
+        journal.clone(),
+        Audit::disabled(),
+    );
+    let it = item(
+        &journal,
+        "a@praktijk.nl",
+        &[("x@y.nl", T::None)],
+        b"Subject: t\r\n\r\nx\r\n",
+    );
+    let id = it.envelope.id.0.clone();
+    q.enqueue(it);
+    assert!(wait_until(Duration::from_secs(10), || journal.latest(&id, 0).is_some()).await);
+    match journal.latest(&id, 0).unwrap().status {
+        RcptStatus::PermanentFailure { reason } => assert!(reason.starts_with("530"), "{reason}"),
+        s => panic!("{s:?}"),
+    }
+    assert_eq!(journal.injected().len(), 1);
+}
+
+#[tokio::test]
+async fn a_pooled_connection_that_died_is_replaced_without_deferring() {
+    let sink = Sink::start(Behaviour {
+        pipelining: true,
+        hang_up_after_message: true,
+        ..Default::default()
+    })
+    .await;
+    let journal = Arc::new(MemJournal::default());
+    let q = Queue::start(
+        config("127.0.0.1", sink.addr.port(), RelayTls::None, |d| {
+            d.concurrency_per_destination = 1
+        }),
+        journal.clone(),
+        Audit::disabled(),
+    );
+    for n in 1..=3 {
+        q.enqueue(item(
+            &journal,
+            "a@praktijk.nl",
+            &[("x@y.nl", T::None)],
+            b"Subject: t\r\n\r\nx\r\n",
+        ));
+        assert!(wait_until(Duration::from_secs(5), || sink.messages().len() == n).await);
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(wait_until(Duration::from_secs(5), || journal.records().len() == 3).await);
+    assert!(
+        journal
+            .records()
+            .iter()
+            .all(|r| r.status == RcptStatus::Delivered),
+        "{:?}",
+        journal.records()
+    );
+    assert_eq!(
+        sink.connections.load(std::sync::atomic::Ordering::SeqCst),
+        3
     );
 }

@@ -98,7 +98,11 @@ tests/fixtures/policy/broken-names.toml:13:26: fout/error: onbekende domeinlijst
   hint: definieer hem onder [domain_lists]; bekend: - / define it under [domain_lists]; known: -
 tests/fixtures/policy/broken-names.toml:16:1: fout/error: regel zonder `name` / rule without `name`
   hint: geef de regel een naam, bijvoorbeeld name = "bsn-naar-ziekenhuis" / give the rule a name, for example name = "bsn-to-hospital"
-6 fout(en), 0 waarschuwing(en); het beleid wordt niet geladen / 6 error(s), 0 warning(s); the policy is not loaded
+tests/fixtures/policy/broken-names.toml:19:1: fout/error: regel zonder `name` / rule without `name`
+  hint: geef de regel een naam, bijvoorbeeld name = "bsn-naar-ziekenhuis" / give the rule a name, for example name = "bsn-to-hospital"
+tests/fixtures/policy/broken-names.toml:20:13: fout/error: `sensitive` moet true of false zijn, niet een tekst / `sensitive` must be true or false, not a string
+  hint: schrijf bijvoorbeeld sensitive = true / write for example sensitive = true
+8 fout(en), 0 waarschuwing(en); het beleid wordt niet geladen / 8 error(s), 0 warning(s); the policy is not loaded
 "#,
     );
 }
@@ -163,13 +167,11 @@ tests/fixtures/policy/broken-types.toml:7:14: fout/error: `categories` moet een 
 fn broken_unknown_key() {
     expect(
         "tests/fixtures/policy/broken-unknown-key.toml",
-        r#"tests/fixtures/policy/broken-unknown-key.toml:3:1: fout/error: regel `typfout` heeft geen `action` / rule `typfout` has no `action`
-  hint: voeg toe: action = "..." (kies uit: deliver, encrypt, pickup, block) / add: action = "..." (choose from: deliver, encrypt, pickup, block)
-tests/fixtures/policy/broken-unknown-key.toml:6:1: fout/error: onbekende sleutel `acton` / unknown key `acton`
+        r#"tests/fixtures/policy/broken-unknown-key.toml:6:1: fout/error: onbekende sleutel `acton` / unknown key `acton`
   hint: bedoelde u `action`? / did you mean `action`?
 tests/fixtures/policy/broken-unknown-key.toml:8:1: fout/error: onbekende sleutel `kleur` / unknown key `kleur`
   hint: toegestaan: action, categories, fallback, justification, min_confidence, name, reason_en, reason_nl, recipient, recipient_domain, recipient_domain_list, sender, sender_group, sensitive, size_max, size_min, subject_trigger, transport, treat_as_clean, unscannable / allowed: action, categories, fallback, justification, min_confidence, name, reason_en, reason_nl, recipient, recipient_domain, recipient_domain_list, sender, sender_group, sensitive, size_max, size_min, subject_trigger, transport, treat_as_clean, unscannable
-3 fout(en), 0 waarschuwing(en); het beleid wordt niet geladen / 3 error(s), 0 warning(s); the policy is not loaded
+2 fout(en), 0 waarschuwing(en); het beleid wordt niet geladen / 2 error(s), 0 warning(s); the policy is not loaded
 "#,
     );
 }
@@ -209,5 +211,24 @@ fn a_missing_folder_is_an_error_not_an_empty_policy() {
     assert!(
         out.contains("geen beleidsbestanden (*.toml) gevonden / no policy files (*.toml) found"),
         "{out}"
+    );
+}
+
+#[test]
+fn weak_deliveries_and_an_unused_default_are_warnings_not_errors() {
+    let (out, code) = check_report(Path::new(
+        "tests/fixtures/policy-warnings/weak-default.toml",
+    ));
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(
+        out,
+        r#"tests/fixtures/policy-warnings/weak-default.toml:3:1: waarschuwing/warning: gevoelige mail kan hier komen; het vangnet verhoogt transport `tls` dan tot `dane-or-mta-sts` / sensitive mail can get here; the safety floor then raises transport `tls` to `dane-or-mta-sts`
+  hint: zet eerder een regel met sensitive = true en action = "encrypt" / put a rule with sensitive = true and action = "encrypt" before it
+tests/fixtures/policy-warnings/weak-default.toml:9:1: waarschuwing/warning: gevoelige mail kan hier komen; het vangnet verhoogt transport `none` dan tot `dane-or-mta-sts` / sensitive mail can get here; the safety floor then raises transport `none` to `dane-or-mta-sts`
+  hint: zet eerder een regel met sensitive = true en action = "encrypt" / put a rule with sensitive = true and action = "encrypt" before it
+tests/fixtures/policy-warnings/weak-default.toml:15:1: waarschuwing/warning: [default] wordt nooit gebruikt: regel `alles` (weak-default.toml:9) past al op alle mail / [default] is never used: rule `alles` (weak-default.toml:9) already matches all mail
+  hint: verwijder die regel of de [default] / remove that rule or the [default]
+beleid in orde: 2 regels, tenant(s) default, 3 waarschuwing(en) / policy OK: 2 rules, tenant(s) default, 3 warning(s)
+"#
     );
 }

@@ -48,6 +48,31 @@ pub enum Command {
         #[command(subcommand)]
         action: PolicyCommand,
     },
+    /// Keys for end-to-end encryption (S/MIME certificates, OpenPGP keys).
+    Keys {
+        #[command(subcommand)]
+        action: crate::crypto::cli::KeysCommand,
+    },
+    /// Encrypt a message from standard input to standard output, as delivery would.
+    Encrypt {
+        #[command(flatten)]
+        args: crate::crypto::cli::EncryptArgs,
+    },
+    /// Parked messages (secure pickup).
+    Pickup {
+        #[command(subcommand)]
+        action: PickupCommand,
+    },
+    /// The practice's contact list (phone numbers for pickup codes).
+    Contacts {
+        #[command(subcommand)]
+        action: ContactsCommand,
+    },
+    /// Delivery diagnostics.
+    Delivery {
+        #[command(subcommand)]
+        action: DeliveryCommand,
+    },
     /// Show the audit trail.
     Audit {
         #[command(subcommand)]
@@ -76,6 +101,51 @@ pub enum PolicyCommand {
         #[arg(long)]
         json: bool,
         message: PathBuf,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PickupCommand {
+    /// Revoke every pickup link of a message and delete its parked copies.
+    Revoke { message_id: String },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ContactsCommand {
+    /// Import `address,phone` lines (CSV) into the contact list.
+    Import {
+        file: PathBuf,
+        #[arg(long)]
+        tenant: Option<String>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum DeliveryCommand {
+    /// Look up a domain's MX, DNSSEC, TLSA, MTA-STS and NTA 7516 records, try STARTTLS on
+    /// each MX as delivery would, and say what Sluis would do and why.
+    Check {
+        domain: String,
+        /// DNS server to ask (ADDR:PORT); default: the system resolver.
+        #[arg(long)]
+        resolver: Option<std::net::SocketAddr>,
+        /// DNSSEC trust anchor file (DS or DNSKEY lines); default: the IANA root.
+        #[arg(long)]
+        trust_anchor: Option<PathBuf>,
+        /// Believe the resolver's AD bit instead of validating (only with a local resolver).
+        #[arg(long)]
+        trust_ad: bool,
+        /// Extra CA certificates (PEM) for MTA-STS and PKIX checks.
+        #[arg(long)]
+        ca: Option<PathBuf>,
+        /// Connect to this SMTP port instead of 25 (tests).
+        #[arg(long)]
+        smtp_port: Option<u16>,
+        /// Fetch MTA-STS policies from this port instead of 443 (tests).
+        #[arg(long)]
+        https_port: Option<u16>,
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -136,12 +206,80 @@ pub fn main_with(cli: Cli) -> anyhow::Result<i32> {
                 &config.inspect,
             ),
         }),
+        Command::Delivery {
+            action:
+                DeliveryCommand::Check {
+                    domain,
+                    resolver,
+                    trust_anchor,
+                    trust_ad,
+                    ca,
+                    smtp_port,
+                    https_port,
+                    json,
+                },
+        } => {
+            let opts = crate::delivery::check::CheckOptions {
+                resolver,
+                trust_anchor,
+                trust_ad,
+                ca,
+                smtp_port,
+                https_port,
+                json,
+            };
+            Ok(runtime()?.block_on(crate::delivery::check::run_check(&domain, opts)))
+        }
+        Command::Keys { action } => runtime()?.block_on(async {
+            let store = crate::store::Store::connect(&config.store.url, 2).await?;
+            crate::crypto::cli::run_keys(&store, action).await
+        }),
+        Command::Encrypt { args } => runtime()?.block_on(async {
+            let store = crate::store::Store::connect(&config.store.url, 2)
+                .await
+                .ok();
+            crate::crypto::cli::run_encrypt(store.as_ref(), &config.crypto, args).await
+        }),
+        Command::Pickup {
+            action: PickupCommand::Revoke { message_id },
+        } => {
+            let shared = std::sync::Arc::new(config.clone());
+            runtime()?.block_on(with_audit(&config, |store, audit| async move {
+                let pickup = crate::pickup::cli::admin(shared, store, audit)?;
+                let n = crate::pickup::cli::revoke(&pickup, &message_id, "operator").await?;
+                println!("{n} ophaallink(s) ingetrokken / pickup link(s) revoked");
+                Ok(if n > 0 { 0 } else { 1 })
+            }))
+        }
+        Command::Contacts {
+            action: ContactsCommand::Import { file, tenant },
+        } => runtime()?.block_on(async {
+            let store = crate::store::Store::connect(&config.store.url, 2).await?;
+            let tenant = tenant.unwrap_or_else(|| config.tenant.name.clone());
+            let n = crate::pickup::cli::import_contacts(&store, &tenant, &file).await?;
+            println!("{n} contact(en) geïmporteerd / contact(s) imported");
+            Ok(0)
+        }),
         Command::Audit { action } => runtime()?.block_on(audit(&config, action)),
         Command::Config => {
             print!("{}", toml::to_string_pretty(&config)?);
             Ok(0)
         }
     }
+}
+
+/// Run `f` with a store and an audit trail that is written before returning.
+async fn with_audit<F, Fut>(config: &Config, f: F) -> anyhow::Result<i32>
+where
+    F: FnOnce(crate::store::Store, crate::audit::Audit) -> Fut,
+    Fut: std::future::Future<Output = anyhow::Result<i32>>,
+{
+    let store = crate::store::Store::connect(&config.store.url, 2).await?;
+    let (audit, rx) = crate::audit::Audit::channel();
+    let writer = tokio::spawn(crate::store::run_audit_writer(store.clone(), rx));
+    let result = f(store, audit).await;
+    let _ = writer.await;
+    result
 }
 
 pub(crate) fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {

@@ -74,6 +74,8 @@ pub enum ClientError {
         "server stuurde gegevens vóór de TLS-handshake / server sent data before the TLS handshake"
     )]
     StartTlsInjection,
+    #[error("hergebruikte verbinding was gesloten / reused connection was gone: {0}")]
+    Stale(String),
 }
 
 /// What a TLS handshake gave.
@@ -121,6 +123,9 @@ pub struct SmtpClient {
     pub tls: Option<TlsSession>,
     /// Transactions completed on this connection.
     pub transactions: u32,
+    /// The session is in an unknown state (an RSET after a failed
+    /// transaction was refused): do not reuse it.
+    pub broken: bool,
 }
 
 impl SmtpClient {
@@ -145,6 +150,7 @@ impl SmtpClient {
             caps: Capabilities::default(),
             tls: None,
             transactions: 0,
+            broken: false,
         };
         let greeting = c.read_reply(limits.connect_timeout, "greeting").await?;
         if greeting.code != 220 {
@@ -247,6 +253,7 @@ impl SmtpClient {
             caps: Capabilities::default(),
             tls: Some(session),
             transactions,
+            broken: false,
         };
         client.ehlo(ehlo_name).await?;
         Ok(client)
@@ -274,15 +281,15 @@ impl SmtpClient {
                 batch.extend_from_slice(rcpt_to_line(r).as_bytes());
             }
             batch.extend_from_slice(b"DATA\r\n");
-            self.command(&batch).await?;
-            mail_reply = self.read_reply(ct, "MAIL").await?;
+            let first = self.command(&batch).await;
+            mail_reply = self.first_reply(first).await?;
             for _ in rcpts {
                 rcpt_replies.push(self.read_reply(ct, "RCPT").await?);
             }
             data_reply = Some(self.read_reply(ct, "DATA").await?);
         } else {
-            self.command(mail.as_bytes()).await?;
-            mail_reply = self.read_reply(ct, "MAIL").await?;
+            let first = self.command(mail.as_bytes()).await;
+            mail_reply = self.first_reply(first).await?;
             if mail_reply.is_positive() {
                 for r in rcpts {
                     self.command(rcpt_to_line(r).as_bytes()).await?;
@@ -298,7 +305,7 @@ impl SmtpClient {
         }
 
         if !mail_reply.is_positive() {
-            self.rset().await?;
+            self.reset_after_failure().await;
             return Ok(SendOutcome {
                 rcpts: rcpts.iter().map(|_| classify(&mail_reply)).collect(),
             });
@@ -313,7 +320,7 @@ impl SmtpClient {
                 .await?;
         }
         if !data_ok || !any_accepted {
-            self.rset().await?;
+            self.reset_after_failure().await;
             let refused = data_reply.unwrap_or_else(no_data_reply);
             return Ok(SendOutcome {
                 rcpts: rcpt_replies
@@ -335,7 +342,7 @@ impl SmtpClient {
             .await?;
         self.transactions += 1;
         if !final_reply.is_positive() {
-            self.rset().await?;
+            self.reset_after_failure().await;
         }
         Ok(SendOutcome {
             rcpts: rcpt_replies
@@ -349,6 +356,37 @@ impl SmtpClient {
                 })
                 .collect(),
         })
+    }
+
+    /// The reply to MAIL. On a reused session, a connection that turns out
+    /// to be gone before MAIL was answered (closed, reset, 421) is
+    /// [`ClientError::Stale`]: nothing was accepted, a new connection may
+    /// retry at once without risk of a duplicate.
+    async fn first_reply(
+        &mut self,
+        written: Result<(), ClientError>,
+    ) -> Result<Reply, ClientError> {
+        let reused = self.transactions > 0;
+        let result = match written {
+            Ok(()) => self.read_reply(self.limits.command_timeout, "MAIL").await,
+            Err(e) => Err(e),
+        };
+        match result {
+            Ok(r) if reused && r.code == 421 => Err(ClientError::Stale(r.one_line())),
+            Err(e @ (ClientError::Io(_) | ClientError::Closed)) if reused => {
+                Err(ClientError::Stale(e.to_string()))
+            }
+            other => other,
+        }
+    }
+
+    /// After a refused transaction: RSET so the session can be reused. The
+    /// recipients' results are known already, so a failure here only marks
+    /// the connection as not reusable.
+    async fn reset_after_failure(&mut self) {
+        if self.rset().await.is_err() {
+            self.broken = true;
+        }
     }
 
     /// RSET; also a liveness check before reusing an idle connection.

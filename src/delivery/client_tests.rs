@@ -204,3 +204,18 @@ async fn starttls_not_offered_is_an_error_not_a_silent_downgrade() {
         Err(ClientError::NoStartTls)
     ));
 }
+
+#[tokio::test]
+async fn a_refused_rset_keeps_the_results_but_marks_the_session_broken() {
+    let (io, _s) = server(vec![
+        GREET,
+        EHLO_PLAIN,
+        "530 5.7.0 STARTTLS first\r\n",
+        "530 5.7.0 STARTTLS first\r\n",
+    ]);
+    let mut c = SmtpClient::over(io, limits()).await.unwrap();
+    c.ehlo("h").await.unwrap();
+    let out = c.send("s@p.nl", &["a@x.nl"], b"x", &PARAMS).await.unwrap();
+    assert!(matches!(&out.rcpts[0], RcptResult::Permanent(r) if r.code == 530));
+    assert!(c.broken);
+}

@@ -1,6 +1,7 @@
 //! Delivery stage: the queue, the SMTP client, retries with backoff, and
-//! DSNs. Today the next hop is the configured relay host (smarthost); MX
-//! delivery with DNSSEC, DANE and MTA-STS slots in as another `Route`.
+//! DSNs. The next hop is the configured relay host (smarthost) for what it
+//! can carry, and the recipient's MX (DNSSEC, DANE, MTA-STS) otherwise
+//! (`route_select`, `mx_route`).
 //!
 //! The queue never owns durability: every outcome goes through the
 //! [`Journal`] (the spool), so a restart resumes exactly where it stopped.
@@ -11,6 +12,7 @@ pub mod dsn;
 pub mod pool;
 pub mod queue;
 pub mod relay;
+pub mod route_select;
 pub mod wire;
 
 pub use queue::{Queue, QueueHandle};
@@ -80,3 +82,17 @@ pub trait Journal: Send + Sync + 'static {
         body: Vec<u8>,
     ) -> impl Future<Output = std::io::Result<MessageId>> + Send;
 }
+pub mod check;
+pub mod dane;
+pub mod dns;
+mod dns_wire;
+pub mod mta_sts;
+pub mod mta_sts_fetch;
+pub mod mx_plan;
+pub mod mx_route;
+pub mod mx_session;
+pub mod nta7516;
+pub mod security;
+pub mod starttls_probe;
+pub mod tlsrpt;
+pub mod tlsrpt_day;

@@ -91,6 +91,9 @@ impl<T: Send + 'static> Pool<T> {
     /// Give a healthy connection back (after a completed transaction).
     pub fn put(&self, lease: Lease<T>) {
         let Lease { client, extra, .. } = lease;
+        if client.broken {
+            return;
+        }
         if client.transactions >= self.max_transactions {
             tokio::spawn(client.quit());
             return;

@@ -14,7 +14,9 @@
 //! journal last knew it (a restart retries it); nothing here panics.
 
 use super::dsn::{build_dsn, header_block, status_code, DsnAction, DsnRecipient};
+use super::mx_route::MxRoute;
 use super::relay::RelayRoute;
+use super::route_select::SelectingRoute;
 use super::{Journal, QueueItem, QueuedRcpt, Route};
 use crate::audit::{Audit, AuditEvent};
 use crate::config::Config;
@@ -88,23 +90,26 @@ impl Route for DefaultRoute {
 pub struct Queue;
 
 impl Queue {
-    /// Start the queue on the current tokio runtime with the route the
-    /// configuration gives: the relay host, or (without one) no route.
+    /// Start the queue on the current tokio runtime with the routes the
+    /// configuration gives: per recipient, the relay host when it can meet
+    /// the transport requirement, MX delivery otherwise (when
+    /// `delivery.mx_enabled`), else deferred (see `route_select`).
     pub fn start<J: Journal>(config: Arc<Config>, journal: Arc<J>, audit: Audit) -> QueueHandle {
-        let route = match &config.delivery.relay {
-            Some(relay) => match RelayRoute::new(&config, relay) {
-                Ok(r) => DefaultRoute::Relay(r),
-                Err(e) => {
-                    tracing::error!("relay host unusable, mail is deferred: {e}");
-                    DefaultRoute::Unrouted(format!(
-                        "relay-configuratie ongeldig / relay configuration invalid: {e}"
-                    ))
-                }
-            },
-            None => DefaultRoute::Unrouted(
-                "geen route: MX-aflevering nog niet beschikbaar / no route: MX delivery not available yet"
-                    .into(),
-            ),
+        let relay = config.delivery.relay.as_ref().map(|relay| {
+            RelayRoute::new(&config, relay).map_err(|e| {
+                tracing::error!("relay host unusable, mail is deferred: {e}");
+                format!("relay-configuratie ongeldig / relay configuration invalid: {e}")
+            })
+        });
+        let mx = config
+            .delivery
+            .mx_enabled
+            .then(|| MxRoute::new(&config, audit.clone()));
+        let route = SelectingRoute {
+            relay_host: config.delivery.relay.clone(),
+            relay,
+            mx,
+            unrouted: "geen route: MX-aflevering uitgeschakeld en geen geschikte relay / no route: MX delivery disabled and no suitable relay host".into(),
         };
         Self::start_with_route(config, journal, audit, Arc::new(route))
     }
@@ -256,7 +261,19 @@ async fn attempt<J: Journal, R: Route>(ctx: &Ctx<J, R>, mut item: QueueItem) -> 
     let attempts = item.attempts.saturating_add(1);
     let mut failed: Vec<(QueuedRcpt, DeliveryReport, DsnRecipient)> = vec![];
     let mut deferred: Vec<(QueuedRcpt, DeliveryReport, String)> = vec![];
-    for (rcpt, rep) in item.recipients.iter().zip(reports) {
+    // A route that reports fewer recipients than it was given must not make
+    // the missing ones vanish: they stay deferred.
+    let mut reports = reports.into_iter();
+    for rcpt in item.recipients.iter() {
+        let rep = reports.next().unwrap_or_else(|| DeliveryReport {
+            recipient: rcpt.address.clone(),
+            status: RcptStatus::TemporaryFailure {
+                reason: "geen resultaat van route / no result from route".into(),
+            },
+            remote: String::new(),
+            tls: Default::default(),
+            reply: String::new(),
+        });
         match rep.status.clone() {
             RcptStatus::Delivered => {
                 record(ctx, &env, rcpt, &RcptStatus::Delivered, attempts, 0).await;

@@ -237,7 +237,7 @@ impl Route for RelayRoute {
                     }
                 }
                 Ok(mut lease) => {
-                    let hop = lease.extra.clone();
+                    let mut hop = lease.extra.clone();
                     let has_tls = lease.client.tls.is_some();
                     let mut send_idx = Vec::new();
                     for &i in &candidates {
@@ -261,8 +261,27 @@ impl Route for RelayRoute {
                     // delivers at least one, so this ends.
                     let mut pending = send_idx;
                     let mut healthy = true;
+                    let mut fresh_retry = true;
                     while !pending.is_empty() {
-                        match transact(&mut lease.client, envelope, rcpts, &pending, body).await {
+                        let mut result =
+                            transact(&mut lease.client, envelope, rcpts, &pending, body).await;
+                        // A pooled connection that died while idle: once, on
+                        // a new connection (nothing was accepted yet).
+                        if fresh_retry && matches!(result, Err(ClientError::Stale(_))) {
+                            fresh_retry = false;
+                            result = match self.connect().await {
+                                Ok((client, info)) if client.tls.is_some() == has_tls => {
+                                    lease.client = client;
+                                    hop = info.clone();
+                                    lease.extra = info;
+                                    transact(&mut lease.client, envelope, rcpts, &pending, body)
+                                        .await
+                                }
+                                Ok(_) => result, // TLS level changed: not this round
+                                Err(e) => Err(e),
+                            };
+                        }
+                        match result {
                             Ok(list) => {
                                 let progress =
                                     list.iter().any(|(_, s, _)| *s == RcptStatus::Delivered);
@@ -327,7 +346,7 @@ impl Route for RelayRoute {
 
 /// `452 4.5.3 Too many recipients`: the server wants the rest in a new
 /// transaction.
-fn too_many_recipients(reply: &Reply) -> bool {
+pub(super) fn too_many_recipients(reply: &Reply) -> bool {
     reply.code == 452
         && (reply.esc == [4, 5, 3]
             || reply
@@ -338,7 +357,7 @@ fn too_many_recipients(reply: &Reply) -> bool {
 
 /// One transaction for the recipients `idx` (indexes into `rcpts`), after
 /// the checks that need the server's capabilities (SMTPUTF8, SIZE).
-async fn transact(
+pub(super) async fn transact(
     client: &mut SmtpClient,
     envelope: &Envelope,
     rcpts: &[QueuedRcpt],

@@ -157,6 +157,96 @@ pub fn scan(raw: &[u8], config: &InspectConfig) -> ScanReport {
     report
 }
 
+/// Scan one attachment's bytes on their own (no MIME around them): the
+/// format is sniffed from magic bytes, then `content_type` and `filename`.
+pub fn scan_attachment(
+    data: &[u8],
+    content_type: &str,
+    filename: Option<&str>,
+    config: &InspectConfig,
+) -> ScanReport {
+    let started = Instant::now();
+    let mut report = ScanReport {
+        size: data.len() as u64,
+        ..ScanReport::default()
+    };
+    let outcome = catch_unwind(AssertUnwindSafe(|| {
+        let mut ctx = Ctx::new(config);
+        let loc = Location {
+            part: "0".into(),
+            filename: filename.map(mask_digits),
+            ..Location::default()
+        };
+        if let Some(name) = filename {
+            ctx.push_text(
+                Location {
+                    field: Some("filename".into()),
+                    ..loc.clone()
+                },
+                name.to_string(),
+            );
+        }
+        extract::extract_bytes(data, content_type, filename, &loc, 0, &mut ctx);
+        let findings = detect::run(&ctx.units);
+        (findings, ctx.unscannable)
+    }));
+    match outcome {
+        Ok((findings, unscannable)) => {
+            report.findings = findings;
+            report.unscannable = unscannable;
+        }
+        Err(_) => report
+            .unscannable
+            .push("internal error while scanning (parser panic)".into()),
+    }
+    report.elapsed_us = started.elapsed().as_micros() as u64;
+    report
+}
+
+/// Entry points for the fuzz targets in `fuzz/` (pure extractors on raw bytes).
+#[doc(hidden)]
+pub mod fuzzing {
+    pub fn html(data: &[u8]) -> String {
+        super::extract::html::html_to_text(&String::from_utf8_lossy(data))
+    }
+    pub fn rtf(data: &[u8]) -> String {
+        super::extract::rtf::rtf_to_text(data)
+    }
+    pub fn office_xml(data: &[u8]) -> String {
+        super::extract::xml::recover_text(data)
+    }
+    pub fn text(data: &[u8]) -> String {
+        super::extract::text::unfold_calendar(super::extract::text::decode(data))
+    }
+    pub fn zip_local_entries(data: &[u8]) -> usize {
+        super::extract::archive::local_entries(data, 1 << 20, 64).len()
+    }
+    pub fn bsn_candidates(text: &str) -> usize {
+        super::detect::bsn::candidates(text).len()
+    }
+}
+
+/// Benchmark aid: run only the extractors on one attachment; returns the
+/// number of text bytes extracted and whether anything was unscannable.
+#[doc(hidden)]
+pub fn extract_only(data: &[u8], filename: Option<&str>, config: &InspectConfig) -> (usize, bool) {
+    let mut ctx = Ctx::new(config);
+    let loc = Location::default();
+    extract::extract_bytes(data, "", filename, &loc, 0, &mut ctx);
+    (
+        ctx.units.iter().map(|u| u.text.len()).sum(),
+        !ctx.unscannable.is_empty(),
+    )
+}
+
+/// Development aid: the text units a scan sees (reveals content; never log it).
+#[doc(hidden)]
+pub fn debug_units(raw: &[u8], config: &InspectConfig) -> Vec<(Location, String)> {
+    let mut ctx = Ctx::new(config);
+    mime::walk_raw(raw, &mut ctx);
+    ctx.units.into_iter().map(|u| (u.loc, u.text)).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -182,12 +272,4 @@ mod tests {
         let r = scan(b"Subject: hallo\r\n\r\nmore than ten bytes", &cfg);
         assert!(r.is_unscannable());
     }
-}
-
-/// Development aid: the text units a scan sees (reveals content; never log it).
-#[doc(hidden)]
-pub fn debug_units(raw: &[u8], config: &InspectConfig) -> Vec<(Location, String)> {
-    let mut ctx = Ctx::new(config);
-    mime::walk_raw(raw, &mut ctx);
-    ctx.units.into_iter().map(|u| (u.loc, u.text)).collect()
 }

@@ -4,7 +4,7 @@
 //! values, and sensitive mail delivered below the floor.
 
 use super::diag::Pos;
-use super::walk::Walk;
+use super::walk::{closest, Walk};
 use crate::types::{Action, Bilingual, TransportRequirement};
 use toml_edit::TableLike;
 
@@ -167,7 +167,11 @@ pub(crate) fn parse_action(
     sensitive: bool,
 ) -> Option<Action> {
     let Some((name, name_pos)) = w.str(table, "action") else {
-        if table.get("action").is_none() {
+        // A misspelt `action` is already reported as an unknown key.
+        let misspelt = table
+            .iter()
+            .any(|(k, _)| k != "action" && closest(k, &["action"]).is_some());
+        if table.get("action").is_none() && !misspelt {
             w.error(
                 pos,
                 (

@@ -10,7 +10,7 @@
 
 use super::{Evaluation, PolicySet};
 use crate::config::InspectConfig;
-use crate::policy::MessageContext;
+use crate::policy::{subject_of, MessageContext};
 use crate::types::{Action, ScanReport};
 use std::fmt::Write as _;
 use std::path::Path;
@@ -137,12 +137,6 @@ fn pick_tenant(set: &PolicySet) -> String {
         .into_iter()
         .next()
         .unwrap_or_else(|| "default".into())
-}
-
-pub(crate) fn subject_of(raw: &[u8]) -> Option<String> {
-    mail_parser::MessageParser::default()
-        .parse_headers(raw)
-        .and_then(|m| m.subject().map(str::to_string))
 }
 
 /// Keep at most the last four digits of every run of five or more digits

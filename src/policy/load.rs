@@ -9,7 +9,7 @@
 //! `MAX_POLICY_FILES` files are refused with a diagnostic.
 
 use super::diag::{at, bi, has_errors, Diagnostic, Pos, Severity, Source};
-use super::model::{Rule, RuleKind, TenantPolicy};
+use super::model::{Rule, TenantPolicy};
 use super::parse::{parse_file, FileAst, Named};
 use super::PolicySet;
 use std::collections::BTreeMap;
@@ -156,7 +156,7 @@ fn file_name(path: &Path) -> String {
 }
 
 /// Where a name was first defined, for "already used" messages.
-fn origin(path: &Path, pos: Pos) -> String {
+pub(crate) fn origin(path: &Path, pos: Pos) -> String {
     format!("{}:{}", file_name(path), pos.line)
 }
 
@@ -263,7 +263,7 @@ fn tenant_policy(
     let mut names: BTreeMap<String, (PathBuf, Pos)> = BTreeMap::new();
     let mut rules: Vec<(PathBuf, Pos, String, Rule)> = Vec::new();
     for (path, mut r) in std::mem::take(&mut t.rules) {
-        if let Some((p, pos)) = names.get(&r.name) {
+        if let Some((p, pos)) = names.get(&r.name).filter(|_| !r.name.is_empty()) {
             let o = origin(p, *pos);
             diags.push(at(
                 &path,
@@ -281,6 +281,7 @@ fn tenant_policy(
         } else {
             names.insert(r.name.clone(), (path.clone(), r.pos));
         }
+        let errors_before = diags.len();
         r.conditions.sender_group = resolve(
             &r.group_refs,
             &t.groups,
@@ -295,7 +296,8 @@ fn tenant_policy(
             ("domeinlijst", "domain list", "[domain_lists]"),
             diags,
         );
-        if let Some(kind) = r.kind {
+        let complete = r.complete && diags.len() == errors_before;
+        if let (Some(kind), true) = (r.kind, complete) {
             let id = format!("{}:{}", file_name(&path), r.name);
             rules.push((
                 path,
@@ -309,8 +311,8 @@ fn tenant_policy(
             ));
         }
     }
-    unreachable_rules(&rules, diags);
-    let Some((default_path, _, default)) = t.default else {
+    super::reach::unreachable_rules(&rules, diags);
+    let Some((default_path, default_pos, default)) = t.default else {
         if let Some(first) = &t.first_file {
             diags.push(at(
                 first,
@@ -328,6 +330,9 @@ fn tenant_policy(
         }
         return None;
     };
+    if !has_errors(diags) {
+        super::reach::floor_warnings(&rules, (&default_path, default_pos, &default), diags);
+    }
     t.triggers.sort();
     t.triggers.dedup();
     Some(TenantPolicy {
@@ -377,45 +382,4 @@ fn resolve<T: Clone>(
         }
     }
     Some(out)
-}
-
-/// A rule is never reached when an earlier deciding rule matches at least
-/// everything it matches (no `treat_as_clean` rule in between, which would
-/// change what the later rule sees).
-fn unreachable_rules(rules: &[(PathBuf, Pos, String, Rule)], diags: &mut Vec<Diagnostic>) {
-    for (j, (path, pos, name, rule)) in rules.iter().enumerate() {
-        let earlier = rules.get(..j).unwrap_or(&[]);
-        let barrier = earlier
-            .iter()
-            .rposition(|(_, _, _, r)| matches!(r.kind, RuleKind::TreatAsClean { .. }))
-            .map_or(0, |i| i + 1);
-        let shadow = earlier.iter().skip(barrier).find(|(_, _, _, r)| {
-            matches!(r.kind, RuleKind::Decide(_)) && r.conditions.covers(&rule.conditions)
-        });
-        let Some((p, first, other, r)) = shadow else {
-            continue;
-        };
-        let o = origin(p, *first);
-        let (nl, en) = if r.conditions.is_catch_all() {
-            (
-                format!("regel `{name}` wordt nooit bereikt: regel `{other}` ({o}) past al op alle mail"),
-                format!("rule `{name}` is never reached: rule `{other}` ({o}) already matches all mail"),
-            )
-        } else {
-            (
-                format!("regel `{name}` wordt nooit bereikt: regel `{other}` ({o}) past op alle mail waarop deze regel past"),
-                format!("rule `{name}` is never reached: rule `{other}` ({o}) matches all mail this rule matches"),
-            )
-        };
-        diags.push(at(
-            path,
-            *pos,
-            Severity::Error,
-            bi(nl, en),
-            bi(
-                format!("zet regel `{name}` vóór `{other}`, of maak `{other}` specifieker"),
-                format!("move rule `{name}` before `{other}`, or make `{other}` narrower"),
-            ),
-        ));
-    }
 }

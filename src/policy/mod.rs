@@ -19,12 +19,15 @@ pub mod live;
 pub mod load;
 pub mod model;
 mod parse;
+mod reach;
+pub mod subject;
 mod walk;
 
 pub use diag::{Diagnostic, Severity};
 pub use eval::SENSITIVE_FLOOR;
 pub use live::LivePolicy;
 pub use load::check_path;
+pub use subject::{rewrite_subject, subject_of};
 
 use crate::audit::{Audit, AuditEvent};
 use crate::smtp::Reply;
@@ -45,7 +48,9 @@ pub struct MessageContext {
     pub size: u64,
 }
 
-/// The loaded policy of all tenants.
+/// The loaded policy of all tenants. `PolicySet::default()` has no files:
+/// every tenant gets the built-in safe policy (clean mail delivered,
+/// anything else encrypted with a pickup fallback).
 #[derive(Clone, Debug, Default)]
 pub struct PolicySet {
     pub(crate) tenants: BTreeMap<String, TenantPolicy>,

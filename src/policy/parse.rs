@@ -56,6 +56,9 @@ pub(crate) struct RuleAst {
     pub group_refs: Vec<(String, Pos)>,
     pub list_refs: Vec<(String, Pos)>,
     pub kind: Option<RuleKind>,
+    /// Parsed without any error (only such rules take part in the
+    /// reachability analysis, which would mislead on half-read rules).
+    pub complete: bool,
 }
 
 pub(crate) struct FileAst {
@@ -242,26 +245,29 @@ fn domain(w: &mut Walk<'_>, text: &str, pos: Pos) -> Option<DomainPattern> {
 }
 
 fn parse_rule(w: &mut Walk<'_>, table: &dyn TableLike, pos: Pos) -> Option<RuleAst> {
+    let errors_before = w.error_count();
     let mut allowed: Vec<&str> = [RULE_ONLY_KEYS, CONDITION_KEYS, ACTION_KEYS].concat();
     allowed.sort_unstable();
     w.unknown_keys(table, &allowed);
-    let (name, name_pos) = match w.str(table, "name") {
-        Some((n, p)) if !n.trim().is_empty() => (n.trim().to_string(), p),
-        Some(_) | None => {
-            if table.get("name").is_none() || table.get("name").and_then(|i| i.as_str()).is_some() {
-                w.error(
-                    pos,
-                    ("regel zonder `name`".into(), "rule without `name`".into()),
-                    (
-                        "geef de regel een naam, bijvoorbeeld name = \"bsn-naar-ziekenhuis\""
-                            .into(),
-                        "give the rule a name, for example name = \"bsn-to-hospital\"".into(),
-                    ),
-                );
-            }
-            return None;
-        }
+    let name = match w.str(table, "name") {
+        Some((n, p)) if !n.trim().is_empty() => Some((n.trim().to_string(), p)),
+        Some(_) => None,
+        // Present with the wrong type: already reported.
+        None if table.get("name").is_some() => Some((String::new(), pos)),
+        None => None,
     };
+    if name.is_none() {
+        w.error(
+            pos,
+            ("regel zonder `name`".into(), "rule without `name`".into()),
+            (
+                "geef de regel een naam, bijvoorbeeld name = \"bsn-naar-ziekenhuis\"".into(),
+                "give the rule a name, for example name = \"bsn-to-hospital\"".into(),
+            ),
+        );
+    }
+    // Without a name the rest is still checked, so every mistake shows.
+    let (name, name_pos) = name.unwrap_or((String::new(), pos));
     let mut c = Conditions::default();
     let addrs = |w: &mut Walk<'_>, key: &str| {
         w.str_list(table, key).map(|l| {
@@ -380,6 +386,7 @@ fn parse_rule(w: &mut Walk<'_>, table: &dyn TableLike, pos: Pos) -> Option<RuleA
         group_refs,
         list_refs,
         kind,
+        complete: w.error_count() == errors_before,
     })
 }
 

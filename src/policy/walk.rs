@@ -76,6 +76,10 @@ impl Walk<'_> {
         self.diags.push(d);
     }
 
+    pub fn error_count(&self) -> usize {
+        self.diags.iter().filter(|d| d.is_error()).count()
+    }
+
     pub fn key_pos(&self, table: &dyn TableLike, key: &str) -> Pos {
         self.src.pos(table.key(key).and_then(|k| k.span()))
     }
@@ -260,7 +264,7 @@ impl Walk<'_> {
 }
 
 /// The allowed key closest to `key`, when it is a likely typo.
-fn closest<'k>(key: &str, allowed: &[&'k str]) -> Option<&'k str> {
+pub(crate) fn closest<'k>(key: &str, allowed: &[&'k str]) -> Option<&'k str> {
     allowed
         .iter()
         .map(|a| (edit_distance(key, a), *a))

@@ -12,8 +12,11 @@ pub type Step = &'static [&'static str];
 
 /// Every component's steps (index + 1 = version). A stage adds its own
 /// line here; steps are only ever appended, never edited once released.
-pub const COMPONENTS: &[(&str, &[Step])] =
-    &[("core", CORE), ("pickup", crate::pickup::db::PICKUP_STEPS)];
+pub const COMPONENTS: &[(&str, &[Step])] = &[
+    ("core", CORE),
+    ("keys", crate::crypto::keystore::KEYS_STEPS),
+    ("pickup", crate::pickup::db::PICKUP_STEPS),
+];
 
 /// Portable statements of the core component: tenants, accounts, audit.
 const CORE: &[Step] = &[&[

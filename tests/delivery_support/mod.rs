@@ -177,6 +177,8 @@ pub struct Behaviour {
     pub broken_starttls: bool,
     /// Most recipients per transaction (0: no limit); more get 452 4.5.3.
     pub max_rcpts: usize,
+    /// Hang up silently after each accepted message.
+    pub hang_up_after_message: bool,
 }
 
 pub struct Sink {
@@ -344,6 +346,9 @@ async fn session(
                     tls,
                 });
                 s.write_all(b"250 2.0.0 queued\r\n").await?;
+                if b.hang_up_after_message {
+                    return Ok(());
+                }
             }
             "RSET" => {
                 from.clear();
@@ -369,6 +374,12 @@ fn between(cmd: &str) -> String {
 
 /// A self-signed certificate for `localhost`: (server config, PEM of the cert).
 pub fn self_signed() -> (Arc<rustls::ServerConfig>, String) {
+    let (cfg, cert, _) = self_signed_with_key();
+    (cfg, cert)
+}
+
+/// Same, also with the private key as PEM.
+pub fn self_signed_with_key() -> (Arc<rustls::ServerConfig>, String, String) {
     let ck = rcgen::generate_simple_self_signed(vec!["localhost".to_string()]).unwrap();
     let cert = ck.cert.der().clone();
     let key = rustls::pki_types::PrivatePkcs8KeyDer::from(ck.key_pair.serialize_der());
@@ -380,7 +391,7 @@ pub fn self_signed() -> (Arc<rustls::ServerConfig>, String) {
     .with_no_client_auth()
     .with_single_cert(vec![cert], key.into())
     .unwrap();
-    (Arc::new(cfg), ck.cert.pem())
+    (Arc::new(cfg), ck.cert.pem(), ck.key_pair.serialize_pem())
 }
 
 /// A free loopback port (bound, then released).
@@ -430,7 +441,13 @@ class Handler:
         os.rename(tmp, os.path.join(out, '%d.eml' % n))
         return '250 2.0.0 stored'
 utf8 = sys.argv[3] == 'utf8'
-c = Controller(Handler(), hostname='127.0.0.1', port=port, enable_SMTPUTF8=utf8)
+kw = {}
+if len(sys.argv) > 5:
+    import ssl
+    ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ctx.load_cert_chain(sys.argv[4], sys.argv[5])
+    kw = dict(tls_context=ctx, require_starttls=True)
+c = Controller(Handler(), hostname='127.0.0.1', port=port, enable_SMTPUTF8=utf8, **kw)
 c.start()
 print('ready', flush=True)
 sys.stdin.read()
@@ -445,15 +462,32 @@ impl AioSmtpd {
 
     /// `smtputf8`: whether the server offers SMTPUTF8.
     pub fn start_with(smtputf8: bool) -> AioSmtpd {
+        Self::spawn(smtputf8, None)
+    }
+
+    /// With STARTTLS required, using this certificate and key (PEM).
+    pub fn start_tls(cert_pem: &str, key_pem: &str) -> AioSmtpd {
+        Self::spawn(true, Some((cert_pem, key_pem)))
+    }
+
+    fn spawn(smtputf8: bool, tls: Option<(&str, &str)>) -> AioSmtpd {
         use std::io::BufRead;
         let dir = tempfile::tempdir().unwrap();
         let port = free_port();
-        let mut child = std::process::Command::new("/usr/bin/python3")
-            .arg("-c")
+        let mut cmd = std::process::Command::new("/usr/bin/python3");
+        cmd.arg("-c")
             .arg(AIOSMTPD)
             .arg(dir.path())
             .arg(port.to_string())
-            .arg(if smtputf8 { "utf8" } else { "ascii" })
+            .arg(if smtputf8 { "utf8" } else { "ascii" });
+        if let Some((cert, key)) = tls {
+            let c = dir.path().join("cert.pem");
+            let k = dir.path().join("key.pem");
+            std::fs::write(&c, cert).unwrap();
+            std::fs::write(&k, key).unwrap();
+            cmd.arg(&c).arg(&k);
+        }
+        let mut child = cmd
             .stdin(std::process::Stdio::piped())
             .stdout(std::process::Stdio::piped())
             .spawn()

@@ -9,11 +9,22 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+/// A free port, never the same one twice in this test process (the kernel
+/// may hand a just-released port out again).
 pub fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("free port")
+    use std::collections::HashSet;
+    use std::sync::Mutex;
+    static GIVEN: Mutex<Option<HashSet<u16>>> = Mutex::new(None);
+    loop {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .map(|a| a.port())
+            .expect("free port");
+        let mut given = GIVEN.lock().unwrap();
+        if given.get_or_insert_with(HashSet::new).insert(port) {
+            return port;
+        }
+    }
 }
 
 pub fn repo_root() -> PathBuf {
@@ -161,10 +172,24 @@ url = "sqlite://sluis.db"
 [policy]
 dir = "{policies}"
 
+[pickup]
+listen = "127.0.0.1:0"
+base_url = ""
+notification_transport = "none"
+
+# Tests and benchmarks never ask DNS or WKD servers outside this machine.
+[crypto]
+dane = false
+wkd = {{ enabled = false }}
+
+[mx]
+resolver = "127.0.0.1:53"
+
 [delivery]
 relay = {{ host = "127.0.0.1", port = {sink_port}, tls = "none" }}
 retry_initial_secs = 1
 retry_max_secs = 2
+mx_enabled = false
 {extra}
 "#,
         policies = policies.display()

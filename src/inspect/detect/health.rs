@@ -25,7 +25,7 @@ fn dosage() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"(?i)\b\d+(?:[.,/]\d+)*\s*(?:mg|mcg|µg|ug|microgram|milligram|gram|g|ml|ie|e|eh|mmol|%)\b|\b\d\s*(?:dd|x\s*per\s*dag|times daily)\s*\d*|\bzo nodig\b|\bz\.n\.|\bas needed\b",
+        r"(?i)(?-u:\b)\d+(?:[.,/]\d+)*\s*(?:mg|mcg|µg|ug|microgram|milligram|gram|g|ml|ie|e|eh|mmol|%)(?-u:\b)|(?-u:\b)\d\s*(?:dd|x\s*per\s*dag|times daily)\s*\d*|(?-u:\b)zo nodig\b|(?-u:\b)z\.n\.|(?-u:\b)as needed\b",
     )
 }
 
@@ -39,14 +39,14 @@ fn lab_value() -> &'static Regex {
 
 fn icpc_code() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, r"\b([A-Z]\d{2})(?:\.\d{2})?\b[ \t:-]+\p{L}")
+    re(&R, r"(?-u:\b)([A-Z]\d{2})(?:\.\d{2})?(?-u:\b)[ \t:-]+\p{L}")
 }
 
 fn sick_note() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"(?i)\b(?:is (?:vanaf \w+ )?ziek|ziek gemeld|ziekgemeld|meldt zich ziek|ziekmelding|is off sick|called in sick|on sick leave|sick leave|afwezig (?:wegens|vanwege)|uitgevallen (?:wegens|vanwege|door))",
+        r"(?i)(?-u:\b)(?:is (?:vanaf \w+ )?ziek|ziek gemeld|ziekgemeld|meldt zich ziek|ziekmelding|is off sick|called in sick|on sick leave|sick leave|afwezig (?:wegens|vanwege)|uitgevallen (?:wegens|vanwege|door))",
     )
 }
 
@@ -120,19 +120,25 @@ pub fn detect(units: &[TextUnit], signals: &PersonSignals, has_bsn: bool, out: &
         {
             continue;
         }
-        let (s, classes) = score(&u.text);
+        let text = super::head(&u.text);
+        let (s, classes) = score(text);
         total += s;
-        if sick_note().is_match(&u.text) && classes.contains("condition") {
+        if sick_note().is_match(text) && classes.contains("condition") {
             sick = true;
         }
-        if best.as_ref().is_none_or(|(b, _, _)| s > *b) {
+        if best.as_ref().map_or(true, |(b, _, _)| s > *b) {
             best = Some((s, i, classes));
         }
     }
     let Some((unit_score, index, classes)) = best else {
         return;
     };
-    if !(identifiable || sick) || (unit_score < MIN_SCORE && !(sick && unit_score >= 1)) {
+    let min = if signals.strongly_identified(has_bsn) {
+        MIN_SCORE - 1
+    } else {
+        MIN_SCORE
+    };
+    if !(identifiable || sick) || (unit_score < min && !(sick && unit_score >= 1)) {
         return;
     }
     let Some(unit) = units.get(index) else { return };

@@ -13,6 +13,27 @@ use crate::types::{Category, Finding};
 /// Confidence at or above which a BSN candidate is reported.
 pub const BSN_THRESHOLD: f32 = 0.5;
 
+/// Most BSN findings reported per text unit; more add no information
+/// (an export with thousands of BSNs is already a BSN finding).
+pub const MAX_BSN_PER_UNIT: usize = 20;
+
+/// Health and personal detectors look at this many bytes of each text unit
+/// (a large export shows what it is in its first megabyte); the BSN
+/// detector reads everything.
+pub const CONTEXT_SCAN_BYTES: usize = 1 << 20;
+
+/// The first `CONTEXT_SCAN_BYTES` of a unit's text, cut at a char boundary.
+pub fn head(text: &str) -> &str {
+    if text.len() <= CONTEXT_SCAN_BYTES {
+        return text;
+    }
+    let mut end = CONTEXT_SCAN_BYTES;
+    while end > 0 && !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.get(..end).unwrap_or("")
+}
+
 /// Run all detectors over the units of one message.
 pub fn run(units: &[TextUnit]) -> Vec<Finding> {
     let mut findings = Vec::new();
@@ -33,8 +54,12 @@ fn bsn_findings(unit: &TextUnit, out: &mut Vec<Finding>) {
         return;
     }
     let mut bare_prior: Option<f32> = None;
-    let mut seen: Vec<[u8; 9]> = Vec::new();
+    let mut seen: std::collections::HashSet<[u8; 9]> = std::collections::HashSet::new();
+    let mut reported = 0usize;
     for c in cands {
+        if reported >= MAX_BSN_PER_UNIT {
+            break;
+        }
         if !bsn::elfproef(&c.digits) || seen.contains(&c.digits) || bsn::in_url(&unit.text, &c) {
             continue;
         }
@@ -48,7 +73,8 @@ fn bsn_findings(unit: &TextUnit, out: &mut Vec<Finding>) {
         if confidence < BSN_THRESHOLD {
             continue;
         }
-        seen.push(c.digits);
+        seen.insert(c.digits);
+        reported += 1;
         out.push(Finding {
             category: Category::Bsn,
             detector: "bsn".into(),

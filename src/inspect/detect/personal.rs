@@ -25,7 +25,7 @@ pub fn salutation_name() -> &'static Regex {
     re(
         &R,
         &format!(
-            r"\b(?i:dhr|mevr|mw|mevrouw|meneer|de heer|heer|mr|mrs|ms|miss|mister|jongeheer|juffrouw)\.?\s+{NAME}"
+            r"(?-u:\b)(?i:dhr|mevr|mw|mevrouw|meneer|de heer|heer|mr|mrs|ms|miss|mister|jongeheer|juffrouw)\.?\s+{NAME}"
         ),
     )
 }
@@ -35,7 +35,29 @@ pub fn labelled_name() -> &'static Regex {
     re(
         &R,
         &format!(
-            r"(?m)(?:^|\t|\()\s*(?i:naam(?: patiënt| cliënt| kind| werknemer)?|name|patiënte?|patient|cliënte?|client|kind|child|jeugdige|werknemer|medewerker|employee|betreft patiënt|pt)\s*:\s*(?i:dhr\.?|mevr\.?|mw\.?|mr\.?|mrs\.?|ms\.?)?\s*{NAME}"
+            r"(?m)(?:^|\t|\()[>\s]*(?i:naam(?: patiënt| cliënt| kind| werknemer)?|name|patiënte?|patient|cliënte?|client|kind|child|jeugdige|werknemer|medewerker|employee|betreft patiënt|pt)\s*:\s*(?i:dhr\.?|mevr\.?|mw\.?|mr\.?|mrs\.?|ms\.?)?\s*{NAME}"
+        ),
+    )
+}
+
+/// A full name directly followed by a birth date: `Zoë van der Veen (geb. 03-05-2019)`.
+pub fn name_with_birth() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        &format!(
+            r"[A-Z\u{{C0}}-\u{{DE}}][\p{{Ll}}'-]+\s+{NAME}\s*[(,]\s*(?i:geb\.?|geboren|born|dob)\s*:?\s*\d"
+        ),
+    )
+}
+
+/// A salutation and name followed on the same line by street, number and postcode.
+fn name_with_address() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        &format!(
+            r"(?-u:\b)(?i:dhr|mevr|mw|mevrouw|meneer|de heer|heer|mr|mrs|ms)\.?\s+{NAME},?[^\n]{{0,20}}?(?-u:\b)[A-Z][\p{{L}}.' -]{{2,40}}\s\d{{1,5}}(?:\s?[-/]\s?\d{{1,4}}|\s?[a-zA-Z](?-u:\b))?(?:\s?bis)?,?\s+\d{{4}}\s?[A-Z]{{2}}(?-u:\b)"
         ),
     )
 }
@@ -44,7 +66,7 @@ fn dob() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"(?i)\b(?:geboortedatum|geb\.?|geboren(?: op)?|born(?: on)?|date of birth|birth date|dob|d\.o\.b\.)\s*:?\s*(?:\d{1,2}[-/. ]\d{1,2}[-/. ]\d{2,4}|\d{1,2}\s+\p{L}{3,10}\.?\s+\d{4})",
+        r"(?i)(?-u:\b)(?:geboortedatum|geb\.?|geboren(?: op)?|born(?: on)?|date of birth|birth date|dob|d\.o\.b\.)\s*:?\s*(?:\d{1,2}[-/. ]\d{1,2}[-/. ]\d{2,4}|\d{1,2}\s+\p{L}{3,10}\.?\s+\d{4})",
     )
 }
 
@@ -52,7 +74,7 @@ fn patient_number() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"(?i)\b(?:patiëntnummer|patientnummer|patiëntnr|patientnr|pat\.?\s?nr|patient (?:number|no|id)|cliëntnummer|clientnummer|client (?:number|no|id)|dossiernummer|ziekenhuisnummer|hospital number|registratienummer|polisnummer|polisnr|verzekerdennummer)\.?\s*:?\s*[A-Z]{0,3}[-\s]?\d{4,}",
+        r"(?i)(?-u:\b)(?:patiëntnummer|patientnummer|patiëntnr|patientnr|pat\.?\s?nr|patient (?:number|no|id)|cliëntnummer|clientnummer|client (?:number|no|id)|dossiernummer|ziekenhuisnummer|hospital number|registratienummer|polisnummer|polisnr|verzekerdennummer)\.?\s*:?\s*[A-Z]{0,3}[-\s]?\d{4,}",
     )
 }
 
@@ -60,7 +82,7 @@ fn labelled_address() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"(?i:adres|address|woonadres|home address|nieuw adres|new address|woonachtig|wonende|woont|verhuisd naar|moved to)\s*:?[^\n]{0,80}?\b\d{4}\s?[A-Z]{2}\b",
+        r"(?i:adres|address|woonadres|home address|nieuw adres|new address|woonachtig|wonende|woont|verhuisd naar|moved to)\s*:?[^\n]{0,80}?(?-u:\b)\d{4}\s?[A-Z]{2}(?-u:\b)",
     )
 }
 
@@ -94,9 +116,20 @@ impl PersonSignals {
             {
                 continue;
             }
-            let t = &u.text;
-            if !s.named && (salutation_name().is_match(t) || labelled_name().is_match(t)) {
+            let t = super::head(&u.text);
+            if !s.named
+                && (salutation_name().is_match(t)
+                    || labelled_name().is_match(t)
+                    || name_with_birth().is_match(t))
+            {
                 s.named = true;
+            }
+            if !s.address && name_with_address().is_match(t) {
+                s.address = true;
+                s.named = true;
+                if s.at.is_none() {
+                    s.at = Some(u.loc.clone());
+                }
             }
             let hit = |flag: &mut bool, r: &Regex| {
                 if !*flag && r.is_match(t) {
@@ -115,6 +148,11 @@ impl PersonSignals {
             }
         }
         s
+    }
+
+    /// A named person with a birth date, patient number or BSN.
+    pub fn strongly_identified(&self, has_bsn: bool) -> bool {
+        self.named && (self.dob || self.patient_number || self.address || has_bsn)
     }
 
     /// The message is about an identifiable person.
@@ -179,6 +217,12 @@ mod tests {
 
     #[test]
     fn names_are_recognised() {
+        assert!(
+            name_with_birth().is_match("aanmelding voor Zoë van der Veen (geb. 03-05-2019), BSN")
+        );
+        assert!(name_with_address()
+            .is_match("afspraak voor dhr. O. Çelik, Beatrixstraat 3, 2558 WP Leiden, bij"));
+        assert!(labelled_name().is_match("> Naam: dhr. T. Koster"));
         for t in [
             "Geachte heer Nguyen,",
             "mevr. J. Dekker (geboren 03-02-1934)",

@@ -72,6 +72,9 @@ pub fn extract(data: &[u8], loc: &Location, depth: u32, ctx: &mut Ctx) {
                 ctx.unscannable(loc, "encrypted archive (password protected)");
             } else {
                 ctx.unscannable(loc, "corrupt or truncated ZIP container");
+                // Still read what can be read: a truncated attachment may
+                // hold a BSN in its first members.
+                recover(data, loc, depth, ctx);
             }
             return;
         }
@@ -154,5 +157,97 @@ pub fn extract_gzip(
             extract_bytes(&out, "", inner.as_deref(), loc, depth + 1, ctx);
         }
         Err(_) => ctx.unscannable(loc, "corrupt gzip stream"),
+    }
+}
+
+fn u16_at(d: &[u8], i: usize) -> Option<usize> {
+    d.get(i..i + 2)
+        .map(|b| usize::from(u16::from_le_bytes([b[0], b[1]])))
+}
+fn u32_at(d: &[u8], i: usize) -> Option<usize> {
+    d.get(i..i + 4)
+        .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+}
+
+/// Members found by their local headers in a ZIP without a (readable)
+/// central directory, decompressed as far as the data goes.
+pub fn local_entries(data: &[u8], cap: u64, max: usize) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut i = 0usize;
+    while out.len() < max {
+        let Some(pos) = data
+            .get(i..)
+            .and_then(|d| d.windows(4).position(|w| w == b"PK\x03\x04"))
+        else {
+            break;
+        };
+        let h = i + pos;
+        i = h + 4;
+        let (Some(flags), Some(method), Some(csize), Some(nlen), Some(xlen)) = (
+            u16_at(data, h + 6),
+            u16_at(data, h + 8),
+            u32_at(data, h + 18),
+            u16_at(data, h + 26),
+            u16_at(data, h + 28),
+        ) else {
+            break;
+        };
+        let name =
+            String::from_utf8_lossy(data.get(h + 30..h + 30 + nlen).unwrap_or(b"")).into_owned();
+        let start = h + 30 + nlen + xlen;
+        let Some(rest) = data.get(start..) else { break };
+        if flags & 1 != 0 {
+            continue; // encrypted: nothing to read
+        }
+        let body = if csize > 0 {
+            rest.get(..csize.min(rest.len())).unwrap_or(rest)
+        } else {
+            rest
+        };
+        let bytes = match method {
+            0 if csize > 0 => body
+                .get(..body.len().min(cap as usize))
+                .unwrap_or(body)
+                .to_vec(),
+            8 => {
+                let mut v = Vec::new();
+                let _ = flate2::read::DeflateDecoder::new(body)
+                    .take(cap)
+                    .read_to_end(&mut v);
+                v
+            }
+            _ => continue,
+        };
+        out.push((name, bytes));
+    }
+    out
+}
+
+/// Best-effort reading of a damaged ZIP (already marked unscannable).
+fn recover(data: &[u8], loc: &Location, depth: u32, ctx: &mut Ctx) {
+    let cap = ctx
+        .budget
+        .ratio_cap(data.len() as u64)
+        .min(ctx.budget.extract_room());
+    let max = ctx.budget.config.max_parts as usize;
+    for (name, bytes) in local_entries(data, cap, max) {
+        if ctx.budget.add_part().is_err() || ctx.budget.add_extracted(bytes.len() as u64).is_err() {
+            return;
+        }
+        let mloc = Location {
+            field: Some(mask_digits(&name)),
+            ..loc.clone()
+        };
+        let office = name.ends_with(".xml")
+            && (name.starts_with("word/")
+                || name.starts_with("xl/")
+                || name.starts_with("ppt/")
+                || name == "content.xml");
+        if office {
+            ctx.push_text(mloc, xml::recover_text(&bytes));
+        } else if !name.ends_with('/') && !name.ends_with(".rels") && !name.ends_with(".xml") {
+            let base = name.rsplit('/').next().unwrap_or(&name).to_string();
+            extract_bytes(&bytes, "", Some(&base), &mloc, depth + 1, ctx);
+        }
     }
 }

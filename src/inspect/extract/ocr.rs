@@ -42,15 +42,23 @@ fn languages() -> Option<&'static str> {
         .as_deref()
 }
 
-/// Run tesseract on image bytes; returns the recognised text.
-pub fn ocr_bytes(image: &[u8], ctx: &mut Ctx) -> Result<String, String> {
+/// Run tesseract on image bytes within `limit`; returns the recognised text.
+fn run_tesseract(image: &[u8], limit: Duration) -> Result<String, String> {
     let langs = languages().ok_or("image not readable: OCR (tesseract) not available")?;
-    let limit = ctx.budget.remaining().min(OCR_MAX);
     if limit.is_zero() {
         return Err("limit: scan time limit reached before OCR".into());
     }
     let mut child = Command::new("tesseract")
-        .args(["stdin", "stdout", "-l", langs, "--psm", "3"])
+        .args([
+            "stdin",
+            "stdout",
+            "-l",
+            langs,
+            "--psm",
+            "3",
+            "-c",
+            "tessedit_do_invert=0",
+        ])
         .env("OMP_THREAD_LIMIT", "1")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -77,7 +85,7 @@ pub fn ocr_bytes(image: &[u8], ctx: &mut Ctx) -> Result<String, String> {
                 let _ = child.wait();
                 break None;
             }
-            Ok(None) => std::thread::sleep(Duration::from_millis(10)),
+            Ok(None) => std::thread::sleep(Duration::from_millis(5)),
             Err(_) => break None,
         }
     };
@@ -88,6 +96,41 @@ pub fn ocr_bytes(image: &[u8], ctx: &mut Ctx) -> Result<String, String> {
         Some(_) => Err("image not readable (OCR failed)".into()),
         None => Err("image not readable (OCR timed out)".into()),
     }
+}
+
+/// OCR one image under the scan's remaining time.
+pub fn ocr_bytes(image: &[u8], ctx: &mut Ctx) -> Result<String, String> {
+    run_tesseract(image, ctx.budget.remaining().min(OCR_MAX))
+}
+
+/// How many OCR processes one scan runs at once.
+const OCR_PARALLEL: usize = 2;
+
+/// OCR several images, `OCR_PARALLEL` at a time; results in input order.
+pub fn ocr_batch(images: &[Vec<u8>], ctx: &mut Ctx) -> Vec<Result<String, String>> {
+    let limit = ctx.budget.remaining().min(OCR_MAX);
+    let deadline = Instant::now() + ctx.budget.remaining();
+    let mut results: Vec<Result<String, String>> = Vec::with_capacity(images.len());
+    for group in images.chunks(OCR_PARALLEL) {
+        let left = deadline
+            .saturating_duration_since(Instant::now())
+            .min(limit);
+        let mut out: Vec<Result<String, String>> = Vec::new();
+        std::thread::scope(|s| {
+            let handles: Vec<_> = group
+                .iter()
+                .map(|img| s.spawn(move || run_tesseract(img, left)))
+                .collect();
+            for h in handles {
+                out.push(
+                    h.join()
+                        .unwrap_or_else(|_| Err("image not readable (OCR failed)".into())),
+                );
+            }
+        });
+        results.extend(out);
+    }
+    results
 }
 
 /// An image attachment: OCR it, or record why it cannot be read.

@@ -104,6 +104,48 @@ fn ascii85(input: &[u8]) -> Vec<u8> {
     out
 }
 
+/// Deepest nesting of arrays and dictionaries outside stream data. The
+/// PDF parser recurses on nesting, so very deep input is refused before it
+/// is parsed (a stack overflow cannot be caught).
+pub fn max_nesting(data: &[u8]) -> usize {
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut i = 0usize;
+    while let Some(&b) = data.get(i) {
+        match b {
+            b'[' => depth += 1,
+            b']' => depth = depth.saturating_sub(1),
+            b'<' if data.get(i + 1) == Some(&b'<') => {
+                depth += 1;
+                i += 1;
+            }
+            b'>' if data.get(i + 1) == Some(&b'>') => {
+                depth = depth.saturating_sub(1);
+                i += 1;
+            }
+            b's' if data.get(i..i + 6) == Some(b"stream".as_slice())
+                && matches!(data.get(i + 6), Some(b'\r') | Some(b'\n')) =>
+            {
+                match data.get(i..).and_then(|d| find(d, b"endstream")) {
+                    Some(end) => i += end + 9,
+                    None => break,
+                }
+                continue;
+            }
+            _ => {}
+        }
+        max = max.max(depth);
+        i += 1;
+    }
+    max
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Nesting deeper than this makes a PDF (or content stream) unscannable.
+const MAX_PDF_NESTING: usize = 256;
+
 /// One font as the interpreter needs it.
 struct Font<'a> {
     encoding: Option<lopdf::Encoding<'a>>,
@@ -195,11 +237,7 @@ fn interpret(
     for op in &ops.operations {
         let o = &op.operands;
         match op.operator.as_str() {
-            "q" => {
-                if stack.len() < 256 {
-                    stack.push(ctm);
-                }
-            }
+            "q" if stack.len() < 256 => stack.push(ctm),
             "Q" => ctm = stack.pop().unwrap_or(ID),
             "cm" => {
                 let n = nums(o);
@@ -305,7 +343,7 @@ fn interpret(
     (spans, images)
 }
 
-fn page_xobjects<'a>(doc: &'a Document, page: ObjectId) -> Vec<(Vec<u8>, &'a lopdf::Stream)> {
+fn page_xobjects(doc: &Document, page: ObjectId) -> Vec<(Vec<u8>, &lopdf::Stream)> {
     let mut out = Vec::new();
     let Ok((own, ids)) = doc.get_page_resources(page) else {
         return out;
@@ -336,6 +374,10 @@ pub fn extract(data: &[u8], loc: &Location, ctx: &mut Ctx) {
         ctx.unscannable(loc, "truncated PDF (no end-of-file marker)");
         return;
     }
+    if max_nesting(data) > MAX_PDF_NESTING {
+        ctx.unscannable(loc, "PDF nested too deeply");
+        return;
+    }
     let doc = match Document::load_mem(data) {
         Ok(d) => d,
         Err(_) => {
@@ -352,6 +394,7 @@ pub fn extract(data: &[u8], loc: &Location, ctx: &mut Ctx) {
         ctx.unscannable(loc, "PDF without readable pages");
         return;
     }
+    let mut scans: Vec<(Location, Vec<u8>)> = Vec::new();
     for (number, page_id) in pages {
         let ploc = Location {
             page: Some(number),
@@ -382,22 +425,36 @@ pub fn extract(data: &[u8], loc: &Location, ctx: &mut Ctx) {
             .into_iter()
             .map(|(name, dict)| (name, load_font(&doc, dict)))
             .collect();
+        if max_nesting(&content) > MAX_PDF_NESTING {
+            ctx.unscannable(&ploc, "PDF content nested too deeply");
+            continue;
+        }
         let (spans, drawn) = interpret(&content, &fonts);
         let text = layout(spans);
         let visible = text.chars().filter(|c| !c.is_whitespace()).count();
         ctx.push_text(ploc.clone(), text);
         if visible < 200 && !drawn.is_empty() {
-            ocr_page_images(&doc, page_id, &drawn, &ploc, ctx);
+            page_images(&doc, page_id, &drawn, &ploc, ctx, &mut scans);
+        }
+    }
+    let images: Vec<Vec<u8>> = scans.iter().map(|(_, img)| img.clone()).collect();
+    let results = ocr::ocr_batch(&images, ctx);
+    for ((loc, _), result) in scans.into_iter().zip(results) {
+        match result {
+            Ok(t) => ctx.push_text(loc, t),
+            Err(reason) => ctx.unscannable(&loc, &reason),
         }
     }
 }
 
-fn ocr_page_images(
+/// Collect the decodable images drawn on a page with little text, for OCR.
+fn page_images(
     doc: &Document,
     page: ObjectId,
     drawn: &[Vec<u8>],
     loc: &Location,
     ctx: &mut Ctx,
+    scans: &mut Vec<(Location, Vec<u8>)>,
 ) {
     for (name, stream) in page_xobjects(doc, page) {
         if !drawn.contains(&name) {
@@ -429,11 +486,33 @@ fn ocr_page_images(
             _ => None,
         };
         match image {
-            Some(img) => match ocr::ocr_bytes(&img, ctx) {
-                Ok(t) => ctx.push_text(loc.clone(), t),
-                Err(reason) => ctx.unscannable(loc, &reason),
-            },
+            Some(img) if scans.len() < 256 => scans.push((loc.clone(), img)),
+            Some(_) => ctx.unscannable(loc, "too many scanned images in one PDF"),
             None => ctx.unscannable(loc, "scanned PDF page in an unsupported image encoding"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nesting_is_measured_outside_streams() {
+        assert_eq!(max_nesting(b"<< /A [ [ 1 ] ] >>"), 3);
+        assert_eq!(
+            max_nesting(b"1 0 obj << >> stream\n[[[[[[\nendstream [ ]"),
+            1
+        );
+        assert_eq!(max_nesting(&vec![b'['; 100_000]), 100_000);
+    }
+
+    #[test]
+    fn ascii85_and_hex_decode() {
+        assert_eq!(
+            ascii85(br"<~6<#'U87?=ND]j78Eb0&t+>GW-.3MT)+@T6Q~>"),
+            b"BT (Hallo wereld 123) Tj ET!"
+        );
+        assert_eq!(ascii_hex(b"48 61 6C6C6F>"), b"Hallo");
     }
 }

@@ -51,11 +51,35 @@ fn attr_value(e: &quick_xml::events::BytesStart, name: &[u8]) -> Option<String> 
     })
 }
 
+/// Separators for members recovered from a damaged container, whatever
+/// the format: every paragraph, row, cell and shared string stays apart.
+const RECOVER: Rules = Rules {
+    para: &["p", "h", "tr", "si", "row", "table-row", "list-item"],
+    cell: &["tc", "c", "table-cell"],
+    tab: &["tab"],
+    br: &["br", "cr", "line-break"],
+    space: &["s"],
+    skip: &["instrText", "rPh"],
+};
+
+/// Text of a (possibly truncated) XML member; what was read before an
+/// error is kept.
+pub fn recover_text(xml: &[u8]) -> String {
+    let mut out = String::new();
+    let _ = xml_text_into(xml, &RECOVER, &mut out);
+    out
+}
+
 /// Text of one XML document under `rules`.
 fn xml_text(xml: &[u8], rules: &Rules) -> Result<String, quick_xml::Error> {
+    let mut out = String::new();
+    xml_text_into(xml, rules, &mut out)?;
+    Ok(out)
+}
+
+fn xml_text_into(xml: &[u8], rules: &Rules, out: &mut String) -> Result<(), quick_xml::Error> {
     let mut reader = Reader::from_reader(xml);
     reader.config_mut().check_end_names = false;
-    let mut out = String::new();
     let mut buf = Vec::new();
     let mut skip_depth = 0usize;
     let mut cell_depth = 0usize;
@@ -68,7 +92,7 @@ fn xml_text(xml: &[u8], rules: &Rules) -> Result<String, quick_xml::Error> {
                     skip_depth += 1;
                 }
                 if rules.space.contains(&name) {
-                    push_spaces(&e, &mut out);
+                    push_spaces(&e, out);
                 }
                 if rules.cell.contains(&name) {
                     cell_depth += 1;
@@ -82,7 +106,7 @@ fn xml_text(xml: &[u8], rules: &Rules) -> Result<String, quick_xml::Error> {
                 } else if rules.br.contains(&name) || rules.para.contains(&name) {
                     out.push('\n');
                 } else if rules.space.contains(&name) {
-                    push_spaces(&e, &mut out);
+                    push_spaces(&e, out);
                 }
             }
             Event::End(e) => {
@@ -118,7 +142,7 @@ fn xml_text(xml: &[u8], rules: &Rules) -> Result<String, quick_xml::Error> {
         }
         buf.clear();
     }
-    Ok(out)
+    Ok(())
 }
 
 fn push_spaces(e: &quick_xml::events::BytesStart, out: &mut String) {

@@ -15,16 +15,20 @@
 use crate::accounts;
 use crate::audit::{Audit, AuditEvent};
 use crate::config::Config;
+use crate::crypto::Encryptor;
 use crate::delivery::{Journal, QueueItem, QueuedRcpt};
 use crate::inspect;
+use crate::pickup::{self, Pickup};
 use crate::policy::{self, Evaluation, LivePolicy, MessageContext};
-use crate::route::{self, Work};
+use crate::route::{self, Stages, Work};
 use crate::smtp::{AuthenticatedUser, Backend, Reply, Submission};
 use crate::spool::{MessageMeta, Recovered, Spool, StatusRecord};
 use crate::store::Store;
 use crate::types::{Bilingual, Envelope, MessageId, RcptStatus, Recipient, ScanReport};
 use std::net::{IpAddr, Ipv4Addr};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, OnceLock, Weak};
+
+mod handoff;
 
 /// Hands a message to the delivery queue.
 pub type Enqueue = Arc<dyn Fn(QueueItem) + Send + Sync>;
@@ -38,7 +42,11 @@ pub struct Pipeline {
     spool: Arc<Spool>,
     policy: Arc<LivePolicy>,
     queue: OnceLock<Enqueue>,
+    encryptor: Option<Arc<Encryptor>>,
+    pickup: OnceLock<Arc<Pickup>>,
     audit: Audit,
+    /// For the tasks that hand recipients to the encryption and pickup stages.
+    me: Weak<Pipeline>,
 }
 
 impl Pipeline {
@@ -47,21 +55,38 @@ impl Pipeline {
         store: Store,
         spool: Arc<Spool>,
         policy: Arc<LivePolicy>,
+        encryptor: Option<Arc<Encryptor>>,
         audit: Audit,
-    ) -> Pipeline {
-        Pipeline {
+    ) -> Arc<Pipeline> {
+        Arc::new_cyclic(|me| Pipeline {
             config,
             store,
             spool,
             policy,
             queue: OnceLock::new(),
+            encryptor,
+            pickup: OnceLock::new(),
             audit,
-        }
+            me: me.clone(),
+        })
     }
 
     /// Connect the delivery queue (once, at start-up).
     pub fn set_queue(&self, enqueue: Enqueue) {
         let _ = self.queue.set(enqueue);
+    }
+
+    /// Connect the pickup stage (once, at start-up; it sends its mails
+    /// through this pipeline, hence after construction).
+    pub fn set_pickup(&self, pickup: Arc<Pickup>) {
+        let _ = self.pickup.set(pickup);
+    }
+
+    fn stages(&self) -> Stages {
+        Stages {
+            encrypt: self.encryptor.is_some(),
+            pickup: self.pickup.get().is_some(),
+        }
     }
 
     pub fn spool(&self) -> &Arc<Spool> {
@@ -82,6 +107,7 @@ impl Pipeline {
         &self,
         ctx: &MessageContext,
         message: &Arc<Vec<u8>>,
+        phone: Option<&str>,
     ) -> (ScanReport, Evaluation, Vec<Work>) {
         let inspect_cfg = self.config.inspect.clone();
         let report = if message.len() <= INLINE_SCAN_LIMIT {
@@ -98,10 +124,14 @@ impl Pipeline {
             }
         };
         let evaluation = self.policy.current().evaluate(ctx, &report);
+        let stages = self.stages();
         let work = evaluation
             .outcomes
             .iter()
-            .map(|o| hold_to_block(route::route(&o.decision)))
+            .map(|o| {
+                let work = route::with_phone(route::route(&o.decision), phone);
+                hold_to_block(route::degrade(work, stages))
+            })
             .collect();
         (report, evaluation, work)
     }
@@ -118,12 +148,14 @@ impl Pipeline {
             work: work.clone(),
         };
         self.spool.append(meta, message.clone()).await?;
+        let envelope = Arc::new(envelope);
         self.queue_deliverable(
-            Arc::new(envelope),
+            envelope.clone(),
             &work,
             &vec![None; work.len()],
-            Some(message),
+            Some(message.clone()),
         );
+        self.hand_off_all(&envelope, &work, &vec![None; work.len()], message);
         Ok(())
     }
 
@@ -181,12 +213,23 @@ impl Pipeline {
     pub fn resume(&self, recovered: Vec<Recovered>) -> usize {
         let n = recovered.len();
         for r in recovered {
-            self.queue_deliverable(
-                Arc::new(r.meta.envelope.clone()),
-                &r.meta.work,
-                &r.status,
-                None,
-            );
+            let envelope = Arc::new(r.meta.envelope.clone());
+            self.queue_deliverable(envelope.clone(), &r.meta.work, &r.status, None);
+            let needs_hand_off = r
+                .meta
+                .work
+                .iter()
+                .any(|w| matches!(w, Work::Encrypt { .. } | Work::Pickup { .. }));
+            if needs_hand_off {
+                match self.spool.load_body(&envelope.id) {
+                    Ok(body) => {
+                        self.hand_off_all(&envelope, &r.meta.work, &r.status, Arc::new(body))
+                    }
+                    Err(e) => {
+                        tracing::error!(id = %envelope.id, error = %e, "cannot read spooled message")
+                    }
+                }
+            }
         }
         n
     }
@@ -194,7 +237,7 @@ impl Pipeline {
 
 /// Until the pickup stage exists, a recipient that needs it is not sent:
 /// the sender is told, instead of the message waiting forever.
-fn hold_to_block(work: Work) -> Work {
+pub(super) fn hold_to_block(work: Work) -> Work {
     match work {
         Work::Hold { .. } => Work::Blocked {
             reason: Bilingual::new(
@@ -223,79 +266,6 @@ fn all_blocked_reply(blocked: &[(String, Bilingual)]) -> Reply {
         .collect();
     policy::all_blocked_reply(&decisions)
         .unwrap_or_else(|| Reply::new(550, (5, 7, 1), "Bericht geblokkeerd", "Message blocked"))
-}
-
-/// Replace the Subject header (and its folded lines) by `subject`, encoded
-/// as an RFC 2047 word when it is not plain ASCII. Used to strip a policy
-/// trigger such as `[beveiligd]`.
-fn rewrite_subject(raw: &[u8], subject: &str) -> Vec<u8> {
-    let Some(head_end) = raw.windows(4).position(|w| w == b"\r\n\r\n") else {
-        return raw.to_vec();
-    };
-    let value = if subject.is_ascii() && !subject.contains("=?") {
-        subject.to_string()
-    } else {
-        use base64::Engine;
-        format!(
-            "=?UTF-8?B?{}?=",
-            base64::engine::general_purpose::STANDARD.encode(subject.as_bytes())
-        )
-    };
-    let mut out = Vec::with_capacity(raw.len());
-    let mut in_subject = false;
-    let mut replaced = false;
-    let head = &raw[..head_end + 2];
-    for line in head.split_inclusive(|&b| b == b'\n') {
-        let folded = line.first().is_some_and(|b| *b == b' ' || *b == b'\t');
-        if in_subject && folded {
-            continue;
-        }
-        in_subject = false;
-        if !replaced && line.len() >= 8 && line[..8].eq_ignore_ascii_case(b"subject:") {
-            out.extend_from_slice(format!("Subject: {value}\r\n").as_bytes());
-            in_subject = true;
-            replaced = true;
-            continue;
-        }
-        out.extend_from_slice(line);
-    }
-    out.extend_from_slice(&raw[head_end + 2..]);
-    out
-}
-
-/// The Subject, RFC 2047-decoded (a trigger or a BSN may hide in an
-/// encoded word).
-fn decoded_subject(raw: &[u8]) -> Option<String> {
-    mail_parser::MessageParser::new()
-        .parse_headers(raw)
-        .and_then(|m| m.subject().map(str::to_string))
-        .or_else(|| header_value(raw, "Subject"))
-}
-
-/// Value of a header in the header section of a raw message (unfolded,
-/// undecoded). Only used for the policy context.
-fn header_value(raw: &[u8], name: &str) -> Option<String> {
-    let end = raw
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .unwrap_or(raw.len().min(64 * 1024));
-    let head = String::from_utf8_lossy(raw.get(..end)?);
-    let mut value: Option<String> = None;
-    for line in head.split("\r\n") {
-        if let Some(v) = value.as_mut() {
-            if line.starts_with([' ', '\t']) {
-                v.push_str(line);
-                continue;
-            }
-            break;
-        }
-        if let Some((n, v)) = line.split_once(':') {
-            if n.eq_ignore_ascii_case(name) {
-                value = Some(v.trim().to_string());
-            }
-        }
-    }
-    value
 }
 
 impl Backend for Pipeline {
@@ -345,13 +315,30 @@ impl Backend for Pipeline {
             mail_from: submission.mail_from.clone(),
             sender_account: submission.auth.as_ref().map(|a| a.account.clone()),
             recipients: submission.recipients.clone(),
-            subject: decoded_subject(&message),
+            subject: policy::subject_of(&message),
             size: message.len() as u64,
         };
-        let (report, evaluation, work) = self.inspect_and_decide(&ctx, &message).await;
-        let message = match &evaluation.subject_rewrite {
-            Some(subject) => Arc::new(rewrite_subject(&message, subject)),
-            None => message,
+        // A `[sms:+316...]` tag in the subject (or an X-Sluis-SMS header)
+        // gives the number for a pickup code; the tag never leaves Sluis.
+        let (tag_phone, _) = ctx
+            .subject
+            .as_deref()
+            .map(pickup::take_sms_tag)
+            .unwrap_or((None, String::new()));
+        let phone = tag_phone.clone().or_else(|| pickup::sms_header(&message));
+        let (report, evaluation, work) = self
+            .inspect_and_decide(&ctx, &message, phone.as_deref())
+            .await;
+        let message = if evaluation.subject_rewrite.is_some() || tag_phone.is_some() {
+            let subject = evaluation
+                .subject_rewrite
+                .clone()
+                .or_else(|| ctx.subject.clone())
+                .unwrap_or_default();
+            let (_, subject) = pickup::take_sms_tag(&subject);
+            Arc::new(policy::rewrite_subject(&message, &subject))
+        } else {
+            message
         };
         let envelope = Envelope {
             id: self.spool.new_id(),
@@ -499,12 +486,12 @@ impl Journal for Pipeline {
             mail_from: mail_from.clone(),
             sender_account: None,
             recipients: recipients.clone(),
-            subject: decoded_subject(&message),
+            subject: policy::subject_of(&message),
             size: message.len() as u64,
         };
         // Sluis's own messages go through inspection and policy too: a
         // DSN quotes headers, and a Subject may hold a BSN.
-        let (_, evaluation, work) = self.inspect_and_decide(&ctx, &message).await;
+        let (_, evaluation, work) = self.inspect_and_decide(&ctx, &message, None).await;
         let envelope = Envelope {
             id: self.spool.new_id(),
             tenant,
@@ -522,35 +509,5 @@ impl Journal for Pipeline {
         let id = envelope.id.clone();
         self.accept(envelope, work, message).await?;
         Ok(id)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn subject_rewrite_replaces_folded_and_encoded_subjects_only() {
-        let raw =
-            b"From: a@b\r\nSubject: [beveiligd]\r\n Uitslag\r\nX: y\r\n\r\nSubject: body stays\r\n";
-        let out = rewrite_subject(raw, "Uitslag");
-        assert_eq!(
-            String::from_utf8(out).unwrap(),
-            "From: a@b\r\nSubject: Uitslag\r\nX: y\r\n\r\nSubject: body stays\r\n"
-        );
-        let out = rewrite_subject(b"Subject: x\r\n\r\nb", "Cliënt");
-        assert_eq!(out, b"Subject: =?UTF-8?B?Q2xpw6tudA==?=\r\n\r\nb");
-        assert_eq!(decoded_subject(&out).as_deref(), Some("Cliënt"));
-    }
-
-    #[test]
-    fn header_values_are_unfolded_and_case_insensitive() {
-        let raw = b"From: a@b\r\nsubject: Uitslag\r\n  lab\r\nTo: c@d\r\n\r\nbody";
-        assert_eq!(
-            header_value(raw, "Subject").as_deref(),
-            Some("Uitslag  lab")
-        );
-        assert_eq!(header_value(raw, "Cc"), None);
-        assert_eq!(header_value(b"no header end", "Subject"), None);
     }
 }

@@ -1,0 +1,11 @@
+//! pdf extractor on arbitrary bytes (magic prefixed so the sniffer picks it).
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let mut input = b"%PDF-1.4\n".to_vec();
+    input.extend_from_slice(data);
+    let cfg = sluis::config::InspectConfig { max_scan_millis: 2_000, ..Default::default() };
+    let r = sluis::inspect::scan_attachment(&input, "application/pdf", Some("f.pdf"), &cfg);
+    assert!(!r.unscannable.iter().any(|u| u.contains("parser failure") || u.contains("internal error")));
+});

@@ -1,0 +1,147 @@
+//! TLS-RPT bookkeeping for MX delivery: one [`Recorder`] per UTC day,
+//! shared by all deliveries. When the day changes, the finished day is
+//! kept (at most `KEEP_DAYS`) until it is taken for storage or reporting.
+//!
+//! Promises: never blocks delivery for long (one mutex, no I/O); memory is
+//! bounded by the recorder's row limit times the days kept.
+
+use super::tlsrpt::{PolicyKind, Recorder, ResultType};
+use std::sync::Mutex;
+
+/// Finished days kept in memory until taken.
+const KEEP_DAYS: usize = 7;
+
+struct Days {
+    day: i64,
+    current: Recorder,
+    finished: Vec<(i64, Recorder)>,
+}
+
+/// TLS-RPT results per UTC day.
+pub struct TlsRptLog {
+    max_rows: usize,
+    days: Mutex<Days>,
+}
+
+/// Days since 1970-01-01 (UTC) for a Unix time in milliseconds.
+pub fn day_of(ms: i64) -> i64 {
+    ms.div_euclid(86_400_000)
+}
+
+/// `YYYY-MM-DD` for a day number.
+pub fn day_string(day: i64) -> String {
+    // H. Hinnant's civil-from-days.
+    let z = day + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+impl TlsRptLog {
+    pub fn new(max_rows: usize) -> Self {
+        TlsRptLog {
+            max_rows,
+            days: Mutex::new(Days {
+                day: day_of(crate::now_ms()),
+                current: Recorder::new(max_rows),
+                finished: Vec::new(),
+            }),
+        }
+    }
+
+    fn with_today<F: FnOnce(&mut Recorder)>(&self, f: F) {
+        let today = day_of(crate::now_ms());
+        let mut g = match self.days.lock() {
+            Ok(g) => g,
+            Err(p) => p.into_inner(),
+        };
+        if g.day != today {
+            let old = std::mem::replace(&mut g.current, Recorder::new(self.max_rows));
+            let old_day = g.day;
+            g.finished.push((old_day, old));
+            if g.finished.len() > KEEP_DAYS {
+                g.finished.remove(0);
+            }
+            g.day = today;
+        }
+        f(&mut g.current);
+    }
+
+    pub fn success(&self, domain: &str, policy: &PolicyKind) {
+        self.with_today(|r| r.success(domain, policy));
+    }
+
+    pub fn failure(
+        &self,
+        domain: &str,
+        policy: &PolicyKind,
+        result: ResultType,
+        mx_host: &str,
+        receiving_ip: &str,
+    ) {
+        self.with_today(|r| r.failure(domain, policy, result, "", mx_host, receiving_ip));
+    }
+
+    /// The RFC 8460 report for `domain` for today so far.
+    pub fn report_today(&self, domain: &str, org: &str, contact: &str) -> serde_json::Value {
+        let g = match self.days.lock() {
+            Ok(g) => g,
+            Err(p) => p.into_inner(),
+        };
+        let day = day_string(g.day);
+        let id = format!("{day}-{domain}");
+        g.current.report(domain, &day, org, contact, &id)
+    }
+
+    /// Policy domains with results today.
+    pub fn domains_today(&self) -> Vec<String> {
+        match self.days.lock() {
+            Ok(g) => g.current.domains(),
+            Err(p) => p.into_inner().current.domains(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_dates() {
+        assert_eq!(day_string(0), "1970-01-01");
+        assert_eq!(day_string(19_782), "2024-02-29");
+        assert_eq!(day_string(20_454), "2026-01-01");
+        assert_eq!(day_of(86_399_999), 0);
+        assert_eq!(day_of(86_400_000), 1);
+    }
+
+    #[test]
+    fn log_counts_per_domain() {
+        let log = TlsRptLog::new(10);
+        let p = PolicyKind::Tlsa(vec!["3 1 1 aa".into()]);
+        log.success("a.nl", &p);
+        log.failure(
+            "a.nl",
+            &p,
+            ResultType::ValidationFailure,
+            "mx.a.nl",
+            "192.0.2.1",
+        );
+        let j = log.report_today("a.nl", "o", "c");
+        assert_eq!(
+            j["policies"][0]["summary"]["total-successful-session-count"],
+            1
+        );
+        assert_eq!(
+            j["policies"][0]["summary"]["total-failure-session-count"],
+            1
+        );
+        assert_eq!(log.domains_today(), vec!["a.nl".to_string()]);
+    }
+}

@@ -1,0 +1,197 @@
+//! DANE key discovery against the real dane-lab (Knot serving signed
+//! zones, DNSSEC validated by Sluis from the lab's DS trust anchor): the
+//! lab publishes SMIMEA and OPENPGPKEY for alice@dane-ee.test; Sluis finds
+//! them through `DnsKeyLookup`, and `openssl cms -decrypt` / `gpg
+//! --decrypt` with the lab's private keys open what it encrypted.
+//!
+//! Needs root (binds 127.0.9.x). The lab lives in `$SLUIS_SHARED/dane-lab`
+//! (default `<repo>/../shared`). `SLUIS_SKIP_LAB=1` skips explicitly;
+//! otherwise a lab that cannot start fails the test.
+
+mod crypto_common;
+
+use crypto_common::*;
+use sluis::audit::Audit;
+use sluis::crypto::dane_lookup::DnsKeyLookup;
+use sluis::crypto::{CryptoConfig, EncryptOutcome, Encryptor, KeySource, Method};
+use sluis::delivery::dns::{Dns, DnsOptions, TrustAnchorSource, Validation};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Arc;
+
+const NET: &str = "127.0.9";
+const DNS_PORT: &str = "10153";
+
+struct Lab {
+    dir: PathBuf,
+    workdir: tempfile::TempDir,
+    env: HashMap<String, String>,
+}
+
+impl Drop for Lab {
+    fn drop(&mut self) {
+        let _ = Command::new(self.dir.join("down.sh"))
+            .arg("--workdir")
+            .arg(self.workdir.path())
+            .status();
+    }
+}
+
+impl Lab {
+    fn up() -> Lab {
+        let shared = std::env::var_os("SLUIS_SHARED")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"));
+        let dir = shared.join("dane-lab");
+        assert!(
+            dir.join("up.sh").exists(),
+            "dane-lab not found at {}",
+            dir.display()
+        );
+        let workdir = tempfile::tempdir().unwrap();
+        let out = Command::new(dir.join("up.sh"))
+            .arg("--workdir")
+            .arg(workdir.path())
+            .args(["--net", NET, "--port", DNS_PORT])
+            .args(["--smtp-port", "10125", "--https-port", "10543"])
+            .output()
+            .expect("run up.sh");
+        let mut lab = Lab {
+            dir,
+            workdir,
+            env: HashMap::new(),
+        };
+        assert!(
+            out.status.success(),
+            "dane-lab up.sh failed (needs root):\n{}\n{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let env = std::fs::read_to_string(lab.workdir.path().join("lab.env")).unwrap();
+        for line in env.lines() {
+            if let Some((k, v)) = line.split_once('=') {
+                if !k.starts_with('#') {
+                    lab.env.insert(
+                        k.trim_start_matches("export ").to_string(),
+                        v.trim_matches('"').to_string(),
+                    );
+                }
+            }
+        }
+        lab
+    }
+
+    fn var(&self, k: &str) -> String {
+        self.env
+            .get(k)
+            .cloned()
+            .unwrap_or_else(|| panic!("{k} missing in lab.env"))
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn smimea_and_openpgpkey_from_the_lab_are_found_and_open_with_the_real_tools() {
+    if std::env::var_os("SLUIS_SKIP_LAB").is_some() {
+        eprintln!("SLUIS_SKIP_LAB set: dane-lab test skipped");
+        return;
+    }
+    let lab = Lab::up();
+    let dns = Dns::new(DnsOptions {
+        upstream: Some(lab.var("LAB_AUTH_DNS").parse().expect("LAB_AUTH_DNS")),
+        validation: Validation::SelfValidate(TrustAnchorSource::File(
+            lab.var("LAB_TRUST_ANCHOR_DS").into(),
+        )),
+        ..DnsOptions::default()
+    })
+    .await
+    .expect("resolver");
+    let lookup = Arc::new(DnsKeyLookup::new(Arc::new(dns)));
+    let message = sample_message("alice@dane-ee.test");
+    let dir = tempfile::tempdir().unwrap();
+
+    // S/MIME preferred: the SMIMEA certificate.
+    let mut config = CryptoConfig::default();
+    config.wkd.enabled = false;
+    let (audit, mut events) = Audit::channel();
+    let enc = Encryptor::new(config.clone(), None, audit)
+        .unwrap()
+        .with_lookup(lookup.clone());
+    let opts = enc.options("praktijk", None);
+    let outcome = enc
+        .encrypt_for("alice@dane-ee.test", &message, &opts)
+        .await
+        .unwrap();
+    let EncryptOutcome::Encrypted {
+        message: out,
+        method,
+        source,
+        ..
+    } = outcome
+    else {
+        panic!("no DANE key found: {outcome:?}");
+    };
+    assert_eq!((method, source), (Method::Smime, KeySource::Smimea));
+    assert_eq!(events.try_recv().unwrap().detail["source"], "smimea");
+    let p7 = dir.path().join("out.eml");
+    std::fs::write(&p7, &out).unwrap();
+    let plain = run(
+        "openssl",
+        &[
+            "cms",
+            "-decrypt",
+            "-binary",
+            "-in",
+            p7.to_str().unwrap(),
+            "-inkey",
+            &lab.var("LAB_SMIME_KEY"),
+        ],
+        b"",
+    );
+    assert_eq!(plain, expected_inner(&message, true));
+
+    // OpenPGP preferred: the OPENPGPKEY record.
+    config.prefer = Method::OpenPgp;
+    let enc = Encryptor::new(config, None, Audit::disabled())
+        .unwrap()
+        .with_lookup(lookup);
+    let outcome = enc
+        .encrypt_for("alice@dane-ee.test", &message, &opts)
+        .await
+        .unwrap();
+    let EncryptOutcome::Encrypted {
+        message: out,
+        method,
+        source,
+        ..
+    } = outcome
+    else {
+        panic!("no OPENPGPKEY found: {outcome:?}");
+    };
+    assert_eq!((method, source), (Method::OpenPgp, KeySource::Openpgpkey));
+    let text = String::from_utf8_lossy(&out);
+    let start = text.find("-----BEGIN PGP MESSAGE-----").unwrap();
+    let end = text.find("-----END PGP MESSAGE-----").unwrap() + 25;
+    let home = lab.var("LAB_OPENPGP_GNUPGHOME");
+    let dec = run_status(
+        "gpg",
+        &["--homedir", &home, "--batch", "--decrypt"],
+        text[start..end].as_bytes(),
+    );
+    assert!(
+        dec.status.success(),
+        "{}",
+        String::from_utf8_lossy(&dec.stderr)
+    );
+    assert_eq!(dec.stdout, expected_inner(&message, true));
+
+    // Someone the lab publishes nothing for: no key (proven absence).
+    match enc
+        .encrypt_for("bob@dane-ee.test", &message, &opts)
+        .await
+        .unwrap()
+    {
+        EncryptOutcome::NoKey { .. } => {}
+        other => panic!("key invented for bob: {other:?}"),
+    }
+}
