@@ -15,7 +15,7 @@ use std::sync::Arc;
 
 /// First line of every plaintext blob; the JSON line after it binds the
 /// blob to its pickup so blobs cannot be swapped between pickups.
-const MAGIC: &[u8] = b"SLUIS-PICKUP-1\n";
+pub(crate) const MAGIC: &[u8] = b"SLUIS-PICKUP-1\n";
 
 /// What [`Pickup::park`] made. `Debug` hides the link (it holds the secret).
 pub struct Parked {
@@ -120,13 +120,13 @@ impl Pickup {
         &self.store
     }
 
-    fn event(&self, row: &PickupRow, kind: &str, actor: &str) -> AuditEvent {
+    pub(crate) fn event(&self, row: &PickupRow, kind: &str, actor: &str) -> AuditEvent {
         AuditEvent::new(&row.tenant, kind, actor)
             .message(&row.message_id)
             .recipient(&row.recipient)
     }
 
-    fn client_event(&self, row: &PickupRow, kind: &str, client: &Client) -> AuditEvent {
+    pub(crate) fn client_event(&self, row: &PickupRow, kind: &str, client: &Client) -> AuditEvent {
         let mut ua = client.user_agent.clone();
         ua.truncate(200);
         let mut e = self.event(row, kind, "recipient").ip(client.ip);
@@ -451,162 +451,6 @@ impl Pickup {
 
     pub async fn logout(&self, token: &Secret) -> Result<(), PickupError> {
         Ok(db::delete_session(&self.store, &crypto::session_hash(token)).await?)
-    }
-
-    /// Decrypt what the message page shows (small; no attachment bytes).
-    pub async fn view(&self, opened: &Opened) -> Result<view::MessageView, PickupError> {
-        let blob = self
-            .blobs
-            .get(&opened.row.id, BlobKind::View, opened.row.blob_in_db)
-            .await?
-            .ok_or(PickupError::Gone)?;
-        let plain = opened.secret.open(&blob)?;
-        let mut doc: serde_json::Value =
-            serde_json::from_slice(&plain).map_err(|_| crypto::CryptoError::Decrypt)?;
-        if doc["pickup"] != opened.row.id.as_str()
-            || doc["message_id"] != opened.row.message_id.as_str()
-        {
-            return Err(crypto::CryptoError::Decrypt.into());
-        }
-        serde_json::from_value(doc["view"].take())
-            .map_err(|_| PickupError::Crypto(crypto::CryptoError::Decrypt))
-    }
-
-    /// Decrypt the parked message of an authorised session.
-    pub async fn message(&self, opened: &Opened) -> Result<Vec<u8>, PickupError> {
-        let blob = self
-            .blobs
-            .get(&opened.row.id, BlobKind::Message, opened.row.blob_in_db)
-            .await?
-            .ok_or(PickupError::Gone)?;
-        let plain = opened.secret.open(&blob)?;
-        let rest = plain
-            .strip_prefix(MAGIC)
-            .ok_or(crypto::CryptoError::Decrypt)?;
-        let nl = rest
-            .iter()
-            .position(|b| *b == b'\n')
-            .ok_or(crypto::CryptoError::Decrypt)?;
-        let (head, body) = rest.split_at(nl);
-        let head: serde_json::Value =
-            serde_json::from_slice(head).map_err(|_| crypto::CryptoError::Decrypt)?;
-        if head["pickup"] != opened.row.id.as_str()
-            || head["message_id"] != opened.row.message_id.as_str()
-        {
-            return Err(crypto::CryptoError::Decrypt.into());
-        }
-        Ok(body.get(1..).unwrap_or_default().to_vec())
-    }
-
-    /// Record one attachment download (index and a hash of the name).
-    pub fn record_download(&self, opened: &Opened, index: usize, name: &str, client: &Client) {
-        use sha2::Digest;
-        let mut e = self.client_event(&opened.row, "downloaded", client);
-        e.detail["attachment"] = serde_json::json!(index);
-        e.detail["name_sha256"] =
-            serde_json::json!(hex::encode(&sha2::Sha256::digest(name.as_bytes())[..8]));
-        self.audit.record(e);
-    }
-
-    /// Hand the recipient's reply to the pipeline.
-    pub async fn reply(
-        &self,
-        opened: &Opened,
-        raw: Vec<u8>,
-        files: usize,
-        client: &Client,
-    ) -> Result<(), PickupError> {
-        let row = &opened.row;
-        self.replies
-            .reply(&row.tenant, &row.recipient, &row.sender, raw)
-            .await
-            .map_err(PickupError::Reply)?;
-        let mut e = self.client_event(row, "replied", client);
-        e.detail["attachments"] = serde_json::json!(files);
-        self.audit.record(e);
-        Ok(())
-    }
-
-    /// Revoke one pickup: delete ciphertext, codes and sessions.
-    pub async fn revoke(&self, pickup_id: &str, actor: &str) -> Result<bool, PickupError> {
-        self.close(pickup_id, PickupState::Revoked, "revoked", actor)
-            .await
-    }
-
-    async fn close(
-        &self,
-        pickup_id: &str,
-        state: PickupState,
-        kind: &str,
-        actor: &str,
-    ) -> Result<bool, PickupError> {
-        let Some(row) = db::pickup(&self.store, pickup_id).await? else {
-            return Err(PickupError::NotFound);
-        };
-        let changed = db::close_pickup(&self.store, pickup_id, state).await?;
-        self.blobs.delete(pickup_id).await?;
-        if changed {
-            self.audit.record(
-                self.event(&row, kind, actor)
-                    .detail(serde_json::json!({ "pickup": pickup_id })),
-            );
-        }
-        Ok(changed)
-    }
-
-    /// Revoke every pickup of a message; returns how many were revoked.
-    pub async fn revoke_message(
-        &self,
-        message_id: &str,
-        actor: &str,
-    ) -> Result<usize, PickupError> {
-        let mut n = 0;
-        for row in db::pickups_for_message(&self.store, message_id).await? {
-            if self.revoke(&row.id, actor).await? {
-                n += 1;
-            }
-        }
-        Ok(n)
-    }
-
-    /// Expire what is due (and drop idle sessions and old rate counters);
-    /// returns how many pickups were expired.
-    pub async fn sweep(&self, now_ms: i64) -> Result<usize, PickupError> {
-        let cfg = self.cfg();
-        db::drop_stale(
-            &self.store,
-            now_ms - (cfg.session_idle_secs as i64).saturating_mul(1000),
-            now_ms - (cfg.rate_window_secs as i64).saturating_mul(1000),
-        )
-        .await?;
-        let mut n = 0;
-        loop {
-            let due = db::due_for_expiry(&self.store, now_ms, 100).await?;
-            if due.is_empty() {
-                return Ok(n);
-            }
-            for row in due {
-                if self
-                    .close(&row.id, PickupState::Expired, "expired", "system")
-                    .await?
-                {
-                    n += 1;
-                }
-            }
-        }
-    }
-
-    /// Run the expiry sweeper until the process ends.
-    pub async fn run_sweeper(self: Arc<Self>) {
-        let every = std::time::Duration::from_secs(self.cfg().sweep_interval_secs.max(1));
-        loop {
-            match self.sweep(crate::now_ms()).await {
-                Ok(0) => {}
-                Ok(n) => tracing::info!(expired = n, "pickup: expired parked messages"),
-                Err(e) => tracing::error!(error = %e, "pickup: expiry sweep failed"),
-            }
-            tokio::time::sleep(every).await;
-        }
     }
 }
 

@@ -1,0 +1,91 @@
+//! The end of a pickup: revoke (CLI or the sender's signed link) and
+//! expiry (the sweeper). Both delete the ciphertext, codes and sessions —
+//! crypto-shredding — and are audited once.
+
+use super::db::{self, PickupState};
+use super::{Pickup, PickupError};
+use std::sync::Arc;
+
+impl Pickup {
+    /// Revoke one pickup: delete ciphertext, codes and sessions.
+    pub async fn revoke(&self, pickup_id: &str, actor: &str) -> Result<bool, PickupError> {
+        self.close(pickup_id, PickupState::Revoked, "revoked", actor)
+            .await
+    }
+
+    async fn close(
+        &self,
+        pickup_id: &str,
+        state: PickupState,
+        kind: &str,
+        actor: &str,
+    ) -> Result<bool, PickupError> {
+        let Some(row) = db::pickup(&self.store, pickup_id).await? else {
+            return Err(PickupError::NotFound);
+        };
+        let changed = db::close_pickup(&self.store, pickup_id, state).await?;
+        self.blobs.delete(pickup_id).await?;
+        if changed {
+            self.audit.record(
+                self.event(&row, kind, actor)
+                    .detail(serde_json::json!({ "pickup": pickup_id })),
+            );
+        }
+        Ok(changed)
+    }
+
+    /// Revoke every pickup of a message; returns how many were revoked.
+    pub async fn revoke_message(
+        &self,
+        message_id: &str,
+        actor: &str,
+    ) -> Result<usize, PickupError> {
+        let mut n = 0;
+        for row in db::pickups_for_message(&self.store, message_id).await? {
+            if self.revoke(&row.id, actor).await? {
+                n += 1;
+            }
+        }
+        Ok(n)
+    }
+
+    /// Expire what is due (and drop idle sessions and old rate counters);
+    /// returns how many pickups were expired.
+    pub async fn sweep(&self, now_ms: i64) -> Result<usize, PickupError> {
+        let cfg = self.cfg();
+        db::drop_stale(
+            &self.store,
+            now_ms - (cfg.session_idle_secs as i64).saturating_mul(1000),
+            now_ms - (cfg.rate_window_secs as i64).saturating_mul(1000),
+        )
+        .await?;
+        let mut n = 0;
+        loop {
+            let due = db::due_for_expiry(&self.store, now_ms, 100).await?;
+            if due.is_empty() {
+                return Ok(n);
+            }
+            for row in due {
+                if self
+                    .close(&row.id, PickupState::Expired, "expired", "system")
+                    .await?
+                {
+                    n += 1;
+                }
+            }
+        }
+    }
+
+    /// Run the expiry sweeper until the process ends.
+    pub async fn run_sweeper(self: Arc<Self>) {
+        let every = std::time::Duration::from_secs(self.cfg().sweep_interval_secs.max(1));
+        loop {
+            match self.sweep(crate::now_ms()).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(expired = n, "pickup: expired parked messages"),
+                Err(e) => tracing::error!(error = %e, "pickup: expiry sweep failed"),
+            }
+            tokio::time::sleep(every).await;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+//! Reading an authorised pickup: the small sealed view for the message
+//! page, the whole message for downloads, download audit, and replies.
+//! Every call takes an [`Opened`] session, so nothing here runs without a
+//! session authorised for that very pickup.
+
+use super::blobs::BlobKind;
+use super::service::{Client, Opened, MAGIC};
+use super::{crypto, view, Pickup, PickupError};
+
+impl Pickup {
+    /// Decrypt what the message page shows (small; no attachment bytes).
+    pub async fn view(&self, opened: &Opened) -> Result<view::MessageView, PickupError> {
+        let blob = self
+            .blobs
+            .get(&opened.row.id, BlobKind::View, opened.row.blob_in_db)
+            .await?
+            .ok_or(PickupError::Gone)?;
+        let plain = opened.secret.open(&blob)?;
+        let mut doc: serde_json::Value =
+            serde_json::from_slice(&plain).map_err(|_| crypto::CryptoError::Decrypt)?;
+        if doc["pickup"] != opened.row.id.as_str()
+            || doc["message_id"] != opened.row.message_id.as_str()
+        {
+            return Err(crypto::CryptoError::Decrypt.into());
+        }
+        serde_json::from_value(doc["view"].take())
+            .map_err(|_| PickupError::Crypto(crypto::CryptoError::Decrypt))
+    }
+
+    /// Decrypt the parked message of an authorised session.
+    pub async fn message(&self, opened: &Opened) -> Result<Vec<u8>, PickupError> {
+        let blob = self
+            .blobs
+            .get(&opened.row.id, BlobKind::Message, opened.row.blob_in_db)
+            .await?
+            .ok_or(PickupError::Gone)?;
+        let plain = opened.secret.open(&blob)?;
+        let rest = plain
+            .strip_prefix(MAGIC)
+            .ok_or(crypto::CryptoError::Decrypt)?;
+        let nl = rest
+            .iter()
+            .position(|b| *b == b'\n')
+            .ok_or(crypto::CryptoError::Decrypt)?;
+        let (head, body) = rest.split_at(nl);
+        let head: serde_json::Value =
+            serde_json::from_slice(head).map_err(|_| crypto::CryptoError::Decrypt)?;
+        if head["pickup"] != opened.row.id.as_str()
+            || head["message_id"] != opened.row.message_id.as_str()
+        {
+            return Err(crypto::CryptoError::Decrypt.into());
+        }
+        Ok(body.get(1..).unwrap_or_default().to_vec())
+    }
+
+    /// Record one attachment download (index and a hash of the name).
+    pub fn record_download(&self, opened: &Opened, index: usize, name: &str, client: &Client) {
+        use sha2::Digest;
+        let mut e = self.client_event(&opened.row, "downloaded", client);
+        e.detail["attachment"] = serde_json::json!(index);
+        e.detail["name_sha256"] =
+            serde_json::json!(hex::encode(&sha2::Sha256::digest(name.as_bytes())[..8]));
+        self.audit.record(e);
+    }
+
+    /// Hand the recipient's reply to the pipeline.
+    pub async fn reply(
+        &self,
+        opened: &Opened,
+        raw: Vec<u8>,
+        files: usize,
+        client: &Client,
+    ) -> Result<(), PickupError> {
+        let row = &opened.row;
+        self.replies
+            .reply(&row.tenant, &row.recipient, &row.sender, raw)
+            .await
+            .map_err(PickupError::Reply)?;
+        let mut e = self.client_event(row, "replied", client);
+        e.detail["attachments"] = serde_json::json!(files);
+        self.audit.record(e);
+        Ok(())
+    }
+}
