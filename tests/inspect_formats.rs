@@ -193,3 +193,17 @@ fn generic_patient_information_is_clean_but_a_named_patient_is_not() {
     let named = "From: a@b.example\r\nSubject: Uitslag\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nGeachte heer Nguyen,\r\nUw HbA1c is 64 mmol/mol; wij verhogen de metformine 500 mg naar 2dd1.\r\n";
     assert!(has(&scan(named.as_bytes()), Category::Health));
 }
+
+#[test]
+fn truncated_pdf_is_unscannable_but_its_readable_text_still_counts() {
+    let pdf = fixture("reversed.pdf");
+    // Cut after the content stream, before the xref and %%EOF.
+    let cut = pdf.windows(9).position(|w| w == b"endstream").unwrap() + 9;
+    let r = scan(&with_attachment(
+        &pdf[..cut],
+        "application/pdf",
+        "brief.pdf",
+    ));
+    assert!(r.is_unscannable());
+    assert!(has(&r, Category::Bsn), "{r:?}");
+}

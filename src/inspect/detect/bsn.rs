@@ -66,6 +66,7 @@ pub fn candidates(text: &str) -> Vec<Candidate> {
         let mut groups: Vec<usize> = Vec::new();
         let mut digits: Vec<u8> = Vec::new();
         let mut newline_seps = 0usize;
+        let mut seps: Vec<bool> = Vec::new();
         let mut j = i;
         let mut end = start;
         loop {
@@ -109,6 +110,7 @@ pub fn candidates(text: &str) -> Vec<Candidate> {
                 if saw_newline {
                     newline_seps += 1;
                 }
+                seps.push(saw_newline);
                 j = k;
             } else {
                 break;
@@ -118,12 +120,20 @@ pub fn candidates(text: &str) -> Vec<Candidate> {
         let continues = chars.get(j).is_some_and(|&(_, c)| is_sep(c))
             && chars.get(j + 1).is_some_and(|&(_, c)| c.is_ascii_digit())
             && !chars.get(j).is_some_and(|&(_, c)| c == '.' || c == ' ');
-        let shape_ok = match groups.as_slice() {
-            [9] => true,
-            [3, 3, 3] | [4, 2, 3] => true,
-            [_, _] => newline_seps == 1,
-            _ => false,
-        };
+        // A line break may also fall inside a group: join across it.
+        let mut merged: Vec<usize> = Vec::new();
+        for (g, &n) in groups.iter().enumerate() {
+            match (
+                g.checked_sub(1).and_then(|p| seps.get(p)),
+                merged.last_mut(),
+            ) {
+                (Some(true), Some(last)) => *last += n,
+                _ => merged.push(n),
+            }
+        }
+        let allowed = |shape: &[usize]| matches!(shape, [9] | [3, 3, 3] | [4, 2, 3]);
+        let shape_ok =
+            allowed(&groups) || allowed(&merged) || (groups.len() == 2 && newline_seps == 1);
         if digits.len() == 9 && shape_ok && !next_is_word && !continues {
             let mut d = [0u8; 9];
             d.copy_from_slice(&digits);

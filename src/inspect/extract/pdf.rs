@@ -143,6 +143,86 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
 }
 
+/// Filter names of a stream from the raw dictionary text before `stream`.
+fn raw_filters(dict: &str) -> Vec<String> {
+    let Some(f) = dict.rfind("/Filter") else {
+        return Vec::new();
+    };
+    let rest = dict.get(f + 7..).unwrap_or("").trim_start();
+    let list = if let Some(r) = rest.strip_prefix('[') {
+        r.split(']').next().unwrap_or("")
+    } else {
+        rest.split(|c: char| c.is_whitespace() || c == '>')
+            .find(|t| !t.is_empty())
+            .unwrap_or("")
+    };
+    list.split('/')
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Best effort for a damaged PDF (already recorded as unscannable): find
+/// the content streams in the raw bytes, decode what decodes and read the
+/// text in them, so a truncated attachment still shows what it holds.
+fn salvage(data: &[u8], loc: &Location, ctx: &mut Ctx) {
+    if max_nesting(data) > MAX_PDF_NESTING {
+        return;
+    }
+    let no_fonts = std::collections::BTreeMap::new();
+    let mut i = 0usize;
+    let mut streams = 0usize;
+    while let Some(p) = data.get(i..).and_then(|d| find(d, b"stream")) {
+        let start = i + p;
+        i = start + 6;
+        if start >= 3 && data.get(start - 3..start) == Some(b"end".as_slice()) {
+            continue;
+        }
+        let mut body = start + 6;
+        if data.get(body) == Some(&b'\r') {
+            body += 1;
+        }
+        if data.get(body) != Some(&b'\n') {
+            continue;
+        }
+        body += 1;
+        streams += 1;
+        if streams > 10_000 || ctx.budget.check_time().is_err() {
+            return;
+        }
+        let dict =
+            String::from_utf8_lossy(data.get(start.saturating_sub(400)..start).unwrap_or(b""));
+        let dict = dict.rsplit("obj").next().unwrap_or("").to_string();
+        if dict.contains("/Image") || dict.contains("/XRef") {
+            continue;
+        }
+        let end = data
+            .get(body..)
+            .and_then(|d| find(d, b"endstream"))
+            .map(|e| body + e)
+            .unwrap_or(data.len());
+        let mut d = Dictionary::new();
+        let filters: Vec<Object> = raw_filters(&dict)
+            .into_iter()
+            .map(|n| Object::Name(n.into_bytes()))
+            .collect();
+        d.set("Filter", Object::Array(filters));
+        let stream = lopdf::Stream::new(d, data.get(body..end).unwrap_or(b"").to_vec());
+        let cap = ctx
+            .budget
+            .ratio_cap(stream.content.len() as u64)
+            .min(ctx.budget.extract_room());
+        if let Ok((content, None)) = decode_stream(&stream, cap) {
+            if max_nesting(&content) > MAX_PDF_NESTING || !content.windows(2).any(|w| w == b"BT") {
+                continue;
+            }
+            let (spans, _) = interpret(&content, &no_fonts);
+            ctx.push_text(loc.clone(), layout(spans));
+        }
+    }
+}
+
 /// Nesting deeper than this makes a PDF (or content stream) unscannable.
 const MAX_PDF_NESTING: usize = 256;
 
@@ -234,6 +314,8 @@ fn interpret(
     let (mut tm, mut tlm) = (ID, ID);
     let (mut size, mut tc, mut tw, mut th, mut tl) = (12.0f32, 0.0f32, 0.0f32, 1.0f32, 0.0f32);
     let mut font: Option<&Font<'_>> = None;
+    // Unknown font: Helvetica metrics, the most common default.
+    let fallback = Widths::new("Helvetica", 0, Vec::new());
     for op in &ops.operations {
         let o = &op.operands;
         match op.operator.as_str() {
@@ -304,7 +386,10 @@ fn interpret(
                             let step = if two { 2 } else { 1 };
                             for code in bytes.chunks(step) {
                                 let c = code.iter().fold(0u32, |a, &b| a << 8 | u32::from(b));
-                                let w = font.map(|f| f.widths.width(c, two)).unwrap_or(500.0);
+                                let w = font.map_or_else(
+                                    || fallback.width(c, two),
+                                    |f| f.widths.width(c, two),
+                                );
                                 let space = if !two && c == 32 { tw } else { 0.0 };
                                 adv += (w / 1000.0 * size + tc + space) * th;
                             }
@@ -372,6 +457,7 @@ pub fn extract(data: &[u8], loc: &Location, ctx: &mut Ctx) {
     let tail = data.get(data.len().saturating_sub(2048)..).unwrap_or(data);
     if !tail.windows(5).any(|w| w == b"%%EOF") {
         ctx.unscannable(loc, "truncated PDF (no end-of-file marker)");
+        salvage(data, loc, ctx);
         return;
     }
     if max_nesting(data) > MAX_PDF_NESTING {
@@ -382,6 +468,7 @@ pub fn extract(data: &[u8], loc: &Location, ctx: &mut Ctx) {
         Ok(d) => d,
         Err(_) => {
             ctx.unscannable(loc, "corrupt PDF");
+            salvage(data, loc, ctx);
             return;
         }
     };
@@ -496,6 +583,19 @@ fn page_images(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn filters_are_read_from_raw_dictionaries() {
+        assert_eq!(
+            raw_filters("<< /Filter [ /ASCII85Decode /FlateDecode ] /Length 4 >>"),
+            vec!["ASCII85Decode", "FlateDecode"]
+        );
+        assert_eq!(
+            raw_filters("<< /Length 4 /Filter /FlateDecode>>"),
+            vec!["FlateDecode"]
+        );
+        assert!(raw_filters("<< /Length 4 >>").is_empty());
+    }
 
     #[test]
     fn nesting_is_measured_outside_streams() {
