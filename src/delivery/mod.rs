@@ -96,3 +96,4 @@ pub mod security;
 pub mod starttls_probe;
 pub mod tlsrpt;
 pub mod tlsrpt_day;
+pub mod tlsrpt_store;

@@ -2,11 +2,15 @@
 //! shared by all deliveries. When the day changes, the finished day is
 //! kept (at most `KEEP_DAYS`) until it is taken for storage or reporting.
 //!
+//! With a sink ([`TlsRptLog::set_sink`]) every result is also sent as a
+//! row to the store writer (`tlsrpt_store`).
+//!
 //! Promises: never blocks delivery for long (one mutex, no I/O); memory is
 //! bounded by the recorder's row limit times the days kept.
 
 use super::tlsrpt::{PolicyKind, Recorder, ResultType};
-use std::sync::Mutex;
+use super::tlsrpt_store::{TlsRptRow, TlsRptSink};
+use std::sync::{Mutex, OnceLock};
 
 /// Finished days kept in memory until taken.
 const KEEP_DAYS: usize = 7;
@@ -21,6 +25,7 @@ struct Days {
 pub struct TlsRptLog {
     max_rows: usize,
     days: Mutex<Days>,
+    sink: OnceLock<TlsRptSink>,
 }
 
 /// Days since 1970-01-01 (UTC) for a Unix time in milliseconds.
@@ -52,6 +57,32 @@ impl TlsRptLog {
                 current: Recorder::new(max_rows),
                 finished: Vec::new(),
             }),
+            sink: OnceLock::new(),
+        }
+    }
+
+    /// Also send every result to the store writer (set once).
+    pub fn set_sink(&self, sink: TlsRptSink) {
+        let _ = self.sink.set(sink);
+    }
+
+    fn emit(
+        &self,
+        domain: &str,
+        policy: &PolicyKind,
+        result: Option<ResultType>,
+        mx: &str,
+        ip: &str,
+    ) {
+        if let Some(tx) = self.sink.get() {
+            let _ = tx.send(TlsRptRow {
+                day: day_of(crate::now_ms()),
+                domain: domain.to_string(),
+                policy: policy.clone(),
+                result,
+                mx_host: mx.to_string(),
+                receiving_ip: ip.to_string(),
+            });
         }
     }
 
@@ -75,6 +106,7 @@ impl TlsRptLog {
 
     pub fn success(&self, domain: &str, policy: &PolicyKind) {
         self.with_today(|r| r.success(domain, policy));
+        self.emit(domain, policy, None, "", "");
     }
 
     pub fn failure(
@@ -86,6 +118,7 @@ impl TlsRptLog {
         receiving_ip: &str,
     ) {
         self.with_today(|r| r.failure(domain, policy, result, "", mx_host, receiving_ip));
+        self.emit(domain, policy, Some(result), mx_host, receiving_ip);
     }
 
     /// The RFC 8460 report for `domain` for today so far.

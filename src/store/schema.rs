@@ -12,7 +12,10 @@ pub type Step = &'static [&'static str];
 
 /// Every component's steps (index + 1 = version). A stage adds its own
 /// line here; steps are only ever appended, never edited once released.
-pub const COMPONENTS: &[(&str, &[Step])] = &[("core", CORE)];
+pub const COMPONENTS: &[(&str, &[Step])] = &[
+    ("core", CORE),
+    ("tlsrpt", crate::delivery::tlsrpt_store::SCHEMA),
+];
 
 /// Portable statements of the core component: tenants, accounts, audit.
 const CORE: &[Step] = &[&[
