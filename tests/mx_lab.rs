@@ -315,6 +315,7 @@ async fn mx_delivery_for_every_lab_scenario() {
     assert_eq!(mx1.detail["result"], "failed", "{:?}", mx1.detail);
     assert_eq!(mx1.detail["level"], "dane");
     assert_eq!(mx1.detail["dnssec"], "secure");
+    assert_eq!(mx1.detail["mx_dnssec"], "secure");
     let mx2 = attempts
         .iter()
         .find(|e| e.detail["mx"] == "mx2.dane-multi-mx.test")

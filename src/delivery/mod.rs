@@ -90,6 +90,7 @@ pub mod mta_sts;
 pub mod mta_sts_fetch;
 pub mod mx_plan;
 pub mod mx_route;
+pub mod mx_rules;
 pub mod mx_session;
 pub mod nta7516;
 pub mod security;
