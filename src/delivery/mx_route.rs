@@ -381,6 +381,7 @@ impl MxRoute {
                     run.domain,
                     &self.policy_kind(&SecurityLevel::Plain, &[], plan, source),
                     rt,
+                    "",
                     &t.host,
                     "",
                 );
@@ -444,8 +445,14 @@ impl MxRoute {
                         elig.len(),
                     );
                     if let Some(rt) = e.tlsrpt {
-                        self.tlsrpt
-                            .failure(run.domain, &kind, rt, &t.host, &ip.to_string());
+                        self.tlsrpt.failure(
+                            run.domain,
+                            &kind,
+                            rt,
+                            &e.local_ip,
+                            &t.host,
+                            &ip.to_string(),
+                        );
                     }
                 }
                 Ok((conn, unmet)) => {
@@ -508,6 +515,7 @@ impl MxRoute {
                     t.level.as_str()
                 ),
                 tlsrpt: None,
+                local_ip: conn.local_ip.clone(),
             });
         }
         // The check that matters: before MAIL FROM, per recipient.

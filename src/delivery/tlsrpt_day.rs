@@ -71,6 +71,7 @@ impl TlsRptLog {
         domain: &str,
         policy: &PolicyKind,
         result: Option<ResultType>,
+        sending_ip: &str,
         mx: &str,
         ip: &str,
     ) {
@@ -80,6 +81,7 @@ impl TlsRptLog {
                 domain: domain.to_string(),
                 policy: policy.clone(),
                 result,
+                sending_ip: sending_ip.to_string(),
                 mx_host: mx.to_string(),
                 receiving_ip: ip.to_string(),
             });
@@ -106,7 +108,7 @@ impl TlsRptLog {
 
     pub fn success(&self, domain: &str, policy: &PolicyKind) {
         self.with_today(|r| r.success(domain, policy));
-        self.emit(domain, policy, None, "", "");
+        self.emit(domain, policy, None, "", "", "");
     }
 
     pub fn failure(
@@ -114,11 +116,19 @@ impl TlsRptLog {
         domain: &str,
         policy: &PolicyKind,
         result: ResultType,
+        sending_ip: &str,
         mx_host: &str,
         receiving_ip: &str,
     ) {
-        self.with_today(|r| r.failure(domain, policy, result, "", mx_host, receiving_ip));
-        self.emit(domain, policy, Some(result), mx_host, receiving_ip);
+        self.with_today(|r| r.failure(domain, policy, result, sending_ip, mx_host, receiving_ip));
+        self.emit(
+            domain,
+            policy,
+            Some(result),
+            sending_ip,
+            mx_host,
+            receiving_ip,
+        );
     }
 
     /// The RFC 8460 report for `domain` for today so far.
@@ -163,6 +173,7 @@ mod tests {
             "a.nl",
             &p,
             ResultType::ValidationFailure,
+            "192.0.2.9",
             "mx.a.nl",
             "192.0.2.1",
         );
@@ -176,5 +187,9 @@ mod tests {
             1
         );
         assert_eq!(log.domains_today(), vec!["a.nl".to_string()]);
+        assert_eq!(
+            j["policies"][0]["failure-details"][0]["sending-mta-ip"],
+            "192.0.2.9"
+        );
     }
 }

@@ -25,10 +25,11 @@ pub const SCHEMA: &[&[&str]] = &[&["CREATE TABLE tlsrpt_counts (
         policy_strings TEXT NOT NULL,
         mx_patterns TEXT NOT NULL,
         result TEXT NOT NULL,
+        sending_ip TEXT NOT NULL,
         mx_host TEXT NOT NULL,
         receiving_ip TEXT NOT NULL,
         count BIGINT NOT NULL,
-        PRIMARY KEY (day, policy_domain, policy_key, result, mx_host, receiving_ip))"]];
+        PRIMARY KEY (day, policy_domain, policy_key, result, sending_ip, mx_host, receiving_ip))"]];
 
 /// One counted session result.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -39,6 +40,8 @@ pub struct TlsRptRow {
     pub policy: PolicyKind,
     /// `None` for a successful session.
     pub result: Option<ResultType>,
+    /// Our address on the failed session (empty for successes).
+    pub sending_ip: String,
     pub mx_host: String,
     pub receiving_ip: String,
 }
@@ -67,9 +70,9 @@ pub async fn add_rows(store: &Store, rows: &[TlsRptRow]) -> Result<(), StoreErro
         let key = hex::encode(Sha256::digest(format!("{ptype}\n{strings}\n{mx}")));
         sqlx::query(
             "INSERT INTO tlsrpt_counts (day, policy_domain, policy_key, policy_type, policy_strings, \
-             mx_patterns, result, mx_host, receiving_ip, count) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1) \
-             ON CONFLICT (day, policy_domain, policy_key, result, mx_host, receiving_ip) \
+             mx_patterns, result, sending_ip, mx_host, receiving_ip, count) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1) \
+             ON CONFLICT (day, policy_domain, policy_key, result, sending_ip, mx_host, receiving_ip) \
              DO UPDATE SET count = tlsrpt_counts.count + 1",
         )
         .bind(r.day)
@@ -79,6 +82,11 @@ pub async fn add_rows(store: &Store, rows: &[TlsRptRow]) -> Result<(), StoreErro
         .bind(strings)
         .bind(mx)
         .bind(r.result.map(ResultType::as_str).unwrap_or("success"))
+        .bind(if r.result.is_some() {
+            r.sending_ip.clone()
+        } else {
+            String::new()
+        })
         .bind(if r.result.is_some() {
             r.mx_host.to_ascii_lowercase()
         } else {
@@ -121,8 +129,8 @@ pub async fn daily_report(
     let domain = domain.to_ascii_lowercase();
     let rows = sqlx::query(
         "SELECT policy_key, policy_type, policy_strings, mx_patterns, result, mx_host, \
-         receiving_ip, count FROM tlsrpt_counts WHERE day = $1 AND policy_domain = $2 \
-         ORDER BY policy_key, result, mx_host, receiving_ip",
+         receiving_ip, count, sending_ip FROM tlsrpt_counts WHERE day = $1 \
+         AND policy_domain = $2 ORDER BY policy_key, result, mx_host, receiving_ip, sending_ip",
     )
     .bind(day)
     .bind(&domain)
@@ -139,6 +147,7 @@ pub async fn daily_report(
         let host: String = r.try_get(5)?;
         let ip: String = r.try_get(6)?;
         let count: i64 = r.try_get(7)?;
+        let sending: String = r.try_get(8)?;
         let entry = policies.entry(key).or_insert_with(|| {
             let strings: Value = serde_json::from_str(&strings).unwrap_or(json!([]));
             let mx: Value = serde_json::from_str(&mx).unwrap_or(json!([]));
@@ -157,7 +166,8 @@ pub async fn daily_report(
             entry.2 = entry.2.saturating_add(count);
             entry
                 .3
-                .push(json!({"result-type": result, "receiving-mx-hostname": host,
+                .push(json!({"result-type": result, "sending-mta-ip": sending,
+                "receiving-mx-hostname": host,
                 "receiving-ip": ip, "failed-session-count": count}));
         }
     }
@@ -212,6 +222,7 @@ mod tests {
             domain: "A.nl".into(),
             policy: policy.clone(),
             result,
+            sending_ip: "192.0.2.9".into(),
             mx_host: "mx1.a.nl".into(),
             receiving_ip: "192.0.2.1".into(),
         };
@@ -249,6 +260,7 @@ mod tests {
         assert_eq!(t["summary"]["total-failure-session-count"], 2);
         assert_eq!(t["failure-details"][0]["failed-session-count"], 2);
         assert_eq!(t["failure-details"][0]["result-type"], "validation-failure");
+        assert_eq!(t["failure-details"][0]["sending-mta-ip"], "192.0.2.9");
         assert_eq!(t["policy"]["policy-string"][0], "3 1 1 aa");
         let s = ps
             .iter()
