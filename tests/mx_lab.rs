@@ -352,6 +352,12 @@ async fn mx_delivery_for_every_lab_scenario() {
         "{r}"
     );
     assert!(
+        failed["failure-details"][0]["sending-mta-ip"]
+            .as_str()
+            .is_some_and(|ip| ip.starts_with("127.")),
+        "{r}"
+    );
+    assert!(
         policies
             .iter()
             .any(|p| p["summary"]["total-successful-session-count"].as_u64() >= Some(1)),
