@@ -206,12 +206,46 @@ mod tests {
     use super::*;
 
     #[tokio::test]
-    async fn counts_add_up_into_the_daily_report() {
+    async fn counts_add_up_into_the_daily_report_on_sqlite() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let url = format!("sqlite://{}", dir.path().join("t.db").display());
         let store = Store::connect(&url, 2)
             .await
             .unwrap_or_else(|e| panic!("{e}"));
+        story(&store).await;
+    }
+
+    /// Same on PostgreSQL (`SLUIS_TEST_POSTGRES`, `skip` to skip), in a
+    /// private schema.
+    #[tokio::test]
+    async fn counts_add_up_into_the_daily_report_on_postgres() {
+        let url = std::env::var("SLUIS_TEST_POSTGRES")
+            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
+        if url == "skip" {
+            return;
+        }
+        let schema = format!("sluis_tlsrpt_{:x}", rand::random::<u32>());
+        sqlx::any::install_default_drivers();
+        let admin = sqlx::AnyPool::connect(&url)
+            .await
+            .unwrap_or_else(|e| panic!("PostgreSQL reachable: {e}"));
+        sqlx::query(&format!("CREATE SCHEMA {schema}"))
+            .execute(&admin)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        let sep = if url.contains('?') { '&' } else { '?' };
+        let scoped = format!("{url}{sep}options=-c%20search_path%3D{schema}");
+        let store = Store::connect(&scoped, 2)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        story(&store).await;
+        let _ = sqlx::query(&format!("DROP SCHEMA {schema} CASCADE"))
+            .execute(&admin)
+            .await;
+    }
+
+    async fn story(store: &Store) {
+        let store = store.clone();
         let tlsa = PolicyKind::Tlsa(vec!["3 1 1 aa".into()]);
         let sts = PolicyKind::Sts {
             lines: vec!["version: STSv1".into(), "mode: enforce".into()],
