@@ -95,7 +95,17 @@ pub async fn run(mut config: Config, demo: bool) -> anyhow::Result<()> {
     pipeline.set_pickup(pickup.clone());
     let sweeper = tokio::spawn(pickup.clone().run_sweeper());
 
-    let queue = Queue::start(config.clone(), pipeline.clone(), audit.clone());
+    let (tlsrpt_tx, tlsrpt_rx) = tokio::sync::mpsc::unbounded_channel();
+    tokio::spawn(crate::delivery::tlsrpt_store::run_tlsrpt_writer(
+        store.clone(),
+        tlsrpt_rx,
+    ));
+    let queue = Queue::start_with_tlsrpt(
+        config.clone(),
+        pipeline.clone(),
+        audit.clone(),
+        Some(tlsrpt_tx),
+    );
     pipeline.set_queue(Arc::new(move |item| queue.enqueue(item)));
     let resumed = pipeline.resume(recovered);
     if resumed > 0 {

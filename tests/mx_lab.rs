@@ -20,6 +20,8 @@ use sluis::audit::{Audit, AuditEvent};
 use sluis::config::{RelayHost, RelayTls};
 use sluis::delivery::mx_route::MxRoute;
 use sluis::delivery::Queue;
+use sluis::delivery::{tlsrpt_day, tlsrpt_store};
+use sluis::store::Store;
 use sluis::types::{RcptStatus, TransportRequirement as T};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -97,6 +99,14 @@ async fn mx_delivery_for_every_lab_scenario() {
         }
     });
     let route = Arc::new(MxRoute::new(&config, audit.clone()));
+    // TLS-RPT counts also go to a real store (SQLite).
+    let db = tempfile::tempdir().expect("tempdir");
+    let store = Store::connect(&format!("sqlite://{}", db.path().join("s.db").display()), 2)
+        .await
+        .expect("store");
+    let (rpt_tx, rpt_rx) = tokio::sync::mpsc::unbounded_channel();
+    tokio::spawn(tlsrpt_store::run_tlsrpt_writer(store.clone(), rpt_rx));
+    route.tlsrpt().set_sink(rpt_tx);
     let journal = Arc::new(MemJournal::default());
     let q = Queue::start_with_route(config.clone(), journal.clone(), audit, route.clone());
 
@@ -305,6 +315,7 @@ async fn mx_delivery_for_every_lab_scenario() {
     assert_eq!(mx1.detail["result"], "failed", "{:?}", mx1.detail);
     assert_eq!(mx1.detail["level"], "dane");
     assert_eq!(mx1.detail["dnssec"], "secure");
+    assert_eq!(mx1.detail["mx_dnssec"], "secure");
     let mx2 = attempts
         .iter()
         .find(|e| e.detail["mx"] == "mx2.dane-multi-mx.test")
@@ -341,6 +352,12 @@ async fn mx_delivery_for_every_lab_scenario() {
         "{r}"
     );
     assert!(
+        failed["failure-details"][0]["sending-mta-ip"]
+            .as_str()
+            .is_some_and(|ip| ip.starts_with("127.")),
+        "{r}"
+    );
+    assert!(
         policies
             .iter()
             .any(|p| p["summary"]["total-successful-session-count"].as_u64() >= Some(1)),
@@ -350,6 +367,31 @@ async fn mx_delivery_for_every_lab_scenario() {
         .tlsrpt()
         .report_today("mta-sts.test", "Sluis test", "mailto:t@t");
     assert_eq!(r["policies"][0]["policy"]["policy-type"], "sts", "{r}");
+    // The same counts in the store's daily report.
+    let today = tlsrpt_day::day_of(sluis::now_ms());
+    // (The writer is asynchronous: poll briefly.)
+    let mut stored = Value::Null;
+    let mut failures = 0u64;
+    for _ in 0..50 {
+        stored = tlsrpt_store::daily_report(&store, "dane-multi-mx.test", today, "Sluis", "c")
+            .await
+            .expect("report");
+        failures = stored["policies"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|p| p["summary"]["total-failure-session-count"].as_u64())
+            .sum();
+        if failures >= 1 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(failures >= 1, "{stored}");
+    assert!(tlsrpt_store::domains(&store, today)
+        .await
+        .expect("domains")
+        .contains(&"mta-sts.test".to_string()));
 
     // Route selection in Queue::start: a plain relay host carries what it
     // can (clean mail, requirement `none`); the rest goes to the MX hosts.

@@ -25,18 +25,20 @@
 
 use super::client::{ClientError, ClientLimits};
 use super::dns::{Dns, Security};
-use super::dsn::header_block;
 use super::mta_sts::PolicyCache;
 use super::mta_sts_fetch::{pkix_roots, FetchOptions, StsLookup};
-use super::mx_plan::{plan_domain, tlsa_for, DomainPlan, MxSecurityConfig, MxTarget, PlanError};
+use super::mx_plan::{plan_domain, DomainPlan, MxSecurityConfig, MxTarget, PlanError};
+use super::mx_rules::{
+    dedup, eligible, level_name, mode_str, nta_targets, tls_required_no, unmet_reason,
+};
 use super::mx_session::{connect, remote_of, MxConn, SessionError, Target};
 use super::pool::Pool;
 use super::relay::{too_many_recipients, transact};
-use super::security::{meets_level, required_level, satisfies, MxPlan, SecurityLevel};
-use super::security::{Achieved, TlsaFinding};
+use super::security::Achieved;
+use super::security::{meets_level, satisfies, MxPlan, SecurityLevel};
 use super::tlsrpt_day::TlsRptLog;
 use super::wire::Reply;
-use super::{nta7516, QueuedRcpt, Route};
+use super::{QueuedRcpt, Route};
 use crate::audit::{Audit, AuditEvent};
 use crate::config::Config;
 use crate::types::{
@@ -47,9 +49,6 @@ use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
-
-/// Longest list of per-MX reasons kept in a deferral reason.
-const MAX_REASON_CHARS: usize = 1500;
 
 /// Where a candidate host came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -154,6 +153,8 @@ struct DomainRun<'a> {
     pending: Vec<usize>,
     notes: Vec<String>,
     out: &'a mut [Option<DeliveryReport>],
+    /// DNSSEC status of the domain's MX RRset (set once planned).
+    mx_dnssec: &'static str,
 }
 
 impl DomainRun<'_> {
@@ -208,45 +209,6 @@ fn temp(reason: impl Into<String>) -> RcptStatus {
     }
 }
 
-/// The deferral reason for a recipient no MX could take.
-pub fn unmet_reason(req: TransportRequirement, notes: &[String]) -> String {
-    let mut details = notes.join("; ");
-    if details.is_empty() {
-        details = "geen bruikbare MX / no usable MX".into();
-    }
-    if details.chars().count() > MAX_REASON_CHARS {
-        details = details.chars().take(MAX_REASON_CHARS).collect::<String>() + "...";
-    }
-    format!(
-        "4.7.5 niet afgeleverd: geen MX-server bereikt die voldoet aan transporteis '{r}' / not delivered: no MX server reached that meets transport requirement '{r}': {details}",
-        r = req.as_str()
-    )
-}
-
-/// RFC 8689: does the header say `TLS-Required: No`? Only the first
-/// `max` bytes (the header block) are looked at.
-pub fn tls_required_no(message: &[u8], max: usize) -> bool {
-    let head = header_block(message, max);
-    String::from_utf8_lossy(head).split("\r\n").any(|line| {
-        line.split_once(':').is_some_and(|(k, v)| {
-            k.trim().eq_ignore_ascii_case("TLS-Required") && v.trim().eq_ignore_ascii_case("no")
-        })
-    })
-}
-
-/// Which recipients (indexes) an MX at `level` can serve at all.
-pub fn eligible(
-    level: &SecurityLevel,
-    rcpts: &[QueuedRcpt],
-    pending: &[usize],
-) -> (Vec<usize>, Vec<usize>) {
-    pending.iter().partition(|&&i| {
-        rcpts
-            .get(i)
-            .is_some_and(|r| required_level(level, r.transport).is_some())
-    })
-}
-
 impl Route for MxRoute {
     async fn deliver(
         &self,
@@ -273,6 +235,7 @@ impl Route for MxRoute {
                 pending: idx.clone(),
                 notes: Vec::new(),
                 out: &mut out,
+                mx_dnssec: "unknown",
             };
             self.deliver_domain(&mut run, opt_out).await;
         }
@@ -332,8 +295,8 @@ impl MxRoute {
                 return;
             }
         };
-        let mut candidates: Vec<(MxTarget, Source)> = self
-            .nta_targets(&dns, domain, port)
+        run.mx_dnssec = plan.mx_security.as_str();
+        let mut candidates: Vec<(MxTarget, Source)> = nta_targets(&dns, domain, port)
             .await
             .into_iter()
             .map(|t| (t, Source::Nta))
@@ -418,6 +381,7 @@ impl MxRoute {
                     run.domain,
                     &self.policy_kind(&SecurityLevel::Plain, &[], plan, source),
                     rt,
+                    "",
                     &t.host,
                     "",
                 );
@@ -481,8 +445,14 @@ impl MxRoute {
                         elig.len(),
                     );
                     if let Some(rt) = e.tlsrpt {
-                        self.tlsrpt
-                            .failure(run.domain, &kind, rt, &t.host, &ip.to_string());
+                        self.tlsrpt.failure(
+                            run.domain,
+                            &kind,
+                            rt,
+                            &e.local_ip,
+                            &t.host,
+                            &ip.to_string(),
+                        );
                     }
                 }
                 Ok((conn, unmet)) => {
@@ -545,6 +515,7 @@ impl MxRoute {
                     t.level.as_str()
                 ),
                 tlsrpt: None,
+                local_ip: conn.local_ip.clone(),
             });
         }
         // The check that matters: before MAIL FROM, per recipient.
@@ -602,45 +573,6 @@ impl MxRoute {
         Ok((conn, unmet))
     }
 
-    /// Hosts of a current NTA 7516 record, only when the TXT answer is
-    /// DNSSEC-secure; each must be reached with authenticated TLS (DANE
-    /// when it has secure usable TLSA, PKIX with its name otherwise).
-    async fn nta_targets(&self, dns: &Dns, domain: &str, port: u16) -> Vec<MxTarget> {
-        let rec = match nta7516::lookup(dns, domain).await {
-            Ok((Some(r), Security::Secure)) => r,
-            _ => return Vec::new(),
-        };
-        let mut out = Vec::new();
-        for (pref, host) in rec.mx {
-            let mut t = MxTarget {
-                host: host.clone(),
-                preference: pref,
-                addrs: Vec::new(),
-                dnssec: Security::Insecure,
-                cname: None,
-                tlsa: TlsaFinding::Insecure,
-                plan: MxPlan::Skip(String::new()),
-                names: vec![host.clone()],
-                error: None,
-            };
-            match dns.addrs(&host).await {
-                Err(e) => t.plan = MxPlan::Skip(format!("NTA 7516 host: {e}")),
-                Ok(a) => {
-                    t.addrs = a.records.clone();
-                    t.dnssec = a.security;
-                    if a.security == Security::Secure {
-                        let (f, names) = tlsa_for(dns, port, &host, &a.canonical).await;
-                        t.tlsa = f;
-                        t.names = names;
-                    }
-                    t.plan = nta_plan(a.security, &t.tlsa);
-                }
-            }
-            out.push(t);
-        }
-        out
-    }
-
     fn policy_kind(
         &self,
         level: &SecurityLevel,
@@ -692,6 +624,7 @@ impl MxRoute {
                     "port": addr.map(|a| a.port()),
                     "level": level,
                     "dnssec": t.dnssec.as_str(),
+                    "mx_dnssec": run.mx_dnssec,
                     "tls_version": tls.version,
                     "cipher": tls.cipher,
                     "authentication": tls.authentication,
@@ -703,49 +636,3 @@ impl MxRoute {
         );
     }
 }
-
-/// The level for an NTA 7516 host: DANE with secure usable TLSA, else PKIX
-/// (`Verify`); a failed TLSA lookup or bogus addresses skip it.
-pub fn nta_plan(addrs: Security, tlsa: &TlsaFinding) -> MxPlan {
-    if addrs == Security::Bogus {
-        return MxPlan::Skip("NTA 7516 host: DNSSEC bogus".into());
-    }
-    match tlsa {
-        TlsaFinding::Failed(why) => {
-            MxPlan::Skip(format!("NTA 7516 host: TLSA lookup failed: {why}"))
-        }
-        TlsaFinding::Secure(recs) if recs.iter().any(|r| r.is_usable()) => MxPlan::Use {
-            level: SecurityLevel::Dane,
-            tlsa: recs.iter().filter(|r| r.is_usable()).cloned().collect(),
-        },
-        _ => MxPlan::Use {
-            level: SecurityLevel::Verify,
-            tlsa: Vec::new(),
-        },
-    }
-}
-
-fn level_name(p: &MxPlan) -> String {
-    match p {
-        MxPlan::Use { level, .. } => level.as_str().to_string(),
-        MxPlan::Skip(_) => "skip".into(),
-    }
-}
-
-fn mode_str(m: super::mta_sts::Mode) -> &'static str {
-    match m {
-        super::mta_sts::Mode::Enforce => "enforce",
-        super::mta_sts::Mode::Testing => "testing",
-        super::mta_sts::Mode::None => "none",
-    }
-}
-
-fn dedup(mut v: Vec<&str>) -> Vec<&str> {
-    v.sort_unstable();
-    v.dedup();
-    v
-}
-
-#[cfg(test)]
-#[path = "mx_route_tests.rs"]
-mod tests;

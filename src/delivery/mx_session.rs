@@ -28,6 +28,8 @@ pub struct MxConn {
     pub remote: String,
     pub tls: TlsInfo,
     pub achieved: Achieved,
+    /// Our side's address (`sending-mta-ip` in TLS-RPT).
+    pub local_ip: String,
 }
 
 /// Why a session could not be set up.
@@ -37,6 +39,8 @@ pub struct SessionError {
     pub reason: String,
     /// RFC 8460 result type when the failure is a TLS policy failure.
     pub tlsrpt: Option<ResultType>,
+    /// Our side's address, when the TCP connection was made.
+    pub local_ip: String,
 }
 
 impl SessionError {
@@ -44,8 +48,29 @@ impl SessionError {
         SessionError {
             reason: e.to_string(),
             tlsrpt: None,
+            local_ip: String::new(),
         }
     }
+}
+
+/// TCP connect within the limit, then the greeting; also our address.
+async fn open(
+    addr: SocketAddr,
+    limits: ClientLimits,
+) -> Result<(SmtpClient, String), SessionError> {
+    let tcp = tokio::time::timeout(limits.connect_timeout, tokio::net::TcpStream::connect(addr))
+        .await
+        .map_err(|_| SessionError::from_client(ClientError::Timeout("connect")))?
+        .map_err(|source| SessionError::from_client(ClientError::Connect { addr, source }))?;
+    let _ = tcp.set_nodelay(true);
+    let local = tcp
+        .local_addr()
+        .map(|a| a.ip().to_string())
+        .unwrap_or_default();
+    let client = SmtpClient::over(Box::new(tcp), limits)
+        .await
+        .map_err(SessionError::from_client)?;
+    Ok((client, local))
 }
 
 /// How to reach one MX address.
@@ -67,9 +92,10 @@ pub fn remote_of(host: &str, addr: SocketAddr) -> String {
     format!("{host}[{}]:{}", addr.ip(), addr.port())
 }
 
-fn plain_conn(remote: String) -> MxConn {
+fn plain_conn(remote: String, local_ip: String) -> MxConn {
     MxConn {
         remote,
+        local_ip,
         tls: TlsInfo {
             version: "none".into(),
             cipher: String::new(),
@@ -88,49 +114,52 @@ pub async fn connect(
     limits: ClientLimits,
 ) -> Result<(SmtpClient, MxConn), SessionError> {
     let remote = remote_of(t.host, t.addr);
-    let mut client = SmtpClient::connect(t.addr, limits)
+    let (mut client, local_ip) = open(t.addr, limits).await?;
+    let fail = |reason: String, tlsrpt: Option<ResultType>| SessionError {
+        reason,
+        tlsrpt,
+        local_ip: local_ip.clone(),
+    };
+    client
+        .ehlo(helo)
         .await
-        .map_err(SessionError::from_client)?;
-    client.ehlo(helo).await.map_err(SessionError::from_client)?;
+        .map_err(|e| fail(e.to_string(), None))?;
     if *t.level == SecurityLevel::Plain {
-        return Ok((client, plain_conn(remote)));
+        return Ok((client, plain_conn(remote, local_ip)));
     }
     if !client.caps.starttls {
         if *t.level == SecurityLevel::Opportunistic {
-            return Ok((client, plain_conn(remote)));
+            return Ok((client, plain_conn(remote, local_ip)));
         }
         tokio::spawn(client.quit());
-        return Err(SessionError {
-            reason: format!(
+        return Err(fail(
+            format!(
                 "server biedt geen STARTTLS aan, maar niveau '{}' vereist TLS / server does not offer STARTTLS, level '{}' requires TLS",
                 t.level.as_str(),
                 t.level.as_str()
             ),
-            tlsrpt: Some(ResultType::StarttlsNotSupported),
-        });
+            Some(ResultType::StarttlsNotSupported),
+        ));
     }
     let empty = RootCertStore::empty();
-    let roots =
-        match (roots, t.level) {
-            (Some(r), _) => r,
-            (None, SecurityLevel::Verify) => return Err(SessionError {
-                reason:
-                    "PKIX-rootcertificaten niet beschikbaar / PKIX root certificates unavailable"
-                        .into(),
-                tlsrpt: None,
-            }),
-            (None, _) => &empty,
-        };
-    let (config, achieved, outcome) =
-        tls_client_config(t.level, t.tlsa, t.names, roots).map_err(|e| SessionError {
-            reason: format!("TLS-configuratie / TLS configuration: {e}"),
-            tlsrpt: None,
-        })?;
-    let sni = ServerName::try_from(t.host.trim_end_matches('.').to_string()).map_err(|_| {
-        SessionError {
-            reason: format!("ongeldige MX-naam / invalid MX host name {:?}", t.host),
-            tlsrpt: None,
+    let roots = match (roots, t.level) {
+        (Some(r), _) => r,
+        (None, SecurityLevel::Verify) => {
+            return Err(fail(
+                "PKIX-rootcertificaten niet beschikbaar / PKIX root certificates unavailable"
+                    .into(),
+                None,
+            ))
         }
+        (None, _) => &empty,
+    };
+    let (config, achieved, outcome) = tls_client_config(t.level, t.tlsa, t.names, roots)
+        .map_err(|e| fail(format!("TLS-configuratie / TLS configuration: {e}"), None))?;
+    let sni = ServerName::try_from(t.host.trim_end_matches('.').to_string()).map_err(|_| {
+        fail(
+            format!("ongeldige MX-naam / invalid MX host name {:?}", t.host),
+            None,
+        )
     })?;
     match client.starttls(config, sni, helo).await {
         Ok(c) => {
@@ -144,10 +173,10 @@ pub async fn connect(
                 // The verifier accepted, so a result is there; fail closed
                 // should it ever be missing.
                 (Achieved::Dane, None) => {
-                    return Err(SessionError {
-                        reason: "DANE-resultaat ontbreekt / DANE result missing".into(),
-                        tlsrpt: Some(ResultType::ValidationFailure),
-                    })
+                    return Err(fail(
+                        "DANE-resultaat ontbreekt / DANE result missing".into(),
+                        Some(ResultType::ValidationFailure),
+                    ))
                 }
                 (Achieved::MtaSts, _) => t.pkix_label.to_string(),
                 _ => "none".to_string(),
@@ -167,6 +196,7 @@ pub async fn connect(
                         authentication,
                     },
                     achieved,
+                    local_ip: local_ip.clone(),
                 },
             ))
         }
@@ -184,11 +214,9 @@ pub async fn connect(
             };
             if *t.level == SecurityLevel::Opportunistic && t.plain_fallback {
                 tracing::info!(mx = %remote, "STARTTLS failed, retrying in clear text: {e}");
-                let mut plain = SmtpClient::connect(t.addr, limits)
-                    .await
-                    .map_err(SessionError::from_client)?;
+                let (mut plain, local) = open(t.addr, limits).await?;
                 plain.ehlo(helo).await.map_err(SessionError::from_client)?;
-                return Ok((plain, plain_conn(remote)));
+                return Ok((plain, plain_conn(remote, local)));
             }
             let reason = match dane_err {
                 Some(d) => {
@@ -196,7 +224,7 @@ pub async fn connect(
                 }
                 None => e.to_string(),
             };
-            Err(SessionError { reason, tlsrpt })
+            Err(fail(reason, tlsrpt))
         }
     }
 }

@@ -17,6 +17,7 @@ use super::dsn::{build_dsn, header_block, status_code, DsnAction, DsnRecipient};
 use super::mx_route::MxRoute;
 use super::relay::RelayRoute;
 use super::route_select::SelectingRoute;
+use super::tlsrpt_store::TlsRptSink;
 use super::{Journal, QueueItem, QueuedRcpt, Route};
 use crate::audit::{Audit, AuditEvent};
 use crate::config::Config;
@@ -95,6 +96,17 @@ impl Queue {
     /// the transport requirement, MX delivery otherwise (when
     /// `delivery.mx_enabled`), else deferred (see `route_select`).
     pub fn start<J: Journal>(config: Arc<Config>, journal: Arc<J>, audit: Audit) -> QueueHandle {
+        Self::start_with_tlsrpt(config, journal, audit, None)
+    }
+
+    /// [`Queue::start`], with MX delivery's TLS-RPT results also sent to
+    /// `tlsrpt` (the store writer, `tlsrpt_store::run_tlsrpt_writer`).
+    pub fn start_with_tlsrpt<J: Journal>(
+        config: Arc<Config>,
+        journal: Arc<J>,
+        audit: Audit,
+        tlsrpt: Option<TlsRptSink>,
+    ) -> QueueHandle {
         let relay = config.delivery.relay.as_ref().map(|relay| {
             RelayRoute::new(&config, relay).map_err(|e| {
                 tracing::error!("relay host unusable, mail is deferred: {e}");
@@ -105,6 +117,9 @@ impl Queue {
             .delivery
             .mx_enabled
             .then(|| MxRoute::new(&config, audit.clone()));
+        if let (Some(mx), Some(sink)) = (&mx, tlsrpt) {
+            mx.tlsrpt().set_sink(sink);
+        }
         let route = SelectingRoute {
             relay_host: config.delivery.relay.clone(),
             relay,

@@ -2,11 +2,15 @@
 //! shared by all deliveries. When the day changes, the finished day is
 //! kept (at most `KEEP_DAYS`) until it is taken for storage or reporting.
 //!
+//! With a sink ([`TlsRptLog::set_sink`]) every result is also sent as a
+//! row to the store writer (`tlsrpt_store`).
+//!
 //! Promises: never blocks delivery for long (one mutex, no I/O); memory is
 //! bounded by the recorder's row limit times the days kept.
 
 use super::tlsrpt::{PolicyKind, Recorder, ResultType};
-use std::sync::Mutex;
+use super::tlsrpt_store::{TlsRptRow, TlsRptSink};
+use std::sync::{Mutex, OnceLock};
 
 /// Finished days kept in memory until taken.
 const KEEP_DAYS: usize = 7;
@@ -21,6 +25,7 @@ struct Days {
 pub struct TlsRptLog {
     max_rows: usize,
     days: Mutex<Days>,
+    sink: OnceLock<TlsRptSink>,
 }
 
 /// Days since 1970-01-01 (UTC) for a Unix time in milliseconds.
@@ -52,6 +57,34 @@ impl TlsRptLog {
                 current: Recorder::new(max_rows),
                 finished: Vec::new(),
             }),
+            sink: OnceLock::new(),
+        }
+    }
+
+    /// Also send every result to the store writer (set once).
+    pub fn set_sink(&self, sink: TlsRptSink) {
+        let _ = self.sink.set(sink);
+    }
+
+    fn emit(
+        &self,
+        domain: &str,
+        policy: &PolicyKind,
+        result: Option<ResultType>,
+        sending_ip: &str,
+        mx: &str,
+        ip: &str,
+    ) {
+        if let Some(tx) = self.sink.get() {
+            let _ = tx.send(TlsRptRow {
+                day: day_of(crate::now_ms()),
+                domain: domain.to_string(),
+                policy: policy.clone(),
+                result,
+                sending_ip: sending_ip.to_string(),
+                mx_host: mx.to_string(),
+                receiving_ip: ip.to_string(),
+            });
         }
     }
 
@@ -75,6 +108,7 @@ impl TlsRptLog {
 
     pub fn success(&self, domain: &str, policy: &PolicyKind) {
         self.with_today(|r| r.success(domain, policy));
+        self.emit(domain, policy, None, "", "", "");
     }
 
     pub fn failure(
@@ -82,10 +116,19 @@ impl TlsRptLog {
         domain: &str,
         policy: &PolicyKind,
         result: ResultType,
+        sending_ip: &str,
         mx_host: &str,
         receiving_ip: &str,
     ) {
-        self.with_today(|r| r.failure(domain, policy, result, "", mx_host, receiving_ip));
+        self.with_today(|r| r.failure(domain, policy, result, sending_ip, mx_host, receiving_ip));
+        self.emit(
+            domain,
+            policy,
+            Some(result),
+            sending_ip,
+            mx_host,
+            receiving_ip,
+        );
     }
 
     /// The RFC 8460 report for `domain` for today so far.
@@ -130,6 +173,7 @@ mod tests {
             "a.nl",
             &p,
             ResultType::ValidationFailure,
+            "192.0.2.9",
             "mx.a.nl",
             "192.0.2.1",
         );
@@ -143,5 +187,9 @@ mod tests {
             1
         );
         assert_eq!(log.domains_today(), vec!["a.nl".to_string()]);
+        assert_eq!(
+            j["policies"][0]["failure-details"][0]["sending-mta-ip"],
+            "192.0.2.9"
+        );
     }
 }
