@@ -34,6 +34,7 @@ pub mod mime;
 pub mod pgp;
 pub mod smime;
 pub mod smime_ecdh;
+pub mod smime_sign;
 pub mod wkd;
 
 pub use encryptor::Encryptor;
@@ -145,6 +146,9 @@ pub struct CryptoConfig {
     pub max_message_bytes: u64,
     pub wkd: wkd::WkdConfig,
     pub dane: bool,
+    /// Sign S/MIME messages with the practice's certificate before
+    /// encrypting them (off when absent).
+    pub signing: Option<smime_sign::SigningConfig>,
 }
 
 impl Default for CryptoConfig {
@@ -159,6 +163,7 @@ impl Default for CryptoConfig {
             max_message_bytes: 64 * 1024 * 1024,
             wkd: wkd::WkdConfig::default(),
             dane: true,
+            signing: None,
         }
     }
 }
