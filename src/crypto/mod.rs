@@ -12,13 +12,16 @@
 //! message or a crypto failure is a [`CryptoError`]. Errors and logs never
 //! carry message content.
 //!
-//! Layout: `mime` (inner/outer entities), `smime`, `pgp`, `keystore`
-//! (keys imported into the database), `discover` (DANE SMIMEA/OPENPGPKEY
-//! behind [`discover::KeyLookup`]), `wkd` (Web Key Directory over HTTPS),
-//! `encryptor` (the order of discovery, cache, audit), `cli`.
+//! Layout: `mime` (inner/outer entities), `smime` (+ `smime_ecdh` for
+//! P-256 key agreement, `smime_sign` for optional signing), `pgp`,
+//! `keystore` (keys and CRL revocations in the database), `discover`
+//! (DANE SMIMEA/OPENPGPKEY behind [`discover::KeyLookup`]), `dane_lookup`
+//! (that trait over delivery's validating resolver), `wkd` (Web Key
+//! Directory over HTTPS), `encryptor` (order of discovery, cache, audit),
+//! `cli`.
 //!
-//! Wiring: one `Encryptor::new(config, Some(store), audit)` per process
-//! (plus `.with_lookup(resolver)` once DANE lookups exist); for each
+//! Wiring: one `Encryptor::new(config, Some(store), audit)` per process,
+//! plus `.with_lookup(Arc::new(DnsKeyLookup::new(dns)))` for DANE; for each
 //! recipient whose decision is `Encrypt`, after the original is spooled:
 //! `encrypt_for(rcpt, raw, &encryptor.options(tenant, Some(id)))` →
 //! `Encrypted { message, .. }` is injected as a new message for that one
