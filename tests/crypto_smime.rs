@@ -291,3 +291,69 @@ async fn rsaes_oaep_certificate_gets_oaep_sha256_that_openssl_decrypts() {
     assert!(dump.contains("rsaesOaep"), "{dump}");
     assert!(dump.contains("sha256"), "{dump}");
 }
+
+#[tokio::test]
+async fn signed_with_the_practice_certificate_then_encrypted_verifies_with_openssl() {
+    let b = bob();
+    let (practice_key, practice_pem) = rsa_key(b.dir.path(), "praktijk");
+    let practice_cert = b.dir.path().join("praktijk.crt");
+    std::fs::write(
+        &practice_cert,
+        smime_cert(
+            &practice_pem,
+            &CertSpec::valid("assistent@praktijk.test"),
+            &b.ca,
+        ),
+    )
+    .unwrap();
+    let ca_file = b.dir.path().join("ca.pem");
+    std::fs::write(&ca_file, b.ca.cert.pem()).unwrap();
+    let config = CryptoConfig {
+        signing: Some(sluis::crypto::smime_sign::SigningConfig {
+            certificate: practice_cert,
+            private_key: practice_key,
+        }),
+        ..CryptoConfig::default()
+    };
+    let message = sample_message("bob@zorg.test");
+    let (code, out, diag) = encrypt_bytes(None, &config, &args_cert(&b.cert, None), &message)
+        .await
+        .unwrap();
+    assert_eq!(code, 0, "{diag}");
+    let signed = openssl_decrypt(b.dir.path(), &out, &b.cert, &b.key);
+    assert!(signed
+        .starts_with(b"Content-Type: multipart/signed; protocol=\"application/pkcs7-signature\""));
+    let signed_file = b.dir.path().join("signed.eml");
+    std::fs::write(&signed_file, &signed).unwrap();
+    // openssl reads a multipart/signed in text mode (with -binary it
+    // mis-splits the parts); the entity is CRLF already, so nothing changes.
+    let verified = run(
+        "openssl",
+        &[
+            "cms",
+            "-verify",
+            "-in",
+            signed_file.to_str().unwrap(),
+            "-CAfile",
+            ca_file.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(verified, expected_inner(&message, true));
+    // One changed byte in the signed entity: verification fails.
+    let text = String::from_utf8_lossy(&signed).replace("Hemoglobine", "Hemoglobina");
+    std::fs::write(&signed_file, text.as_bytes()).unwrap();
+    let res = run_status(
+        "openssl",
+        &[
+            "cms",
+            "-verify",
+            "-in",
+            signed_file.to_str().unwrap(),
+            "-CAfile",
+            ca_file.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert!(!res.status.success(), "tampered signed entity verified");
+}

@@ -68,6 +68,7 @@ pub struct Encryptor {
     store: Option<Store>,
     lookup: Option<Arc<dyn KeyLookup>>,
     wkd: Option<super::wkd::WkdClient>,
+    signer: Option<Arc<super::smime_sign::SmimeSigner>>,
     audit: Audit,
     cache: Mutex<HashMap<String, CacheEntry>>,
 }
@@ -96,11 +97,16 @@ impl Encryptor {
         } else {
             None
         };
+        let signer = match &config.signing {
+            Some(c) => Some(Arc::new(super::smime_sign::SmimeSigner::load(c)?)),
+            None => None,
+        };
         Ok(Encryptor {
             config,
             store,
             lookup: None,
             wkd,
+            signer,
             audit,
             cache: Mutex::new(HashMap::new()),
         })
@@ -181,13 +187,20 @@ impl Encryptor {
     ) -> Result<EncryptOutcome, CryptoError> {
         let cipher = self.config.smime_default_cipher;
         let inline = message.len() < INLINE_LIMIT;
+        let signer = self.signer.clone();
         let work = move || -> Result<EncryptOutcome, CryptoError> {
             let (fields, body) = mime::split(&message)?;
             let inner = mime::inner_entity(&fields, body, opts.header_protection);
             let outer =
                 mime::outer_fields(&fields, opts.header_protection, &opts.protected_subject);
             let encrypted = match &key {
-                RecipientKey::Smime(c) => smime::encrypt_message(c, &outer, &inner, cipher)?,
+                RecipientKey::Smime(c) => {
+                    let inner = match &signer {
+                        Some(s) => s.sign_entity(&inner)?,
+                        None => inner,
+                    };
+                    smime::encrypt_message(c, &outer, &inner, cipher)?
+                }
                 RecipientKey::OpenPgp(c) => {
                     pgp::encrypt_message(c, &outer, &inner, crate::now_ms())?
                 }

@@ -12,13 +12,16 @@
 //! message or a crypto failure is a [`CryptoError`]. Errors and logs never
 //! carry message content.
 //!
-//! Layout: `mime` (inner/outer entities), `smime`, `pgp`, `keystore`
-//! (keys imported into the database), `discover` (DANE SMIMEA/OPENPGPKEY
-//! behind [`discover::KeyLookup`]), `wkd` (Web Key Directory over HTTPS),
-//! `encryptor` (the order of discovery, cache, audit), `cli`.
+//! Layout: `mime` (inner/outer entities), `smime` (+ `smime_ecdh` for
+//! P-256 key agreement, `smime_sign` for optional signing), `pgp`,
+//! `keystore` (keys and CRL revocations in the database), `discover`
+//! (DANE SMIMEA/OPENPGPKEY behind [`discover::KeyLookup`]), `dane_lookup`
+//! (that trait over delivery's validating resolver), `wkd` (Web Key
+//! Directory over HTTPS), `encryptor` (order of discovery, cache, audit),
+//! `cli`.
 //!
-//! Wiring: one `Encryptor::new(config, Some(store), audit)` per process
-//! (plus `.with_lookup(resolver)` once DANE lookups exist); for each
+//! Wiring: one `Encryptor::new(config, Some(store), audit)` per process,
+//! plus `.with_lookup(Arc::new(DnsKeyLookup::new(dns)))` for DANE; for each
 //! recipient whose decision is `Encrypt`, after the original is spooled:
 //! `encrypt_for(rcpt, raw, &encryptor.options(tenant, Some(id)))` →
 //! `Encrypted { message, .. }` is injected as a new message for that one
@@ -34,6 +37,7 @@ pub mod mime;
 pub mod pgp;
 pub mod smime;
 pub mod smime_ecdh;
+pub mod smime_sign;
 pub mod wkd;
 
 pub use encryptor::Encryptor;
@@ -145,6 +149,9 @@ pub struct CryptoConfig {
     pub max_message_bytes: u64,
     pub wkd: wkd::WkdConfig,
     pub dane: bool,
+    /// Sign S/MIME messages with the practice's certificate before
+    /// encrypting them (off when absent).
+    pub signing: Option<smime_sign::SigningConfig>,
 }
 
 impl Default for CryptoConfig {
@@ -159,6 +166,7 @@ impl Default for CryptoConfig {
             max_message_bytes: 64 * 1024 * 1024,
             wkd: wkd::WkdConfig::default(),
             dane: true,
+            signing: None,
         }
     }
 }
