@@ -373,67 +373,6 @@ impl ServerCertVerifier for DaneVerifier {
     }
 }
 
-/// rustls verifier for opportunistic and mandatory-but-unauthenticated TLS:
-/// accepts any certificate, still verifies the handshake signatures (so the
-/// peer proves it holds the key it presented).
-#[derive(Debug)]
-pub struct AnyCertVerifier {
-    provider: Arc<CryptoProvider>,
-}
-
-impl AnyCertVerifier {
-    pub fn new(provider: Arc<CryptoProvider>) -> Self {
-        AnyCertVerifier { provider }
-    }
-}
-
-impl ServerCertVerifier for AnyCertVerifier {
-    fn verify_server_cert(
-        &self,
-        _end_entity: &CertificateDer<'_>,
-        _intermediates: &[CertificateDer<'_>],
-        _server_name: &ServerName<'_>,
-        _ocsp_response: &[u8],
-        _now: UnixTime,
-    ) -> Result<ServerCertVerified, rustls::Error> {
-        Ok(ServerCertVerified::assertion())
-    }
-
-    fn verify_tls12_signature(
-        &self,
-        message: &[u8],
-        cert: &CertificateDer<'_>,
-        dss: &DigitallySignedStruct,
-    ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        verify_tls12_signature(
-            message,
-            cert,
-            dss,
-            &self.provider.signature_verification_algorithms,
-        )
-    }
-
-    fn verify_tls13_signature(
-        &self,
-        message: &[u8],
-        cert: &CertificateDer<'_>,
-        dss: &DigitallySignedStruct,
-    ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        verify_tls13_signature(
-            message,
-            cert,
-            dss,
-            &self.provider.signature_verification_algorithms,
-        )
-    }
-
-    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
-        self.provider
-            .signature_verification_algorithms
-            .supported_schemes()
-    }
-}
-
 #[cfg(test)]
 #[path = "dane_tests.rs"]
 mod tests;

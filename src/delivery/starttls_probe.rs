@@ -7,7 +7,8 @@
 //! the MX host name is sent as SNI; handshake signatures are always
 //! verified. Fails with [`ProbeError`] naming the step that failed.
 
-use super::dane::{AnyCertVerifier, DaneAuth, DaneError, DaneVerifier, Tlsa};
+use super::client_tls::UnauthenticatedTlsVerifier;
+use super::dane::{DaneAuth, DaneError, DaneVerifier, Tlsa};
 use super::security::{Achieved, SecurityLevel};
 use super::tlsrpt::{handshake_failure_type, ResultType};
 use rustls::pki_types::ServerName;
@@ -197,7 +198,9 @@ pub fn tls_client_config(
         _ => {
             let c = builder
                 .dangerous()
-                .with_custom_certificate_verifier(Arc::new(AnyCertVerifier::new(provider)))
+                .with_custom_certificate_verifier(Arc::new(UnauthenticatedTlsVerifier::new(
+                    provider,
+                )))
                 .with_no_client_auth();
             (Arc::new(c), Achieved::Tls, None)
         }
