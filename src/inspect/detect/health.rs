@@ -15,11 +15,7 @@ use regex::Regex;
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
-fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| {
-        Regex::new(pattern).unwrap_or_else(|_| Regex::new("$^").expect("empty regex"))
-    })
-}
+use super::cached_regex as re;
 
 fn dosage() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();

@@ -10,6 +10,19 @@ pub mod vocab;
 use super::TextUnit;
 use crate::types::{Category, Finding};
 
+/// A regex compiled once into `cell`. The patterns are constants of this
+/// crate; should one ever fail to compile, it matches nothing rather than
+/// panicking on mail (the detector tests exercise the patterns).
+pub(crate) fn cached_regex(
+    cell: &'static std::sync::OnceLock<regex::Regex>,
+    pattern: &str,
+) -> &'static regex::Regex {
+    cell.get_or_init(|| {
+        regex::Regex::new(pattern)
+            .unwrap_or_else(|_| regex::Regex::new("$^").expect("the empty-match regex compiles"))
+    })
+}
+
 /// Confidence at or above which a BSN candidate is reported.
 pub const BSN_THRESHOLD: f32 = 0.5;
 

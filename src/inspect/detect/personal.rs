@@ -12,11 +12,7 @@ use crate::types::{Category, Finding, Location};
 use regex::Regex;
 use std::sync::OnceLock;
 
-fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| {
-        Regex::new(pattern).unwrap_or_else(|_| Regex::new("$^").expect("empty regex"))
-    })
-}
+use super::cached_regex as re;
 
 const NAME: &str = r"(?:[A-Z]\.\s?){0,3}(?:(?:van|de|der|den|ter|ten|het|la|le|du|da|von|el|al|in 't|van 't)\s+){0,3}[A-Z\u{C0}-\u{DE}][\p{Ll}'\u{2019}-]+";
 
