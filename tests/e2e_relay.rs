@@ -170,3 +170,72 @@ fn rejected_and_expired_recipients_produce_a_bilingual_dsn() {
         .count();
     assert!(to_sender >= 2);
 }
+
+/// A practice blocks mail to a domain; Python's smtplib (a real client)
+/// sees the reason, Dutch first, as a 550 — and nothing is queued.
+#[test]
+fn a_policy_block_reaches_a_real_client_as_a_dutch_550() {
+    let dir = tempfile::tempdir().unwrap();
+    let (port, sink_port) = (free_port(), free_port());
+    let sink = Sink::start(sink_port, &dir.path().join("sink"), &[]);
+    let policies = dir.path().join("policies");
+    std::fs::create_dir_all(&policies).unwrap();
+    std::fs::write(
+        policies.join("praktijk.toml"),
+        r#"tenant = "default"
+
+[[rule]]
+name = "geen-webmail"
+recipient_domain = ["webmail.test"]
+action = "block"
+reason_nl = "Geen patiëntpost naar webmail; gebruik het beveiligde portaal"
+reason_en = "No patient mail to webmail; use the secure portal"
+
+[default]
+action = "deliver"
+transport = "none"
+"#,
+    )
+    .unwrap();
+    let cfg = write_relay_config(dir.path(), port, sink_port, "");
+    let text = std::fs::read_to_string(&cfg).unwrap();
+    let policy_line = text
+        .lines()
+        .find(|l| l.starts_with("dir = ") && l.contains("policies"))
+        .unwrap()
+        .to_string();
+    std::fs::write(
+        &cfg,
+        text.replace(&policy_line, &format!("dir = \"{}\"", policies.display())),
+    )
+    .unwrap();
+    let _sluis = start_sluis(&cfg, port);
+    let script = format!(
+        r#"
+import smtplib
+s = smtplib.SMTP("127.0.0.1", {port}, timeout=30)
+try:
+    s.sendmail("balie@praktijk.test", ["iemand@webmail.test"], b"Subject: test\r\n\r\nhallo\r\n")
+    print("ACCEPTED")
+except smtplib.SMTPDataError as e:
+    print(e.smtp_code, e.smtp_error.decode())
+s.quit()
+"#
+    );
+    let out = std::process::Command::new("/usr/bin/python3")
+        .arg("-c")
+        .arg(script)
+        .output()
+        .expect("python3");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.starts_with("550"), "expected a 550, got: {stdout}");
+    assert!(stdout.contains("5.7.1"), "{stdout}");
+    let nl = stdout.find("Geen patiëntpost").expect("Dutch reason");
+    let en = stdout.find("No patient mail").expect("English reason");
+    assert!(nl < en, "Dutch must come first: {stdout}");
+    std::thread::sleep(Duration::from_secs(2));
+    assert!(
+        sink.messages().is_empty(),
+        "a blocked message was delivered"
+    );
+}
