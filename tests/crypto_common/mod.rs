@@ -83,7 +83,18 @@ pub struct Ca {
 }
 
 pub fn ca() -> Ca {
-    let key = rcgen::KeyPair::generate().unwrap();
+    ca_with(rcgen::KeyPair::generate().unwrap())
+}
+
+/// A CA with an RSA key (made by openssl): for tools that predate ECDSA
+/// certificate chains, such as gpgsm 2.2.
+pub fn ca_rsa(dir: &Path) -> Ca {
+    let (_, pem) = rsa_key(dir, "ca");
+    let key = rcgen::KeyPair::from_pem_and_sign_algo(&pem, &rcgen::PKCS_RSA_SHA256).unwrap();
+    ca_with(key)
+}
+
+fn ca_with(key: rcgen::KeyPair) -> Ca {
     let mut params = rcgen::CertificateParams::new(Vec::<String>::new()).unwrap();
     params
         .distinguished_name
