@@ -14,6 +14,7 @@ pub mod pdf;
 pub mod pdf_layout;
 pub mod rtf;
 pub mod text;
+pub mod tnef;
 pub mod xlsx;
 pub mod xml;
 
@@ -138,7 +139,7 @@ pub fn extract_bytes(
         }
         Kind::Text => ctx.push_text(loc.clone(), text::unfold_calendar(text::decode(data))),
         Kind::Image => ocr::extract_image(data, loc, ctx),
-        Kind::Tnef => ctx.unscannable(loc, "TNEF (winmail.dat) is not supported"),
+        Kind::Tnef => tnef::extract(data, loc, depth, ctx),
         Kind::Ole => ctx.unscannable(loc, "legacy binary Office document is not supported"),
         Kind::Gzip => archive::extract_gzip(data, filename, loc, depth, ctx),
         Kind::Unknown => ctx.unscannable(loc, "unknown binary format"),
