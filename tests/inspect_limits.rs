@@ -158,6 +158,39 @@ fn cyclic_pdf_ends_as_unscannable() {
     quick(&r, started);
 }
 
+/// A PDF 1.5 file whose object stream inflates to 64 MiB from about 64 KiB:
+/// lopdf would inflate it while loading, so Sluis measures it first.
+#[test]
+fn pdf_object_stream_bomb_stops_at_the_ratio_limit() {
+    use std::io::Write;
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    let zeros = vec![b' '; 1 << 20];
+    for _ in 0..64 {
+        z.write_all(&zeros).unwrap();
+    }
+    let bomb = z.finish().unwrap();
+    let mut pdf = b"%PDF-1.5\n".to_vec();
+    pdf.extend_from_slice(
+        format!(
+            "1 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length {} >>\nstream\n",
+            bomb.len()
+        )
+        .as_bytes(),
+    );
+    pdf.extend_from_slice(&bomb);
+    pdf.extend_from_slice(b"\nendstream\nendobj\ntrailer << /Root 2 0 R >>\n%%EOF\n");
+    let started = Instant::now();
+    let r = scan(&with_attachment(&pdf, "application/pdf", "bom.pdf"));
+    quick(&r, started);
+    assert!(
+        r.unscannable
+            .iter()
+            .any(|u| u.contains("object stream above the decompression limit")),
+        "{:?}",
+        r.unscannable
+    );
+}
+
 #[test]
 fn deeply_nested_pdf_does_not_overflow_the_stack() {
     let mut pdf = b"%PDF-1.4\n1 0 obj\n".to_vec();

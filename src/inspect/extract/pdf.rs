@@ -453,6 +453,60 @@ fn page_xobjects(doc: &Document, page: ObjectId) -> Vec<(Vec<u8>, &lopdf::Stream
     out
 }
 
+/// Object streams (`/ObjStm`) and cross-reference streams (`/XRef`) are the
+/// streams lopdf decompresses on its own during `load_mem`. Inflate each one
+/// here first with a cap: `cap(compressed_len)` per stream, and
+/// `cap(file_len)` for all of them together, so a deflate bomb hidden in the
+/// file's structure cannot exhaust memory. Streams that do not inflate are
+/// left for lopdf to reject.
+fn structure_streams_within(data: &[u8], cap: impl Fn(u64) -> u64) -> Result<(), &'static str> {
+    const DICT_WINDOW: usize = 4096;
+    let total_cap = cap(data.len() as u64);
+    let mut total = 0u64;
+    let mut from = 0usize;
+    while let Some(at) = find_either(data, from, b"/ObjStm", b"/XRef") {
+        from = at + 5;
+        let window_end = data.len().min(at + DICT_WINDOW);
+        let Some(window) = data.get(at..window_end) else {
+            break;
+        };
+        let Some(kw) = find(window, b"stream") else {
+            continue;
+        };
+        let mut start = at + kw + b"stream".len();
+        if data.get(start) == Some(&b'\r') {
+            start += 1;
+        }
+        if data.get(start) == Some(&b'\n') {
+            start += 1;
+        }
+        let Some(rest) = data.get(start..) else {
+            break;
+        };
+        let end = find(rest, b"endstream").map_or(data.len(), |e| start + e);
+        let Some(compressed) = data.get(start..end) else {
+            continue;
+        };
+        let stream_cap = cap(compressed.len() as u64).min(total_cap.saturating_sub(total));
+        let mut sink = std::io::sink();
+        let mut dec = flate2::read::ZlibDecoder::new(compressed).take(stream_cap.saturating_add(1));
+        let inflated = std::io::copy(&mut dec, &mut sink).unwrap_or(0);
+        if inflated > stream_cap {
+            return Err("PDF object stream above the decompression limit");
+        }
+        total += inflated;
+        from = end.max(from);
+    }
+    Ok(())
+}
+
+fn find_either(hay: &[u8], from: usize, a: &[u8], b: &[u8]) -> Option<usize> {
+    let rest = hay.get(from..)?;
+    rest.windows(a.len().max(b.len()))
+        .position(|w| w.starts_with(a) || w.starts_with(b))
+        .map(|p| from + p)
+}
+
 pub fn extract(data: &[u8], loc: &Location, ctx: &mut Ctx) {
     let tail = data.get(data.len().saturating_sub(2048)..).unwrap_or(data);
     if !tail.windows(5).any(|w| w == b"%%EOF") {
@@ -462,6 +516,13 @@ pub fn extract(data: &[u8], loc: &Location, ctx: &mut Ctx) {
     }
     if max_nesting(data) > MAX_PDF_NESTING {
         ctx.unscannable(loc, "PDF nested too deeply");
+        return;
+    }
+    // lopdf inflates object and cross-reference streams while it loads,
+    // without a cap: measure them first, under the same ratio limit as
+    // every other stream.
+    if let Err(reason) = structure_streams_within(data, |len| ctx.budget.ratio_cap(len)) {
+        ctx.unscannable(loc, reason);
         return;
     }
     let doc = match Document::load_mem(data) {
