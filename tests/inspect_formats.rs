@@ -207,3 +207,39 @@ fn truncated_pdf_is_unscannable_but_its_readable_text_still_counts() {
     assert!(r.is_unscannable());
     assert!(has(&r, Category::Bsn), "{r:?}");
 }
+
+/// A PDF whose base64 is damaged (stray characters, cut off halfway) stays
+/// unscannable, and what can still be read is still read.
+#[test]
+fn damaged_base64_pdf_is_unscannable_but_its_readable_half_is_scanned() {
+    let message = with_attachment(&fixture("reversed.pdf"), "application/pdf", "brief.pdf");
+    let text = String::from_utf8(message).unwrap();
+    let body_start = text.find("Content-Disposition: attachment").unwrap();
+    let b64_start = body_start + text[body_start..].find("\r\n\r\n").unwrap() + 4;
+    let b64_end = b64_start + text[b64_start..].find("\r\n--XX--").unwrap();
+    let mut b64 = text.as_bytes()[b64_start..b64_end].to_vec();
+    let len = b64.len();
+    // The fixture's text stream ends at 72 % of the file: damage after it.
+    for i in (len * 4 / 5..len).step_by(37) {
+        if b64[i] != b'\r' && b64[i] != b'\n' {
+            b64[i] = b'!';
+        }
+    }
+    b64.truncate(len * 9 / 10);
+    let damaged = format!(
+        "{}{}{}",
+        &text[..b64_start],
+        String::from_utf8(b64).unwrap(),
+        &text[b64_end..]
+    );
+    let r = scan(damaged.as_bytes());
+    assert!(r.is_unscannable(), "{r:?}");
+    assert!(
+        r.unscannable
+            .iter()
+            .any(|u| u.contains("transfer encoding")),
+        "{:?}",
+        r.unscannable
+    );
+    assert!(has(&r, Category::Bsn), "{r:?}");
+}

@@ -128,6 +128,30 @@ pub(crate) fn walk_message(message: &Message, prefix: &str, depth: u32, ctx: &mu
         }
         if part.is_encoding_problem && !matches!(part.body, PartType::Multipart(_)) {
             ctx.unscannable(&loc, "corrupt transfer encoding or structure");
+            // Unscannable stays, but what can still be read is read: a
+            // damaged base64 attachment often holds an intact first half
+            // whose BSN the sender's practice should hear about.
+            let nested = content_type == "message/rfc822" || content_type == "message/global";
+            // mail-parser resets `encoding` on a failure: ask the header.
+            let base64 = part
+                .content_transfer_encoding()
+                .is_some_and(|e| e.trim().eq_ignore_ascii_case("base64"));
+            if base64 && !nested {
+                let raw = message.raw_message();
+                let body = raw.get(part.offset_body as usize..part.offset_end as usize);
+                if let Some(body) = body {
+                    let salvaged = lenient_base64(body);
+                    extract::extract_bytes(
+                        &salvaged,
+                        &content_type,
+                        filename.as_deref(),
+                        &loc,
+                        depth,
+                        ctx,
+                    );
+                    continue;
+                }
+            }
         }
         match &part.body {
             PartType::Multipart(_) => {}
@@ -173,5 +197,60 @@ pub(crate) fn walk_message(message: &Message, prefix: &str, depth: u32, ctx: &mu
                 walk_message(nested, &path, depth + 1, ctx);
             }
         }
+    }
+}
+
+/// Decode base64 that a strict decoder refused: a character outside the
+/// alphabet counts as zero bits instead of being dropped, so one damaged
+/// character spoils one byte rather than shifting everything after it.
+/// Line breaks and other whitespace are skipped; `=` ends the data.
+fn lenient_base64(input: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(input.len() / 4 * 3);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for &c in input {
+        let value = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            b'=' => break,
+            c if c.is_ascii_whitespace() => continue,
+            _ => 0,
+        };
+        acc = (acc << 6) | u32::from(value);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lenient_base64;
+    use base64::Engine;
+
+    #[test]
+    fn damaged_base64_spoils_only_the_damaged_bytes() {
+        let text = b"Patient BSN 123456782, verwijzing cardiologie, 2026.".repeat(4);
+        let good = base64::engine::general_purpose::STANDARD.encode(&text);
+        assert_eq!(lenient_base64(good.as_bytes()), text);
+        let mut bad = good.into_bytes();
+        bad[100] = b'!';
+        bad[150] = b'%';
+        bad.splice(76..76, b"\r\n".iter().copied());
+        let decoded = lenient_base64(&bad);
+        assert_eq!(decoded.len(), text.len());
+        let differing = decoded
+            .iter()
+            .zip(text.iter())
+            .filter(|(a, b)| a != b)
+            .count();
+        assert!(differing <= 4, "{differing} bytes differ");
+        assert_eq!(&decoded[..60], &text[..60]);
     }
 }
