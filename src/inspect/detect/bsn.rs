@@ -84,27 +84,30 @@ pub fn candidates(text: &str) -> Vec<Candidate> {
             if digits.len() >= 9 {
                 break;
             }
-            // Separator: one space/dot/nbsp, or a line break with quote marks.
+            // Separator: one space/dot/nbsp, a line break with quote marks,
+            // or both ("283.\n184.000" as a mail client wraps it).
             let mut k = j;
             let mut saw_newline = false;
-            match chars.get(k) {
-                Some(&(_, s)) if is_sep(s) => k += 1,
-                Some(&(_, '\r')) | Some(&(_, '\n')) => {
-                    if chars.get(k).map(|c| c.1) == Some('\r') {
-                        k += 1;
-                    }
-                    if chars.get(k).map(|c| c.1) == Some('\n') {
-                        k += 1;
-                    }
-                    while chars
-                        .get(k)
-                        .is_some_and(|&(_, c)| c == '>' || c == ' ' || c == '\t')
-                    {
-                        k += 1;
-                    }
-                    saw_newline = true;
+            if chars.get(k).is_some_and(|&(_, s)| is_sep(s)) {
+                k += 1;
+            }
+            if matches!(chars.get(k), Some(&(_, '\r')) | Some(&(_, '\n'))) {
+                if chars.get(k).map(|c| c.1) == Some('\r') {
+                    k += 1;
                 }
-                _ => break,
+                if chars.get(k).map(|c| c.1) == Some('\n') {
+                    k += 1;
+                }
+                while chars
+                    .get(k)
+                    .is_some_and(|&(_, c)| c == '>' || c == ' ' || c == '\t')
+                {
+                    k += 1;
+                }
+                saw_newline = true;
+            }
+            if k == j {
+                break;
             }
             if chars.get(k).is_some_and(|&(_, c)| c.is_ascii_digit()) {
                 if saw_newline {
@@ -364,6 +367,9 @@ mod tests {
             "123 456 782",
             "bsn: 123.456.782",
             "nummer 123456\n> 782 x",
+            "burgerservicenummer 123.\n456.782)",
+            "bsn 1234.\r\n56.782",
+            "bsn 123 \n456 782",
             "a\u{a0}123\u{a0}456\u{a0}782",
         ] {
             let c = candidates(t);
@@ -382,6 +388,8 @@ mod tests {
             "123456782345",
             "12-34-56-782",
             "0612345678",
+            "bedrag 123.\n\n456.782",
+            "12.\n345.6782",
         ] {
             assert!(candidates(t).is_empty(), "{t:?}");
         }

@@ -46,6 +46,19 @@ fn sick_note() -> &'static Regex {
     )
 }
 
+/// An appointment with a named medical specialist in one sentence: "your
+/// appointment with dr. S. de Graaf, neurologist" (on one line: titles
+/// and initials have dots), "afspraak bij de
+/// cardioloog". For a named patient that is health data by itself (it says
+/// which specialist treats them); a GP appointment is not counted.
+fn specialist_appointment() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"(?i)(?-u:\b)(?:afspraak|afspraken|appointment|consult|spreekuur|opname|admission)(?-u:\b)[^\n]{0,120}?(?-u:\b)(?:\p{L}+(?:loog|logist|chirurg|surgeon|iater|iatrist|therapeut|therapist)|internist|longarts|oogarts|kno-arts|kinderarts|revalidatiearts|geriater|verloskundige|ent specialist|paediatrician|pediatrician|ophthalmologist|obstetrician)(?-u:\b)",
+    )
+}
+
 /// Score of one unit and the classes that made it.
 pub fn score(text: &str) -> (u32, BTreeSet<&'static str>) {
     let lower = text.to_lowercase();
@@ -91,6 +104,10 @@ pub fn score(text: &str) -> (u32, BTreeSet<&'static str>) {
         };
         total += weight;
     }
+    if specialist_appointment().is_match(text) {
+        classes.insert("specialist-appointment");
+        total += 2;
+    }
     for cap in icpc_code().captures_iter(text).take(20) {
         if let Some(code) = cap.get(1) {
             if v.icpc_codes.contains(code.as_str()) {
@@ -129,10 +146,24 @@ pub fn detect(units: &[TextUnit], signals: &PersonSignals, has_bsn: bool, out: &
     let Some((unit_score, index, classes)) = best else {
         return;
     };
-    let min = if signals.strongly_identified(has_bsn) {
-        MIN_SCORE - 1
-    } else {
-        MIN_SCORE
+    // About a person named with a birth date, patient number or BSN, one
+    // specific item (a diagnosis, an ICPC code, a dosed medication, a lab
+    // value) is already health data about them: "machtigingsaanvraag
+    // (diabetes mellitus type 2)" for an insured person with a BSN. Looser
+    // evidence (care words alone) still needs more than one term.
+    let specific = [
+        "condition",
+        "icpc",
+        "medication+dosage",
+        "lab-value",
+        "specialist-appointment",
+    ]
+    .iter()
+    .any(|c| classes.contains(c));
+    let min = match (signals.strongly_identified(has_bsn), specific) {
+        (true, true) => 1,
+        (true, false) => MIN_SCORE - 1,
+        (false, _) => MIN_SCORE,
     };
     if !(identifiable || sick) || (unit_score < min && !(sick && unit_score >= 1)) {
         return;
@@ -180,5 +211,35 @@ mod tests {
         ))];
         detect(&units, &PersonSignals::collect(&units), false, &mut f);
         assert_eq!(f.len(), 1);
+    }
+
+    #[test]
+    fn a_specialist_appointment_for_a_named_patient_is_health_data() {
+        let detect_in = |text: &str| {
+            let units = [unit(text)];
+            let mut f = Vec::new();
+            detect(&units, &PersonSignals::collect(&units), false, &mut f);
+            f
+        };
+        let found = detect_in("Dear Mr M. Kok,
+
+This confirms your appointment with dr. S. de Graaf, neurologist, at Ziekenhuis Noordoever on 03 March 2024 at 10:00.");
+        assert_eq!(found.len(), 1);
+        assert!(found[0].evidence.contains("specialist-appointment"));
+        // Nobody named, a GP, or no appointment: not health data.
+        for clean in [
+            "Maak een afspraak bij de cardioloog via uw huisarts als u klachten heeft.",
+            "Dear Mr M. Kok,
+
+This confirms your appointment with dr. S. de Graaf, GP, at 10:00.",
+            "Geachte heer Kok,
+
+Onze ICT-specialist komt dinsdag langs voor de printer.",
+            "Geachte heer Kok,
+
+De technoloog van de leverancier. Uw afspraak staat.",
+        ] {
+            assert!(detect_in(clean).is_empty(), "{clean}");
+        }
     }
 }

@@ -31,7 +31,7 @@ pub fn labelled_name() -> &'static Regex {
     re(
         &R,
         &format!(
-            r"(?m)(?:^|\t|\()[>\s]*(?i:naam(?: patiënt| cliënt| kind| werknemer)?|name|patiënte?|patient|cliënte?|client|kind|child|jeugdige|werknemer|medewerker|employee|betreft patiënt|pt)\s*:\s*(?i:dhr\.?|mevr\.?|mw\.?|mr\.?|mrs\.?|ms\.?)?\s*{NAME}"
+            r"(?m)(?:^|\t|\()[>\s]*(?i:naam(?: patiënt| cliënt| kind| werknemer)?|name|patiënte?|patient|cliënte?|client|kind|child|jeugdige|werknemer|medewerker|employee|betreft patiënt|pt)\s*:[\s_|~'‘’.,]*(?i:dhr\.?|mevr\.?|mw\.?|mr\.?|mrs\.?|ms\.?)?\s*{NAME}"
         ),
     )
 }
@@ -90,6 +90,128 @@ fn labelled_phone() -> &'static Regex {
     )
 }
 
+/// Identifying columns of a table about people (CSV, TXT, spreadsheets:
+/// the extractors write cells separated by tabs). A phone column alone does
+/// not count: staff rosters and phone lists have one.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct TableColumns {
+    dob: bool,
+    patient_number: bool,
+    address: bool,
+}
+
+const NAME_COLUMNS: &[&str] = &[
+    "naam",
+    "achternaam",
+    "voornaam",
+    "voorletters",
+    "roepnaam",
+    "geslachtsnaam",
+    "name",
+    "surname",
+    "last name",
+    "lastname",
+    "first name",
+    "firstname",
+    "full name",
+    "patiënt",
+    "patient",
+    "patiëntnaam",
+    "patientnaam",
+    "cliënt",
+    "client",
+    "cliëntnaam",
+    "clientnaam",
+    "verzekerde",
+    "werknemer",
+    "employee",
+];
+const DOB_COLUMNS: &[&str] = &[
+    "geboortedatum",
+    "geb.datum",
+    "geb. datum",
+    "geb datum",
+    "gebdat",
+    "geb",
+    "dob",
+    "date of birth",
+    "birth date",
+    "birthdate",
+    "birthday",
+];
+const NUMBER_COLUMNS: &[&str] = &[
+    "patnr",
+    "pat.nr",
+    "pat nr",
+    "patiëntnummer",
+    "patientnummer",
+    "patiëntnr",
+    "patientnr",
+    "cliëntnummer",
+    "clientnummer",
+    "clientnr",
+    "dossiernummer",
+    "patient id",
+    "patient number",
+    "client id",
+    "polisnummer",
+    "bsn",
+    "burgerservicenummer",
+];
+const ADDRESS_COLUMNS: &[&str] = &[
+    "adres",
+    "woonadres",
+    "straat",
+    "address",
+    "street",
+    "postcode",
+    "zip",
+    "zip code",
+];
+
+/// A header row naming a person column and an identifying column, followed
+/// by a data row with the same number of cells.
+fn table_of_people(text: &str) -> Option<TableColumns> {
+    let mut lines = text.lines().filter(|l| !l.trim().is_empty()).take(2_000);
+    let mut previous: Option<&str> = None;
+    for line in lines.by_ref() {
+        if let Some(header) = previous {
+            if let Some(columns) = header_with_data(header, line) {
+                return Some(columns);
+            }
+        }
+        previous = Some(line);
+    }
+    None
+}
+
+fn header_with_data(header: &str, data: &str) -> Option<TableColumns> {
+    let sep = [';', '\t', '|', ',']
+        .into_iter()
+        .max_by_key(|&c| header.matches(c).count())?;
+    let cells: Vec<String> = header
+        .split(sep)
+        .map(|c| c.trim().trim_matches('"').to_lowercase())
+        .filter(|c| !c.is_empty())
+        .collect();
+    // Spreadsheets leave empty cells out, so a data row may be shorter
+    // than its header, never longer.
+    let filled = data.split(sep).filter(|c| !c.trim().is_empty()).count();
+    if cells.len() < 3 || filled < 2 || filled > cells.len() {
+        return None;
+    }
+    let is = |names: &[&str]| cells.iter().any(|c| names.contains(&c.as_str()));
+    if !is(NAME_COLUMNS) {
+        return None;
+    }
+    let columns = TableColumns {
+        dob: is(DOB_COLUMNS),
+        patient_number: is(NUMBER_COLUMNS),
+        address: is(ADDRESS_COLUMNS),
+    };
+    (columns != TableColumns::default()).then_some(columns)
+}
+
 /// What one message says about a specific person.
 #[derive(Debug, Default, Clone)]
 pub struct PersonSignals {
@@ -123,6 +245,15 @@ impl PersonSignals {
             if !s.address && name_with_address().is_match(t) {
                 s.address = true;
                 s.named = true;
+                if s.at.is_none() {
+                    s.at = Some(u.loc.clone());
+                }
+            }
+            if let Some(table) = table_of_people(t) {
+                s.named = true;
+                s.dob |= table.dob;
+                s.patient_number |= table.patient_number;
+                s.address |= table.address;
                 if s.at.is_none() {
                     s.at = Some(u.loc.clone());
                 }
@@ -225,6 +356,8 @@ mod tests {
             "Re: Mr R. Huisman, born",
             "Naam:            dhr. W. van der Veen",
             "Patiënt: Jan de Vries",
+            // OCR leaves specks between the label and the name.
+            "Patient: _mevr. L. van den Broek",
         ] {
             assert!(
                 salutation_name().is_match(t) || labelled_name().is_match(t),
@@ -236,6 +369,28 @@ mod tests {
                 !salutation_name().is_match(t) && !labelled_name().is_match(t),
                 "{t}"
             );
+        }
+    }
+
+    #[test]
+    fn a_table_of_patients_is_personal_but_a_roster_is_not() {
+        let export = "patnr;achternaam;voorletters;geboortedatum;postcode\n10231;Jansen;J.;01-02-1960;1234 AB\n";
+        let s = PersonSignals::collect(&[unit(export)]);
+        assert!(s.named && s.dob && s.patient_number && s.address, "{s:?}");
+        let sheet = "Naam\tGeboortedatum\tHuisarts\nA. Visser\t03-11-1992\tdr. Bakker\n";
+        assert!(PersonSignals::collect(&[unit(sheet)]).dob);
+        // As the XLSX extractor writes it: a tab after every cell, empty
+        // cells left out.
+        let sheet = "Naam\tGeboortedatum\tPatiëntnr\tBepaling\tUitslag\tEenheid\t\nmevr. C. de Vries\t06-08-1958\t897071\tINR\t1.7\t\n";
+        let s = PersonSignals::collect(&[unit(sheet)]);
+        assert!(s.dob && s.patient_number, "{s:?}");
+        for clean in [
+            "naam;dienst;datum;telefoon\nAnouk;ochtend;12-03-2026;06-12345678\n",
+            "Artikel;Omschrijving;Prijs\n100234;Handschoenen;12,50\n",
+            "naam;geboortedatum;postcode\n",
+        ] {
+            let s = PersonSignals::collect(&[unit(clean)]);
+            assert!(!s.named && !s.dob, "{clean}: {s:?}");
         }
     }
 
