@@ -89,6 +89,25 @@ impl Gpgsm {
         assert!(listed.contains("bob@zorg.test"), "{listed}");
     }
 
+    /// `gpgsm --verify` of a detached signature over `data`: success and
+    /// what gpgsm said.
+    fn verify_detached(&self, dir: &Path, signature: &[u8], data: &[u8]) -> (bool, String) {
+        let sig_file = dir.join("smime.p7s");
+        let data_file = dir.join("entity.eml");
+        std::fs::write(&sig_file, signature).unwrap();
+        std::fs::write(&data_file, data).unwrap();
+        let res = self.cmd(
+            &[
+                "--verify",
+                sig_file.to_str().unwrap(),
+                data_file.to_str().unwrap(),
+            ],
+            b"",
+        );
+        let stderr = String::from_utf8_lossy(&res.stderr).to_string();
+        (res.status.success(), stderr)
+    }
+
     /// Trust `ca_pem` as a root for S/MIME (gpgsm's trustlist).
     fn trust_ca(&self, dir: &Path, ca_pem: &str) {
         let ca_file = dir.join("ca.pem");
@@ -270,37 +289,16 @@ async fn gpgsm_verifies_the_practice_signature_inside() {
         .expect("signature part")
         .contents()
         .to_vec();
-    let sig_file = b.dir.path().join("smime.p7s");
-    let data_file = b.dir.path().join("entity.eml");
-    std::fs::write(&sig_file, &signature).unwrap();
-    std::fs::write(&data_file, entity).unwrap();
-    let res = gpgsm.cmd(
-        &[
-            "--verify",
-            sig_file.to_str().unwrap(),
-            data_file.to_str().unwrap(),
-        ],
-        b"",
-    );
-    let stderr = String::from_utf8_lossy(&res.stderr);
-    assert!(res.status.success(), "gpgsm --verify failed: {stderr}");
+    let (ok, stderr) = gpgsm.verify_detached(b.dir.path(), &signature, entity);
+    assert!(ok, "gpgsm --verify failed: {stderr}");
     assert!(stderr.contains("Good signature"), "{stderr}");
 
     // One changed byte in the signed entity: the digest no longer matches.
     let mut tampered = entity.to_vec();
     let at = find(&tampered, b"Hemoglobine").expect("body text");
     tampered[at + 10] = b'a';
-    std::fs::write(&data_file, &tampered).unwrap();
-    let res = gpgsm.cmd(
-        &[
-            "--verify",
-            sig_file.to_str().unwrap(),
-            data_file.to_str().unwrap(),
-        ],
-        b"",
-    );
-    let stderr = String::from_utf8_lossy(&res.stderr);
-    assert!(!res.status.success(), "tampered entity verified: {stderr}");
+    let (ok, stderr) = gpgsm.verify_detached(b.dir.path(), &signature, &tampered);
+    assert!(!ok, "tampered entity verified: {stderr}");
     assert!(
         stderr.contains("message digest attribute does not match"),
         "{stderr}"

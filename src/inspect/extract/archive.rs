@@ -62,6 +62,29 @@ pub fn read_member(zip: &mut Zip, index: usize, loc: &Location, ctx: &mut Ctx) -
     }
 }
 
+/// Where a member of a container (ZIP, TNEF) is reported: the container's
+/// part, its file name and the member's path, digits masked. The member's
+/// own name is text too: a BSN in it counts like one in a file name.
+pub fn member_location(loc: &Location, path: &str, name: &str, ctx: &mut Ctx) -> Location {
+    let member_loc = Location {
+        part: loc.part.clone(),
+        filename: Some(format!(
+            "{}/{}",
+            loc.filename.clone().unwrap_or_default(),
+            mask_digits(path)
+        )),
+        ..Location::default()
+    };
+    ctx.push_text(
+        Location {
+            field: Some("filename".into()),
+            ..member_loc.clone()
+        },
+        name.to_string(),
+    );
+    member_loc
+}
+
 /// A ZIP file: Office/OpenDocument when it looks like one, else an archive.
 pub fn extract(data: &[u8], loc: &Location, depth: u32, ctx: &mut Ctx) {
     let mut zip = match zip::ZipArchive::new(Cursor::new(data)) {
@@ -110,23 +133,7 @@ fn members(zip: &mut Zip, loc: &Location, depth: u32, ctx: &mut Ctx) {
             continue;
         }
         let base = name.rsplit('/').next().unwrap_or(&name).to_string();
-        let member_loc = Location {
-            part: loc.part.clone(),
-            filename: Some(format!(
-                "{}/{}",
-                loc.filename.clone().unwrap_or_default(),
-                mask_digits(&name)
-            )),
-            ..Location::default()
-        };
-        // A BSN in a member's name counts like one in a file name.
-        ctx.push_text(
-            Location {
-                field: Some("filename".into()),
-                ..member_loc.clone()
-            },
-            base.clone(),
-        );
+        let member_loc = member_location(loc, &name, &base, ctx);
         if let Some(bytes) = read_member(zip, index, &member_loc, ctx) {
             extract_bytes(&bytes, "", Some(&base), &member_loc, depth + 1, ctx);
         }

@@ -8,8 +8,9 @@
 //! properties (compressed RTF or HTML, which no maintained crate decodes)
 //! are unscannable; whatever else was readable is still scanned.
 
+use super::archive::member_location;
 use super::extract_bytes;
-use crate::inspect::{mask_digits, Ctx};
+use crate::inspect::Ctx;
 use crate::types::Location;
 use tnef::{AttachAttrId, AttributeId, MessageAttrId, TnefReader};
 
@@ -93,22 +94,7 @@ pub fn extract(data: &[u8], loc: &Location, depth: u32, ctx: &mut Ctx) {
         let title = attachment
             .title
             .unwrap_or_else(|| format!("attachment-{}", index + 1));
-        let member_loc = Location {
-            part: loc.part.clone(),
-            filename: Some(format!(
-                "{}/{}",
-                loc.filename.clone().unwrap_or_default(),
-                mask_digits(&title)
-            )),
-            ..Location::default()
-        };
-        ctx.push_text(
-            Location {
-                field: Some("filename".into()),
-                ..member_loc.clone()
-            },
-            title.clone(),
-        );
+        let member_loc = member_location(loc, &title, &title, ctx);
         match attachment.data {
             Some(bytes) => extract_bytes(bytes, "", Some(&title), &member_loc, depth + 1, ctx),
             None => ctx.unscannable(
