@@ -10,10 +10,9 @@
 
 mod crypto_common;
 
-use base64::Engine;
 use crypto_common::*;
 use mail_parser::MimeHeaders;
-use sluis::crypto::cli::{encrypt_bytes, EncryptArgs};
+use sluis::crypto::cli::encrypt_bytes;
 use sluis::crypto::CryptoConfig;
 use std::path::{Path, PathBuf};
 
@@ -144,23 +143,6 @@ impl Drop for Gpgsm {
     }
 }
 
-/// The DER of the application/pkcs7-mime body of an encrypted message.
-fn pkcs7_der(message: &[u8]) -> Vec<u8> {
-    let start = message
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .expect("header end")
-        + 4;
-    let b64: Vec<u8> = message[start..]
-        .iter()
-        .copied()
-        .filter(|c| !c.is_ascii_whitespace())
-        .collect();
-    base64::engine::general_purpose::STANDARD
-        .decode(b64)
-        .expect("base64 body")
-}
-
 struct Bob {
     dir: tempfile::TempDir,
     key: PathBuf,
@@ -183,15 +165,6 @@ fn bob() -> Bob {
     Bob { dir, key, cert, ca }
 }
 
-fn args_cert(cert: &Path) -> EncryptArgs {
-    EncryptArgs {
-        cert: Some(cert.to_path_buf()),
-        pgp_key: None,
-        to: None,
-        no_header_protection: false,
-    }
-}
-
 #[tokio::test]
 async fn gpgsm_decrypts_what_sluis_encrypts() {
     let b = bob();
@@ -202,7 +175,7 @@ async fn gpgsm_decrypts_what_sluis_encrypts() {
     let (code, out, diag) = encrypt_bytes(
         None,
         &CryptoConfig::default(),
-        &args_cert(&b.cert),
+        &args_cert(&b.cert, None),
         &message,
     )
     .await
@@ -223,10 +196,14 @@ async fn gpgsm_decrypts_what_sluis_encrypts() {
         smime_cert(&other_pem, &CertSpec::valid("bob@zorg.test"), &b.ca),
     )
     .unwrap();
-    let (code, out, _) =
-        encrypt_bytes(None, &CryptoConfig::default(), &args_cert(&carol), &message)
-            .await
-            .unwrap();
+    let (code, out, _) = encrypt_bytes(
+        None,
+        &CryptoConfig::default(),
+        &args_cert(&carol, None),
+        &message,
+    )
+    .await
+    .unwrap();
     assert_eq!(code, 0);
     std::fs::write(&der, pkcs7_der(&out)).unwrap();
     let res = gpgsm.cmd(&["--decrypt", der.to_str().unwrap()], b"geheim\n");
@@ -255,7 +232,7 @@ async fn gpgsm_verifies_the_practice_signature_inside() {
         ..CryptoConfig::default()
     };
     let message = sample_message("bob@zorg.test");
-    let (code, out, diag) = encrypt_bytes(None, &config, &args_cert(&b.cert), &message)
+    let (code, out, diag) = encrypt_bytes(None, &config, &args_cert(&b.cert, None), &message)
         .await
         .unwrap();
     assert_eq!(code, 0, "{diag}");

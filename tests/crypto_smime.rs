@@ -7,18 +7,9 @@
 mod crypto_common;
 
 use crypto_common::*;
-use sluis::crypto::cli::{encrypt_bytes, EncryptArgs};
+use sluis::crypto::cli::encrypt_bytes;
 use sluis::crypto::{CryptoConfig, SmimeCipher};
 use std::path::Path;
-
-fn args_cert(cert: &Path, to: Option<&str>) -> EncryptArgs {
-    EncryptArgs {
-        cert: Some(cert.to_path_buf()),
-        pgp_key: None,
-        to: to.map(str::to_string),
-        no_header_protection: false,
-    }
-}
 
 fn openssl_decrypt(dir: &Path, encrypted: &[u8], cert: &Path, key: &Path) -> Vec<u8> {
     let input = dir.join("in.eml");
@@ -123,18 +114,7 @@ async fn auth_enveloped_data_gcm_round_trips_and_header_protection_can_be_off() 
     let decrypted = openssl_decrypt(b.dir.path(), &out, &b.cert, &b.key);
     assert_eq!(decrypted, expected_inner(&message, false));
     // A flipped ciphertext byte must make GCM decryption fail.
-    let mut der = {
-        use base64::Engine;
-        let body_start = out.windows(4).position(|w| w == b"\r\n\r\n").unwrap() + 4;
-        let b64: Vec<u8> = out[body_start..]
-            .iter()
-            .copied()
-            .filter(|c| !c.is_ascii_whitespace())
-            .collect();
-        base64::engine::general_purpose::STANDARD
-            .decode(b64)
-            .unwrap()
-    };
+    let mut der = pkcs7_der(&out);
     let n = der.len();
     der[n - 40] ^= 1;
     let bad = b.dir.path().join("bad.p7m");

@@ -327,3 +327,31 @@ pub fn check_inner_parses(inner: &[u8]) {
     let expected: Vec<u8> = (0..3000u32).map(|i| (i % 256) as u8).collect();
     assert_eq!(attachment.contents(), expected.as_slice());
 }
+
+/// `sluis encrypt --cert FILE [--to ADDRESS]`, as the CLI builds it.
+pub fn args_cert(cert: &Path, to: Option<&str>) -> sluis::crypto::cli::EncryptArgs {
+    sluis::crypto::cli::EncryptArgs {
+        cert: Some(cert.to_path_buf()),
+        pgp_key: None,
+        to: to.map(str::to_string),
+        no_header_protection: false,
+    }
+}
+
+/// The DER of the application/pkcs7-mime body of an encrypted message.
+pub fn pkcs7_der(message: &[u8]) -> Vec<u8> {
+    use base64::Engine;
+    let start = message
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("header end")
+        + 4;
+    let b64: Vec<u8> = message[start..]
+        .iter()
+        .copied()
+        .filter(|c| !c.is_ascii_whitespace())
+        .collect();
+    base64::engine::general_purpose::STANDARD
+        .decode(b64)
+        .expect("base64 body")
+}
