@@ -217,20 +217,7 @@ async fn gpgsm_verifies_the_practice_signature_inside() {
     gpgsm.import_key(b.dir.path(), &b.key, &b.cert);
     gpgsm.trust_ca(b.dir.path(), &b.ca.cert.pem());
 
-    let (practice_key, practice_pem) = rsa_key(b.dir.path(), "praktijk");
-    let practice_cert = b.dir.path().join("praktijk.crt");
-    // gpgsm finds the signer by issuer and serial number, so the practice's
-    // certificate needs its own serial (a real CA never repeats one).
-    let mut spec = CertSpec::valid("assistent@praktijk.test");
-    spec.serial = 4243;
-    std::fs::write(&practice_cert, smime_cert(&practice_pem, &spec, &b.ca)).unwrap();
-    let config = CryptoConfig {
-        signing: Some(sluis::crypto::smime_sign::SigningConfig {
-            certificate: practice_cert,
-            private_key: practice_key,
-        }),
-        ..CryptoConfig::default()
-    };
+    let config = practice_signing(b.dir.path(), &b.ca);
     let message = sample_message("bob@zorg.test");
     let (code, out, diag) = encrypt_bytes(None, &config, &args_cert(&b.cert, None), &message)
         .await

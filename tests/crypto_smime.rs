@@ -275,26 +275,9 @@ async fn rsaes_oaep_certificate_gets_oaep_sha256_that_openssl_decrypts() {
 #[tokio::test]
 async fn signed_with_the_practice_certificate_then_encrypted_verifies_with_openssl() {
     let b = bob();
-    let (practice_key, practice_pem) = rsa_key(b.dir.path(), "praktijk");
-    let practice_cert = b.dir.path().join("praktijk.crt");
-    std::fs::write(
-        &practice_cert,
-        smime_cert(
-            &practice_pem,
-            &CertSpec::valid("assistent@praktijk.test"),
-            &b.ca,
-        ),
-    )
-    .unwrap();
     let ca_file = b.dir.path().join("ca.pem");
     std::fs::write(&ca_file, b.ca.cert.pem()).unwrap();
-    let config = CryptoConfig {
-        signing: Some(sluis::crypto::smime_sign::SigningConfig {
-            certificate: practice_cert,
-            private_key: practice_key,
-        }),
-        ..CryptoConfig::default()
-    };
+    let config = practice_signing(b.dir.path(), &b.ca);
     let message = sample_message("bob@zorg.test");
     let (code, out, diag) = encrypt_bytes(None, &config, &args_cert(&b.cert, None), &message)
         .await

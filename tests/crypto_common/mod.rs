@@ -355,3 +355,20 @@ pub fn pkcs7_der(message: &[u8]) -> Vec<u8> {
         .decode(b64)
         .expect("base64 body")
 }
+
+/// A crypto configuration that signs with a practice certificate from `ca`
+/// (its own serial: verifiers find the signer by issuer and serial number).
+pub fn practice_signing(dir: &Path, ca: &Ca) -> sluis::crypto::CryptoConfig {
+    let (private_key, pem) = rsa_key(dir, "praktijk");
+    let certificate = dir.join("praktijk.crt");
+    let mut spec = CertSpec::valid("assistent@praktijk.test");
+    spec.serial = 4243;
+    std::fs::write(&certificate, smime_cert(&pem, &spec, ca)).unwrap();
+    sluis::crypto::CryptoConfig {
+        signing: Some(sluis::crypto::smime_sign::SigningConfig {
+            certificate,
+            private_key,
+        }),
+        ..sluis::crypto::CryptoConfig::default()
+    }
+}
