@@ -256,3 +256,68 @@ async fn story(store: &sluis::store::Store, dir: &std::path::Path) {
         other => panic!("removed key used: {other:?}"),
     }
 }
+
+/// With `smime_trust_anchors`, a stored certificate is used only when it
+/// chains to one of the configured CAs; without it, the import is the trust.
+#[tokio::test]
+async fn stored_certificates_must_chain_to_the_configured_anchors() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = memory_store(dir.path()).await;
+    let (_, key_pem) = rsa_key(dir.path(), "bob");
+    let issuer = ca();
+    let cert = dir.path().join("bob.crt");
+    std::fs::write(
+        &cert,
+        smime_cert(&key_pem, &CertSpec::valid("bob@zorg.test"), &issuer),
+    )
+    .unwrap();
+    let (code, _) = keys(
+        &store,
+        KeysCommand::Import {
+            file: cert,
+            for_address: None,
+        },
+    )
+    .await;
+    assert_eq!(code, 0);
+    let right = dir.path().join("right.pem");
+    std::fs::write(&right, issuer.cert.pem()).unwrap();
+    let wrong = dir.path().join("wrong.pem");
+    std::fs::write(&wrong, ca().cert.pem()).unwrap();
+
+    let outcome = |anchors: std::path::PathBuf| {
+        let store = store.clone();
+        async move {
+            let mut config = offline();
+            config.smime_trust_anchors = Some(anchors);
+            let encryptor = Encryptor::new(config, Some(store), Audit::disabled()).unwrap();
+            let opts = encryptor.options("praktijk", None);
+            encryptor
+                .encrypt_for("bob@zorg.test", &sample_message("bob@zorg.test"), &opts)
+                .await
+                .unwrap()
+        }
+    };
+    assert!(matches!(
+        outcome(right).await,
+        EncryptOutcome::Encrypted {
+            source: KeySource::Store,
+            ..
+        }
+    ));
+    match outcome(wrong).await {
+        EncryptOutcome::NoKey { reason } => {
+            assert!(reason.contains("trusted S/MIME anchor"), "{reason}")
+        }
+        other => panic!("used a certificate outside the anchors: {other:?}"),
+    }
+
+    // An anchors file without certificates stops start-up instead of
+    // silently sending everything to the fallback.
+    let empty = dir.path().join("empty.pem");
+    std::fs::write(&empty, "nothing here\n").unwrap();
+    let mut config = offline();
+    config.smime_trust_anchors = Some(empty);
+    let err = Encryptor::new(config, None, Audit::disabled()).unwrap_err();
+    assert!(err.to_string().contains("no certificates"), "{err}");
+}

@@ -69,6 +69,8 @@ pub struct Encryptor {
     lookup: Option<Arc<dyn KeyLookup>>,
     wkd: Option<super::wkd::WkdClient>,
     signer: Option<Arc<super::smime_sign::SmimeSigner>>,
+    /// PKIX anchors for stored S/MIME certificates (`smime_trust_anchors`).
+    trust: Option<super::smime_trust::SmimeTrust>,
     audit: Audit,
     cache: Mutex<HashMap<String, CacheEntry>>,
 }
@@ -101,12 +103,17 @@ impl Encryptor {
             Some(c) => Some(Arc::new(super::smime_sign::SmimeSigner::load(c)?)),
             None => None,
         };
+        let trust = match &config.smime_trust_anchors {
+            Some(path) => Some(super::smime_trust::SmimeTrust::load(path)?),
+            None => None,
+        };
         Ok(Encryptor {
             config,
             store,
             lookup: None,
             wkd,
             signer,
+            trust,
             audit,
             cache: Mutex::new(HashMap::new()),
         })
@@ -298,7 +305,16 @@ impl Encryptor {
     ) -> Option<FoundKey> {
         let mut usable: Vec<FoundKey> = Vec::new();
         for c in candidates {
-            match c.key.unusable(address, now) {
+            let why_not =
+                c.key
+                    .unusable(address, now)
+                    .or_else(|| match (&self.trust, &c.key, c.source) {
+                        (Some(trust), RecipientKey::Smime(cert), KeySource::Store) => {
+                            trust.check(&cert.der, now).err()
+                        }
+                        _ => None,
+                    });
+            match why_not {
                 None => usable.push(c),
                 Some(why) => reasons.push(format!(
                     "{} {}: {why}",

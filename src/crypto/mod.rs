@@ -38,6 +38,7 @@ pub mod pgp;
 pub mod smime;
 pub mod smime_ecdh;
 pub mod smime_sign;
+pub mod smime_trust;
 pub mod wkd;
 
 pub use encryptor::Encryptor;
@@ -152,6 +153,10 @@ pub struct CryptoConfig {
     /// Sign S/MIME messages with the practice's certificate before
     /// encrypting them (off when absent).
     pub signing: Option<smime_sign::SigningConfig>,
+    /// PEM file of CA certificates: when set, S/MIME certificates from the
+    /// local store are used only if they chain to one of them (e-mail
+    /// protection). Absent: the operator's import is the trust.
+    pub smime_trust_anchors: Option<std::path::PathBuf>,
 }
 
 impl Default for CryptoConfig {
@@ -167,6 +172,7 @@ impl Default for CryptoConfig {
             wkd: wkd::WkdConfig::default(),
             dane: true,
             signing: None,
+            smime_trust_anchors: None,
         }
     }
 }
