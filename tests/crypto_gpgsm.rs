@@ -172,15 +172,7 @@ async fn gpgsm_decrypts_what_sluis_encrypts() {
     gpgsm.import_key(b.dir.path(), &b.key, &b.cert);
 
     let message = sample_message("Bob <bob@zorg.test>");
-    let (code, out, diag) = encrypt_bytes(
-        None,
-        &CryptoConfig::default(),
-        &args_cert(&b.cert, None),
-        &message,
-    )
-    .await
-    .unwrap();
-    assert_eq!(code, 0, "{diag}");
+    let out = encrypt_ok(&CryptoConfig::default(), &b.cert, &message).await;
     let der = b.dir.path().join("msg.p7m");
     std::fs::write(&der, pkcs7_der(&out)).unwrap();
 
@@ -219,10 +211,7 @@ async fn gpgsm_verifies_the_practice_signature_inside() {
 
     let config = practice_signing(b.dir.path(), &b.ca);
     let message = sample_message("bob@zorg.test");
-    let (code, out, diag) = encrypt_bytes(None, &config, &args_cert(&b.cert, None), &message)
-        .await
-        .unwrap();
-    assert_eq!(code, 0, "{diag}");
+    let out = encrypt_ok(&config, &b.cert, &message).await;
     let der = b.dir.path().join("msg.p7m");
     std::fs::write(&der, pkcs7_der(&out)).unwrap();
     let signed = gpgsm.ok(&["--decrypt", der.to_str().unwrap()], b"geheim\n");

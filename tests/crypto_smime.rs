@@ -59,15 +59,7 @@ fn bob() -> Bob {
 async fn enveloped_data_cbc_round_trips_through_openssl() {
     let b = bob();
     let message = sample_message("Bob <bob@zorg.test>");
-    let (code, out, diag) = encrypt_bytes(
-        None,
-        &CryptoConfig::default(),
-        &args_cert(&b.cert, None),
-        &message,
-    )
-    .await
-    .unwrap();
-    assert_eq!(code, 0, "{diag}");
+    let out = encrypt_ok(&CryptoConfig::default(), &b.cert, &message).await;
     let headers = headers_of(&out);
     assert!(headers.contains("smime-type=enveloped-data"), "{headers}");
     assert!(headers.contains("Subject: Beveiligd bericht / Secure message"));
@@ -199,10 +191,7 @@ async fn ecdh_p256_key_agreement_round_trips_through_openssl() {
             smime_default_cipher: cipher,
             ..CryptoConfig::default()
         };
-        let (code, out, diag) = encrypt_bytes(None, &config, &args_cert(&cert, None), &message)
-            .await
-            .unwrap();
-        assert_eq!(code, 0, "{diag}");
+        let out = encrypt_ok(&config, &cert, &message).await;
         let decrypted = openssl_decrypt(dir.path(), &out, &cert, &key_file);
         assert_eq!(decrypted, expected_inner(&message, true), "{cipher:?}");
         let p7 = dir.path().join("in.eml");
@@ -237,15 +226,7 @@ async fn rsaes_oaep_certificate_gets_oaep_sha256_that_openssl_decrypts() {
     let oaep_cert = b.dir.path().join("oaep.der");
     std::fs::write(&oaep_cert, cert.to_der().unwrap()).unwrap();
     let message = sample_message("bob@zorg.test");
-    let (code, out, diag) = encrypt_bytes(
-        None,
-        &CryptoConfig::default(),
-        &args_cert(&oaep_cert, None),
-        &message,
-    )
-    .await
-    .unwrap();
-    assert_eq!(code, 0, "{diag}");
+    let out = encrypt_ok(&CryptoConfig::default(), &oaep_cert, &message).await;
     let input = b.dir.path().join("in.eml");
     std::fs::write(&input, &out).unwrap();
     let plain = run(
@@ -279,10 +260,7 @@ async fn signed_with_the_practice_certificate_then_encrypted_verifies_with_opens
     std::fs::write(&ca_file, b.ca.cert.pem()).unwrap();
     let config = practice_signing(b.dir.path(), &b.ca);
     let message = sample_message("bob@zorg.test");
-    let (code, out, diag) = encrypt_bytes(None, &config, &args_cert(&b.cert, None), &message)
-        .await
-        .unwrap();
-    assert_eq!(code, 0, "{diag}");
+    let out = encrypt_ok(&config, &b.cert, &message).await;
     let signed = openssl_decrypt(b.dir.path(), &out, &b.cert, &b.key);
     assert!(signed
         .starts_with(b"Content-Type: multipart/signed; protocol=\"application/pkcs7-signature\""));

@@ -372,3 +372,17 @@ pub fn practice_signing(dir: &Path, ca: &Ca) -> sluis::crypto::CryptoConfig {
         ..sluis::crypto::CryptoConfig::default()
     }
 }
+
+/// Encrypt for `cert` with the CLI's code path; panics unless it worked.
+pub async fn encrypt_ok(
+    config: &sluis::crypto::CryptoConfig,
+    cert: &Path,
+    message: &[u8],
+) -> Vec<u8> {
+    let (code, out, diag) =
+        sluis::crypto::cli::encrypt_bytes(None, config, &args_cert(cert, None), message)
+            .await
+            .unwrap();
+    assert_eq!(code, 0, "{diag}");
+    out
+}
