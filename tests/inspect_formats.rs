@@ -180,6 +180,35 @@ fn nested_forwarded_message_is_walked() {
 }
 
 #[test]
+fn csv_export_with_byte_order_mark_and_decimal_commas() {
+    // As a lab system writes it: UTF-8 BOM, `;` cells, CRLF, a unit with a
+    // slash in the cell after the BSN, and a header whose last cell is a
+    // word that elsewhere means "not a BSN".
+    let csv = "\u{feff}naam;geboortedatum;bsn;bepaling;uitslag;eenheid;referentie\r\n\
+               dhr. T. Mulder;04-09-1986;123456782;Kalium;4,6;mmol/l;3,5 - 5,0\r\n";
+    let r = scan(&with_attachment(
+        csv.as_bytes(),
+        "text/csv",
+        "export_lab.csv",
+    ));
+    assert!(
+        r.findings.iter().any(|f| f.evidence == "*****6782"),
+        "{r:?}"
+    );
+    assert!(has(&r, Category::Personal), "{r:?}");
+    // Comma-separated, so the decimal commas add cells to each data row.
+    let csv = "\u{feff}naam,geboortedatum,bepaling,uitslag,eenheid\r\n\
+               dhr. B. de Groot,16-03-2002,Triglyceriden,3,6,mmol/l\r\n";
+    let r = scan(&with_attachment(
+        csv.as_bytes(),
+        "text/csv",
+        "export_lab.csv",
+    ));
+    assert!(has(&r, Category::Personal), "{r:?}");
+    assert!(has(&r, Category::Health), "{r:?}");
+}
+
+#[test]
 fn order_numbers_that_pass_the_elfproef_are_not_bsns() {
     let msg = b"From: a@b.example\r\nSubject: Bestelling\r\n\r\nOrdernummer: 123456782\r\nFactuurnummer 111222333\r\nTrack & Trace: 3STEST 123456782\r\n";
     assert!(!has(&scan(msg), Category::Bsn));

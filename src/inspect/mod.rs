@@ -47,7 +47,12 @@ impl Ctx {
     }
 
     /// Add extracted text; counts against `max_extracted_bytes`.
-    pub fn push_text(&mut self, loc: Location, text: String) {
+    pub fn push_text(&mut self, loc: Location, mut text: String) {
+        // A byte-order mark is not text; left in, it glues itself to the
+        // first word ("\u{feff}naam" is no column header).
+        if text.starts_with('\u{feff}') {
+            text.drain(..'\u{feff}'.len_utf8());
+        }
         if text.trim().is_empty() {
             return;
         }

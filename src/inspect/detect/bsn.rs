@@ -39,6 +39,10 @@ pub struct Candidate {
     /// Byte range in the text.
     pub start: usize,
     pub end: usize,
+    /// Written as people write a BSN (`123456782`, `123.456.782`,
+    /// `1234.56.782`). Other groupings (`1234 56782`, as OCR or a careless
+    /// typist splits it) count only right after a BSN label.
+    pub usual_shape: bool,
 }
 
 fn is_sep(c: char) -> bool {
@@ -137,13 +141,15 @@ pub fn candidates(text: &str) -> Vec<Candidate> {
         let allowed = |shape: &[usize]| matches!(shape, [9] | [3, 3, 3] | [4, 2, 3]);
         let shape_ok =
             allowed(&groups) || allowed(&merged) || (groups.len() == 2 && newline_seps == 1);
-        if digits.len() == 9 && shape_ok && !next_is_word && !continues {
+        let odd_shape_ok = groups.len() <= 3 && newline_seps == 0;
+        if digits.len() == 9 && (shape_ok || odd_shape_ok) && !next_is_word && !continues {
             let mut d = [0u8; 9];
             d.copy_from_slice(&digits);
             out.push(Candidate {
                 digits: d,
                 start,
                 end,
+                usual_shape: shape_ok,
             });
         }
         i = j.max(i + 1);
@@ -192,6 +198,27 @@ pub enum Context {
     Keyword,
     OtherNumber,
     Bare,
+}
+
+/// A BSN label directly before the candidate on its line (`BSN: `,
+/// `Burgerservicenummer.`), with nothing but punctuation between.
+pub fn directly_labelled(text: &str, c: &Candidate) -> bool {
+    let before = window_before(text, c.start, 40);
+    let line = before.rsplit('\n').next().unwrap_or(before);
+    let Some(m) = positive_re().find_iter(line).last() else {
+        return false;
+    };
+    let Some(rest) = line.get(m.end()..) else {
+        return false;
+    };
+    let rest = rest.trim_start_matches(['-', ' ']);
+    let lower = rest.to_ascii_lowercase();
+    let rest = ["nummer", "nr"]
+        .iter()
+        .find_map(|word| lower.strip_prefix(word))
+        .unwrap_or(&lower);
+    rest.chars()
+        .all(|ch| matches!(ch, ' ' | '\t' | ':' | '.' | '-' | '\u{a0}'))
 }
 
 /// Classify the context of a candidate: nearest keyword before it wins
@@ -255,19 +282,22 @@ pub fn bare_confidence(text: &str, part_name: Option<&str>) -> f32 {
     }
 }
 
-/// The header cell above a candidate in a tab-separated table, if any.
+/// The header cell above a candidate in a table (tab-separated text, or a
+/// CSV export with `;` or `,`), if any.
 pub fn column_header<'t>(text: &'t str, c: &Candidate) -> Option<&'t str> {
     let line_start = text.get(..c.start)?.rfind('\n').map(|i| i + 1).unwrap_or(0);
     let prefix = text.get(line_start..c.start)?;
-    if !prefix.contains('\t') && !text.get(c.end..)?.split('\n').next()?.contains('\t') {
-        return None;
-    }
-    let column = prefix.matches('\t').count();
+    let rest_of_line = text.get(c.end..)?.split('\n').next()?;
+    let sep = ['\t', ';', ',']
+        .into_iter()
+        .find(|&s| prefix.contains(s) || rest_of_line.contains(s))?;
+    let column = prefix.matches(sep).count();
     // Walk up while lines are table rows; the top one is the header.
     let mut header: Option<&str> = None;
     let mut upper = text.get(..line_start)?;
     for _ in 0..200 {
         let trimmed = upper.strip_suffix('\n').unwrap_or(upper);
+        let trimmed = trimmed.strip_suffix('\r').unwrap_or(trimmed);
         if trimmed.is_empty() {
             break;
         }
@@ -275,24 +305,35 @@ pub fn column_header<'t>(text: &'t str, c: &Candidate) -> Option<&'t str> {
             Some(i) => (trimmed.get(..i + 1)?, trimmed.get(i + 1..)?),
             None => ("", trimmed),
         };
-        if !line.contains('\t') {
+        if !line.contains(sep) {
             break;
         }
         header = Some(line);
         upper = rest;
     }
-    header.and_then(|h| h.split('\t').nth(column))
+    let header = header?;
+    // Prose has commas and semicolons too: only a row of short cells is a
+    // header there.
+    if sep != '\t' {
+        let cells: Vec<&str> = header.split(sep).collect();
+        if cells.len() < 3 || cells.iter().any(|cell| cell.trim().chars().count() > 40) {
+            return None;
+        }
+    }
+    header.split(sep).nth(column).map(|cell| {
+        cell.trim_matches(|ch: char| ch.is_whitespace() || ch == '"' || ch == '\u{feff}')
+    })
 }
 
-/// The token (whitespace-delimited) around a candidate is a URL, address or parameter.
+/// The token around a candidate is a URL, address or parameter. Tokens end
+/// at white space and at the cell separators of CSV rows, so a unit in the
+/// next cell (`241951227;mmol/l`) does not make the number part of a path.
 pub fn in_url(text: &str, c: &Candidate) -> bool {
+    let ends_token = |ch: char| ch.is_whitespace() || matches!(ch, ';' | ',' | '"' | '<' | '>');
     let before = text.get(..c.start).unwrap_or("");
-    let tok_start = before
-        .rfind(char::is_whitespace)
-        .map(|i| i + 1)
-        .unwrap_or(0);
+    let tok_start = before.rfind(ends_token).map(|i| i + 1).unwrap_or(0);
     let after = text.get(c.end..).unwrap_or("");
-    let tok_end = c.end + after.find(char::is_whitespace).unwrap_or(after.len());
+    let tok_end = c.end + after.find(ends_token).unwrap_or(after.len());
     let tok = text.get(tok_start..tok_end).unwrap_or("");
     tok.contains("://")
         || tok.starts_with("www.")
@@ -391,7 +432,32 @@ mod tests {
             "bedrag 123.\n\n456.782",
             "12.\n345.6782",
         ] {
-            assert!(candidates(t).is_empty(), "{t:?}");
+            assert!(candidates(t).iter().all(|c| !c.usual_shape), "{t:?}");
+        }
+        // Odd groupings are candidates only to be checked for a label.
+        let odd = "12 345 6782";
+        assert!(!directly_labelled(odd, &candidates(odd)[0]));
+    }
+
+    #[test]
+    fn odd_groupings_count_only_right_after_a_bsn_label() {
+        for t in [
+            "BSN: 1234 56782",
+            "Burgerservicenummer. 12 345 6782",
+            "bsn-nummer: 12345 6782",
+            "BSN nr 1234 56782",
+        ] {
+            let c = candidates(t);
+            assert_eq!(c.len(), 1, "{t:?}");
+            assert!(!c[0].usual_shape && directly_labelled(t, &c[0]), "{t:?}");
+        }
+        for t in [
+            "BSN bekend, kenmerk 1234 56782",
+            "bsn\n1234 56782",
+            "ordernummer 1234 56782",
+        ] {
+            let c = candidates(t);
+            assert!(!directly_labelled(t, &c[0]), "{t:?}");
         }
     }
 
@@ -415,9 +481,22 @@ mod tests {
         assert_eq!(context(t, &c[1]), Context::OtherNumber);
         let t = "Naam\tBSN\nJansen\t123456782\n";
         assert_eq!(context(t, &candidates(t)[0]), Context::Keyword);
+        // CSV exports: the header cell decides, even when a later header
+        // cell is a negative word ("referentie").
+        let t = "naam;geboortedatum;bsn;bepaling;referentie\ndhr. T. Mulder;04-09-1986;123456782;Kalium;3,5 - 5,0\n";
+        assert_eq!(context(t, &candidates(t)[0]), Context::Keyword);
+        let t = "ordernr,omschrijving,aantal\n123456782,Handschoenen,4\n";
+        assert_eq!(context(t, &candidates(t)[0]), Context::OtherNumber);
+        // Prose with commas is no table.
+        let t = "Beste collega, hierbij de gegevens van de heer Jansen, met excuses voor de vertraging in deze order,\nnummer 123456782, graag verwerken\n";
+        assert_eq!(column_header(t, &candidates(t)[0]), None);
         let t = "Lees meer: https://x.example/n/123456782 nu";
         assert!(in_url(t, &candidates(t)[0]));
         assert!(!in_url("BSN 123456782", &candidates("BSN 123456782")[0]));
+        let t = "dhr. T. Mulder;04-09-1986;123456782;Kalium;4,6;mmol/l;3,5";
+        assert!(!in_url(t, &candidates(t)[0]));
+        let t = "<a href=\"https://x.example/n/123456782\">";
+        assert!(in_url(t, &candidates(t)[0]));
     }
 
     #[test]

@@ -76,6 +76,9 @@ fn bsn_findings(unit: &TextUnit, out: &mut Vec<Finding>) {
         if !bsn::elfproef(&c.digits) || seen.contains(&c.digits) || bsn::in_url(&unit.text, &c) {
             continue;
         }
+        if !c.usual_shape && !bsn::directly_labelled(&unit.text, &c) {
+            continue;
+        }
         let confidence = match bsn::context(&unit.text, &c) {
             bsn::Context::Keyword => 0.95,
             bsn::Context::OtherNumber => 0.1,

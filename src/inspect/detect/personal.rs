@@ -14,7 +14,9 @@ use std::sync::OnceLock;
 
 use super::cached_regex as re;
 
-const NAME: &str = r"(?:[A-Z]\.\s?){0,3}(?:(?:van|de|der|den|ter|ten|het|la|le|du|da|von|el|al|in 't|van 't)\s+){0,3}[A-Z\u{C0}-\u{DE}][\p{Ll}'\u{2019}-]+";
+/// A person's name: up to three initials (OCR reads a capital I as `|`),
+/// particles, and a capitalised surname.
+const NAME: &str = r"(?:[A-Z|]\.\s?){0,3}(?:(?:van|de|der|den|ter|ten|het|la|le|du|da|von|el|al|in 't|van 't)\s+){0,3}[A-Z\u{C0}-\u{DE}][\p{Ll}'\u{2019}-]+";
 
 pub fn salutation_name() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
@@ -191,13 +193,22 @@ fn header_with_data(header: &str, data: &str) -> Option<TableColumns> {
         .max_by_key(|&c| header.matches(c).count())?;
     let cells: Vec<String> = header
         .split(sep)
-        .map(|c| c.trim().trim_matches('"').to_lowercase())
+        .map(|c| {
+            c.trim_matches(|ch: char| ch.is_whitespace() || ch == '"' || ch == '\u{feff}')
+                .to_lowercase()
+        })
         .filter(|c| !c.is_empty())
         .collect();
     // Spreadsheets leave empty cells out, so a data row may be shorter
-    // than its header, never longer.
+    // than its header; it is longer only where a comma-separated export
+    // writes Dutch decimal commas unquoted ("3,6" for 3.6).
     let filled = data.split(sep).filter(|c| !c.trim().is_empty()).count();
-    if cells.len() < 3 || filled < 2 || filled > cells.len() {
+    let most = if sep == ',' {
+        cells.len() * 2
+    } else {
+        cells.len()
+    };
+    if cells.len() < 3 || filled < 2 || filled > most {
         return None;
     }
     let is = |names: &[&str]| cells.iter().any(|c| names.contains(&c.as_str()));
@@ -364,6 +375,8 @@ mod tests {
                 "{t}"
             );
         }
+        // OCR reads the initial I as a bar.
+        assert!(labelled_name().is_match("Naam: mevr. |. Wijnands"));
         for t in ["Geachte heer/mevrouw,", "Beste collega's,", "Naam: "] {
             assert!(
                 !salutation_name().is_match(t) && !labelled_name().is_match(t),
@@ -384,6 +397,10 @@ mod tests {
         let sheet = "Naam\tGeboortedatum\tPatiëntnr\tBepaling\tUitslag\tEenheid\t\nmevr. C. de Vries\t06-08-1958\t897071\tINR\t1.7\t\n";
         let s = PersonSignals::collect(&[unit(sheet)]);
         assert!(s.dob && s.patient_number, "{s:?}");
+        // A CSV export with a byte-order mark and Dutch decimal commas.
+        let csv = "\u{feff}naam,geboortedatum,bepaling,uitslag,eenheid\ndhr. B. de Groot,16-03-2002,Triglyceriden,3,6,mmol/l\n";
+        let s = PersonSignals::collect(&[unit(csv)]);
+        assert!(s.named && s.dob, "{s:?}");
         for clean in [
             "naam;dienst;datum;telefoon\nAnouk;ochtend;12-03-2026;06-12345678\n",
             "Artikel;Omschrijving;Prijs\n100234;Handschoenen;12,50\n",
