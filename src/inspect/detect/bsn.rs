@@ -200,6 +200,44 @@ pub enum Context {
     Bare,
 }
 
+fn dashed_number_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    super::cached_regex(
+        &RE,
+        r"^[ \t:.\u{a0}-]*(?i:-?nummer|nr\.?)?[ \t:.\u{a0}]*(\d{2,5}(?:-\d{1,5}){1,2})(?:$|[^\d-])",
+    )
+}
+
+/// `BSN: 123-456-782`: dashes are no usual BSN separator (they make dates
+/// and phone numbers), so a dashed number counts only right after a label.
+pub fn dashed_after_label(text: &str) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for label in positive_re().find_iter(text).take(10_000) {
+        let Some(rest) = text.get(label.end()..) else {
+            continue;
+        };
+        let Some(number) = dashed_number_re().captures(rest).and_then(|c| c.get(1)) else {
+            continue;
+        };
+        let digits: Vec<u8> = number
+            .as_str()
+            .bytes()
+            .filter(u8::is_ascii_digit)
+            .map(|b| b - b'0')
+            .collect();
+        let Ok(digits) = <[u8; 9]>::try_from(digits.as_slice()) else {
+            continue;
+        };
+        out.push(Candidate {
+            digits,
+            start: label.end() + number.start(),
+            end: label.end() + number.end(),
+            usual_shape: false,
+        });
+    }
+    out
+}
+
 /// A BSN label directly before the candidate on its line (`BSN: `,
 /// `Burgerservicenummer.`), with nothing but punctuation between.
 pub fn directly_labelled(text: &str, c: &Candidate) -> bool {
@@ -437,6 +475,29 @@ mod tests {
         // Odd groupings are candidates only to be checked for a label.
         let odd = "12 345 6782";
         assert!(!directly_labelled(odd, &candidates(odd)[0]));
+    }
+
+    #[test]
+    fn dashed_numbers_count_only_right_after_a_bsn_label() {
+        for t in [
+            "BSN: 123-456-782.",
+            "burgerservicenummer 1234-56-782",
+            "BSN-nr. 12345-6782 bekend",
+        ] {
+            let c = dashed_after_label(t);
+            assert_eq!(c.len(), 1, "{t:?}");
+            assert_eq!(c[0].digits, digits("123456782"));
+            assert!(directly_labelled(t, &c[0]), "{t:?}");
+        }
+        for t in [
+            "BSN bekend, tel 123-456-782",
+            "123-456-782",
+            "BSN: 12-03-2024",
+            "BSN: 123-456-7821",
+            "BSN: 123-456-782-1",
+        ] {
+            assert!(dashed_after_label(t).is_empty(), "{t:?}");
+        }
     }
 
     #[test]

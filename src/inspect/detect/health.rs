@@ -42,7 +42,7 @@ fn sick_note() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"(?i)(?-u:\b)(?:is (?:vanaf \w+ )?ziek|ziek gemeld|ziekgemeld|meldt zich ziek|ziekmelding|is off sick|called in sick|on sick leave|sick leave|afwezig (?:wegens|vanwege)|uitgevallen (?:wegens|vanwege|door))",
+        r"(?i)(?-u:\b)(?:is (?:vanaf \w+ )?ziek|ik ben (?:(?:vandaag|vanochtend|vannacht|sinds|gisteren|helaas|al|nog|erg|flink|behoorlijk|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+){0,2}ziek|ik meld (?:me|mij) (?:\w+ )?ziek|i'?m (?:off )?sick|i am (?:off )?sick|i'?m ill|i am ill|ziek gemeld|ziekgemeld|meldt zich ziek|ziekmelding|is off sick|called in sick|on sick leave|sick leave|afwezig (?:wegens|vanwege)|uitgevallen (?:wegens|vanwege|door))",
     )
 }
 
@@ -56,6 +56,29 @@ fn specialist_appointment() -> &'static Regex {
     re(
         &R,
         r"(?i)(?-u:\b)(?:afspraak|afspraken|appointment|consult|spreekuur|opname|admission)(?-u:\b)[^\n]{0,120}?(?-u:\b)(?:\p{L}+(?:loog|logist|chirurg|surgeon|iater|iatrist|therapeut|therapist)|internist|longarts|oogarts|kno-arts|kinderarts|revalidatiearts|geriater|verloskundige|ent specialist|paediatrician|pediatrician|ophthalmologist|obstetrician)(?-u:\b)",
+    )
+}
+
+/// A vaccination given to someone: "heeft de BMR-vaccinatie gekregen",
+/// "received the hepatitis B vaccine". An invitation ("kan de griepprik
+/// krijgen") is not one.
+fn vaccination_given() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"(?i)(?:vaccinatie|vaccin|inenting|vaccine|vaccination|booster)\S*[^\n.]{0,60}?(?-u:\b)(?:gekregen|ontvangen|toegediend|gegeven|gezet|received|given|administered)(?-u:\b)|(?-u:\b)(?:gekregen|ontvangen|toegediend|kreeg|received|was given|has had)(?-u:\b)[^\n.]{0,40}?(?:vaccinatie|vaccin|inenting|vaccine|vaccination|booster)",
+    )
+}
+
+/// A condition said of one person in the sentence before it: "zij heeft
+/// suïcidale gedachten", "deze patiënt is bekend met COPD", "he was
+/// diagnosed with". A generic "als u diabetes heeft" or "iedere patiënt
+/// heeft recht op" is not.
+fn attributed_to_person() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"(?i)(?-u:\b)(?:hij|zij|ze|he|she|mevrouw|meneer|(?:de|deze|onze|uw|mijn|the|this|our|your|my)\s+(?:patiënte?|patient|cliënte?|client|dochter|zoon|daughter|son|vader|moeder|father|mother))\s+(?:heeft|had|has|lijdt aan|leed aan|kampt met|is bekend met|is known with|suffers from|was diagnosed with|is gediagnosticeerd met|werd gediagnosticeerd met)(?-u:\b)[^.!?\n]{0,60}$",
     )
 }
 
@@ -96,6 +119,13 @@ pub fn score(text: &str) -> (u32, BTreeSet<&'static str>) {
                 classes.insert("lab-value");
                 2
             }
+            Class::Condition
+                if attributed_to_person().is_match(sentence_before(&lower, hit.start)) =>
+            {
+                classes.insert("condition");
+                classes.insert("condition-of-person");
+                3
+            }
             c => {
                 classes.insert(c.as_str());
                 let _ = line;
@@ -103,6 +133,10 @@ pub fn score(text: &str) -> (u32, BTreeSet<&'static str>) {
             }
         };
         total += weight;
+    }
+    if vaccination_given().is_match(text) {
+        classes.insert("vaccination-given");
+        total += 2;
     }
     if specialist_appointment().is_match(text) {
         classes.insert("specialist-appointment");
@@ -117,6 +151,15 @@ pub fn score(text: &str) -> (u32, BTreeSet<&'static str>) {
         }
     }
     (total, classes)
+}
+
+/// The text of the sentence up to `pos` (at most 100 bytes).
+fn sentence_before(lower: &str, pos: usize) -> &str {
+    let mut start = pos.saturating_sub(100);
+    while start > 0 && !lower.is_char_boundary(start) {
+        start -= 1;
+    }
+    lower.get(start..pos).unwrap_or("")
 }
 
 /// Minimum unit score (distinct terms, weighted) for health data.
@@ -157,6 +200,7 @@ pub fn detect(units: &[TextUnit], signals: &PersonSignals, has_bsn: bool, out: &
         "medication+dosage",
         "lab-value",
         "specialist-appointment",
+        "vaccination-given",
     ]
     .iter()
     .any(|c| classes.contains(c));
@@ -211,6 +255,46 @@ mod tests {
         ))];
         detect(&units, &PersonSignals::collect(&units), false, &mut f);
         assert_eq!(f.len(), 1);
+    }
+
+    fn detect_in(text: &str) -> Vec<Finding> {
+        let units = [unit(text)];
+        let mut f = Vec::new();
+        detect(&units, &PersonSignals::collect(&units), false, &mut f);
+        f
+    }
+
+    #[test]
+    fn a_sick_note_in_the_first_person_with_its_reason_is_health_data() {
+        let found = detect_in("Hoi Marieke,\n\nIk ben vandaag ziek, ik heb een migraineaanval en blijf thuis.\n\nGroet,\nAnouk");
+        assert_eq!(found.len(), 1);
+        for clean in [
+            "Hoi Marieke,\n\nIk ben vandaag ziek en blijf thuis.\n\nGroet,\nAnouk",
+            "Hoi Marieke,\n\nIk ben niet ziek, de migraine-avond gaat door.\n\nGroet,\nAnouk",
+        ] {
+            assert!(detect_in(clean).is_empty(), "{clean}");
+        }
+    }
+
+    #[test]
+    fn a_vaccination_given_to_a_named_child_is_health_data_an_invitation_is_not() {
+        let found = detect_in("Beste ouders,\n\nUw zoon Daan de Boer (geb. 05-06-2019) heeft op 12-03-2024 de BMR-vaccinatie gekregen.");
+        assert_eq!(found.len(), 1);
+        assert!(found[0].evidence.contains("vaccination-given"));
+        assert!(detect_in("Beste ouders,\n\nUw zoon Daan de Boer (geb. 05-06-2019) kan in maart de BMR-vaccinatie krijgen via het consultatiebureau.").is_empty());
+    }
+
+    #[test]
+    fn a_condition_said_of_a_named_person_is_health_data() {
+        let found = detect_in("Beste collega,\n\nIk maak mij zorgen om Sanne Bakker (15 jaar): zij heeft suïcidale gedachten. Kunnen jullie haar vandaag zien?");
+        assert_eq!(found.len(), 1);
+        assert!(found[0].evidence.contains("condition-of-person"));
+        for clean in [
+            "Geachte heer Jansen,\n\nIedere patiënt heeft recht op goede zorg bij diabetes. Kom naar onze avond.",
+            "Geachte heer Jansen,\n\nAls u diabetes heeft, krijgt u een uitnodiging.",
+        ] {
+            assert!(detect_in(clean).is_empty(), "{clean}");
+        }
     }
 
     #[test]

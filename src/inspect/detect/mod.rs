@@ -62,7 +62,8 @@ pub fn run(units: &[TextUnit]) -> Vec<Finding> {
 }
 
 fn bsn_findings(unit: &TextUnit, out: &mut Vec<Finding>) {
-    let cands = bsn::candidates(&unit.text);
+    let mut cands = bsn::candidates(&unit.text);
+    cands.extend(bsn::dashed_after_label(&unit.text));
     if cands.is_empty() {
         return;
     }

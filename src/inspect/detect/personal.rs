@@ -38,13 +38,14 @@ pub fn labelled_name() -> &'static Regex {
     )
 }
 
-/// A full name directly followed by a birth date: `Zoë van der Veen (geb. 03-05-2019)`.
+/// A full name directly followed by a birth date or an age:
+/// `Zoë van der Veen (geb. 03-05-2019)`, `Sanne Bakker (15 jaar)`.
 pub fn name_with_birth() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
         &format!(
-            r"[A-Z\u{{C0}}-\u{{DE}}][\p{{Ll}}'-]+\s+{NAME}\s*[(,]\s*(?i:geb\.?|geboren|born|dob)\s*:?\s*\d"
+            r"[A-Z\u{{C0}}-\u{{DE}}][\p{{Ll}}'-]+\s+{NAME}\s*[(,]\s*(?:(?i:geb\.?|geboren|born|dob)\s*:?\s*\d|\d{{1,3}}\s*(?i:jaar|jr|years?|yrs|y/o)(?-u:\b))"
         ),
     )
 }
@@ -375,6 +376,8 @@ mod tests {
                 "{t}"
             );
         }
+        assert!(name_with_birth().is_match("zorgen om Sanne Bakker (15 jaar): zij"));
+        assert!(!name_with_birth().is_match("Sanne Bakker (15 dagen)"));
         // OCR reads the initial I as a bar.
         assert!(labelled_name().is_match("Naam: mevr. |. Wijnands"));
         for t in ["Geachte heer/mevrouw,", "Beste collega's,", "Naam: "] {

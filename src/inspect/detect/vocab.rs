@@ -93,6 +93,28 @@ fn is_word_char(c: Option<char>) -> bool {
     c.is_some_and(|c| c.is_alphanumeric())
 }
 
+/// Dutch glues a condition to the word after it: "migraineaanvallen",
+/// "astmapatiënt", "angstklachten". Only these heads extend a condition; a
+/// general compound ("diabetesvereniging") stays no hit.
+const CONDITION_COMPOUND_TAILS: &[&str] = &[
+    "aanvallen",
+    "aanval",
+    "klachten",
+    "patiënten",
+    "patiënte",
+    "patiënt",
+];
+
+/// Length of a compound tail that starts `rest` and ends a word, if any.
+fn compound_tail(rest: &str) -> Option<usize> {
+    let rest = rest.strip_prefix('-').map_or((rest, 0), |r| (r, 1));
+    CONDITION_COMPOUND_TAILS.iter().find_map(|tail| {
+        let after = rest.0.get(tail.len()..)?;
+        (rest.0.starts_with(tail) && !is_word_char(after.chars().next()))
+            .then_some(rest.1 + tail.len())
+    })
+}
+
 impl Vocab {
     /// Whole-word hits in `text`; `lower` must be `text.to_lowercase()`
     /// when that has the same length, else pass the lower-cased text and
@@ -104,18 +126,27 @@ impl Vocab {
         };
         for m in matcher.find_iter(lower) {
             let before = lower.get(..m.start()).and_then(|s| s.chars().next_back());
-            let after = lower.get(m.end()..).and_then(|s| s.chars().next());
-            if is_word_char(before) || is_word_char(after) {
+            let rest = lower.get(m.end()..).unwrap_or("");
+            let Some(&class) = self.classes.get(m.pattern().as_usize()) else {
+                continue;
+            };
+            if is_word_char(before) {
                 continue;
             }
-            if let Some(&class) = self.classes.get(m.pattern().as_usize()) {
-                out.push(Hit {
-                    class,
-                    term: m.pattern().as_usize(),
-                    start: m.start(),
-                    end: m.end(),
-                });
-            }
+            let end = if !is_word_char(rest.chars().next()) {
+                m.end()
+            } else {
+                match compound_tail(rest) {
+                    Some(tail) if class == Class::Condition => m.end() + tail,
+                    _ => continue,
+                }
+            };
+            out.push(Hit {
+                class,
+                term: m.pattern().as_usize(),
+                start: m.start(),
+                end,
+            });
         }
         out
     }
@@ -135,5 +166,13 @@ mod tests {
         assert!(classes.contains(&Class::Condition));
         assert!(classes.contains(&Class::Lab));
         assert!(v.hits("diabetesvereniging").is_empty());
+        assert!(v.hits("migrainevoorlichting").is_empty());
+        for compound in ["migraineaanvallen", "astma-aanval", "een diabetespatiënt."] {
+            let hits = v.hits(compound);
+            assert_eq!(hits.len(), 1, "{compound}");
+            assert_eq!(hits[0].class, Class::Condition);
+        }
+        // Only conditions take a compound tail.
+        assert!(v.hits("metforminepatiënt").is_empty());
     }
 }
