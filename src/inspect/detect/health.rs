@@ -55,7 +55,7 @@ fn specialist_appointment() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"(?i)(?-u:\b)(?:afspraak|afspraken|appointment|consult|spreekuur|opname|admission)(?-u:\b)[^\n]{0,120}?(?-u:\b)(?:\p{L}+(?:loog|logist|chirurg|surgeon|iater|iatrist|therapeut|therapist)|internist|longarts|oogarts|kno-arts|kinderarts|revalidatiearts|geriater|verloskundige|ent specialist|paediatrician|pediatrician|ophthalmologist|obstetrician)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:afspraak|afspraken|appointment|consult|spreekuur|opname|admission)(?-u:\b)[^\n]{0,120}?(?-u:\b)(?:\p{L}*(?:loog|logist|chirurg|surgeon|iater|iatrist|therapeut|therapist)|\p{L}+-arts|polikliniek|outpatient clinic|medisch specialist|medical specialist|internist|longarts|oogarts|kno-arts|kinderarts|revalidatiearts|geriater|verloskundige|ent specialist|paediatrician|pediatrician|ophthalmologist|obstetrician)(?-u:\b)",
     )
 }
 
@@ -72,13 +72,13 @@ fn vaccination_given() -> &'static Regex {
 
 /// A condition said of one person in the sentence before it: "zij heeft
 /// suïcidale gedachten", "deze patiënt is bekend met COPD", "he was
-/// diagnosed with". A generic "als u diabetes heeft" or "iedere patiënt
-/// heeft recht op" is not.
+/// diagnosed with", "u heeft", "uw diabetes", "haar hartfalen". A generic
+/// "als u diabetes heeft" or "iedere patiënt heeft recht op" is not.
 fn attributed_to_person() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"(?i)(?-u:\b)(?:hij|zij|ze|he|she|mevrouw|meneer|(?:de|deze|onze|uw|mijn|the|this|our|your|my)\s+(?:patiënte?|patient|cliënte?|client|dochter|zoon|daughter|son|vader|moeder|father|mother))\s+(?:heeft|had|has|lijdt aan|leed aan|kampt met|is bekend met|is known with|suffers from|was diagnosed with|is gediagnosticeerd met|werd gediagnosticeerd met)(?-u:\b)[^.!?\n]{0,60}$",
+        r"(?i)(?-u:\b)(?:(?:hij|zij|ze|he|she|u|you|mevrouw|meneer|(?:de|deze|onze|uw|mijn|the|this|our|your|my)\s+(?:patiënte?|patient|cliënte?|client|dochter|zoon|daughter|son|vader|moeder|father|mother))\s+(?:heeft|had|has|have|bent bekend met|lijdt aan|leed aan|kampt met|is bekend met|is known with|suffers from|was diagnosed with|were diagnosed with|is gediagnosticeerd met|werd gediagnosticeerd met)(?-u:\b)[^.!?\n]{0,60}|(?:uw|your|zijn|haar|his|her)\s+)$",
     )
 }
 
@@ -153,6 +153,15 @@ pub fn score(text: &str) -> (u32, BTreeSet<&'static str>) {
     (total, classes)
 }
 
+/// Words of a text meant for many: a newsletter, a campaign, an evening.
+fn generic_audience() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"(?i)(?-u:\b)(?:iedereen|alle patiënten|alle cliënten|everyone|all patients|nieuwsbrief|newsletter|voorlichting\w*|informatieavond|themavond|bijeenkomst|campagne|campaign|information evening|webinar)(?-u:\b)",
+    )
+}
+
 /// The text of the sentence up to `pos` (at most 100 bytes).
 fn sentence_before(lower: &str, pos: usize) -> &str {
     let mut start = pos.saturating_sub(100);
@@ -204,6 +213,31 @@ pub fn detect(units: &[TextUnit], signals: &PersonSignals, has_bsn: bool, out: &
     ]
     .iter()
     .any(|c| classes.contains(c));
+    // A greeted name and nothing else, in a text for everybody: a mail
+    // merge about diabetes names conditions too. It counts only when the
+    // text says something about this person (a value, a dose, "uw
+    // diabetes", an appointment). A greeted letter without such audience
+    // words still counts: a miss is worse than a false alarm.
+    let about_this_person = [
+        "icpc",
+        "medication+dosage",
+        "lab-value",
+        "specialist-appointment",
+        "vaccination-given",
+        "condition-of-person",
+    ]
+    .iter()
+    .any(|c| classes.contains(c));
+    let Some(best_unit) = units.get(index) else {
+        return;
+    };
+    if signals.greeted_only(has_bsn)
+        && !sick
+        && !about_this_person
+        && generic_audience().is_match(super::head(&best_unit.text))
+    {
+        return;
+    }
     let min = match (signals.strongly_identified(has_bsn), specific) {
         (true, true) => 1,
         (true, false) => MIN_SCORE - 1,
@@ -212,12 +246,11 @@ pub fn detect(units: &[TextUnit], signals: &PersonSignals, has_bsn: bool, out: &
     if !(identifiable || sick) || (unit_score < min && !(sick && unit_score >= 1)) {
         return;
     }
-    let Some(unit) = units.get(index) else { return };
     let _ = total;
     out.push(Finding {
         category: Category::Health,
         detector: "health.vocabulary".into(),
-        location: unit.loc.clone(),
+        location: best_unit.loc.clone(),
         evidence: classes.into_iter().collect::<Vec<_>>().join("+"),
         confidence: (0.5 + 0.05 * unit_score as f32).min(0.95),
     });
@@ -298,18 +331,34 @@ mod tests {
     }
 
     #[test]
+    fn a_mail_merge_for_everybody_is_not_health_data_about_the_addressee() {
+        let merge = "Geachte heer Jansen,\n\nIn november organiseren wij een voorlichtingsavond over diabetes en hoge bloeddruk. Iedereen met diabetes mellitus type 2 is welkom. Metformine komt aan bod.";
+        assert!(detect_in(merge).is_empty());
+        // The same greeting with something about him is.
+        let personal = "Geachte heer Jansen,\n\nIedereen met diabetes is welkom op onze avond. Uw HbA1c was 64 mmol/mol; komt u ook?";
+        assert_eq!(detect_in(personal).len(), 1);
+        let personal = "Geachte heer Jansen,\n\nIn november is er een avond voor iedereen. Hoe gaat het met uw diabetes en hoge bloeddruk? Metformine helpt.";
+        assert_eq!(detect_in(personal).len(), 1);
+    }
+
+    #[test]
     fn a_specialist_appointment_for_a_named_patient_is_health_data() {
-        let detect_in = |text: &str| {
-            let units = [unit(text)];
-            let mut f = Vec::new();
-            detect(&units, &PersonSignals::collect(&units), false, &mut f);
-            f
-        };
         let found = detect_in("Dear Mr M. Kok,
 
 This confirms your appointment with dr. S. de Graaf, neurologist, at Ziekenhuis Noordoever on 03 March 2024 at 10:00.");
         assert_eq!(found.len(), 1);
         assert!(found[0].evidence.contains("specialist-appointment"));
+        for letter in [
+            "Geachte heer De Bruijn,\n\nHierbij bevestigen wij uw afspraak bij dr. K. Ramdin, MDL-arts, op 04-04-2024.",
+            "Dear Mr L. Vos,\n\nThis confirms your appointment with dr. R. van der Heijden, orthopaedic surgeon, on 21 June.",
+            "Geachte mevrouw Smit,\n\nUw afspraak op de polikliniek dermatologie is verzet.",
+        ] {
+            let found = detect_in(letter);
+            assert!(
+                found.first().is_some_and(|f| f.evidence.contains("specialist-appointment")),
+                "{letter}"
+            );
+        }
         // Nobody named, a GP, or no appointment: not health data.
         for clean in [
             "Maak een afspraak bij de cardioloog via uw huisarts als u klachten heeft.",

@@ -229,6 +229,9 @@ fn header_with_data(header: &str, data: &str) -> Option<TableColumns> {
 pub struct PersonSignals {
     /// A person is named (salutation + name, or a labelled name).
     pub named: bool,
+    /// Named somewhere other than in the greeting ("Geachte heer Jansen,"):
+    /// in the text, a label, a table or with a birth date.
+    pub named_beyond_greeting: bool,
     pub dob: bool,
     pub patient_number: bool,
     pub address: bool,
@@ -247,22 +250,30 @@ impl PersonSignals {
                 continue;
             }
             let t = super::head(&u.text);
-            if !s.named
-                && (salutation_name().is_match(t)
-                    || labelled_name().is_match(t)
-                    || name_with_birth().is_match(t))
-            {
-                s.named = true;
+            if !s.named_beyond_greeting {
+                let mut salutations = salutation_name().find_iter(t).peekable();
+                if salutations.peek().is_some() {
+                    s.named = true;
+                }
+                if labelled_name().is_match(t)
+                    || name_with_birth().is_match(t)
+                    || salutations.any(|m| !in_greeting(t, m.start()))
+                {
+                    s.named = true;
+                    s.named_beyond_greeting = true;
+                }
             }
             if !s.address && name_with_address().is_match(t) {
                 s.address = true;
                 s.named = true;
+                s.named_beyond_greeting = true;
                 if s.at.is_none() {
                     s.at = Some(u.loc.clone());
                 }
             }
             if let Some(table) = table_of_people(t) {
                 s.named = true;
+                s.named_beyond_greeting = true;
                 s.dob |= table.dob;
                 s.patient_number |= table.patient_number;
                 s.address |= table.address;
@@ -294,10 +305,48 @@ impl PersonSignals {
         self.named && (self.dob || self.patient_number || self.address || has_bsn)
     }
 
+    /// The only person in the message is the one greeted, with nothing
+    /// else to identify them: a mail merge ("Geachte heer Jansen, ...")
+    /// looks like this, and so does a letter to a patient about themselves.
+    pub fn greeted_only(&self, has_bsn: bool) -> bool {
+        self.named
+            && !self.named_beyond_greeting
+            && !(self.dob || self.patient_number || self.address || self.phone || has_bsn)
+    }
+
     /// The message is about an identifiable person.
     pub fn identifiable(&self, has_bsn: bool) -> bool {
         self.named || self.dob || self.patient_number || has_bsn
     }
+}
+
+/// The salutation at `pos` opens a greeting line ("Geachte heer ...",
+/// "Dear Mrs ...", or the line starts with it).
+fn in_greeting(text: &str, pos: usize) -> bool {
+    let line_start = text
+        .get(..pos)
+        .and_then(|b| b.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let prefix = text
+        .get(line_start..pos)
+        .unwrap_or("")
+        .trim()
+        .to_lowercase();
+    let prefix = prefix.trim_start_matches(['>', ' ']);
+    matches!(
+        prefix,
+        "" | "geachte"
+            | "beste"
+            | "lieve"
+            | "hallo"
+            | "hoi"
+            | "dag"
+            | "goedemorgen"
+            | "goedemiddag"
+            | "dear"
+            | "hello"
+            | "hi"
+    )
 }
 
 /// Personal data: a named person plus an identifying detail.
