@@ -209,6 +209,14 @@ fn csv_export_with_byte_order_mark_and_decimal_commas() {
 }
 
 #[test]
+fn vcard_with_birthday_names_a_person() {
+    let vcf = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Anna Visser\r\nBDAY:1992-11-03\r\nNOTE:BSN 123456782\r\nEND:VCARD\r\n";
+    let r = scan(&with_attachment(vcf.as_bytes(), "text/vcard", "anna.vcf"));
+    assert!(has(&r, Category::Bsn), "{r:?}");
+    assert!(has(&r, Category::Personal), "{r:?}");
+}
+
+#[test]
 fn order_numbers_that_pass_the_elfproef_are_not_bsns() {
     let msg = b"From: a@b.example\r\nSubject: Bestelling\r\n\r\nOrdernummer: 123456782\r\nFactuurnummer 111222333\r\nTrack & Trace: 3STEST 123456782\r\n";
     assert!(!has(&scan(msg), Category::Bsn));

@@ -65,7 +65,7 @@ fn dob() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"(?i)(?-u:\b)(?:geboortedatum|geb\.?|geboren(?: op)?|born(?: on)?|date of birth|birth date|dob|d\.o\.b\.)[^\d\n]{0,20}?(?:\d{1,2}[-/. ]\d{1,2}[-/. ]\d{2,4}|\d{1,2}\s+\p{L}{3,10}\.?\s+\d{4})",
+        r"(?i)(?-u:\b)(?:geboortedatum|geb\.?|geboren(?: op)?|born(?: on)?|date of birth|birth date|dob|d\.o\.b\.)[^\d\n]{0,20}?(?:\d{1,2}[-/. ]\d{1,2}[-/. ]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+\p{L}{3,10}\.?\s+\d{4})",
     )
 }
 
@@ -465,6 +465,8 @@ mod tests {
 
     #[test]
     fn name_plus_birth_date_is_personal_but_a_signature_is_not() {
+        let s = PersonSignals::collect(&[unit("Naam: A. Visser\nDate of birth: 1992-11-03")]);
+        assert!(s.named && s.dob, "{s:?}");
         let s = PersonSignals::collect(&[unit("Naam: mevr. A. Visser\nGeboortedatum: 03-11-1992")]);
         let mut f = Vec::new();
         detect(&s, false, None, &mut f);

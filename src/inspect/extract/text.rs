@@ -96,11 +96,62 @@ pub fn unfold_calendar(text: String) -> String {
         .replace("\r\n\t", "")
         .replace("\n ", "")
         .replace("\n\t", "");
-    unfolded
+    let text = unfolded
         .replace("\\n", "\n")
         .replace("\\N", "\n")
         .replace("\\,", ",")
-        .replace("\\;", ";")
+        .replace("\\;", ";");
+    if head.contains("BEGIN:VCARD") {
+        label_vcard(&text)
+    } else {
+        text
+    }
+}
+
+/// A vCard says who someone is in property names (`FN`, `BDAY`, `ADR`),
+/// which no detector reads as labels: write them as the labels a letter
+/// would use ("Naam:", "Geboortedatum:", "Adres:", "Telefoon:").
+fn label_vcard(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 64);
+    for line in text.lines() {
+        let Some((property, value)) = line.split_once(':') else {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        };
+        let name = property
+            .split(';')
+            .next()
+            .unwrap_or("")
+            .to_ascii_uppercase();
+        let labelled = match name.as_str() {
+            "FN" => format!("Naam: {value}"),
+            "BDAY" => format!("Geboortedatum: {}", vcard_date(value)),
+            "ADR" => {
+                // PO box; extended; street; locality; region; postal code; country
+                let f: Vec<&str> = value.split(';').map(str::trim).collect();
+                let at = |i: usize| f.get(i).copied().unwrap_or("");
+                format!("Adres: {}, {} {}", at(2), at(5), at(3))
+            }
+            "TEL" => format!("Telefoon: {value}"),
+            "BEGIN" | "END" | "VERSION" | "PRODID" | "UID" | "REV" => continue,
+            _ => value.to_string(),
+        };
+        out.push_str(&labelled);
+        out.push('\n');
+    }
+    out
+}
+
+/// `19921103` as `1992-11-03`; other forms unchanged.
+fn vcard_date(value: &str) -> String {
+    let v = value.trim();
+    match (v.len(), v.get(..4), v.get(4..6), v.get(6..8)) {
+        (8, Some(y), Some(m), Some(d)) if v.bytes().all(|b| b.is_ascii_digit()) => {
+            format!("{y}-{m}-{d}")
+        }
+        _ => v.to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -113,5 +164,20 @@ mod calendar_tests {
         let t = unfold_calendar(ics.to_string());
         assert!(t.contains("Sofinummer: 2895.12.694\nReden"), "{t}");
         assert_eq!(unfold_calendar("a\n b".into()), "a\n b");
+    }
+
+    #[test]
+    fn vcard_properties_become_labels() {
+        let vcf = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Anna Visser\r\nBDAY:19921103\r\nADR;TYPE=home:;;Dorpsstraat 1;Ede;;6711 AB;NL\r\nTEL;TYPE=cell:06-12345678\r\nNOTE:Allergie penicilline\r\nEND:VCARD\r\n";
+        let t = unfold_calendar(vcf.to_string());
+        for line in [
+            "Naam: Anna Visser",
+            "Geboortedatum: 1992-11-03",
+            "Adres: Dorpsstraat 1, 6711 AB Ede",
+            "Telefoon: 06-12345678",
+            "Allergie penicilline",
+        ] {
+            assert!(t.lines().any(|l| l == line), "{line} in {t}");
+        }
     }
 }
