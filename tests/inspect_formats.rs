@@ -209,6 +209,67 @@ fn csv_export_with_byte_order_mark_and_decimal_commas() {
 }
 
 #[test]
+fn word_97_document_is_read() {
+    // Made by LibreOffice 7.4 (`soffice --convert-to doc:"MS Word 97"`) from
+    // HTML with the BSN split over bold and italic runs and a table.
+    let doc = fixture("verwijsbrief.doc");
+    let r = scan(&with_attachment(
+        &doc,
+        "application/msword",
+        "verwijsbrief.doc",
+    ));
+    assert!(!r.is_unscannable(), "{:?}", r.unscannable);
+    assert!(
+        r.findings.iter().any(|f| f.evidence == "*****6782"),
+        "{r:?}"
+    );
+    assert!(has(&r, Category::Health), "{r:?}");
+    assert!(has(&r, Category::Personal), "{r:?}");
+}
+
+#[test]
+fn encrypted_word_and_legacy_excel_are_unscannable() {
+    // The same document with FIB's fEncrypted flag set.
+    let mut doc = fixture("verwijsbrief.doc");
+    let word = word_document_offset(&doc);
+    if let Some(flags) = doc.get_mut(word + 0x0B) {
+        *flags |= 0x01;
+    }
+    let r = scan(&with_attachment(
+        &doc,
+        "application/msword",
+        "beveiligd.doc",
+    ));
+    assert!(r.is_unscannable(), "{r:?}");
+    assert!(
+        r.unscannable.iter().any(|u| u.contains("password")),
+        "{:?}",
+        r.unscannable
+    );
+    let xls = fixture("lijst.xls");
+    let r = scan(&with_attachment(
+        &xls,
+        "application/vnd.ms-excel",
+        "lijst.xls",
+    ));
+    assert!(r.is_unscannable(), "{r:?}");
+    assert!(
+        r.unscannable.iter().any(|u| u.contains(".xls")),
+        "{:?}",
+        r.unscannable
+    );
+}
+
+/// Where the WordDocument stream starts in a compound file: the sector
+/// holding the FIB magic (0xA5EC) at a 512-byte boundary.
+fn word_document_offset(doc: &[u8]) -> usize {
+    (512..doc.len())
+        .step_by(512)
+        .find(|&i| doc.get(i..i + 2) == Some(&[0xEC, 0xA5]))
+        .expect("fixture has a FIB")
+}
+
+#[test]
 fn vcard_with_birthday_names_a_person() {
     let vcf = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Anna Visser\r\nBDAY:1992-11-03\r\nNOTE:BSN 123456782\r\nEND:VCARD\r\n";
     let r = scan(&with_attachment(vcf.as_bytes(), "text/vcard", "anna.vcf"));

@@ -10,6 +10,7 @@
 pub mod archive;
 pub mod html;
 pub mod ocr;
+pub mod ole;
 pub mod pdf;
 pub mod pdf_layout;
 pub mod rtf;
@@ -32,7 +33,8 @@ pub enum Kind {
     Text,
     Image,
     Tnef,
-    /// Old binary Office (OLE2 compound file): not supported.
+    /// Old binary Office (OLE2 compound file): `.doc` is read, the rest is
+    /// unscannable.
     Ole,
     Gzip,
     Empty,
@@ -140,7 +142,7 @@ pub fn extract_bytes(
         Kind::Text => ctx.push_text(loc.clone(), text::unfold_calendar(text::decode(data))),
         Kind::Image => ocr::extract_image(data, loc, ctx),
         Kind::Tnef => tnef::extract(data, loc, depth, ctx),
-        Kind::Ole => ctx.unscannable(loc, "legacy binary Office document is not supported"),
+        Kind::Ole => ole::extract(data, loc, ctx),
         Kind::Gzip => archive::extract_gzip(data, filename, loc, depth, ctx),
         Kind::Unknown => ctx.unscannable(loc, "unknown binary format"),
     }));
