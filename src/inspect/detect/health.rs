@@ -70,6 +70,16 @@ fn vaccination_given() -> &'static Regex {
     )
 }
 
+/// A pregnancy stated of someone: "is 20 weken zwanger", "is pregnant".
+/// Generic text says "als u zwanger bent" or "wie zwanger is".
+fn pregnancy_of_person() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"(?i)(?-u:\b)(?:is|was)\s+(?:(?:ruim|bijna|nu|inmiddels|about|now)\s+)?(?:\d+(?:[+,]\d+)?\s*(?:weken|wk|weeks)\s+)?(?:zwanger|pregnant)(?-u:\b)",
+    )
+}
+
 /// A condition said of one person in the sentence before it: "zij heeft
 /// suïcidale gedachten", "deze patiënt is bekend met COPD", "he was
 /// diagnosed with", "u heeft", "uw diabetes", "haar hartfalen". A generic
@@ -136,6 +146,10 @@ pub fn score(text: &str) -> (u32, BTreeSet<&'static str>) {
     }
     if vaccination_given().is_match(text) {
         classes.insert("vaccination-given");
+        total += 2;
+    }
+    if pregnancy_of_person().is_match(text) {
+        classes.insert("pregnancy-of-person");
         total += 2;
     }
     if specialist_appointment().is_match(text) {
@@ -210,6 +224,7 @@ pub fn detect(units: &[TextUnit], signals: &PersonSignals, has_bsn: bool, out: &
         "lab-value",
         "specialist-appointment",
         "vaccination-given",
+        "pregnancy-of-person",
     ]
     .iter()
     .any(|c| classes.contains(c));
@@ -224,6 +239,7 @@ pub fn detect(units: &[TextUnit], signals: &PersonSignals, has_bsn: bool, out: &
         "lab-value",
         "specialist-appointment",
         "vaccination-given",
+        "pregnancy-of-person",
         "condition-of-person",
     ]
     .iter()
@@ -315,6 +331,14 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert!(found[0].evidence.contains("vaccination-given"));
         assert!(detect_in("Beste ouders,\n\nUw zoon Daan de Boer (geb. 05-06-2019) kan in maart de BMR-vaccinatie krijgen via het consultatiebureau.").is_empty());
+    }
+
+    #[test]
+    fn a_pregnancy_of_a_named_client_is_health_data() {
+        let found = detect_in("Beste,\n\nMijn cliënte, mevrouw S. de Boer, is 20 weken zwanger en heeft zwangerschapsdiabetes.");
+        assert_eq!(found.len(), 1);
+        assert!(found[0].evidence.contains("pregnancy-of-person"));
+        assert!(detect_in("Geachte mevrouw De Boer,\n\nAls u zwanger bent, is foliumzuur belangrijk. Iedereen die zwanger wil worden kan bij ons terecht.").is_empty());
     }
 
     #[test]
