@@ -103,17 +103,11 @@ pub fn score(text: &str) -> (u32, BTreeSet<&'static str>) {
         if !seen_terms.insert(hit.term) {
             continue;
         }
-        let line_start = lower
-            .get(..hit.start)
-            .and_then(|s| s.rfind('\n'))
-            .map(|i| i + 1)
-            .unwrap_or(0);
         let line_end = lower
             .get(hit.end..)
             .and_then(|s| s.find('\n'))
             .map(|i| hit.end + i)
             .unwrap_or(lower.len());
-        let line = lower.get(line_start..line_end).unwrap_or("");
         let after = lower.get(hit.end..line_end).unwrap_or("");
         let weight = match hit.class {
             Class::Medication if dosage().is_match(after) => {
@@ -138,7 +132,6 @@ pub fn score(text: &str) -> (u32, BTreeSet<&'static str>) {
             }
             c => {
                 classes.insert(c.as_str());
-                let _ = line;
                 1
             }
         };
@@ -191,7 +184,6 @@ pub const MIN_SCORE: u32 = 3;
 pub fn detect(units: &[TextUnit], signals: &PersonSignals, has_bsn: bool, out: &mut Vec<Finding>) {
     let identifiable = signals.identifiable(has_bsn);
     let mut best: Option<(u32, usize, BTreeSet<&'static str>)> = None;
-    let mut total = 0u32;
     let mut sick = false;
     for (i, u) in units.iter().enumerate() {
         if u.loc.field.as_deref() == Some("display-names")
@@ -201,7 +193,6 @@ pub fn detect(units: &[TextUnit], signals: &PersonSignals, has_bsn: bool, out: &
         }
         let text = super::head(&u.text);
         let (s, classes) = score(text);
-        total += s;
         if sick_note().is_match(text) && classes.contains("condition") {
             sick = true;
         }
@@ -212,27 +203,7 @@ pub fn detect(units: &[TextUnit], signals: &PersonSignals, has_bsn: bool, out: &
     let Some((unit_score, index, classes)) = best else {
         return;
     };
-    // About a person named with a birth date, patient number or BSN, one
-    // specific item (a diagnosis, an ICPC code, a dosed medication, a lab
-    // value) is already health data about them: "machtigingsaanvraag
-    // (diabetes mellitus type 2)" for an insured person with a BSN. Looser
-    // evidence (care words alone) still needs more than one term.
-    let specific = [
-        "condition",
-        "icpc",
-        "medication+dosage",
-        "lab-value",
-        "specialist-appointment",
-        "vaccination-given",
-        "pregnancy-of-person",
-    ]
-    .iter()
-    .any(|c| classes.contains(c));
-    // A greeted name and nothing else, in a text for everybody: a mail
-    // merge about diabetes names conditions too. It counts only when the
-    // text says something about this person (a value, a dose, "uw
-    // diabetes", an appointment). A greeted letter without such audience
-    // words still counts: a miss is worse than a false alarm.
+    // Evidence that says something about this person, not just a topic.
     let about_this_person = [
         "icpc",
         "medication+dosage",
@@ -244,6 +215,17 @@ pub fn detect(units: &[TextUnit], signals: &PersonSignals, has_bsn: bool, out: &
     ]
     .iter()
     .any(|c| classes.contains(c));
+    // About a person named with a birth date, patient number or BSN, one
+    // specific item (a diagnosis, an ICPC code, a dosed medication, a lab
+    // value) is already health data about them: "machtigingsaanvraag
+    // (diabetes mellitus type 2)" for an insured person with a BSN. Looser
+    // evidence (care words alone) still needs more than one term.
+    let specific = about_this_person || classes.contains("condition");
+    // A greeted name and nothing else, in a text for everybody: a mail
+    // merge about diabetes names conditions too. It counts only when the
+    // text says something about this person (a value, a dose, "uw
+    // diabetes", an appointment). A greeted letter without such audience
+    // words still counts: a miss is worse than a false alarm.
     let Some(best_unit) = units.get(index) else {
         return;
     };
@@ -262,7 +244,6 @@ pub fn detect(units: &[TextUnit], signals: &PersonSignals, has_bsn: bool, out: &
     if !(identifiable || sick) || (unit_score < min && !(sick && unit_score >= 1)) {
         return;
     }
-    let _ = total;
     out.push(Finding {
         category: Category::Health,
         detector: "health.vocabulary".into(),
