@@ -159,16 +159,18 @@ pub fn candidates(text: &str) -> Vec<Candidate> {
 
 fn positive_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?i)(?-u:\b)(?:bsn|burgerservice\s*(?:nummer|nr)|burger\s*service\s*nummer|sofi\s*-?\s*(?:nummer|nr)|citizen\s+service\s+(?:number|no)|social\s+security\s+number)").expect("static regex")
-    })
+    super::cached_regex(
+        &RE,
+        r"(?i)(?-u:\b)(?:bsn|burgerservice\s*(?:nummer|nr)|burger\s*service\s*nummer|sofi\s*-?\s*(?:nummer|nr)|citizen\s+service\s+(?:number|no)|social\s+security\s+number)",
+    )
 }
 
 fn negative_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?i)(?-u:\b)(?:order|bestel|factuur|invoice|artikel|article|art\.|item|contract|offerte|quote|quotation|referentie|reference|ref\b|iban|kvk|kamer van koophandel|agb|btw|vat|tracking|track|trace|zending|pakket|parcel|shipment|verzend|telefoon|tel\b|tel\.|phone|mobiel|mobile|fax|whatsapp|bel\b|polis|klantnummer|klantnr|customer|debiteur|debtor|ticket|serienummer|serial|batch|lot\b|licentie|license|transactie|transaction|kenmerk|betalingskenmerk|postbus|rekening|account|registratienummer|aanvraagnummer|zaaknummer|dossiernummer|ean|barcode|sku|pakbon|levering|delivery|boeking|booking|reservering)").expect("static regex")
-    })
+    super::cached_regex(
+        &RE,
+        r"(?i)(?-u:\b)(?:order|bestel|factuur|invoice|artikel|article|art\.|item|contract|offerte|quote|quotation|referentie|reference|ref\b|iban|kvk|kamer van koophandel|agb|btw|vat|tracking|track|trace|zending|pakket|parcel|shipment|verzend|telefoon|tel\b|tel\.|phone|mobiel|mobile|fax|whatsapp|bel\b|polis|klantnummer|klantnr|customer|debiteur|debtor|ticket|serienummer|serial|batch|lot\b|licentie|license|transactie|transaction|kenmerk|betalingskenmerk|postbus|rekening|account|registratienummer|aanvraagnummer|zaaknummer|dossiernummer|ean|barcode|sku|pakbon|levering|delivery|boeking|booking|reservering)",
+    )
 }
 
 /// Last match end of `re` in `hay`, if any.
@@ -299,9 +301,10 @@ pub fn context(text: &str, c: &Candidate) -> Context {
 
 fn doc_negative_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?i)(?-u:\b)(?:factu(?:u)?r|invoice|bestel|order|artikel|article|offerte|quotation|pakbon|zending|tracking|track\s*&\s*trace|levering|delivery|contract|abonnement|subscription|nieuwsbrief|newsletter|prijslijst|price\s*list)").expect("static regex")
-    })
+    super::cached_regex(
+        &RE,
+        r"(?i)(?-u:\b)(?:factu(?:u)?r|invoice|bestel|order|artikel|article|offerte|quotation|pakbon|zending|tracking|track\s*&\s*trace|levering|delivery|contract|abonnement|subscription|nieuwsbrief|newsletter|prijslijst|price\s*list)",
+    )
 }
 
 /// A bare number's prior from the whole text (and the part's file name):
