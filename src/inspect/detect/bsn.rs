@@ -206,7 +206,7 @@ fn dashed_number_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     super::cached_regex(
         &RE,
-        r"^[ \t:.\u{a0}-]*(?i:-?nummer|nr\.?)?[ \t:.\u{a0}]*(\d{2,5}(?:-\d{1,5}){1,2})(?:$|[^\d-])",
+        r"^[^\d\n]{0,12}?(\d{2,5}(?:-\d{1,5}){1,2})(?:$|[^\d-])",
     )
 }
 
@@ -230,12 +230,16 @@ pub fn dashed_after_label(text: &str) -> Vec<Candidate> {
         let Ok(digits) = <[u8; 9]>::try_from(digits.as_slice()) else {
             continue;
         };
-        out.push(Candidate {
+        let candidate = Candidate {
             digits,
             start: label.end() + number.start(),
             end: label.end() + number.end(),
             usual_shape: false,
-        });
+        };
+        // What may stand between label and number is decided in one place.
+        if directly_labelled(text, &candidate) {
+            out.push(candidate);
+        }
     }
     out
 }
@@ -361,9 +365,7 @@ pub fn column_header<'t>(text: &'t str, c: &Candidate) -> Option<&'t str> {
             return None;
         }
     }
-    header.split(sep).nth(column).map(|cell| {
-        cell.trim_matches(|ch: char| ch.is_whitespace() || ch == '"' || ch == '\u{feff}')
-    })
+    header.split(sep).nth(column).map(super::table_cell)
 }
 
 /// The token around a candidate is a URL, address or parameter. Tokens end

@@ -23,6 +23,12 @@ pub(crate) fn cached_regex(
     })
 }
 
+/// A table cell as written in a CSV export or tab-separated text: without
+/// surrounding space, quotes or a byte-order mark.
+pub(crate) fn table_cell(cell: &str) -> &str {
+    cell.trim_matches(|ch: char| ch.is_whitespace() || ch == '"' || ch == '\u{feff}')
+}
+
 /// Confidence at or above which a BSN candidate is reported.
 pub const BSN_THRESHOLD: f32 = 0.5;
 

@@ -194,10 +194,7 @@ fn header_with_data(header: &str, data: &str) -> Option<TableColumns> {
         .max_by_key(|&c| header.matches(c).count())?;
     let cells: Vec<String> = header
         .split(sep)
-        .map(|c| {
-            c.trim_matches(|ch: char| ch.is_whitespace() || ch == '"' || ch == '\u{feff}')
-                .to_lowercase()
-        })
+        .map(|c| super::table_cell(c).to_lowercase())
         .filter(|c| !c.is_empty())
         .collect();
     // Spreadsheets leave empty cells out, so a data row may be shorter
