@@ -244,6 +244,34 @@ pub fn extract_only(data: &[u8], filename: Option<&str>, config: &InspectConfig)
     )
 }
 
+/// Benchmark aid: seconds the detectors take on a message's extracted
+/// text (extraction not counted).
+#[doc(hidden)]
+pub fn detect_only_seconds(raw: &[u8], config: &InspectConfig) -> f64 {
+    let mut ctx = Ctx::new(config);
+    mime::walk_raw(raw, &mut ctx);
+    let started = Instant::now();
+    let findings = detect::run(&ctx.units);
+    let seconds = started.elapsed().as_secs_f64();
+    std::hint::black_box(findings);
+    seconds
+}
+
+/// Benchmark aid: the cost of each detector pattern over plain text.
+#[doc(hidden)]
+pub fn detect_pattern_costs(text: &str, rounds: usize) -> Vec<(&'static str, f64)> {
+    detect::pattern_costs(text, rounds)
+}
+
+/// Development aid: what the detectors made of a message (reveals content;
+/// never log it).
+#[doc(hidden)]
+pub fn explain(raw: &[u8], config: &InspectConfig) -> String {
+    let mut ctx = Ctx::new(config);
+    mime::walk_raw(raw, &mut ctx);
+    detect::explain(&ctx.units)
+}
+
 /// Development aid: the text units a scan sees (reveals content; never log it).
 #[doc(hidden)]
 pub fn debug_units(raw: &[u8], config: &InspectConfig) -> Vec<(Location, String)> {

@@ -45,67 +45,108 @@ pub struct Candidate {
     pub usual_shape: bool,
 }
 
-fn is_sep(c: char) -> bool {
-    matches!(c, ' ' | '.' | '\u{a0}' | '\u{202f}' | '\u{2009}')
+/// Length of a group separator at `i`: a space or a dot, or a no-break,
+/// narrow no-break or thin space (as UTF-8).
+fn sep_len(b: &[u8], i: usize) -> Option<usize> {
+    match b.get(i..)? {
+        [b' ' | b'.', ..] => Some(1),
+        [0xC2, 0xA0, ..] => Some(2),
+        [0xE2, 0x80, 0xAF | 0x89, ..] => Some(3),
+        _ => None,
+    }
 }
 
-/// Find digit sequences that could be a written BSN.
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|s| s.chars().next())
+}
+
+fn char_before(text: &str, i: usize) -> Option<char> {
+    text.get(..i).and_then(|s| s.chars().next_back())
+}
+
+/// Digit-group lengths of one candidate, on the stack (a BSN has at most
+/// nine groups; more make no BSN shape anyway).
+#[derive(Default)]
+struct Groups {
+    len: [usize; 10],
+    n: usize,
+}
+
+impl Groups {
+    fn push(&mut self, len: usize) {
+        if let Some(slot) = self.len.get_mut(self.n) {
+            *slot = len;
+            self.n += 1;
+        }
+    }
+    fn last_mut(&mut self) -> Option<&mut usize> {
+        self.n.checked_sub(1).and_then(|i| self.len.get_mut(i))
+    }
+    fn as_slice(&self) -> &[usize] {
+        self.len.get(..self.n).unwrap_or(&[])
+    }
+    fn len(&self) -> usize {
+        self.n
+    }
+}
+
+/// Find digit sequences that could be a written BSN. Reads bytes: the
+/// text between numbers costs one test per byte.
 pub fn candidates(text: &str) -> Vec<Candidate> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let b = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0usize;
-    while i < chars.len() {
-        let Some(&(start, c)) = chars.get(i) else {
-            break;
-        };
-        if !c.is_ascii_digit()
-            || chars
-                .get(i.wrapping_sub(1))
-                .is_some_and(|&(_, p)| p.is_alphanumeric())
-        {
-            i += 1;
+    while i < b.len() {
+        match b.get(i..).and_then(|rest| rest.iter().position(u8::is_ascii_digit)) {
+            Some(k) => i += k,
+            None => break,
+        }
+        let start = i;
+        if char_before(text, start).is_some_and(char::is_alphanumeric) {
+            while b.get(i).is_some_and(u8::is_ascii_digit) {
+                i += 1;
+            }
             continue;
         }
-        // Collect groups.
-        let mut groups: Vec<usize> = Vec::new();
-        let mut digits: Vec<u8> = Vec::new();
+        // Collect groups of digits and what separates them.
+        let mut groups = Groups::default();
+        let mut digits = [0u8; 9];
+        let mut count = 0usize;
         let mut newline_seps = 0usize;
-        let mut seps: Vec<bool> = Vec::new();
+        let mut seps = [false; 9];
+        let mut nseps = 0usize;
         let mut j = i;
         let mut end = start;
         loop {
             let mut n = 0usize;
-            while let Some(&(pos, d)) = chars.get(j) {
-                if !d.is_ascii_digit() {
-                    break;
+            while let Some(&d) = b.get(j).filter(|d| d.is_ascii_digit()) {
+                if let Some(slot) = digits.get_mut(count) {
+                    *slot = d - b'0';
                 }
-                digits.push(d as u8 - b'0');
+                count += 1;
                 n += 1;
                 j += 1;
-                end = pos + 1;
+                end = j;
             }
             groups.push(n);
-            if digits.len() >= 9 {
+            if count >= 9 {
                 break;
             }
             // Separator: one space/dot/nbsp, a line break with quote marks,
             // or both ("283.\n184.000" as a mail client wraps it).
             let mut k = j;
             let mut saw_newline = false;
-            if chars.get(k).is_some_and(|&(_, s)| is_sep(s)) {
-                k += 1;
+            if let Some(len) = sep_len(b, k) {
+                k += len;
             }
-            if matches!(chars.get(k), Some(&(_, '\r')) | Some(&(_, '\n'))) {
-                if chars.get(k).map(|c| c.1) == Some('\r') {
+            if matches!(b.get(k), Some(b'\r') | Some(b'\n')) {
+                if b.get(k) == Some(&b'\r') {
                     k += 1;
                 }
-                if chars.get(k).map(|c| c.1) == Some('\n') {
+                if b.get(k) == Some(&b'\n') {
                     k += 1;
                 }
-                while chars
-                    .get(k)
-                    .is_some_and(|&(_, c)| c == '>' || c == ' ' || c == '\t')
-                {
+                while matches!(b.get(k), Some(b'>') | Some(b' ') | Some(b'\t')) {
                     k += 1;
                 }
                 saw_newline = true;
@@ -113,40 +154,42 @@ pub fn candidates(text: &str) -> Vec<Candidate> {
             if k == j {
                 break;
             }
-            if chars.get(k).is_some_and(|&(_, c)| c.is_ascii_digit()) {
+            if b.get(k).is_some_and(u8::is_ascii_digit) {
                 if saw_newline {
                     newline_seps += 1;
                 }
-                seps.push(saw_newline);
+                if let Some(slot) = seps.get_mut(nseps) {
+                    *slot = saw_newline;
+                }
+                nseps += 1;
                 j = k;
             } else {
                 break;
             }
         }
-        let next_is_word = chars.get(j).is_some_and(|&(_, c)| c.is_alphanumeric());
-        let continues = chars.get(j).is_some_and(|&(_, c)| is_sep(c))
-            && chars.get(j + 1).is_some_and(|&(_, c)| c.is_ascii_digit())
-            && !chars.get(j).is_some_and(|&(_, c)| c == '.' || c == ' ');
+        let next_is_word = char_at(text, j).is_some_and(char::is_alphanumeric);
+        // A no-break or thin space followed by more digits: the number goes on.
+        let continues = !matches!(b.get(j), Some(b'.') | Some(b' '))
+            && sep_len(b, j).is_some_and(|len| b.get(j + len).is_some_and(u8::is_ascii_digit));
         // A line break may also fall inside a group: join across it.
-        let mut merged: Vec<usize> = Vec::new();
-        for (g, &n) in groups.iter().enumerate() {
-            match (
-                g.checked_sub(1).and_then(|p| seps.get(p)),
-                merged.last_mut(),
-            ) {
-                (Some(true), Some(last)) => *last += n,
+        let mut merged = Groups::default();
+        for (g, &n) in groups.as_slice().iter().enumerate() {
+            let after_newline = g
+                .checked_sub(1)
+                .is_some_and(|p| p < nseps && seps.get(p) == Some(&true));
+            match (after_newline, merged.last_mut()) {
+                (true, Some(last)) => *last += n,
                 _ => merged.push(n),
             }
         }
         let allowed = |shape: &[usize]| matches!(shape, [9] | [3, 3, 3] | [4, 2, 3]);
-        let shape_ok =
-            allowed(&groups) || allowed(&merged) || (groups.len() == 2 && newline_seps == 1);
+        let shape_ok = allowed(groups.as_slice())
+            || allowed(merged.as_slice())
+            || (groups.len() == 2 && newline_seps == 1);
         let odd_shape_ok = groups.len() <= 3 && newline_seps == 0;
-        if digits.len() == 9 && (shape_ok || odd_shape_ok) && !next_is_word && !continues {
-            let mut d = [0u8; 9];
-            d.copy_from_slice(&digits);
+        if count == 9 && (shape_ok || odd_shape_ok) && !next_is_word && !continues {
             out.push(Candidate {
-                digits: d,
+                digits,
                 start,
                 end,
                 usual_shape: shape_ok,
@@ -157,7 +200,7 @@ pub fn candidates(text: &str) -> Vec<Candidate> {
     out
 }
 
-fn positive_re() -> &'static Regex {
+pub(crate) fn positive_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     super::cached_regex(
         &RE,
@@ -165,11 +208,75 @@ fn positive_re() -> &'static Regex {
     )
 }
 
-fn negative_re() -> &'static Regex {
+/// BSN keywords that can label a number: not the first half of a compound
+/// ("BSN-verificatie", "BSN-controle" name a procedure), but "BSN-nummer".
+fn keywords(hay: &str) -> impl Iterator<Item = regex::Match<'_>> {
+    positive_re().find_iter(hay).filter(move |m| {
+        let Some(rest) = hay.get(m.end()..).and_then(|r| r.strip_prefix('-')) else {
+            return true;
+        };
+        let word: String = rest
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<String>()
+            .to_lowercase();
+        word.is_empty() || matches!(word.as_str(), "nummer" | "nr" | "number" | "no" | "nummers")
+    })
+}
+
+/// Endings of a label word that names some other kind of number
+/// ("Werkordernummer", "Vergunningnummer", "Ticket-id", "Registratiecode").
+const OTHER_LABEL_ENDINGS: &[&str] = &[
+    // Not "id": a "Patiënt-ID" in Dutch care is often the BSN itself.
+    "nummer", "nr", "number", "no", "num", "code", "kenmerk", "referentie", "reference",
+    "ref", "order", "ticket", "melding", "zaak", "dossier", "claim", "factuur", "invoice",
+];
+
+/// What labels a candidate directly: the text of its line before it, up
+/// to the punctuation that touches the number ("Werkordernummer:
+/// 115860897", "Ticket #240783232", "citizen service number: ...").
+/// `None` when a word, not punctuation, touches the number.
+fn label_before<'t>(text: &'t str, c: &Candidate) -> Option<&'t str> {
+    let before = window_before(text, c.start, 60);
+    let line = before.rsplit('\n').next().unwrap_or(before);
+    let trimmed = line.trim_end_matches(|ch: char| {
+        ch.is_whitespace() || matches!(ch, ':' | '#' | '.' | '-' | '(' | '[' | '=' | '\u{a0}')
+    });
+    (trimmed.len() < line.len() || line.is_empty()).then_some(trimmed)
+}
+
+/// The label is a BSN keyword, or a word that names another number.
+fn label_context(label: &str) -> Option<Context> {
+    if let Some(m) = keywords(label).last() {
+        let rest = label.get(m.end()..).unwrap_or("x").to_lowercase();
+        let rest = rest.trim_start_matches(['-', ' ', '.']);
+        if matches!(rest, "" | "nummer" | "nr" | "nr." | "number" | "no" | "no.") {
+            return Some(Context::Keyword);
+        }
+    }
+    let start = label
+        .rfind(|ch: char| !(ch.is_alphanumeric() || ch == '-' || ch == '.' || ch == '_'))
+        .map_or(0, |i| i + label[i..].chars().next().map_or(1, char::len_utf8));
+    let word = label.get(start..)?.to_lowercase();
+    let word = word.trim_end_matches(['.', '-']);
+    // Only a compound says what kind of number it is ("werkordernummer",
+    // "ticket-id"); a bare "Nummer:", "nr.", "ID:" may label a BSN, and so
+    // may a patient's or client's number (the BSN is often used as one).
+    let patients = ["patiënt", "patient", "cliënt", "client", "pat."];
+    if patients.iter().any(|p| word.starts_with(p)) {
+        return None;
+    }
+    OTHER_LABEL_ENDINGS
+        .iter()
+        .any(|e| word.len() >= e.len() + 3 && word.ends_with(e))
+        .then_some(Context::OtherNumber)
+}
+
+pub(crate) fn negative_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     super::cached_regex(
         &RE,
-        r"(?i)(?-u:\b)(?:order|bestel|factuur|invoice|artikel|article|art\.|item|contract|offerte|quote|quotation|referentie|reference|ref\b|iban|kvk|kamer van koophandel|agb|btw|vat|tracking|track|trace|zending|pakket|parcel|shipment|verzend|telefoon|tel\b|tel\.|phone|mobiel|mobile|fax|whatsapp|bel\b|polis|klantnummer|klantnr|customer|debiteur|debtor|ticket|serienummer|serial|batch|lot\b|licentie|license|transactie|transaction|kenmerk|betalingskenmerk|postbus|rekening|account|registratienummer|aanvraagnummer|zaaknummer|dossiernummer|ean|barcode|sku|pakbon|levering|delivery|boeking|booking|reservering)",
+        r"(?i)(?-u:\b)(?:order|bestel|factuur|invoice|artikel|article|art\.|item|contract|offerte|quote|quotation|referentie|reference|ref\b|iban|kvk|kamer van koophandel|agb|btw|vat|tracking|track|trace|zending|pakket|parcel|shipment|verzend|telefoon|tel\b|tel\.|phone|mobiel|mobile|fax|whatsapp|bel\b|polis|klantnummer|klantnr|klant-id|user-id|gebruikers-id|customer|debiteur|debtor|ticket|serienummer|serial|batch|lot\b|licentie|license|transactie|transaction|kenmerk|betalingskenmerk|postbus|rekening|account|registratienummer|aanvraagnummer|zaaknummer|dossiernummer|ean|barcode|sku|pakbon|levering|delivery|boeking|booking|reservering|rsin|uzi|uzinummer|vergunning|permit|werkorder|work\s*order|incident|melding|zaaknr|claim|declaratie|pasnummer|lidnummer|member|abonnee|subscriber|inlogcode|login|gebruikersnaam|username|pincode|activatiecode|registratiecode|toegangscode|verificatiecode|aansluitnummer|meternummer|ean-code|vestigingsnummer|loonheffingennummer|fiscaal nummer|rekeningnummer|bankrekening)",
     )
 }
 
@@ -214,7 +321,7 @@ fn dashed_number_re() -> &'static Regex {
 /// and phone numbers), so a dashed number counts only right after a label.
 pub fn dashed_after_label(text: &str) -> Vec<Candidate> {
     let mut out = Vec::new();
-    for label in positive_re().find_iter(text).take(10_000) {
+    for label in keywords(text).take(10_000) {
         let Some(rest) = text.get(label.end()..) else {
             continue;
         };
@@ -249,7 +356,7 @@ pub fn dashed_after_label(text: &str) -> Vec<Candidate> {
 pub fn directly_labelled(text: &str, c: &Candidate) -> bool {
     let before = window_before(text, c.start, 40);
     let line = before.rsplit('\n').next().unwrap_or(before);
-    let Some(m) = positive_re().find_iter(line).last() else {
+    let Some(m) = keywords(line).last() else {
         return false;
     };
     let Some(rest) = line.get(m.end()..) else {
@@ -262,7 +369,75 @@ pub fn directly_labelled(text: &str, c: &Candidate) -> bool {
         .find_map(|word| lower.strip_prefix(word))
         .unwrap_or(&lower);
     rest.chars()
-        .all(|ch| matches!(ch, ' ' | '\t' | ':' | '.' | '-' | '\u{a0}'))
+        .all(|ch| matches!(ch, ' ' | '\t' | ':' | '.' | '-' | '\u{a0}' | '(' | ')' | '#'))
+}
+
+/// `111-222-333`: three dashed groups of three are no phone number or date
+/// (those are 2-4-4, 3-3-4, 2-2-4), so they are read like any written BSN.
+pub fn three_dashed_groups(text: &str) -> Vec<Candidate> {
+    let b = text.as_bytes();
+    let digits_at = |from: usize, n: usize| {
+        b.get(from..from + n)
+            .is_some_and(|s| s.iter().all(u8::is_ascii_digit))
+    };
+    let mut out = Vec::new();
+    for dash in memchr::memchr_iter(b'-', b).take(100_000) {
+        let Some(start) = dash.checked_sub(3) else { continue };
+        let end = start + 11;
+        let shape = digits_at(start, 3)
+            && digits_at(dash + 1, 3)
+            && b.get(dash + 4) == Some(&b'-')
+            && digits_at(dash + 5, 3);
+        if !shape {
+            continue;
+        }
+        // Not part of a longer number or a longer dashed run.
+        let before = start.checked_sub(1).and_then(|i| b.get(i));
+        let after = b.get(end);
+        if before.is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'-')
+            || after.is_some_and(|c| c.is_ascii_alphanumeric())
+            || (after == Some(&b'-') && b.get(end + 1).is_some_and(u8::is_ascii_digit))
+        {
+            continue;
+        }
+        let mut d = [0u8; 9];
+        let groups = [start, dash + 1, dash + 5];
+        for (g, &at) in groups.iter().enumerate() {
+            for k in 0..3 {
+                if let (Some(slot), Some(c)) = (d.get_mut(g * 3 + k), b.get(at + k)) {
+                    *slot = c - b'0';
+                }
+            }
+        }
+        out.push(Candidate {
+            digits: d,
+            start,
+            end,
+            usual_shape: true,
+        });
+    }
+    out
+}
+
+fn person_on_line_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    super::cached_regex(
+        &RE,
+        r"(?i)(?-u:\b)(?:dhr|mevr|mw|mevrouw|meneer|de heer|mr|mrs|ms|patiënte?|patient|cliënte?|client|naam|name|geb|geboren|born|dob)(?-u:\b)|(?-u:\b)\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d{2}(?-u:\b)",
+    )
+}
+
+/// A person on the candidate's line: a salutation, a name label or a birth
+/// date ("Dhr. P. Bakker, 111222333, geboren 01-02-1960"). A bare number
+/// next to a person is their number whatever the rest of the text is about.
+pub fn person_on_line(text: &str, c: &Candidate) -> bool {
+    let line_start = text.get(..c.start).and_then(|b| b.rfind('\n')).map_or(0, |i| i + 1);
+    let line_end = text.get(c.end..).and_then(|a| a.find('\n')).map_or(text.len(), |i| c.end + i);
+    let (Some(before), Some(after)) = (text.get(line_start..c.start), text.get(c.end..line_end)) else {
+        return false;
+    };
+    let near = |s: &str| s.len() <= 200 && person_on_line_re().is_match(s);
+    near(before) || near(after)
 }
 
 /// Classify the context of a candidate: nearest keyword before it wins
@@ -276,6 +451,9 @@ pub fn context(text: &str, c: &Candidate) -> Context {
             return Context::OtherNumber;
         }
     }
+    if let Some(context) = label_before(text, c).and_then(label_context) {
+        return context;
+    }
     let before = window_before(text, c.start, 90);
     // Only the current and previous line.
     let cut = before
@@ -284,7 +462,7 @@ pub fn context(text: &str, c: &Candidate) -> Context {
         .map(|(i, _)| i + 1)
         .unwrap_or(0);
     let before = before.get(cut..).unwrap_or(before);
-    let pos = last_match(positive_re(), before);
+    let pos = keywords(before).last().map(|m| m.end());
     let neg = last_match(negative_re(), before);
     match (pos, neg) {
         (Some(p), Some(n)) if n > p => return Context::OtherNumber,
@@ -292,9 +470,14 @@ pub fn context(text: &str, c: &Candidate) -> Context {
         (None, Some(_)) => return Context::OtherNumber,
         (None, None) => {}
     }
-    let after = window_after(text, c.end, 40);
-    let after = after.split('\n').next().unwrap_or("");
-    if positive_re().is_match(after) {
+    // After the number only what labels it ("123456782 (BSN)", "111222333
+    // (ordernr.)"), not the next clause: ", graag de levering van ...".
+    let after = window_after(text, c.end, 25);
+    let after = after
+        .split(['\n', ',', ';'])
+        .next()
+        .unwrap_or("");
+    if keywords(after).next().is_some() {
         return Context::Keyword;
     }
     if negative_re().is_match(after) {
@@ -312,11 +495,16 @@ fn doc_negative_re() -> &'static Regex {
 }
 
 /// A bare number's prior from the whole text (and the part's file name):
-/// documents about orders, invoices and the like get no benefit of the doubt.
-pub fn bare_confidence(text: &str, part_name: Option<&str>) -> f32 {
+/// documents about orders, invoices and the like get no benefit of the
+/// doubt, unless the message names a person with a birth date, a patient
+/// number or a title.
+pub fn bare_confidence(text: &str, part_name: Option<&str>, about_a_person: bool) -> f32 {
     let text = super::head(text);
-    if positive_re().is_match(text) {
+    if keywords(text).next().is_some() {
         return 0.7;
+    }
+    if about_a_person {
+        return 0.55;
     }
     let doc_neg = doc_negative_re().is_match(text)
         || part_name.is_some_and(|n| doc_negative_re().is_match(n));
@@ -563,6 +751,35 @@ mod tests {
         assert!(!in_url(t, &candidates(t)[0]));
         let t = "<a href=\"https://x.example/n/123456782\">";
         assert!(in_url(t, &candidates(t)[0]));
+    }
+
+    #[test]
+    fn a_number_labelled_as_something_else_is_no_bsn() {
+        for t in [
+            "Werkordernummer: 115860897",
+            "Vergunningnummer voor de sporthal: 647002899",
+            "Uw registratiecode: 252822948.",
+            "RSIN: 123456782",
+            "UZI-nummer 123456782",
+            "Ticket #123456782 is opgelost",
+            "Referentie incident: 123456782",
+        ] {
+            assert_eq!(context(t, &candidates(t)[0]), Context::OtherNumber, "{t}");
+        }
+        for t in [
+            "Dutch citizen service number: 297318330",
+            "BSN-nummer: 123456782",
+            "Burgerservicenummer 123.456.782",
+        ] {
+            assert_eq!(context(t, &candidates(t)[0]), Context::Keyword, "{t}");
+        }
+        // A bare "Nummer:" or "ID:" may label a BSN.
+        for t in ["Nummer: 123456782", "ID: 123456782", "nr. 123456782"] {
+            assert_ne!(context(t, &candidates(t)[0]), Context::OtherNumber, "{t}");
+        }
+        // "BSN-verificatie" names a procedure, not the number after it.
+        let t = "Opgelost: storing BSN-verificatie (123456782)";
+        assert_ne!(context(t, &candidates(t)[0]), Context::Keyword);
     }
 
     #[test]

@@ -1,68 +1,88 @@
-//! Health detector: medical vocabulary (data files) scored per text unit —
-//! medication with a dosage, a lab value with its unit and an ICPC code
-//! with a title weigh double — and reported only when the message is about
-//! an identifiable person (see `personal::PersonSignals`) or is a sick
-//! note about a colleague. Generic information for everybody has no such
-//! person and is not health data.
+//! Health detector: is this message about the health of one identifiable
+//! person?
 //!
-//! Pure; evidence lists term classes, never the terms or text.
+//! Evidence about health comes from the vocabulary (conditions, symptoms,
+//! medication, labs, care, mental health and youth care — data files),
+//! weighed per distinct term: a strong term counts 1, a weak one ("moe",
+//! "pijn") a third; medication with a dosage, a lab value with its unit, an
+//! ICPC code with a title, a specialist appointment, a vaccination given or
+//! a pregnancy count 2; a condition said of someone counts 3.
+//!
+//! Evidence that the health is *someone's* comes from the sentence a term
+//! stands in (`attribution`): a writer about themselves ("ik heb sinds het
+//! weekend een droge hoest"), a letter to its greeted reader about theirs
+//! ("je bloeduitslagen zijn goed"), or a text about a named person, a
+//! patient, a child ("Teun heeft steeds oorontstekingen"). Conditional and
+//! generic sentences ("als u koorts heeft", "mensen met diabetes") give no
+//! attribution, and a mass mailing's "u" is nobody in particular.
+//!
+//! Recall comes first: a false alarm costs a pickup link, a miss a leak.
+//! Pure; evidence lists classes of evidence, never terms or text.
 
+use super::attribution::{self, Attribution};
+use super::lexicon::{self, lexicon, Hit};
 use super::personal::PersonSignals;
-use super::vocab::{vocab, Class};
-use crate::inspect::TextUnit;
+use super::reading::Reading;
+use super::structured;
 use crate::types::{Category, Finding};
 use regex::Regex;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::sync::OnceLock;
 
 use super::cached_regex as re;
 
-fn dosage() -> &'static Regex {
+pub(crate) fn dosage() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"(?i)(?-u:\b)\d+(?:[.,/]\d+)*\s*(?:mg|mcg|µg|ug|microgram|milligram|gram|g|ml|ie|e|eh|mmol|%)(?-u:\b)|(?-u:\b)\d\s*(?:dd|x\s*per\s*dag|times daily)\s*\d*|(?-u:\b)zo nodig\b|(?-u:\b)z\.n\.|(?-u:\b)as needed\b",
+        r"(?i)(?-u:\b)\d+(?:[.,/]\d+)*\s*(?:mg|mcg|µg|ug|microgram|milligram|gram|g|ml|ie|e|eh|mmol|%|puffs?|pufjes?|tabletten|tablets?|capsules?|druppels|drops)(?-u:\b)|(?-u:\b)\d\s*(?:dd|x\s*(?:per|daags|a)\s*(?:dag|day)|times (?:a |per )?day|times daily)\s*\d*|(?-u:\b)(?:zo nodig|z\.n\.|as needed|once daily|twice daily|twee keer per dag|een keer per dag|1dd|2dd|3dd|4dd)",
     )
 }
 
-fn lab_value() -> &'static Regex {
+pub(crate) fn lab_value() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"(?i)\d+(?:[.,]\d+)?\s*(?:mmol/l|mmol/mol|µmol/l|umol/l|ml/min|mg/l|g/l|µg/l|ug/l|ng/ml|ng/l|pmol/l|mu/l|mmhg|/min|kg/m2|%)",
+        r"(?i)^[\s:=(]*(?:was|is|van|of|bedraagt|bedroeg|gemeten|measured|at)?\s*[<>≤≥]?\s*\d+(?:[.,]\d+)?\s*(?:mmol/l|mmol/mol|µmol/l|umol/l|ml/min(?:/1[.,]73\s?m2)?|mg/l|mg/dl|g/l|g/dl|µg/l|ug/l|ng/ml|ng/l|pmol/l|mu/l|mmhg|/min|kg/m2|kg|%|x\s?10\^?9/l|e/l|iu/l|u/l|sec|s)?",
     )
 }
 
-fn icpc_code() -> &'static Regex {
+pub(crate) fn icpc_code() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(&R, r"(?-u:\b)([A-Z]\d{2})(?:\.\d{2})?(?-u:\b)[ \t:-]+\p{L}")
 }
 
-fn sick_note() -> &'static Regex {
+/// `icpc_code` anchored at the start of a window.
+fn icpc_at() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, r"^([A-Z]\d{2})(?:\.\d{2})?(?-u:\b)[ \t:-]+\p{L}")
+}
+
+pub(crate) fn sick_note() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"(?i)(?-u:\b)(?:is (?:vanaf \w+ )?ziek|ik ben (?:(?:vandaag|vanochtend|vannacht|sinds|gisteren|helaas|al|nog|erg|flink|behoorlijk|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+){0,2}ziek|ik meld (?:me|mij) (?:\w+ )?ziek|i'?m (?:off )?sick|i am (?:off )?sick|i'?m ill|i am ill|ziek gemeld|ziekgemeld|meldt zich ziek|ziekmelding|is off sick|called in sick|on sick leave|sick leave|afwezig (?:wegens|vanwege)|uitgevallen (?:wegens|vanwege|door))",
+        r"(?i)(?-u:\b)(?:is (?:vanaf \w+ )?ziek|ik ben (?:(?:vandaag|vanochtend|vannacht|sinds|gisteren|helaas|al|nog|erg|flink|behoorlijk|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+){0,2}ziek|ik meld (?:me|mij) (?:\w+ )?ziek|i'?m (?:off )?sick|i am (?:off )?sick|i'?m ill|i am ill|ziek gemeld|ziekgemeld|meldt zich ziek|ziekmelding|is off sick|called in sick|on sick leave|sick leave|off sick|won'?t be in|can'?t come in|not coming in|afwezig (?:wegens|vanwege)|uitgevallen (?:wegens|vanwege|door)|kan (?:vandaag |morgen )?niet komen werken|blijf (?:vandaag )?thuis)",
     )
 }
 
 /// An appointment with a named medical specialist in one sentence: "your
 /// appointment with dr. S. de Graaf, neurologist" (on one line: titles
-/// and initials have dots), "afspraak bij de
-/// cardioloog". For a named patient that is health data by itself (it says
-/// which specialist treats them); a GP appointment is not counted.
-fn specialist_appointment() -> &'static Regex {
+/// and initials have dots), "afspraak bij de cardioloog". For a named
+/// patient that is health data by itself (it says which specialist treats
+/// them); a GP appointment is not counted.
+pub(crate) fn specialist_appointment() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"(?i)(?-u:\b)(?:afspraak|afspraken|appointment|consult|spreekuur|opname|admission)(?-u:\b)[^\n]{0,120}?(?-u:\b)(?:\p{L}*(?:loog|logist|chirurg|surgeon|iater|iatrist|therapeut|therapist)|\p{L}+-arts|polikliniek|outpatient clinic|medisch specialist|medical specialist|internist|longarts|oogarts|kno-arts|kinderarts|revalidatiearts|geriater|verloskundige|ent specialist|paediatrician|pediatrician|ophthalmologist|obstetrician)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:afspraak|afspraken|appointment|consult|spreekuur|opname|admission|onderzoek|scan|operatie|ingreep|surgery|procedure)(?-u:\b)[^\n]{0,120}?(?-u:\b)(?:\p{L}*(?:loog|logist|chirurg|surgeon|iater|iatrist|therapeut|therapist|ologie|ology)|\p{L}+-arts|polikliniek|outpatient clinic|medisch specialist|medical specialist|internist|longarts|oogarts|kno-arts|kinderarts|revalidatiearts|geriater|verloskundige|ent specialist|paediatrician|pediatrician|ophthalmologist|obstetrician|mri|ct-scan|echo|endoscopie|coloscopie|gastroscopie|röntgen|x-ray)(?-u:\b)",
     )
 }
 
 /// A vaccination given to someone: "heeft de BMR-vaccinatie gekregen",
 /// "received the hepatitis B vaccine". An invitation ("kan de griepprik
 /// krijgen") is not one.
-fn vaccination_given() -> &'static Regex {
+pub(crate) fn vaccination_given() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
@@ -70,13 +90,14 @@ fn vaccination_given() -> &'static Regex {
     )
 }
 
-/// A pregnancy stated of someone: "is 20 weken zwanger", "is pregnant".
+/// A pregnancy stated of someone: "is 20 weken zwanger", "is pregnant",
+/// "ik ben zwanger", "I'm 12 weeks pregnant", "AD 38+3".
 /// Generic text says "als u zwanger bent" or "wie zwanger is".
-fn pregnancy_of_person() -> &'static Regex {
+pub(crate) fn pregnancy_of_person() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"(?i)(?-u:\b)(?:is|was)\s+(?:(?:ruim|bijna|nu|inmiddels|about|now)\s+)?(?:\d+(?:[+,]\d+)?\s*(?:weken|wk|weeks)\s+)?(?:zwanger|pregnant)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:is|was|ben|am|i'm|she's|ze is|zij is)\s+(?:(?:ruim|bijna|nu|inmiddels|about|now|currently)\s+)?(?:\d+(?:[+,]\d+)?\s*(?:weken|wk|weeks)\s+)?(?:zwanger|pregnant)(?-u:\b)|(?-u:\b)(?:AD|amenorroeduur|zwangerschapsduur|gestational age)\s*:?\s*\d{1,2}\s*\+\s*\d(?-u:\b)|(?-u:\b)(?:bevallen van|gave birth to|miskraam gehad|had a miscarriage|a miscarriage)",
     )
 }
 
@@ -92,118 +113,281 @@ fn attributed_to_person() -> &'static Regex {
     )
 }
 
-/// Score of one unit and the classes that made it.
-pub fn score(text: &str) -> (u32, BTreeSet<&'static str>) {
-    let lower = text.to_lowercase();
-    let v = vocab();
-    let mut seen_terms = BTreeSet::new();
-    let mut classes = BTreeSet::new();
-    let mut total = 0u32;
-    for hit in v.hits(&lower) {
-        if !seen_terms.insert(hit.term) {
-            continue;
-        }
-        let line_end = lower
-            .get(hit.end..)
-            .and_then(|s| s.find('\n'))
-            .map(|i| hit.end + i)
-            .unwrap_or(lower.len());
-        let after = lower.get(hit.end..line_end).unwrap_or("");
-        let weight = match hit.class {
-            Class::Medication if dosage().is_match(after) => {
-                classes.insert("medication+dosage");
-                2
-            }
-            Class::Lab
-                if lab_value().is_match(after)
-                    || after
-                        .trim_start_matches([':', ' ', '\t'])
-                        .starts_with(|c: char| c.is_ascii_digit()) =>
-            {
-                classes.insert("lab-value");
-                2
-            }
-            Class::Condition
-                if attributed_to_person().is_match(sentence_before(&lower, hit.start)) =>
-            {
-                classes.insert("condition");
-                classes.insert("condition-of-person");
-                3
-            }
-            c => {
-                classes.insert(c.as_str());
-                1
-            }
-        };
-        total += weight;
-    }
-    if vaccination_given().is_match(text) {
-        classes.insert("vaccination-given");
-        total += 2;
-    }
-    if pregnancy_of_person().is_match(text) {
-        classes.insert("pregnancy-of-person");
-        total += 2;
-    }
-    if specialist_appointment().is_match(text) {
-        classes.insert("specialist-appointment");
-        total += 2;
-    }
-    for cap in icpc_code().captures_iter(text).take(20) {
-        if let Some(code) = cap.get(1) {
-            if v.icpc_codes.contains(code.as_str()) {
-                classes.insert("icpc");
-                total += 2;
-            }
-        }
-    }
-    (total, classes)
-}
-
-/// Words of a text meant for many: a newsletter, a campaign, an evening.
-fn generic_audience() -> &'static Regex {
+/// Literal words without which `pregnancy_of_person` and `sick_note`
+/// cannot match: checked first, so the long patterns run only on the
+/// texts that may need them.
+pub(crate) fn pregnancy_words() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"(?i)(?-u:\b)(?:iedereen|alle patiënten|alle cliënten|everyone|all patients|nieuwsbrief|newsletter|voorlichting\w*|informatieavond|themavond|bijeenkomst|campagne|campaign|information evening|webinar)(?-u:\b)",
+        r"(?i)zwanger|pregnan|bevallen|miskraam|miscarriage|amenorr|gestational|AD ?[0-9]|AD: ?[0-9]",
     )
 }
 
-/// The text of the sentence up to `pos` (at most 100 bytes).
-fn sentence_before(lower: &str, pos: usize) -> &str {
-    let mut start = pos.saturating_sub(100);
-    while start > 0 && !lower.is_char_boundary(start) {
-        start -= 1;
-    }
-    lower.get(start..pos).unwrap_or("")
+pub(crate) fn sick_words() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"(?i)ziek|sick|ill|afwezig|uitgevallen|werken|be in|come in|coming in|blijf",
+    )
 }
 
-/// Minimum unit score (distinct terms, weighted) for health data.
-pub const MIN_SCORE: u32 = 3;
+fn vaccine_words() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, r"(?i)vaccin|inenting|booster")
+}
 
-pub fn detect(units: &[TextUnit], signals: &PersonSignals, has_bsn: bool, out: &mut Vec<Finding>) {
-    let identifiable = signals.identifiable(has_bsn);
-    let mut best: Option<(u32, usize, BTreeSet<&'static str>)> = None;
-    let mut sick = false;
-    for (i, u) in units.iter().enumerate() {
-        if u.loc.field.as_deref() == Some("display-names")
-            || u.loc.field.as_deref() == Some("filename")
-        {
+fn appointment_words() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"(?i)afspra|appointment|consult|spreekuur|opname|admission|onderzoek|scan|operatie|ingreep|surgery|procedure",
+    )
+}
+
+/// Words of a text meant for many beyond the vocabulary list: an unsubscribe
+/// line is the surest sign of a mass mailing.
+pub(crate) fn mass_mailing() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"(?i)afmelden|uitschrijven|unsubscribe|nieuwsbrief|newsletter|u ontvangt deze|you are receiving this|you received this|beste patiënten|geachte patiënten|dear patients|aan alle",
+    )
+}
+
+/// Weight of one vocabulary term, in points (a strong term is 1).
+fn term_weight(hit: &Hit) -> f32 {
+    if hit.is(lexicon::WEAK) {
+        0.34
+    } else {
+        1.0
+    }
+}
+
+/// Health evidence gathered over a message.
+#[derive(Debug, Default)]
+pub struct Evidence {
+    /// Points of all health evidence in sentences that are not generic.
+    pub total: f32,
+    /// Points of evidence the writer says of themselves.
+    pub writer: f32,
+    /// Points said of a person named in the same sentence.
+    pub named: f32,
+    /// Points said of "hij", "zij", "de patiënt", "mijn zoon".
+    pub pronoun: f32,
+    /// Points said of the reader ("je", "uw", "your").
+    pub reader: f32,
+    /// Of those, a value or a dose: no mass mailing tells its reader that.
+    pub reader_specific: f32,
+    /// Attributed terms that are strong on their own (not weak words).
+    pub attributed_strong: usize,
+    /// Weak complaint words the writer says of themselves ("mijn rug",
+    /// "beroerd", "benauwd"): two of them make a complaint.
+    pub writer_weak_complaints: usize,
+    pub kinds: BTreeSet<&'static str>,
+    pub sick_note: bool,
+    /// Generic-audience markers (distinct).
+    pub generic: usize,
+    pub mass_mailing: bool,
+    /// Index of the unit with the most evidence.
+    pub best_unit: Option<usize>,
+}
+
+/// Gather the evidence of every unit.
+pub fn gather(readings: &[Reading]) -> Evidence {
+    let mut ev = Evidence::default();
+    let mut seen = Seen::default();
+    let mut generic_seen: HashSet<u32> = HashSet::new();
+    let mut best = 0.0f32;
+    for (index, r) in readings.iter().enumerate() {
+        if r.is_metadata() {
             continue;
         }
-        let text = super::head(&u.text);
-        let (s, classes) = score(text);
-        if sick_note().is_match(text) && classes.contains("condition") {
-            sick = true;
+        let before = ev.total;
+        for hit in &r.hits {
+            if hit.is(lexicon::GENERIC) && generic_seen.insert(hit.entry) {
+                ev.generic += 1;
+            }
         }
-        if best.as_ref().is_none_or(|(b, _, _)| s > *b) {
-            best = Some((s, i, classes));
+        if mass_mailing().is_match(r.text) {
+            ev.mass_mailing = true;
+        }
+        score_unit(r, &mut ev, &mut seen);
+        if super::gated_matches(sick_words(), sick_note(), r.text).next().is_some() {
+            ev.sick_note = true;
+        }
+        if ev.total - before > best || ev.best_unit.is_none() {
+            best = ev.total - before;
+            ev.best_unit = Some(index);
         }
     }
-    let Some((unit_score, index, classes)) = best else {
-        return;
-    };
-    // Evidence that says something about this person, not just a topic.
+    ev
+}
+
+/// Which (term, person) pairs were counted: one flag byte per lexicon
+/// entry, a bit per attribution (no hashing on the hot path).
+#[derive(Default)]
+struct Seen(Vec<u8>);
+
+impl Seen {
+    fn insert(&mut self, entry: u32, how: Attribution) -> bool {
+        let index = entry as usize;
+        if self.0.len() <= index {
+            self.0.resize(lexicon().entries().max(index + 1), 0);
+        }
+        let bit = 1u8 << (how as u8);
+        match self.0.get_mut(index) {
+            Some(flags) if *flags & bit == 0 => {
+                *flags |= bit;
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
+fn score_unit(r: &Reading, ev: &mut Evidence, seen: &mut Seen) {
+    let lx = lexicon();
+    for hit in r.hits.iter().filter(|h| h.is(lexicon::HEALTH)) {
+        // "als" (also ALS), "ik", "me" (also ME/CVS): a closed-class word
+        // is read as the cue it nearly always is.
+        if hit.is(lexicon::CUE_WORDS) {
+            continue;
+        }
+        let line_end = r.line_of(hit.end).end.max(hit.end);
+        let after = r.text.get(hit.end..line_end).unwrap_or("");
+        let dosed = hit.is(lexicon::MEDICATION)
+            && dosage().is_match(after.get(..after.len().min(60)).unwrap_or(after));
+        // "Yasmin", "Ana", "Roos": a capitalised first name is a name,
+        // unless a dose follows it.
+        if hit.is(lexicon::FIRST_NAME) && !dosed {
+            continue;
+        }
+        let mut weight = term_weight(hit);
+        let mut kind = class_name(hit);
+        if dosed {
+            weight = 2.0;
+            kind = "medication+dosage";
+        } else if hit.is(lexicon::LAB) && lab_value().find(after).is_some_and(|m| m.as_str().chars().any(|c| c.is_ascii_digit())) {
+            weight = 2.0;
+            kind = "lab-value";
+        }
+        let sentence = r.sentence_of(hit.start);
+        let how = attribution::of(r, sentence.clone(), hit);
+        if how == Attribution::Generic {
+            continue;
+        }
+        // A term counts once for the total and once for each person it is
+        // said of (the subject line may name it before the text says whose).
+        let first_time = seen.insert(hit.entry, Attribution::Nobody);
+        let first_for_person = how != Attribution::Nobody && seen.insert(hit.entry, how);
+        if !first_time && !first_for_person {
+            continue;
+        }
+        if hit.is(lexicon::CONDITION | lexicon::MENTAL) && !hit.is(lexicon::WEAK) {
+            let prefix = r.text.get(sentence.start..hit.start).unwrap_or("");
+            // Only a sentence with a person word can say it of someone.
+            let person_word = r.hits_in(sentence.start..hit.start).any(|h| {
+                h.is(lexicon::SECOND_PERSON | lexicon::THIRD_PERSON | lexicon::FIRST_PERSON | lexicon::SALUTATION)
+            });
+            if person_word && attributed_to_person().is_match(&prefix.to_lowercase()) {
+                weight = 3.0;
+                ev.kinds.insert("condition-of-person");
+            }
+        }
+        ev.kinds.insert(kind);
+        if first_time {
+            ev.total += weight;
+        }
+        if !first_for_person {
+            continue;
+        }
+        if weight >= 1.0 {
+            ev.attributed_strong += 1;
+        } else if how == Attribution::Writer
+            && hit.is(lexicon::SYMPTOM | lexicon::CONDITION | lexicon::MENTAL)
+        {
+            ev.writer_weak_complaints += 1;
+        }
+        match how {
+            Attribution::Writer => ev.writer += weight,
+            Attribution::Named => ev.named += weight,
+            Attribution::Pronoun => ev.pronoun += weight,
+            Attribution::Reader => {
+                ev.reader += weight;
+                if weight >= 2.0 {
+                    ev.reader_specific += weight;
+                }
+            }
+            Attribution::Nobody | Attribution::Generic => {}
+        }
+    }
+    let text = r.text;
+    for (gate, regex, kind) in [
+        (vaccine_words(), vaccination_given(), "vaccination-given"),
+        (pregnancy_words(), pregnancy_of_person(), "pregnancy-of-person"),
+        (appointment_words(), specialist_appointment(), "specialist-appointment"),
+    ] {
+        if !ev.kinds.contains(kind) && super::gated_matches(gate, regex, text).next().is_some() {
+            ev.kinds.insert(kind);
+            ev.total += 2.0;
+            if kind == "pregnancy-of-person" {
+                ev.pronoun += 2.0;
+            }
+        }
+    }
+    if !ev.kinds.contains("clinical-record") && structured::clinical_record(text) {
+        ev.kinds.insert("clinical-record");
+        ev.total += 2.0;
+    }
+    let icpc_window = |at: usize| super::names::window_after(text, at, 40);
+    for cap in icpc_candidates(text)
+        .filter_map(|at| icpc_window(at).and_then(|w| icpc_at().captures(w)))
+        .take(20)
+    {
+        if let Some(code) = cap.get(1) {
+            if lx.icpc_codes.contains(code.as_str()) && !ev.kinds.contains("icpc") {
+                ev.kinds.insert("icpc");
+                ev.total += 2.0;
+            }
+        }
+    }
+}
+
+/// Where an ICPC code may start: a capital letter and two digits after a
+/// non-letter (a byte loop; the anchored code pattern then runs there).
+fn icpc_candidates(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let b = text.as_bytes();
+    (0..b.len().saturating_sub(2)).filter(move |&i| {
+        b[i].is_ascii_uppercase()
+            && b[i + 1].is_ascii_digit()
+            && b[i + 2].is_ascii_digit()
+            && (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+    })
+}
+
+fn class_name(hit: &Hit) -> &'static str {
+    let strong = !hit.is(lexicon::WEAK);
+    match () {
+        _ if hit.is(lexicon::MEDICATION) => "medication",
+        _ if hit.is(lexicon::CONDITION) && strong => "condition",
+        _ if hit.is(lexicon::MENTAL) && strong => "mental-health",
+        _ if hit.is(lexicon::SYMPTOM) && strong => "symptom",
+        _ if hit.is(lexicon::LAB) => "lab",
+        _ if hit.is(lexicon::CARE) && strong => "care",
+        _ => "weak-term",
+    }
+}
+
+/// Minimum score for health data about a merely identifiable person.
+pub const MIN_SCORE: f32 = 3.0;
+
+/// Decide and report.
+pub fn detect(readings: &[Reading], signals: &PersonSignals, has_bsn: bool, out: &mut Vec<Finding>) {
+    let ev = gather(readings);
+    let Some(index) = ev.best_unit else { return };
+    let Some(best) = readings.get(index) else { return };
+    let identifiable = signals.identifiable(has_bsn);
     let about_this_person = [
         "icpc",
         "medication+dosage",
@@ -212,172 +396,69 @@ pub fn detect(units: &[TextUnit], signals: &PersonSignals, has_bsn: bool, out: &
         "vaccination-given",
         "pregnancy-of-person",
         "condition-of-person",
+        "clinical-record",
     ]
     .iter()
-    .any(|c| classes.contains(c));
-    // About a person named with a birth date, patient number or BSN, one
-    // specific item (a diagnosis, an ICPC code, a dosed medication, a lab
-    // value) is already health data about them: "machtigingsaanvraag
-    // (diabetes mellitus type 2)" for an insured person with a BSN. Looser
-    // evidence (care words alone) still needs more than one term.
-    let specific = about_this_person || classes.contains("condition");
+    .any(|c| ev.kinds.contains(c));
+    let specific = about_this_person
+        || ev.kinds.contains("condition")
+        || ev.kinds.contains("mental-health")
+        || ev.kinds.contains("medication");
+    // A mass mailing's "u" and "uw" are everybody's; "zij" and "de
+    // patiënt" are someone only in a text that names someone.
+    let mass = ev.mass_mailing || ev.generic >= 3;
+    // One care word to a greeted reader ("uw herhaalrecepten") is what a
+    // mail merge says too; two or a value is about them.
+    let reader = if !(signals.named || signals.greeted) {
+        0.0
+    } else if mass || signals.greeted_only(has_bsn) && ev.generic > 0 {
+        ev.reader_specific
+    } else if ev.reader >= 2.0 || ev.reader_specific > 0.0 {
+        ev.reader
+    } else {
+        0.0
+    };
+    let pronoun = if identifiable { ev.pronoun } else { 0.0 };
+    // In a mass mailing, the writer's "ik" and "heb" are a voice, not a
+    // patient: only a named person or a value counts there.
+    let writer = if mass { 0.0 } else { ev.writer };
+    let attributed = writer + ev.named + pronoun + reader;
     // A greeted name and nothing else, in a text for everybody: a mail
     // merge about diabetes names conditions too. It counts only when the
-    // text says something about this person (a value, a dose, "uw
-    // diabetes", an appointment). A greeted letter without such audience
-    // words still counts: a miss is worse than a false alarm.
-    let Some(best_unit) = units.get(index) else {
-        return;
-    };
-    if signals.greeted_only(has_bsn)
-        && !sick
-        && !about_this_person
-        && generic_audience().is_match(super::head(&best_unit.text))
-    {
+    // text says something about this person.
+    if signals.greeted_only(has_bsn) && !ev.sick_note && !about_this_person && ev.generic > 0 && attributed < 1.0 {
         return;
     }
     let min = match (signals.strongly_identified(has_bsn), specific) {
-        (true, true) => 1,
-        (true, false) => MIN_SCORE - 1,
+        (true, true) => 1.0,
+        (true, false) => MIN_SCORE - 1.0,
         (false, _) => MIN_SCORE,
     };
-    if !(identifiable || sick) || (unit_score < min && !(sick && unit_score >= 1)) {
+    let by_person = identifiable && ev.total >= min;
+    let by_attribution = (attributed >= 1.0 && ev.attributed_strong > 0
+        || writer > 0.0 && ev.writer_weak_complaints >= 2)
+        && !(mass && ev.named + reader < 1.0);
+    let by_sick_note = ev.sick_note && ev.total >= 0.34 && (ev.kinds.len() > 1 || ev.total >= 1.0);
+    if !(by_person || by_attribution || by_sick_note) {
         return;
     }
+    let mut kinds: Vec<&str> = ev.kinds.iter().copied().collect();
+    if by_attribution {
+        kinds.push("about-a-person");
+    }
+    if by_sick_note {
+        kinds.push("sick-note");
+    }
+    let strength = ev.total.max(attributed);
     out.push(Finding {
         category: Category::Health,
         detector: "health.vocabulary".into(),
-        location: best_unit.loc.clone(),
-        evidence: classes.into_iter().collect::<Vec<_>>().join("+"),
-        confidence: (0.5 + 0.05 * unit_score as f32).min(0.95),
+        location: best.unit.loc.clone(),
+        evidence: kinds.join("+"),
+        confidence: (0.5 + 0.05 * strength).min(0.95),
     });
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::types::Location;
-
-    fn unit(t: &str) -> TextUnit {
-        TextUnit {
-            loc: Location::default(),
-            text: t.into(),
-        }
-    }
-
-    #[test]
-    fn medication_with_dosage_and_lab_values_score_double() {
-        let (s, c) =
-            score("metformine 500 mg 2dd1\nHbA1c 64 mmol/mol\nT90 Diabetes mellitus type 2");
-        assert!(s >= 7, "{s}");
-        assert!(c.contains("medication+dosage") && c.contains("lab-value") && c.contains("icpc"));
-    }
-
-    #[test]
-    fn health_needs_a_person() {
-        let text = "Griepvaccinatie: mensen met diabetes, COPD of hartfalen krijgen een griepprik.";
-        let units = [unit(text)];
-        let mut f = Vec::new();
-        detect(&units, &PersonSignals::collect(&units), false, &mut f);
-        assert!(f.is_empty());
-        let units = [unit(&format!(
-            "Geachte mevrouw Jansen,\n{text}\nUw HbA1c was 64 mmol/mol."
-        ))];
-        detect(&units, &PersonSignals::collect(&units), false, &mut f);
-        assert_eq!(f.len(), 1);
-    }
-
-    fn detect_in(text: &str) -> Vec<Finding> {
-        let units = [unit(text)];
-        let mut f = Vec::new();
-        detect(&units, &PersonSignals::collect(&units), false, &mut f);
-        f
-    }
-
-    #[test]
-    fn a_sick_note_in_the_first_person_with_its_reason_is_health_data() {
-        let found = detect_in("Hoi Marieke,\n\nIk ben vandaag ziek, ik heb een migraineaanval en blijf thuis.\n\nGroet,\nAnouk");
-        assert_eq!(found.len(), 1);
-        for clean in [
-            "Hoi Marieke,\n\nIk ben vandaag ziek en blijf thuis.\n\nGroet,\nAnouk",
-            "Hoi Marieke,\n\nIk ben niet ziek, de migraine-avond gaat door.\n\nGroet,\nAnouk",
-        ] {
-            assert!(detect_in(clean).is_empty(), "{clean}");
-        }
-    }
-
-    #[test]
-    fn a_vaccination_given_to_a_named_child_is_health_data_an_invitation_is_not() {
-        let found = detect_in("Beste ouders,\n\nUw zoon Daan de Boer (geb. 05-06-2019) heeft op 12-03-2024 de BMR-vaccinatie gekregen.");
-        assert_eq!(found.len(), 1);
-        assert!(found[0].evidence.contains("vaccination-given"));
-        assert!(detect_in("Beste ouders,\n\nUw zoon Daan de Boer (geb. 05-06-2019) kan in maart de BMR-vaccinatie krijgen via het consultatiebureau.").is_empty());
-    }
-
-    #[test]
-    fn a_pregnancy_of_a_named_client_is_health_data() {
-        let found = detect_in("Beste,\n\nMijn cliënte, mevrouw S. de Boer, is 20 weken zwanger en heeft zwangerschapsdiabetes.");
-        assert_eq!(found.len(), 1);
-        assert!(found[0].evidence.contains("pregnancy-of-person"));
-        assert!(detect_in("Geachte mevrouw De Boer,\n\nAls u zwanger bent, is foliumzuur belangrijk. Iedereen die zwanger wil worden kan bij ons terecht.").is_empty());
-    }
-
-    #[test]
-    fn a_condition_said_of_a_named_person_is_health_data() {
-        let found = detect_in("Beste collega,\n\nIk maak mij zorgen om Sanne Bakker (15 jaar): zij heeft suïcidale gedachten. Kunnen jullie haar vandaag zien?");
-        assert_eq!(found.len(), 1);
-        assert!(found[0].evidence.contains("condition-of-person"));
-        for clean in [
-            "Geachte heer Jansen,\n\nIedere patiënt heeft recht op goede zorg bij diabetes. Kom naar onze avond.",
-            "Geachte heer Jansen,\n\nAls u diabetes heeft, krijgt u een uitnodiging.",
-        ] {
-            assert!(detect_in(clean).is_empty(), "{clean}");
-        }
-    }
-
-    #[test]
-    fn a_mail_merge_for_everybody_is_not_health_data_about_the_addressee() {
-        let merge = "Geachte heer Jansen,\n\nIn november organiseren wij een voorlichtingsavond over diabetes en hoge bloeddruk. Iedereen met diabetes mellitus type 2 is welkom. Metformine komt aan bod.";
-        assert!(detect_in(merge).is_empty());
-        // The same greeting with something about him is.
-        let personal = "Geachte heer Jansen,\n\nIedereen met diabetes is welkom op onze avond. Uw HbA1c was 64 mmol/mol; komt u ook?";
-        assert_eq!(detect_in(personal).len(), 1);
-        let personal = "Geachte heer Jansen,\n\nIn november is er een avond voor iedereen. Hoe gaat het met uw diabetes en hoge bloeddruk? Metformine helpt.";
-        assert_eq!(detect_in(personal).len(), 1);
-    }
-
-    #[test]
-    fn a_specialist_appointment_for_a_named_patient_is_health_data() {
-        let found = detect_in("Dear Mr M. Kok,
-
-This confirms your appointment with dr. S. de Graaf, neurologist, at Ziekenhuis Noordoever on 03 March 2024 at 10:00.");
-        assert_eq!(found.len(), 1);
-        assert!(found[0].evidence.contains("specialist-appointment"));
-        for letter in [
-            "Geachte heer De Bruijn,\n\nHierbij bevestigen wij uw afspraak bij dr. K. Ramdin, MDL-arts, op 04-04-2024.",
-            "Dear Mr L. Vos,\n\nThis confirms your appointment with dr. R. van der Heijden, orthopaedic surgeon, on 21 June.",
-            "Geachte mevrouw Smit,\n\nUw afspraak op de polikliniek dermatologie is verzet.",
-        ] {
-            let found = detect_in(letter);
-            assert!(
-                found.first().is_some_and(|f| f.evidence.contains("specialist-appointment")),
-                "{letter}"
-            );
-        }
-        // Nobody named, a GP, or no appointment: not health data.
-        for clean in [
-            "Maak een afspraak bij de cardioloog via uw huisarts als u klachten heeft.",
-            "Dear Mr M. Kok,
-
-This confirms your appointment with dr. S. de Graaf, GP, at 10:00.",
-            "Geachte heer Kok,
-
-Onze ICT-specialist komt dinsdag langs voor de printer.",
-            "Geachte heer Kok,
-
-De technoloog van de leverancier. Uw afspraak staat.",
-        ] {
-            assert!(detect_in(clean).is_empty(), "{clean}");
-        }
-    }
-}
+#[path = "health_tests.rs"]
+mod tests;

@@ -1,57 +1,54 @@
 //! Person signals and the personal-data detector.
 //!
-//! A *named person* is a salutation with a name (`mevr. J. Dekker`,
-//! `Geachte heer Nguyen`, `Mr R. Huisman`) or a labelled name (`Naam:`,
-//! `Patiënt:`, `Client:`). Personal data is a named person together with a
-//! date of birth, a labelled home address with postcode, a patient/client
-//! number or a BSN. Staff signatures (unlabelled addresses, phone numbers)
-//! do not count. Pure; evidence names only the kind of signal.
+//! A *named person* is anyone `names` finds outside a signature or a
+//! quoted mail header: "mevr. J. Dekker", "Naam: Jan de Vries", "Kees de
+//! Wit", "Wiersma, A.". Personal data is a named person together with a
+//! date of birth (labelled, or a date right after the name: "Wiersma, A.
+//! (08-11-1955)"), a home address with postcode, a patient or client
+//! number, a phone number of theirs or a BSN — or a table, an HL7 PID
+//! segment, a FHIR Patient or a vCard with a birthday that lists such
+//! data. Staff signatures (the writer's own address and phone) do not
+//! count. Pure; evidence names only the kind of signal.
 
-use crate::inspect::TextUnit;
+use super::lexicon;
+use super::names::{window_after, NAME};
+use super::reading::{NameStrength, Reading, Role};
+use super::structured;
+use super::tables::table_of_people;
 use crate::types::{Category, Finding, Location};
 use regex::Regex;
 use std::sync::OnceLock;
 
 use super::cached_regex as re;
 
-/// A person's name: up to three initials (OCR reads a capital I as `|`),
-/// particles, and a capitalised surname.
-const NAME: &str = r"(?:[A-Z|]\.\s?){0,3}(?:(?:van|de|der|den|ter|ten|het|la|le|du|da|von|el|al|in 't|van 't)\s+){0,3}[A-Z\u{C0}-\u{DE}][\p{Ll}'\u{2019}-]+";
+fn salutation_words() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, r"(?i)dhr|mevr|mw|mevrouw|meneer|heer|mr|mrs|ms")
+}
 
-pub fn salutation_name() -> &'static Regex {
+fn number_labels() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        &format!(
-            r"(?-u:\b)(?i:dhr|mevr|mw|mevrouw|meneer|de heer|heer|mr|mrs|ms|miss|mister|jongeheer|juffrouw)\.?\s+{NAME}"
-        ),
+        r"(?i)patiëntn|patientn|pat\.|pat nr|patnr|patient n|patient id|cliëntn|clientn|client n|client id|dossiern|ziekenhuisn|hospital n|registratien|polisn|verzekerdenn|mrn|nhs n|zorgdossier",
     )
 }
 
-pub fn labelled_name() -> &'static Regex {
+fn address_labels() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(
-        &R,
-        &format!(
-            r"(?m)(?:^|\t|\()[>\s]*(?i:naam(?: patiënt| cliënt| kind| werknemer)?|name|patiënte?|patient|cliënte?|client|kind|child|jeugdige|werknemer|medewerker|employee|betreft patiënt|pt)\s*:[\s_|~'‘’.,]*(?i:dhr\.?|mevr\.?|mw\.?|mr\.?|mrs\.?|ms\.?)?\s*{NAME}"
-        ),
-    )
+    re(&R, r"(?i)adres|address|woonachtig|wonende|woont|verhuisd|moved to|i live at|ik woon")
 }
 
-/// A full name directly followed by a birth date or an age:
-/// `Zoë van der Veen (geb. 03-05-2019)`, `Sanne Bakker (15 jaar)`.
-pub fn name_with_birth() -> &'static Regex {
+pub(crate) fn own_address() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        &format!(
-            r"[A-Z\u{{C0}}-\u{{DE}}][\p{{Ll}}'-]+\s+{NAME}\s*[(,]\s*(?:(?i:geb\.?|geboren|born|dob)\s*:?\s*\d|\d{{1,3}}\s*(?i:jaar|jr|years?|yrs|y/o)(?-u:\b))"
-        ),
+        r"(?i:mijn (?:nieuwe )?adres|nieuw adres|ik woon|ik ben verhuisd|wij zijn verhuisd|we zijn verhuisd|verhuisd naar|my (?:new )?address|new address|i live at|i moved to|we moved to)\s*(?:is)?\s*:?[^\n]{0,80}?(?-u:\b)\d{4}\s?[A-Z]{2}(?-u:\b)",
     )
 }
 
 /// A salutation and name followed on the same line by street, number and postcode.
-fn name_with_address() -> &'static Regex {
+pub(crate) fn name_with_address() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
@@ -61,7 +58,7 @@ fn name_with_address() -> &'static Regex {
     )
 }
 
-fn dob() -> &'static Regex {
+pub(crate) fn dob() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
@@ -69,162 +66,71 @@ fn dob() -> &'static Regex {
     )
 }
 
-fn patient_number() -> &'static Regex {
+/// Right after a name: a date in brackets or after a comma, maybe with a
+/// birth label ("(08-11-1955)", ", 17-03-2000", " geboortedatum 14 mei
+/// 1997", " (geb. 3-2-1934)"), or an age ("(15 jaar)", ", 8 years").
+fn date_after_name() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"(?i)(?-u:\b)(?:patiëntnummer|patientnummer|patiëntnr|patientnr|pat\.?\s?nr|patient (?:number|no|id)|cliëntnummer|clientnummer|client (?:number|no|id)|dossiernummer|ziekenhuisnummer|hospital number|registratienummer|polisnummer|polisnr|verzekerdennummer)\.?\s*:?\s*[A-Z]{0,3}[-\s]?\d{4,}",
+        r"(?i)^[ \t]*(?:[(,\-–]|\s(?:geboortedatum|geb\.?|geboren(?: op)?|born(?: on)?|dob)\b)[ \t]*(?:(?:geboortedatum|geb\.?|geboren(?: op)?|born(?: on)?|dob|d\.o\.b\.)[ \t:]*)?(?:\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}|\d{1,2}\s+\p{L}{3,10}\.?\s+(?:19|20)\d{2})(?-u:\b)",
     )
 }
 
-fn labelled_address() -> &'static Regex {
+fn age_after_name() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"(?i:adres|address|woonadres|home address|nieuw adres|new address|woonachtig|wonende|woont|verhuisd naar|moved to)\s*:?[^\n]{0,80}?(?-u:\b)\d{4}\s?[A-Z]{2}(?-u:\b)",
+        r"(?i)^[ \t]*[(,][ \t]*\d{1,3}[ \t]*(?:jaar|jr|years?|yrs|y/o|j\.?)?[ \t]*[),]",
     )
 }
 
-fn labelled_phone() -> &'static Regex {
+pub(crate) fn patient_number() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"(?mi)^\s*(?:telefoon(?:nummer)?|mobiel(?: nummer)?|phone(?: number)?|mobile|tel(?:\.|efoon)?)\s*(?:patiënt|patient|ouder|moeder|vader|partner)?\s*:\s*(?:\+31|0)[\d\s-]{8,}",
+        r"(?i)(?-u:\b)(?:patiëntnummer|patientnummer|patiëntnr|patientnr|pat\.?\s?nr|patient (?:number|no|id)|cliëntnummer|clientnummer|client (?:number|no|id)|dossiernummer|ziekenhuisnummer|hospital number|registratienummer|polisnummer|polisnr|verzekerdennummer|mrn|nhs number|zorgdossier)\.?\s*:?\s*[A-Z]{0,3}[-\s]?\d{4,}",
     )
 }
 
-/// Identifying columns of a table about people (CSV, TXT, spreadsheets:
-/// the extractors write cells separated by tabs). A phone column alone does
-/// not count: staff rosters and phone lists have one.
-#[derive(Debug, Default, PartialEq, Eq)]
-struct TableColumns {
-    dob: bool,
-    patient_number: bool,
-    address: bool,
+pub(crate) fn labelled_address() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"(?i:adres|address|woonadres|home address|nieuw adres|new address|woonachtig|wonende|woont|verhuisd naar|moved to|verhuisd|i live at|ik woon)\s*:?[^\n]{0,80}?(?-u:\b)\d{4}\s?[A-Z]{2}(?-u:\b)",
+    )
 }
 
-const NAME_COLUMNS: &[&str] = &[
-    "naam",
-    "achternaam",
-    "voornaam",
-    "voorletters",
-    "roepnaam",
-    "geslachtsnaam",
-    "name",
-    "surname",
-    "last name",
-    "lastname",
-    "first name",
-    "firstname",
-    "full name",
-    "patiënt",
-    "patient",
-    "patiëntnaam",
-    "patientnaam",
-    "cliënt",
-    "client",
-    "cliëntnaam",
-    "clientnaam",
-    "verzekerde",
-    "werknemer",
-    "employee",
-];
-const DOB_COLUMNS: &[&str] = &[
-    "geboortedatum",
-    "geb.datum",
-    "geb. datum",
-    "geb datum",
-    "gebdat",
-    "geb",
-    "dob",
-    "date of birth",
-    "birth date",
-    "birthdate",
-    "birthday",
-];
-const NUMBER_COLUMNS: &[&str] = &[
-    "patnr",
-    "pat.nr",
-    "pat nr",
-    "patiëntnummer",
-    "patientnummer",
-    "patiëntnr",
-    "patientnr",
-    "cliëntnummer",
-    "clientnummer",
-    "clientnr",
-    "dossiernummer",
-    "patient id",
-    "patient number",
-    "client id",
-    "polisnummer",
-    "bsn",
-    "burgerservicenummer",
-];
-const ADDRESS_COLUMNS: &[&str] = &[
-    "adres",
-    "woonadres",
-    "straat",
-    "address",
-    "street",
-    "postcode",
-    "zip",
-    "zip code",
-];
-
-/// A header row naming a person column and an identifying column, followed
-/// by a data row with the same number of cells.
-fn table_of_people(text: &str) -> Option<TableColumns> {
-    let mut lines = text.lines().filter(|l| !l.trim().is_empty()).take(2_000);
-    let mut previous: Option<&str> = None;
-    for line in lines.by_ref() {
-        if let Some(header) = previous {
-            if let Some(columns) = header_with_data(header, line) {
-                return Some(columns);
-            }
-        }
-        previous = Some(line);
-    }
-    None
+pub(crate) fn labelled_phone() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"(?i)(?:telefoon(?:nummer)?|mobiel(?: nummer)?|phone(?: number)?|mobile|tel(?:\.|efoon)?)\s*(?:patiënt|patient|ouder|moeder|vader|partner)?\s*:\s*(?:\+31|0)[\d\s-]{8,}",
+    )
 }
 
-fn header_with_data(header: &str, data: &str) -> Option<TableColumns> {
-    let sep = [';', '\t', '|', ',']
-        .into_iter()
-        .max_by_key(|&c| header.matches(c).count())?;
-    let cells: Vec<String> = header
-        .split(sep)
-        .map(|c| super::table_cell(c).to_lowercase())
-        .filter(|c| !c.is_empty())
-        .collect();
-    // Spreadsheets leave empty cells out, so a data row may be shorter
-    // than its header; it is longer only where a comma-separated export
-    // writes Dutch decimal commas unquoted ("3,6" for 3.6).
-    let filled = data.split(sep).filter(|c| !c.trim().is_empty()).count();
-    let most = if sep == ',' {
-        cells.len() * 2
-    } else {
-        cells.len()
-    };
-    if cells.len() < 3 || filled < 2 || filled > most {
-        return None;
-    }
-    let is = |names: &[&str]| cells.iter().any(|c| names.contains(&c.as_str()));
-    if !is(NAME_COLUMNS) {
-        return None;
-    }
-    let columns = TableColumns {
-        dob: is(DOB_COLUMNS),
-        patient_number: is(NUMBER_COLUMNS),
-        address: is(ADDRESS_COLUMNS),
-    };
-    (columns != TableColumns::default()).then_some(columns)
+/// A postcode with a street and house number before it on the line.
+pub(crate) fn street_and_postcode() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"\p{Lu}[\p{L}.' -]{2,40}\s\d{1,5}(?:\s?[-/]\s?\d{1,4}|\s?[a-zA-Z](?-u:\b))?,?\s+\d{4}\s?[A-Z]{2}(?-u:\b)",
+    )
+}
+
+/// A phone number (Dutch mobile or landline, or international).
+pub(crate) fn phone_number() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"(?:\+31|0031|\(0\)|(?-u:\b)0)[\s-]?[1-9](?:[\s-]?\d){8}(?-u:\b)",
+    )
 }
 
 /// What one message says about a specific person.
 #[derive(Debug, Default, Clone)]
 pub struct PersonSignals {
-    /// A person is named (salutation + name, or a labelled name).
+    /// A person is named (greeted, labelled, or in the text).
     pub named: bool,
     /// Named somewhere other than in the greeting ("Geachte heer Jansen,"):
     /// in the text, a label, a table or with a birth date.
@@ -233,73 +139,157 @@ pub struct PersonSignals {
     pub patient_number: bool,
     pub address: bool,
     pub phone: bool,
+    /// A phone number on the line of a name in the text: added to other
+    /// identifying data, never enough on its own (a colleague to call, a
+    /// supplier's contact).
+    pub phone_near_name: bool,
+    pub age: bool,
+    /// Named with a salutation, a label, a birth date, in a table or a
+    /// record: named the way a letter names its subject. A plain full name
+    /// may be a colleague, a supplier or a speaker.
+    pub titled: bool,
+    /// A plain full name in the text ("Kees de Wit").
+    pub mentioned: bool,
+    /// Greeted with a salutation and a name ("Geachte mevrouw Jansen,").
+    pub greeted_formally: bool,
+    /// Greeted by name in any way ("Beste André,", "Dear Wouter,").
+    pub greeted: bool,
+    /// A name under a closing: the writer signs, so their own birth date or
+    /// new address in the text is theirs ("Ik ben verhuisd naar ...").
+    pub signed: bool,
+    /// The writer gives their own (new) home address: "mijn nieuwe adres",
+    /// "ik ben verhuisd naar", "I moved to". (A delivery address is none.)
+    pub own_address: bool,
     /// Where the strongest identifying signal was seen.
     pub at: Option<Location>,
 }
 
 impl PersonSignals {
-    pub fn collect(units: &[TextUnit]) -> Self {
+    pub fn collect(readings: &[Reading]) -> Self {
         let mut s = PersonSignals::default();
-        for u in units {
-            if u.loc.field.as_deref() == Some("display-names")
-                || u.loc.field.as_deref() == Some("filename")
-            {
-                continue;
-            }
-            let t = super::head(&u.text);
-            if !s.named_beyond_greeting {
-                let mut salutations = salutation_name().find_iter(t).peekable();
-                if salutations.peek().is_some() {
-                    s.named = true;
+        for r in readings.iter().filter(|r| !r.is_metadata()) {
+            let t = r.text;
+            let found = |flag: &mut bool, at: &mut Option<Location>| {
+                *flag = true;
+                if at.is_none() {
+                    *at = Some(r.unit.loc.clone());
                 }
-                if labelled_name().is_match(t)
-                    || name_with_birth().is_match(t)
-                    || salutations.any(|m| !in_greeting(t, m.start()))
-                {
+            };
+            for name in &r.names {
+                if name.role == Role::Writer {
+                    s.signed = true;
+                }
+                if matches!(name.role, Role::Writer | Role::Correspondent) {
+                    continue;
+                }
+                let titled = r.hits_in(name.span.start..name.span.end).any(|h| {
+                    h.start == name.span.start && h.is(lexicon::SALUTATION | lexicon::NAME_LABEL)
+                });
+                let full = name.strength == NameStrength::Full;
+                if name.role == Role::Addressee {
+                    s.greeted = true;
+                }
+                match name.role {
+                    Role::Addressee if titled => {
+                        s.named = true;
+                        s.greeted_formally = true;
+                    }
+                    Role::Subject if full => {
+                        s.named = true;
+                        s.mentioned = true;
+                        if titled {
+                            s.titled = true;
+                            s.named_beyond_greeting = true;
+                        }
+                    }
+                    _ => {}
+                }
+                let Some(after) = window_after(t, name.span.end, 60) else {
+                    continue;
+                };
+                if date_after_name().is_match(after) {
                     s.named = true;
-                    s.named_beyond_greeting = true;
+                    s.titled = true;
+                    s.named_beyond_greeting |= name.role == Role::Subject;
+                    found(&mut s.dob, &mut s.at);
+                } else if age_after_name().is_match(after) {
+                    s.age = true;
+                }
+                let line = r.line_of(name.span.end);
+                let rest_of_line = t.get(name.span.end..line.end).unwrap_or("");
+                if name.role == Role::Subject && phone_number().is_match(rest_of_line) {
+                    s.phone_near_name = true;
                 }
             }
-            if !s.address && name_with_address().is_match(t) {
-                s.address = true;
+            if !s.address && super::gated_matches(salutation_words(), name_with_address(), t).next().is_some() {
                 s.named = true;
                 s.named_beyond_greeting = true;
-                if s.at.is_none() {
-                    s.at = Some(u.loc.clone());
-                }
+                s.titled = true;
+                found(&mut s.address, &mut s.at);
             }
             if let Some(table) = table_of_people(t) {
                 s.named = true;
                 s.named_beyond_greeting = true;
-                s.dob |= table.dob;
-                s.patient_number |= table.patient_number;
-                s.address |= table.address;
-                if s.at.is_none() {
-                    s.at = Some(u.loc.clone());
+                s.titled = true;
+                if table.dob {
+                    found(&mut s.dob, &mut s.at);
+                }
+                if table.patient_number {
+                    found(&mut s.patient_number, &mut s.at);
+                }
+                if table.address {
+                    found(&mut s.address, &mut s.at);
                 }
             }
-            let hit = |flag: &mut bool, r: &Regex| {
-                if !*flag && r.is_match(t) {
-                    *flag = true;
-                    true
-                } else {
-                    false
+            if let Some(record) = structured::person_record(t) {
+                s.named |= record.named;
+                s.named_beyond_greeting |= record.named;
+                s.titled |= record.named;
+                if record.dob {
+                    found(&mut s.dob, &mut s.at);
                 }
+                if record.address {
+                    found(&mut s.address, &mut s.at);
+                }
+                if record.id {
+                    found(&mut s.patient_number, &mut s.at);
+                }
+            }
+            let outside_signature =
+                |at: usize| !r.signatures.iter().any(|sig| sig.contains(&at));
+            if !s.dob && dob().find_iter(t).any(|m| outside_signature(m.start())) {
+                found(&mut s.dob, &mut s.at);
+            }
+            if !s.patient_number && super::gated_matches(number_labels(), patient_number(), t).next().is_some() {
+                found(&mut s.patient_number, &mut s.at);
+            }
+            if !s.address && super::gated_matches(address_labels(), labelled_address(), t).any(outside_signature) {
+                found(&mut s.address, &mut s.at);
+            }
+            if !s.own_address && super::gated_matches(address_labels(), own_address(), t).any(outside_signature) {
+                s.own_address = true;
+            }
+            if !s.address && subject_address(r) {
+                found(&mut s.address, &mut s.at);
+            }
+            let opens_line = |m: &regex::Match| {
+                let line_start = t.get(..m.start()).and_then(|b| b.rfind('\n')).map_or(0, |i| i + 1);
+                t.get(line_start..m.start()).is_some_and(|p| p.trim().is_empty())
             };
-            let a = hit(&mut s.dob, dob());
-            let b = hit(&mut s.patient_number, patient_number());
-            let c = hit(&mut s.address, labelled_address());
-            let d = hit(&mut s.phone, labelled_phone());
-            if (a || b || c || d) && s.at.is_none() {
-                s.at = Some(u.loc.clone());
+            if !s.phone && labelled_phone().find_iter(t).any(|m| opens_line(&m) && outside_signature(m.start())) {
+                found(&mut s.phone, &mut s.at);
             }
         }
         s
     }
 
-    /// A named person with a birth date, patient number or BSN.
+    /// A patient number, a BSN or a birth date identifies a patient by
+    /// itself (in the practice's records), a name with an address or age too.
     pub fn strongly_identified(&self, has_bsn: bool) -> bool {
-        self.named && (self.dob || self.patient_number || self.address || has_bsn)
+        self.patient_number
+            || has_bsn
+            || self.dob
+            || (self.named && (self.address || self.age))
     }
 
     /// The only person in the message is the one greeted, with nothing
@@ -311,39 +301,30 @@ impl PersonSignals {
             && !(self.dob || self.patient_number || self.address || self.phone || has_bsn)
     }
 
-    /// The message is about an identifiable person.
+    /// The message is about an identifiable person: named as a letter
+    /// names its subject, greeted by name, or identified by a number.
     pub fn identifiable(&self, has_bsn: bool) -> bool {
-        self.named || self.dob || self.patient_number || has_bsn
+        self.titled || self.greeted_formally || self.dob || self.patient_number || has_bsn
     }
 }
 
-/// The salutation at `pos` opens a greeting line ("Geachte heer ...",
-/// "Dear Mrs ...", or the line starts with it).
-fn in_greeting(text: &str, pos: usize) -> bool {
-    let line_start = text
-        .get(..pos)
-        .and_then(|b| b.rfind('\n'))
-        .map_or(0, |i| i + 1);
-    let prefix = text
-        .get(line_start..pos)
-        .unwrap_or("")
-        .trim()
-        .to_lowercase();
-    let prefix = prefix.trim_start_matches(['>', ' ']);
-    matches!(
-        prefix,
-        "" | "geachte"
-            | "beste"
-            | "lieve"
-            | "hallo"
-            | "hoi"
-            | "dag"
-            | "goedemorgen"
-            | "goedemiddag"
-            | "dear"
-            | "hello"
-            | "hi"
-    )
+/// A street address with postcode on the line of a person the text is
+/// about, or the line after it ("Kees woont bij vader op Oudegracht 91b,
+/// 6514 JX Nijmegen"), outside any signature.
+fn subject_address(r: &Reading) -> bool {
+    r.names
+        .iter()
+        .filter(|n| n.role == Role::Subject)
+        .take(50)
+        .any(|n| {
+            let line = r.line_of(n.span.end);
+            let next = r.line_of((line.end + 1).min(r.text.len()));
+            let span = n.span.start..next.end;
+            let text = r.text.get(span.clone()).unwrap_or("");
+            street_and_postcode()
+                .find(text)
+                .is_some_and(|m| !r.signatures.iter().any(|s| s.contains(&(span.start + m.start()))))
+        })
 }
 
 /// Personal data: a named person plus an identifying detail.
@@ -353,7 +334,10 @@ pub fn detect(
     bsn_at: Option<&Location>,
     out: &mut Vec<Finding>,
 ) {
-    if !signals.named {
+    // A writer who signs and gives their own birth date, home address or
+    // patient number in the text is named by their signature.
+    let own = signals.signed && (signals.dob || signals.own_address || signals.patient_number);
+    if !(signals.named || own) {
         return;
     }
     let mut kinds = Vec::new();
@@ -366,7 +350,7 @@ pub fn detect(
     if signals.patient_number {
         kinds.push("patient-number");
     }
-    if signals.phone {
+    if signals.phone || (signals.phone_near_name && !kinds.is_empty()) {
         kinds.push("phone");
     }
     if has_bsn {
@@ -390,87 +374,5 @@ pub fn detect(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn unit(t: &str) -> TextUnit {
-        TextUnit {
-            loc: Location::default(),
-            text: t.into(),
-        }
-    }
-
-    #[test]
-    fn names_are_recognised() {
-        assert!(
-            name_with_birth().is_match("aanmelding voor Zoë van der Veen (geb. 03-05-2019), BSN")
-        );
-        assert!(name_with_address()
-            .is_match("afspraak voor dhr. O. Çelik, Beatrixstraat 3, 2558 WP Leiden, bij"));
-        assert!(labelled_name().is_match("> Naam: dhr. T. Koster"));
-        for t in [
-            "Geachte heer Nguyen,",
-            "mevr. J. Dekker (geboren 03-02-1934)",
-            "Re: Mr R. Huisman, born",
-            "Naam:            dhr. W. van der Veen",
-            "Patiënt: Jan de Vries",
-            // OCR leaves specks between the label and the name.
-            "Patient: _mevr. L. van den Broek",
-        ] {
-            assert!(
-                salutation_name().is_match(t) || labelled_name().is_match(t),
-                "{t}"
-            );
-        }
-        assert!(name_with_birth().is_match("zorgen om Sanne Bakker (15 jaar): zij"));
-        assert!(!name_with_birth().is_match("Sanne Bakker (15 dagen)"));
-        // OCR reads the initial I as a bar.
-        assert!(labelled_name().is_match("Naam: mevr. |. Wijnands"));
-        for t in ["Geachte heer/mevrouw,", "Beste collega's,", "Naam: "] {
-            assert!(
-                !salutation_name().is_match(t) && !labelled_name().is_match(t),
-                "{t}"
-            );
-        }
-    }
-
-    #[test]
-    fn a_table_of_patients_is_personal_but_a_roster_is_not() {
-        let export = "patnr;achternaam;voorletters;geboortedatum;postcode\n10231;Jansen;J.;01-02-1960;1234 AB\n";
-        let s = PersonSignals::collect(&[unit(export)]);
-        assert!(s.named && s.dob && s.patient_number && s.address, "{s:?}");
-        let sheet = "Naam\tGeboortedatum\tHuisarts\nA. Visser\t03-11-1992\tdr. Bakker\n";
-        assert!(PersonSignals::collect(&[unit(sheet)]).dob);
-        // As the XLSX extractor writes it: a tab after every cell, empty
-        // cells left out.
-        let sheet = "Naam\tGeboortedatum\tPatiëntnr\tBepaling\tUitslag\tEenheid\t\nmevr. C. de Vries\t06-08-1958\t897071\tINR\t1.7\t\n";
-        let s = PersonSignals::collect(&[unit(sheet)]);
-        assert!(s.dob && s.patient_number, "{s:?}");
-        // A CSV export with a byte-order mark and Dutch decimal commas.
-        let csv = "\u{feff}naam,geboortedatum,bepaling,uitslag,eenheid\ndhr. B. de Groot,16-03-2002,Triglyceriden,3,6,mmol/l\n";
-        let s = PersonSignals::collect(&[unit(csv)]);
-        assert!(s.named && s.dob, "{s:?}");
-        for clean in [
-            "naam;dienst;datum;telefoon\nAnouk;ochtend;12-03-2026;06-12345678\n",
-            "Artikel;Omschrijving;Prijs\n100234;Handschoenen;12,50\n",
-            "naam;geboortedatum;postcode\n",
-        ] {
-            let s = PersonSignals::collect(&[unit(clean)]);
-            assert!(!s.named && !s.dob, "{clean}: {s:?}");
-        }
-    }
-
-    #[test]
-    fn name_plus_birth_date_is_personal_but_a_signature_is_not() {
-        let s = PersonSignals::collect(&[unit("Naam: A. Visser\nDate of birth: 1992-11-03")]);
-        assert!(s.named && s.dob, "{s:?}");
-        let s = PersonSignals::collect(&[unit("Naam: mevr. A. Visser\nGeboortedatum: 03-11-1992")]);
-        let mut f = Vec::new();
-        detect(&s, false, None, &mut f);
-        assert_eq!(f.len(), 1);
-        let s = PersonSignals::collect(&[unit("Met vriendelijke groet,\nPriya de Wit\nSint Janssingel 105, 3465 LJ Zeist\nTel. 0570-650349")]);
-        let mut f = Vec::new();
-        detect(&s, false, None, &mut f);
-        assert!(f.is_empty());
-    }
-}
+#[path = "personal_tests.rs"]
+mod tests;

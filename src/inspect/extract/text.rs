@@ -112,6 +112,17 @@ pub fn unfold_calendar(text: String) -> String {
 /// which no detector reads as labels: write them as the labels a letter
 /// would use ("Naam:", "Geboortedatum:", "Adres:", "Telefoon:").
 fn label_vcard(text: &str) -> String {
+    // A business card (an organisation or job title, no birthday) gives a
+    // work address and phone: contact details, not a person's home.
+    let property = |line: &str| {
+        line.split([':', ';'])
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_ascii_uppercase()
+    };
+    let business = text.lines().any(|l| matches!(property(l).as_str(), "ORG" | "TITLE"))
+        && !text.lines().any(|l| property(l) == "BDAY");
     let mut out = String::with_capacity(text.len() + 64);
     for line in text.lines() {
         let Some((property, value)) = line.split_once(':') else {
@@ -127,6 +138,7 @@ fn label_vcard(text: &str) -> String {
         let labelled = match name.as_str() {
             "FN" => format!("Naam: {value}"),
             "BDAY" => format!("Geboortedatum: {}", vcard_date(value)),
+            "ADR" | "TEL" if business => value.replace(';', " "),
             "ADR" => {
                 // PO box; extended; street; locality; region; postal code; country
                 let f: Vec<&str> = value.split(';').map(str::trim).collect();
@@ -164,6 +176,14 @@ mod calendar_tests {
         let t = unfold_calendar(ics.to_string());
         assert!(t.contains("Sofinummer: 2895.12.694\nReden"), "{t}");
         assert_eq!(unfold_calendar("a\n b".into()), "a\n b");
+    }
+
+    #[test]
+    fn a_business_card_gives_no_home_address_or_phone() {
+        let vcf = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Karin de Leeuw\r\nORG:MedSupply B.V.\r\nTITLE:Accountmanager\r\nADR;TYPE=work:;;Industrieweg 4;Ede;;6711 AB;NL\r\nTEL;TYPE=work:0318-123456\r\nEND:VCARD\r\n";
+        let text = unfold_calendar(vcf.to_string());
+        assert!(text.contains("Naam: Karin de Leeuw"), "{text}");
+        assert!(!text.contains("Adres:") && !text.contains("Telefoon:"), "{text}");
     }
 
     #[test]
