@@ -1,6 +1,8 @@
-//! `sluis delivery check DOMAIN`: look a domain up and probe every MX the
-//! way delivery would (DNSSEC, TLSA, MTA-STS, STARTTLS with the verifier
-//! the MX's security level calls for), then report per MX and overall.
+//! `sluis delivery check DOMAIN`: look a domain up and probe every host the
+//! way delivery would (the `ntamx` hosts of a current, DNSSEC-secure NTA 7516
+//! record first, then the MX hosts; DNSSEC, TLSA, MTA-STS, STARTTLS with the
+//! verifier the host's security level calls for), then report per host
+//! (with `source`: `nta7516` or `mx`) and overall.
 //!
 //! Outcome words: `dane`, `mta-sts`, `tls`, `plain` (what the first usable
 //! MX in preference order achieved) or `refuse` (no MX can be used now:
@@ -13,6 +15,7 @@ use super::dns::{Dns, DnsOptions, TrustAnchorSource, Validation};
 use super::mta_sts::PolicyCache;
 use super::mta_sts_fetch::{pkix_roots, FetchOptions, StsLookup};
 use super::mx_plan::{plan_domain, MxTarget};
+use super::mx_rules::nta_targets;
 use super::security::{meets_level, satisfies, Achieved, MxPlan, SecurityLevel, TlsaFinding};
 use super::starttls_probe::{probe, ProbeError, ProbeLimits};
 use super::{nta7516, tlsrpt};
@@ -110,8 +113,17 @@ pub async fn check(domain: &str, opts: &CheckOptions) -> Value {
     let mut outcome = "refuse";
     let mut via = Value::Null;
     let mut mx_reports = Vec::new();
-    for t in &plan.targets {
-        let (word, rep) = check_target(t, port, &roots).await;
+    // Delivery tries the hosts of a current, DNSSEC-secure NTA 7516 record
+    // before the ordinary MX hosts (mx_route); the check probes the same
+    // hosts in the same order, so it names the host delivery would use.
+    let nta_hosts = nta_targets(&dns, &domain, port).await;
+    let candidates = nta_hosts
+        .iter()
+        .map(|t| (t, "nta7516"))
+        .chain(plan.targets.iter().map(|t| (t, "mx")));
+    for (t, source) in candidates {
+        let (word, mut rep) = check_target(t, port, &roots).await;
+        rep["source"] = json!(source);
         if let (Some(word), "refuse") = (word, outcome) {
             outcome = word;
             via = json!(t.host);
@@ -278,7 +290,12 @@ fn print_text(r: &Value) {
         println!("error    {e}");
     }
     for m in r.get("mx").and_then(Value::as_array).into_iter().flatten() {
-        println!("mx {} (pref {})", s(m, "host"), s(m, "preference"));
+        println!(
+            "mx {} (pref {}, from {})",
+            s(m, "host"),
+            s(m, "preference"),
+            s(m, "source")
+        );
         for k in [
             "addresses",
             "dnssec",
