@@ -9,7 +9,10 @@ fn median(mut v: Vec<f64>) -> f64 {
 }
 
 fn main() {
-    let rounds: usize = std::env::var("BENCH_ROUNDS").ok().and_then(|v| v.parse().ok()).unwrap_or(20);
+    let rounds: usize = std::env::var("BENCH_ROUNDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20);
     let config = sluis::config::InspectConfig::default();
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().map(String::as_str) == Some("--patterns") {
@@ -18,7 +21,10 @@ fn main() {
             let text = String::from_utf8_lossy(&raw);
             println!("{f}: {} bytes of text", text.len());
             for (name, secs) in sluis::inspect::detect_pattern_costs(&text, rounds) {
-                println!("  {:>8.1} ns/byte  {name}", secs * 1e9 / text.len().max(1) as f64);
+                println!(
+                    "  {:>8.1} ns/byte  {name}",
+                    secs * 1e9 / text.len().max(1) as f64
+                );
             }
         }
         return;

@@ -4,6 +4,9 @@
 fn main() {
     for f in std::env::args().skip(1) {
         let raw = std::fs::read(&f).unwrap_or_default();
-        println!("##### {f}\n{}", sluis::inspect::explain(&raw, &Default::default()));
+        println!(
+            "##### {f}\n{}",
+            sluis::inspect::explain(&raw, &Default::default())
+        );
     }
 }

@@ -10,7 +10,12 @@ use std::collections::BTreeSet;
 
 /// A message with a text/plain body in `charset`, quoted-printable.
 fn plain(subject: &str, body: &str) -> Vec<u8> {
-    message(subject, "text/plain; charset=utf-8", &qp(body.as_bytes()), "quoted-printable")
+    message(
+        subject,
+        "text/plain; charset=utf-8",
+        &qp(body.as_bytes()),
+        "quoted-printable",
+    )
 }
 
 fn message(subject: &str, content_type: &str, body: &str, encoding: &str) -> Vec<u8> {
@@ -90,7 +95,10 @@ fn sensitive(raw: &[u8], must: &[Category]) {
 #[track_caller]
 fn clean(raw: &[u8]) {
     let (found, unscannable) = categories(raw);
-    assert!(found.is_empty() && !unscannable, "flagged {found:?} (unscannable {unscannable})");
+    assert!(
+        found.is_empty() && !unscannable,
+        "flagged {found:?} (unscannable {unscannable})"
+    );
 }
 
 // ---- misses -------------------------------------------------------------
@@ -128,7 +136,10 @@ fn an_informal_complaint_signed_with_a_first_name() {
     );
     // The "ik" left out, as people type on a phone.
     sensitive(
-        &plain("afspraak", "Heb al drie dagen koorts en keelpijn, kan ik vandaag komen?\nSem"),
+        &plain(
+            "afspraak",
+            "Heb al drie dagen koorts en keelpijn, kan ik vandaag komen?\nSem",
+        ),
         &[Category::Health],
     );
 }
@@ -148,7 +159,12 @@ fn an_english_patient_about_side_effects_and_a_miscarriage() {
 fn an_html_only_letter_with_the_facts_in_table_cells() {
     let html = "<html><body><p>Geachte collega,</p><table><tr><td>Naam</td><td>mevr. A. de Groot</td></tr><tr><td>Geboortedatum</td><td>12-07-1949</td></tr><tr><td>Diagnose</td><td>hartfalen NYHA II</td></tr><tr><td>Medicatie</td><td>furosemide 40 mg 1dd1</td></tr></table><p>Met collegiale groet,<br>dr. P. Smit</p></body></html>";
     sensitive(
-        &message("Overdracht", "text/html; charset=utf-8", &qp(html.as_bytes()), "quoted-printable"),
+        &message(
+            "Overdracht",
+            "text/html; charset=utf-8",
+            &qp(html.as_bytes()),
+            "quoted-printable",
+        ),
         &[Category::Health, Category::Personal],
     );
 }
@@ -157,19 +173,32 @@ fn an_html_only_letter_with_the_facts_in_table_cells() {
 fn hl7_and_fhir_exports_name_their_patient() {
     let hl7 = "MSH|^~\\&|HIS|PRAKTIJK|LAB|ZKH|20241103||ORU^R01|4711|P|2.5\rPID|1||88123^^^PRAKTIJK^PI||Jansen^Pieter^^^^||19570312|M|||Dorpsstraat 4^^Ede^^6711 AB^NL\rOBX|1|NM|HBA1C^HbA1c||58|mmol/mol|<53|H|||F\r";
     sensitive(
-        &with_attachment("Zie bijlage.", "uitslag.hl7", "application/octet-stream", hl7.as_bytes()),
+        &with_attachment(
+            "Zie bijlage.",
+            "uitslag.hl7",
+            "application/octet-stream",
+            hl7.as_bytes(),
+        ),
         &[Category::Personal, Category::Health],
     );
     let fhir = r#"{"resourceType":"Patient","identifier":[{"system":"urn:oid:2.16.840.1.113883.2.4.6.3","value":"999999990"}],"name":[{"family":"Bakker","given":["Marieke"]}],"gender":"female","birthDate":"1984-05-02","address":[{"line":["Molenweg 3"],"postalCode":"9711 AA","city":"Groningen"}]}"#;
     sensitive(
-        &with_attachment("Export.", "patient.json", "application/fhir+json", fhir.as_bytes()),
+        &with_attachment(
+            "Export.",
+            "patient.json",
+            "application/fhir+json",
+            fhir.as_bytes(),
+        ),
         &[Category::Personal],
     );
 }
 
 #[test]
 fn a_bsn_in_the_subject_or_a_display_name_makes_the_message_about_a_person() {
-    sensitive(&plain("Verwijzing 111222333", "Zie bijlage."), &[Category::Bsn]);
+    sensitive(
+        &plain("Verwijzing 111222333", "Zie bijlage."),
+        &[Category::Bsn],
+    );
     let raw = b"From: =?iso-8859-1?Q?Jansen=2C_J=2E_=28BSN_111222333=29?= <x@example.nl>\r\nTo: p@praktijk-test.nl\r\nSubject: Uitslag\r\n\r\nHallo\r\n";
     sensitive(raw, &[Category::Bsn, Category::Personal]);
 }
@@ -179,7 +208,12 @@ fn iso_8859_1_quoted_printable_is_read() {
     let body = "Geachte collega,\n\nMevr. Çelik (geb. 02-03-1948) gebruikt nitrofurantoïne 50 mg 4dd1 wegens een blaasontsteking.\n";
     let latin1: Vec<u8> = body.chars().map(|c| c as u32 as u8).collect();
     sensitive(
-        &message("Medicatie", "text/plain; charset=iso-8859-1", &qp(&latin1), "quoted-printable"),
+        &message(
+            "Medicatie",
+            "text/plain; charset=iso-8859-1",
+            &qp(&latin1),
+            "quoted-printable",
+        ),
         &[Category::Health, Category::Personal],
     );
 }
@@ -232,7 +266,12 @@ fn a_phishing_mail_about_a_bsn_is_no_patient_data() {
 #[test]
 fn a_suppliers_business_card_is_no_personal_data() {
     let vcf = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Karin de Leeuw\r\nN:de Leeuw;Karin;;;\r\nORG:MedSupply B.V.\r\nTITLE:Accountmanager\r\nADR;TYPE=work:;;Industrieweg 4;Ede;;6711 AB;NL\r\nTEL;TYPE=work:0318-123456\r\nEMAIL:karin@medsupply.example\r\nEND:VCARD\r\n";
-    clean(&with_attachment("Mijn gegevens.", "karin.vcf", "text/vcard", vcf.as_bytes()));
+    clean(&with_attachment(
+        "Mijn gegevens.",
+        "karin.vcf",
+        "text/vcard",
+        vcf.as_bytes(),
+    ));
 }
 
 #[test]

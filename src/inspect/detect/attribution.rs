@@ -68,10 +68,9 @@ pub fn of(r: &Reading, sentence: Range<usize>, term: &Hit) -> Attribution {
             pronoun |= one_person || relative;
         }
     }
-    let named = r
-        .names
-        .iter()
-        .any(|n| n.role == Role::Subject && n.span.start < sentence.end && n.span.end > sentence.start);
+    let named = r.names.iter().any(|n| {
+        n.role == Role::Subject && n.span.start < sentence.end && n.span.end > sentence.start
+    });
     if writer || (writer_verb && !reader) {
         Attribution::Writer
     } else if named {
@@ -93,8 +92,24 @@ fn possessed(r: &Reading, hit: &Hit) -> bool {
     let word = before.split_whitespace().last().unwrap_or("");
     matches!(
         word,
-        "mijn" | "m'n" | "uw" | "je" | "jouw" | "zijn" | "haar" | "onze" | "ons" | "my" | "your"
-            | "our" | "his" | "her" | "de" | "deze" | "the" | "this"
+        "mijn"
+            | "m'n"
+            | "uw"
+            | "je"
+            | "jouw"
+            | "zijn"
+            | "haar"
+            | "onze"
+            | "ons"
+            | "my"
+            | "your"
+            | "our"
+            | "his"
+            | "her"
+            | "de"
+            | "deze"
+            | "the"
+            | "this"
     )
 }
 
@@ -122,18 +137,60 @@ mod tests {
 
     #[test]
     fn whose_health() {
-        assert_eq!(attribution("Ik heb sinds het weekend een droge hoest.", "droge hoest"), Attribution::Writer);
-        assert_eq!(attribution("Sorry, I won't be in today, the slipped disc is acting up.", "slipped disc"), Attribution::Writer);
-        assert_eq!(attribution("Je bloeduitslagen zijn goed, ook je ferritine.", "ferritine"), Attribution::Reader);
-        assert_eq!(attribution("Teun heeft steeds oorontsteking.", "oorontsteking"), Attribution::Named);
-        assert_eq!(attribution("Mijn zoon heeft astma.", "astma"), Attribution::Writer);
-        assert_eq!(attribution("De patiënt gebruikt metformine.", "metformine"), Attribution::Pronoun);
-        assert_eq!(attribution("Als u koorts heeft, blijf thuis.", "koorts"), Attribution::Generic);
-        assert_eq!(attribution("Mensen met diabetes krijgen een uitnodiging.", "diabetes"), Attribution::Generic);
-        assert_eq!(attribution("Diabetes is een veel voorkomende ziekte.", "Diabetes"), Attribution::Nobody);
+        assert_eq!(
+            attribution("Ik heb sinds het weekend een droge hoest.", "droge hoest"),
+            Attribution::Writer
+        );
+        assert_eq!(
+            attribution(
+                "Sorry, I won't be in today, the slipped disc is acting up.",
+                "slipped disc"
+            ),
+            Attribution::Writer
+        );
+        assert_eq!(
+            attribution(
+                "Je bloeduitslagen zijn goed, ook je ferritine.",
+                "ferritine"
+            ),
+            Attribution::Reader
+        );
+        assert_eq!(
+            attribution("Teun heeft steeds oorontsteking.", "oorontsteking"),
+            Attribution::Named
+        );
+        assert_eq!(
+            attribution("Mijn zoon heeft astma.", "astma"),
+            Attribution::Writer
+        );
+        assert_eq!(
+            attribution("De patiënt gebruikt metformine.", "metformine"),
+            Attribution::Pronoun
+        );
+        assert_eq!(
+            attribution("Als u koorts heeft, blijf thuis.", "koorts"),
+            Attribution::Generic
+        );
+        assert_eq!(
+            attribution("Mensen met diabetes krijgen een uitnodiging.", "diabetes"),
+            Attribution::Generic
+        );
+        assert_eq!(
+            attribution("Diabetes is een veel voorkomende ziekte.", "Diabetes"),
+            Attribution::Nobody
+        );
         // Informal mail drops the "ik"; "heb je" asks the reader.
-        assert_eq!(attribution("Heb sinds gisteren koorts.", "koorts"), Attribution::Writer);
-        assert_eq!(attribution("Been feeling dizzy since Monday.", "dizzy"), Attribution::Writer);
-        assert_eq!(attribution("Heb je koorts, kom dan later.", "koorts"), Attribution::Reader);
+        assert_eq!(
+            attribution("Heb sinds gisteren koorts.", "koorts"),
+            Attribution::Writer
+        );
+        assert_eq!(
+            attribution("Been feeling dizzy since Monday.", "dizzy"),
+            Attribution::Writer
+        );
+        assert_eq!(
+            attribution("Heb je koorts, kom dan later.", "koorts"),
+            Attribution::Reader
+        );
     }
 }

@@ -97,7 +97,10 @@ pub fn candidates(text: &str) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut i = 0usize;
     while i < b.len() {
-        match b.get(i..).and_then(|rest| rest.iter().position(u8::is_ascii_digit)) {
+        match b
+            .get(i..)
+            .and_then(|rest| rest.iter().position(u8::is_ascii_digit))
+        {
             Some(k) => i += k,
             None => break,
         }
@@ -228,8 +231,24 @@ fn keywords(hay: &str) -> impl Iterator<Item = regex::Match<'_>> {
 /// ("Werkordernummer", "Vergunningnummer", "Ticket-id", "Registratiecode").
 const OTHER_LABEL_ENDINGS: &[&str] = &[
     // Not "id": a "Patiënt-ID" in Dutch care is often the BSN itself.
-    "nummer", "nr", "number", "no", "num", "code", "kenmerk", "referentie", "reference",
-    "ref", "order", "ticket", "melding", "zaak", "dossier", "claim", "factuur", "invoice",
+    "nummer",
+    "nr",
+    "number",
+    "no",
+    "num",
+    "code",
+    "kenmerk",
+    "referentie",
+    "reference",
+    "ref",
+    "order",
+    "ticket",
+    "melding",
+    "zaak",
+    "dossier",
+    "claim",
+    "factuur",
+    "invoice",
 ];
 
 /// What labels a candidate directly: the text of its line before it, up
@@ -256,7 +275,9 @@ fn label_context(label: &str) -> Option<Context> {
     }
     let start = label
         .rfind(|ch: char| !(ch.is_alphanumeric() || ch == '-' || ch == '.' || ch == '_'))
-        .map_or(0, |i| i + label[i..].chars().next().map_or(1, char::len_utf8));
+        .map_or(0, |i| {
+            i + label[i..].chars().next().map_or(1, char::len_utf8)
+        });
     let word = label.get(start..)?.to_lowercase();
     let word = word.trim_end_matches(['.', '-']);
     // Only a compound says what kind of number it is ("werkordernummer",
@@ -368,8 +389,12 @@ pub fn directly_labelled(text: &str, c: &Candidate) -> bool {
         .iter()
         .find_map(|word| lower.strip_prefix(word))
         .unwrap_or(&lower);
-    rest.chars()
-        .all(|ch| matches!(ch, ' ' | '\t' | ':' | '.' | '-' | '\u{a0}' | '(' | ')' | '#'))
+    rest.chars().all(|ch| {
+        matches!(
+            ch,
+            ' ' | '\t' | ':' | '.' | '-' | '\u{a0}' | '(' | ')' | '#'
+        )
+    })
 }
 
 /// `111-222-333`: three dashed groups of three are no phone number or date
@@ -382,7 +407,9 @@ pub fn three_dashed_groups(text: &str) -> Vec<Candidate> {
     };
     let mut out = Vec::new();
     for dash in memchr::memchr_iter(b'-', b).take(100_000) {
-        let Some(start) = dash.checked_sub(3) else { continue };
+        let Some(start) = dash.checked_sub(3) else {
+            continue;
+        };
         let end = start + 11;
         let shape = digits_at(start, 3)
             && digits_at(dash + 1, 3)
@@ -431,9 +458,16 @@ fn person_on_line_re() -> &'static Regex {
 /// date ("Dhr. P. Bakker, 111222333, geboren 01-02-1960"). A bare number
 /// next to a person is their number whatever the rest of the text is about.
 pub fn person_on_line(text: &str, c: &Candidate) -> bool {
-    let line_start = text.get(..c.start).and_then(|b| b.rfind('\n')).map_or(0, |i| i + 1);
-    let line_end = text.get(c.end..).and_then(|a| a.find('\n')).map_or(text.len(), |i| c.end + i);
-    let (Some(before), Some(after)) = (text.get(line_start..c.start), text.get(c.end..line_end)) else {
+    let line_start = text
+        .get(..c.start)
+        .and_then(|b| b.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let line_end = text
+        .get(c.end..)
+        .and_then(|a| a.find('\n'))
+        .map_or(text.len(), |i| c.end + i);
+    let (Some(before), Some(after)) = (text.get(line_start..c.start), text.get(c.end..line_end))
+    else {
         return false;
     };
     let near = |s: &str| s.len() <= 200 && person_on_line_re().is_match(s);
@@ -463,7 +497,15 @@ pub fn context(text: &str, c: &Candidate) -> Context {
         .unwrap_or(0);
     let before = before.get(cut..).unwrap_or(before);
     let pos = keywords(before).last().map(|m| m.end());
-    let neg = last_match(negative_re(), before);
+    // A label on the line before whose value already stands on that line
+    // ("Tel: 06-12345678") labels that value, not the number below it.
+    let line_break = before.rfind('\n');
+    let neg = last_match(negative_re(), before).filter(|&n| match line_break {
+        Some(nl) if n <= nl => !before
+            .get(n..nl)
+            .is_some_and(|rest| rest.bytes().any(|b| b.is_ascii_digit())),
+        _ => true,
+    });
     match (pos, neg) {
         (Some(p), Some(n)) if n > p => return Context::OtherNumber,
         (Some(_), _) => return Context::Keyword,
@@ -473,10 +515,7 @@ pub fn context(text: &str, c: &Candidate) -> Context {
     // After the number only what labels it ("123456782 (BSN)", "111222333
     // (ordernr.)"), not the next clause: ", graag de levering van ...".
     let after = window_after(text, c.end, 25);
-    let after = after
-        .split(['\n', ',', ';'])
-        .next()
-        .unwrap_or("");
+    let after = after.split(['\n', ',', ';']).next().unwrap_or("");
     if keywords(after).next().is_some() {
         return Context::Keyword;
     }
@@ -726,6 +765,12 @@ mod tests {
         let t = "Zie 123456782 hierboven";
         let c = &candidates(t)[0];
         assert_eq!(context(t, c), Context::Bare);
+        // A label on the line before labels the number below it only when
+        // its own value is not already on its line.
+        let t = "Ordernummer:\n123456782";
+        assert_eq!(context(t, &candidates(t)[0]), Context::OtherNumber);
+        let t = "Tel: 06-12345678\n123456782";
+        assert_eq!(context(t, &candidates(t)[0]), Context::Bare);
     }
 
     #[test]

@@ -213,7 +213,10 @@ pub fn gather(readings: &[Reading]) -> Evidence {
             ev.mass_mailing = true;
         }
         score_unit(r, &mut ev, &mut seen);
-        if super::gated_matches(sick_words(), sick_note(), r.text).next().is_some() {
+        if super::gated_matches(sick_words(), sick_note(), r.text)
+            .next()
+            .is_some()
+        {
             ev.sick_note = true;
         }
         if ev.total - before > best || ev.best_unit.is_none() {
@@ -268,7 +271,11 @@ fn score_unit(r: &Reading, ev: &mut Evidence, seen: &mut Seen) {
         if dosed {
             weight = 2.0;
             kind = "medication+dosage";
-        } else if hit.is(lexicon::LAB) && lab_value().find(after).is_some_and(|m| m.as_str().chars().any(|c| c.is_ascii_digit())) {
+        } else if hit.is(lexicon::LAB)
+            && lab_value()
+                .find(after)
+                .is_some_and(|m| m.as_str().chars().any(|c| c.is_ascii_digit()))
+        {
             weight = 2.0;
             kind = "lab-value";
         }
@@ -288,7 +295,10 @@ fn score_unit(r: &Reading, ev: &mut Evidence, seen: &mut Seen) {
             let prefix = r.text.get(sentence.start..hit.start).unwrap_or("");
             // Only a sentence with a person word can say it of someone.
             let person_word = r.hits_in(sentence.start..hit.start).any(|h| {
-                h.is(lexicon::SECOND_PERSON | lexicon::THIRD_PERSON | lexicon::FIRST_PERSON | lexicon::SALUTATION)
+                h.is(lexicon::SECOND_PERSON
+                    | lexicon::THIRD_PERSON
+                    | lexicon::FIRST_PERSON
+                    | lexicon::SALUTATION)
             });
             if person_word && attributed_to_person().is_match(&prefix.to_lowercase()) {
                 weight = 3.0;
@@ -325,8 +335,16 @@ fn score_unit(r: &Reading, ev: &mut Evidence, seen: &mut Seen) {
     let text = r.text;
     for (gate, regex, kind) in [
         (vaccine_words(), vaccination_given(), "vaccination-given"),
-        (pregnancy_words(), pregnancy_of_person(), "pregnancy-of-person"),
-        (appointment_words(), specialist_appointment(), "specialist-appointment"),
+        (
+            pregnancy_words(),
+            pregnancy_of_person(),
+            "pregnancy-of-person",
+        ),
+        (
+            appointment_words(),
+            specialist_appointment(),
+            "specialist-appointment",
+        ),
     ] {
         if !ev.kinds.contains(kind) && super::gated_matches(gate, regex, text).next().is_some() {
             ev.kinds.insert(kind);
@@ -383,10 +401,17 @@ fn class_name(hit: &Hit) -> &'static str {
 pub const MIN_SCORE: f32 = 3.0;
 
 /// Decide and report.
-pub fn detect(readings: &[Reading], signals: &PersonSignals, has_bsn: bool, out: &mut Vec<Finding>) {
+pub fn detect(
+    readings: &[Reading],
+    signals: &PersonSignals,
+    has_bsn: bool,
+    out: &mut Vec<Finding>,
+) {
     let ev = gather(readings);
     let Some(index) = ev.best_unit else { return };
-    let Some(best) = readings.get(index) else { return };
+    let Some(best) = readings.get(index) else {
+        return;
+    };
     let identifiable = signals.identifiable(has_bsn);
     let about_this_person = [
         "icpc",
@@ -426,7 +451,12 @@ pub fn detect(readings: &[Reading], signals: &PersonSignals, has_bsn: bool, out:
     // A greeted name and nothing else, in a text for everybody: a mail
     // merge about diabetes names conditions too. It counts only when the
     // text says something about this person.
-    if signals.greeted_only(has_bsn) && !ev.sick_note && !about_this_person && ev.generic > 0 && attributed < 1.0 {
+    if signals.greeted_only(has_bsn)
+        && !ev.sick_note
+        && !about_this_person
+        && ev.generic > 0
+        && attributed < 1.0
+    {
         return;
     }
     let min = match (signals.strongly_identified(has_bsn), specific) {

@@ -251,7 +251,8 @@ const INFLECTION_TAILS: &[&str] = &["en", "es", "s", "n", "e", "'s"];
 /// Does a word end `len` bytes into `rest`? (A non-ASCII byte counts as a
 /// letter: "é", "ë" go on a word.)
 fn ends_word_at(rest: &[u8], len: usize) -> bool {
-    rest.get(len).is_none_or(|&b| b < 0x80 && !b.is_ascii_alphanumeric())
+    rest.get(len)
+        .is_none_or(|&b| b < 0x80 && !b.is_ascii_alphanumeric())
 }
 
 /// Length of an inflection ending that starts `rest` (ASCII lower-cased)
@@ -274,7 +275,8 @@ fn inflection_tail(rest: &[u8], last: Option<char>) -> Option<usize> {
 fn compound_tail(rest: &[u8]) -> Option<usize> {
     let (rest, dash) = rest.strip_prefix(b"-").map_or((rest, 0), |r| (r, 1));
     CONDITION_COMPOUND_TAILS.iter().find_map(|tail| {
-        (rest.starts_with(tail.as_bytes()) && ends_word_at(rest, tail.len())).then_some(dash + tail.len())
+        (rest.starts_with(tail.as_bytes()) && ends_word_at(rest, tail.len()))
+            .then_some(dash + tail.len())
     })
 }
 
@@ -312,7 +314,10 @@ impl Lexicon {
             if word_char && !in_word {
                 if let Some(hit) = self.hit_at(matcher, text, i) {
                     out.push(hit);
-                    in_word = text.get(..hit.end).and_then(|s| s.chars().next_back()).is_some_and(char::is_alphanumeric);
+                    in_word = text
+                        .get(..hit.end)
+                        .and_then(|s| s.chars().next_back())
+                        .is_some_and(char::is_alphanumeric);
                     i = hit.end.max(i + len);
                     continue;
                 }
@@ -375,7 +380,11 @@ impl Lexicon {
             let tail = (classes & CONDITION != 0)
                 .then(|| compound_tail(head))
                 .flatten()
-                .or_else(|| (classes & HEALTH != 0).then(|| inflection_tail(head, last)).flatten());
+                .or_else(|| {
+                    (classes & HEALTH != 0)
+                        .then(|| inflection_tail(head, last))
+                        .flatten()
+                });
             match tail {
                 Some(tail) => raw_end + tail,
                 // A cue or name that is also a health word keeps its other
@@ -449,12 +458,16 @@ mod tests {
         for compound in ["migraineaanvallen", "astma-aanval", "een diabetespatiënt."] {
             let word_end = compound.trim_end_matches('.').len();
             assert!(
-                l.hits(compound).iter().any(|h| h.is(CONDITION) && h.end == word_end),
+                l.hits(compound)
+                    .iter()
+                    .any(|h| h.is(CONDITION) && h.end == word_end),
                 "{compound}"
             );
         }
         // A hyphenated compound names something else.
-        assert!(classes_of("de migraine-avond").iter().all(|c| c & HEALTH == 0));
+        assert!(classes_of("de migraine-avond")
+            .iter()
+            .all(|c| c & HEALTH == 0));
         // Only conditions take a compound tail.
         assert!(classes_of("metforminepatiënt")
             .iter()
@@ -467,8 +480,14 @@ mod tests {
         assert!(hits.first().is_some_and(|h| h.is(FIRST_NAME)));
         let hits = lexicon().hits("ik heb oorpijn");
         assert!(hits.first().is_some_and(|h| h.is(FIRST_PERSON)));
-        assert!(lexicon().hits("I have a cough").iter().any(|h| h.is(FIRST_PERSON)));
+        assert!(lexicon()
+            .hits("I have a cough")
+            .iter()
+            .any(|h| h.is(FIRST_PERSON)));
         // A lower-case "i" is no English first person.
-        assert!(!lexicon().hits("punt i van de lijst").iter().any(|h| h.is(FIRST_PERSON)));
+        assert!(!lexicon()
+            .hits("punt i van de lijst")
+            .iter()
+            .any(|h| h.is(FIRST_PERSON)));
     }
 }

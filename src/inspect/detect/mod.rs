@@ -221,9 +221,15 @@ mod tests {
     fn a_ticket_number_alone_in_the_subject_is_the_ticket_of_the_body() {
         let found = run(&units(&[
             ("Subject", "[240783232] Melding aangemaakt"),
-            ("", "Beste Khaled,\n\nUw melding is aangemaakt.\nTicketnummer: 240783232\n"),
+            (
+                "",
+                "Beste Khaled,\n\nUw melding is aangemaakt.\nTicketnummer: 240783232\n",
+            ),
         ]));
-        assert!(found.iter().all(|f| f.category != Category::Bsn), "{found:?}");
+        assert!(
+            found.iter().all(|f| f.category != Category::Bsn),
+            "{found:?}"
+        );
         // A BSN named as such stays one, wherever else the number stands.
         let found = run(&units(&[
             ("Subject", "Verwijzing 111222333"),
@@ -243,21 +249,48 @@ pub fn explain(units: &[TextUnit]) -> String {
     for r in &readings {
         let _ = writeln!(out, "== unit {:?} {:?}", r.unit.loc.part, r.unit.loc.field);
         for n in &r.names {
-            let _ = writeln!(out, "  name {:?} {:?} {:?}", r.text.get(n.span.clone()).unwrap_or(""), n.role, n.strength);
+            let _ = writeln!(
+                out,
+                "  name {:?} {:?} {:?}",
+                r.text.get(n.span.clone()).unwrap_or(""),
+                n.role,
+                n.strength
+            );
         }
-        for h in r.hits.iter().filter(|h| h.is(lexicon::HEALTH | lexicon::GENERIC)) {
+        for h in r
+            .hits
+            .iter()
+            .filter(|h| h.is(lexicon::HEALTH | lexicon::GENERIC))
+        {
             let sentence = r.sentence_of(h.start);
             let how = attribution::of(r, sentence, h);
-            let _ = writeln!(out, "  term {:?} {:#x} {:?}", r.text.get(h.start..h.end).unwrap_or(""), h.classes, how);
+            let _ = writeln!(
+                out,
+                "  term {:?} {:#x} {:?}",
+                r.text.get(h.start..h.end).unwrap_or(""),
+                h.classes,
+                how
+            );
         }
         for s in &r.signatures {
-            let _ = writeln!(out, "  signature {:?}", r.text.get(s.clone()).unwrap_or("").lines().next());
+            let _ = writeln!(
+                out,
+                "  signature {:?}",
+                r.text.get(s.clone()).unwrap_or("").lines().next()
+            );
         }
     }
     let signals = personal::PersonSignals::collect(&readings);
     let _ = writeln!(out, "signals {signals:?}");
     let _ = writeln!(out, "health {:?}", health::gather(&readings));
-    let _ = writeln!(out, "findings {:?}", run(units).iter().map(|f| (f.category, f.evidence.clone(), f.confidence)).collect::<Vec<_>>());
+    let _ = writeln!(
+        out,
+        "findings {:?}",
+        run(units)
+            .iter()
+            .map(|f| (f.category, f.evidence.clone(), f.confidence))
+            .collect::<Vec<_>>()
+    );
     out
 }
 
@@ -271,7 +304,10 @@ pub fn pattern_costs(text: &str, rounds: usize) -> Vec<(&'static str, f64)> {
         ("health::vaccination_given", health::vaccination_given()),
         ("health::pregnancy_of_person", health::pregnancy_of_person()),
         ("health::pregnancy_words", health::pregnancy_words()),
-        ("health::specialist_appointment", health::specialist_appointment()),
+        (
+            "health::specialist_appointment",
+            health::specialist_appointment(),
+        ),
         ("health::icpc_code", health::icpc_code()),
         ("health::mass_mailing", health::mass_mailing()),
         ("structured::clinical", structured::clinical()),
@@ -300,20 +336,55 @@ pub fn pattern_costs(text: &str, rounds: usize) -> Vec<(&'static str, f64)> {
     };
     let mut out: Vec<(&'static str, f64)> = patterns
         .into_iter()
-        .map(|(name, re)| (name, time(&|| { std::hint::black_box(re.find_iter(text).count()); })))
+        .map(|(name, re)| {
+            (
+                name,
+                time(&|| {
+                    std::hint::black_box(re.find_iter(text).count());
+                }),
+            )
+        })
         .collect();
-    out.push(("lexicon::hits", time(&|| drop(std::hint::black_box(lexicon::lexicon().hits(text))))));
-    out.push(("bsn::candidates", time(&|| drop(std::hint::black_box(bsn::candidates(text))))));
-    out.push(("bsn::three_dashed_groups", time(&|| drop(std::hint::black_box(bsn::three_dashed_groups(text))))));
+    out.push((
+        "lexicon::hits",
+        time(&|| drop(std::hint::black_box(lexicon::lexicon().hits(text)))),
+    ));
+    out.push((
+        "bsn::candidates",
+        time(&|| drop(std::hint::black_box(bsn::candidates(text)))),
+    ));
+    out.push((
+        "bsn::three_dashed_groups",
+        time(&|| drop(std::hint::black_box(bsn::three_dashed_groups(text)))),
+    ));
     let unit = TextUnit {
         loc: Default::default(),
         text: text.to_string(),
     };
-    out.push(("reading (hits, names, sentences)", time(&|| drop(std::hint::black_box(reading::Reading::new(&unit))))));
+    out.push((
+        "reading (hits, names, sentences)",
+        time(&|| drop(std::hint::black_box(reading::Reading::new(&unit)))),
+    ));
     let readings = vec![reading::Reading::new(&unit)];
-    out.push(("personal::collect", time(&|| drop(std::hint::black_box(personal::PersonSignals::collect(&readings))))));
-    out.push(("health::gather", time(&|| drop(std::hint::black_box(health::gather(&readings))))));
-    out.push(("tables::table_of_people", time(&|| drop(std::hint::black_box(tables::table_of_people(text))))));
-    out.push(("run (all)", time(&|| drop(std::hint::black_box(run(std::slice::from_ref(&unit)))))));
+    out.push((
+        "personal::collect",
+        time(&|| {
+            drop(std::hint::black_box(personal::PersonSignals::collect(
+                &readings,
+            )))
+        }),
+    ));
+    out.push((
+        "health::gather",
+        time(&|| drop(std::hint::black_box(health::gather(&readings)))),
+    ));
+    out.push((
+        "tables::table_of_people",
+        time(&|| drop(std::hint::black_box(tables::table_of_people(text)))),
+    ));
+    out.push((
+        "run (all)",
+        time(&|| drop(std::hint::black_box(run(std::slice::from_ref(&unit))))),
+    ));
     out
 }

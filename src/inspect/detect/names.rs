@@ -108,7 +108,9 @@ pub fn find(reading: &Reading) -> Vec<NameAt> {
     let mut spans: Vec<(Range<usize>, NameStrength)> = Vec::new();
     for hit in &reading.hits {
         if hit.is(lexicon::SALUTATION) {
-            if let Some(m) = window_after(text, hit.end, 80).and_then(|w| after_salutation().find(w)) {
+            if let Some(m) =
+                window_after(text, hit.end, 80).and_then(|w| after_salutation().find(w))
+            {
                 let span = hit.start..hit.end + m.end();
                 if !is_not_name(reading, hit.end..span.end) {
                     spans.push((span, NameStrength::Full));
@@ -159,7 +161,9 @@ pub fn find(reading: &Reading) -> Vec<NameAt> {
     }
     add_later_mentions(reading, &mut spans);
     for (span, _) in spans.iter_mut() {
-        let trimmed = text.get(span.clone()).map_or(0, |s| s.len() - s.trim_end().len());
+        let trimmed = text
+            .get(span.clone())
+            .map_or(0, |s| s.len() - s.trim_end().len());
         span.end -= trimmed;
     }
     spans.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
@@ -235,7 +239,10 @@ fn initials_len(before: &str) -> usize {
         .find(before)
         .map(|m| {
             let s = m.as_str();
-            s.len() - (s.len() - s.trim_start_matches([' ', '\t', '\n', '(', ':', ';', ',', '>']).len())
+            s.len()
+                - (s.len()
+                    - s.trim_start_matches([' ', '\t', '\n', '(', ':', ';', ',', '>'])
+                        .len())
         })
         .unwrap_or(0)
 }
@@ -264,26 +271,28 @@ fn is_not_name(reading: &Reading, span: Range<usize>) -> bool {
         .unwrap_or(span.start);
     reading.hits_in(last_word_start..span.end).any(|h| {
         h.start == last_word_start
-            && h.is(lexicon::NOT_NAME | lexicon::MONTH | lexicon::GREETING | lexicon::CLOSING | lexicon::HEALTH)
+            && h.is(lexicon::NOT_NAME
+                | lexicon::MONTH
+                | lexicon::GREETING
+                | lexicon::CLOSING
+                | lexicon::HEALTH)
             && !h.is(lexicon::SURNAME)
     })
 }
 
 /// Closed-class cue words that are also first names ("Dag", "May").
 fn is_cue(hit: &Hit) -> bool {
-    hit.is(
-        lexicon::GREETING
-            | lexicon::CLOSING
-            | lexicon::MONTH
-            | lexicon::FIRST_PERSON
-            | lexicon::SECOND_PERSON
-            | lexicon::THIRD_PERSON
-            | lexicon::CONDITIONAL
-            | lexicon::NEGATION
-            | lexicon::NAME_LABEL
-            | lexicon::SALUTATION
-            | lexicon::GENERIC,
-    )
+    hit.is(lexicon::GREETING
+        | lexicon::CLOSING
+        | lexicon::MONTH
+        | lexicon::FIRST_PERSON
+        | lexicon::SECOND_PERSON
+        | lexicon::THIRD_PERSON
+        | lexicon::CONDITIONAL
+        | lexicon::NEGATION
+        | lexicon::NAME_LABEL
+        | lexicon::SALUTATION
+        | lexicon::GENERIC)
 }
 
 pub fn window_after(text: &str, pos: usize, max: usize) -> Option<&str> {
@@ -325,21 +334,43 @@ mod tests {
     #[test]
     fn the_shapes_of_a_name() {
         for (text, name) in [
-            ("In het onderzoek naar Kees de Wit (geboortedatum 18/04/2014) vragen", "Kees de Wit"),
-            ("Verw. Wiersma, A. (08-11-1955) ivm hypertensie", "Wiersma, A."),
-            ("Hoi, Vermeulen-Şahin, Ö. geboortedatum 14 mei 1997", "Vermeulen-Şahin, Ö."),
-            ("Voor uw patiënt mevr. B. Sikkema-Kaya (25-4-1939) stellen", "mevr. B. Sikkema-Kaya"),
+            (
+                "In het onderzoek naar Kees de Wit (geboortedatum 18/04/2014) vragen",
+                "Kees de Wit",
+            ),
+            (
+                "Verw. Wiersma, A. (08-11-1955) ivm hypertensie",
+                "Wiersma, A.",
+            ),
+            (
+                "Hoi, Vermeulen-Şahin, Ö. geboortedatum 14 mei 1997",
+                "Vermeulen-Şahin, Ö.",
+            ),
+            (
+                "Voor uw patiënt mevr. B. Sikkema-Kaya (25-4-1939) stellen",
+                "mevr. B. Sikkema-Kaya",
+            ),
             ("Naam: dhr. T. Koster", "Naam: dhr. T. Koster"),
-            ("Voor de zekerheid: Ágnes Fernández, 17-03-2000", "Ágnes Fernández"),
+            (
+                "Voor de zekerheid: Ágnes Fernández, 17-03-2000",
+                "Ágnes Fernández",
+            ),
         ] {
             let found = names_in(text);
             assert!(
-                found.iter().any(|(n, s, r)| n == name && *s == NameStrength::Full && *r == Role::Subject),
+                found
+                    .iter()
+                    .any(|(n, s, r)| n == name && *s == NameStrength::Full && *r == Role::Subject),
                 "{text}: {found:?}"
             );
         }
         let found = names_in("Ik wil graag een verwijzing voor Teun naar de fysiotherapie.");
-        assert!(found.iter().any(|(n, s, _)| n == "Teun" && *s == NameStrength::FirstNameOnly), "{found:?}");
+        assert!(
+            found
+                .iter()
+                .any(|(n, s, _)| n == "Teun" && *s == NameStrength::FirstNameOnly),
+            "{found:?}"
+        );
     }
 
     #[test]
@@ -351,7 +382,8 @@ mod tests {
         ] {
             let found = names_in(text);
             assert!(
-                !found.iter().any(|(n, s, _)| *s == NameStrength::Full && (n.ends_with("Maart") || n.ends_with("Utrecht") || n.contains("Brug"))),
+                !found.iter().any(|(n, s, _)| *s == NameStrength::Full
+                    && (n.ends_with("Maart") || n.ends_with("Utrecht") || n.contains("Brug"))),
                 "{text}: {found:?}"
             );
         }

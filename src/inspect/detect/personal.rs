@@ -36,7 +36,10 @@ fn number_labels() -> &'static Regex {
 
 fn address_labels() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, r"(?i)adres|address|woonachtig|wonende|woont|verhuisd|moved to|i live at|ik woon")
+    re(
+        &R,
+        r"(?i)adres|address|woonachtig|wonende|woont|verhuisd|moved to|i live at|ik woon",
+    )
 }
 
 pub(crate) fn own_address() -> &'static Regex {
@@ -221,7 +224,11 @@ impl PersonSignals {
                     s.phone_near_name = true;
                 }
             }
-            if !s.address && super::gated_matches(salutation_words(), name_with_address(), t).next().is_some() {
+            if !s.address
+                && super::gated_matches(salutation_words(), name_with_address(), t)
+                    .next()
+                    .is_some()
+            {
                 s.named = true;
                 s.named_beyond_greeting = true;
                 s.titled = true;
@@ -255,28 +262,44 @@ impl PersonSignals {
                     found(&mut s.patient_number, &mut s.at);
                 }
             }
-            let outside_signature =
-                |at: usize| !r.signatures.iter().any(|sig| sig.contains(&at));
+            let outside_signature = |at: usize| !r.signatures.iter().any(|sig| sig.contains(&at));
             if !s.dob && dob().find_iter(t).any(|m| outside_signature(m.start())) {
                 found(&mut s.dob, &mut s.at);
             }
-            if !s.patient_number && super::gated_matches(number_labels(), patient_number(), t).next().is_some() {
+            if !s.patient_number
+                && super::gated_matches(number_labels(), patient_number(), t)
+                    .next()
+                    .is_some()
+            {
                 found(&mut s.patient_number, &mut s.at);
             }
-            if !s.address && super::gated_matches(address_labels(), labelled_address(), t).any(outside_signature) {
+            if !s.address
+                && super::gated_matches(address_labels(), labelled_address(), t)
+                    .any(outside_signature)
+            {
                 found(&mut s.address, &mut s.at);
             }
-            if !s.own_address && super::gated_matches(address_labels(), own_address(), t).any(outside_signature) {
+            if !s.own_address
+                && super::gated_matches(address_labels(), own_address(), t).any(outside_signature)
+            {
                 s.own_address = true;
             }
             if !s.address && subject_address(r) {
                 found(&mut s.address, &mut s.at);
             }
             let opens_line = |m: &regex::Match| {
-                let line_start = t.get(..m.start()).and_then(|b| b.rfind('\n')).map_or(0, |i| i + 1);
-                t.get(line_start..m.start()).is_some_and(|p| p.trim().is_empty())
+                let line_start = t
+                    .get(..m.start())
+                    .and_then(|b| b.rfind('\n'))
+                    .map_or(0, |i| i + 1);
+                t.get(line_start..m.start())
+                    .is_some_and(|p| p.trim().is_empty())
             };
-            if !s.phone && labelled_phone().find_iter(t).any(|m| opens_line(&m) && outside_signature(m.start())) {
+            if !s.phone
+                && labelled_phone()
+                    .find_iter(t)
+                    .any(|m| opens_line(&m) && outside_signature(m.start()))
+            {
                 found(&mut s.phone, &mut s.at);
             }
         }
@@ -286,10 +309,7 @@ impl PersonSignals {
     /// A patient number, a BSN or a birth date identifies a patient by
     /// itself (in the practice's records), a name with an address or age too.
     pub fn strongly_identified(&self, has_bsn: bool) -> bool {
-        self.patient_number
-            || has_bsn
-            || self.dob
-            || (self.named && (self.address || self.age))
+        self.patient_number || has_bsn || self.dob || (self.named && (self.address || self.age))
     }
 
     /// The only person in the message is the one greeted, with nothing
@@ -321,9 +341,11 @@ fn subject_address(r: &Reading) -> bool {
             let next = r.line_of((line.end + 1).min(r.text.len()));
             let span = n.span.start..next.end;
             let text = r.text.get(span.clone()).unwrap_or("");
-            street_and_postcode()
-                .find(text)
-                .is_some_and(|m| !r.signatures.iter().any(|s| s.contains(&(span.start + m.start()))))
+            street_and_postcode().find(text).is_some_and(|m| {
+                !r.signatures
+                    .iter()
+                    .any(|s| s.contains(&(span.start + m.start())))
+            })
         })
 }
 

@@ -282,7 +282,10 @@ fn is_boundary_before(bytes: &[u8], i: usize) -> bool {
             // "dr. Bakker", "J. de Vries", "2.5", "verw. mevr.": a full stop
             // ends a sentence only before white space and not after an
             // initial or a known abbreviation.
-            if !matches!(next, Some(b' ') | Some(b'\n') | Some(b'\r') | Some(b'\t') | None) {
+            if !matches!(
+                next,
+                Some(b' ') | Some(b'\n') | Some(b'\r') | Some(b'\t') | None
+            ) {
                 return false;
             }
             let word_start = bytes[..i]
@@ -303,7 +306,10 @@ fn is_boundary_before(bytes: &[u8], i: usize) -> bool {
         b'\n' => {
             // A blank line, or a new line that starts like a new item.
             let mut k = i + 1;
-            while bytes.get(k).is_some_and(|c| *c == b' ' || *c == b'\t' || *c == b'>') {
+            while bytes
+                .get(k)
+                .is_some_and(|c| *c == b' ' || *c == b'\t' || *c == b'>')
+            {
                 k += 1;
             }
             match bytes.get(k) {
@@ -317,8 +323,10 @@ fn is_boundary_before(bytes: &[u8], i: usize) -> bool {
                     while p > 0 && matches!(bytes.get(p - 1), Some(b'\r') | Some(b' ')) {
                         p -= 1;
                     }
-                    matches!(p.checked_sub(1).and_then(|q| bytes.get(q)), Some(b'.') | Some(b':') | Some(b';') | Some(b',') | None)
-                        && p > 0
+                    matches!(
+                        p.checked_sub(1).and_then(|q| bytes.get(q)),
+                        Some(b'.') | Some(b':') | Some(b';') | Some(b',') | None
+                    ) && p > 0
                 }
             }
         }

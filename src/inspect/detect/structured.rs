@@ -37,20 +37,23 @@ pub(crate) fn fhir_patient() -> &'static Regex {
 
 fn fhir_birth_date() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(
-        &R,
-        r#""birthDate"\s*:\s*"\d{4}|<birthDate\s+value="\d{4}"#,
-    )
+    re(&R, r#""birthDate"\s*:\s*"\d{4}|<birthDate\s+value="\d{4}"#)
 }
 
 fn fhir_name() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, r#""family"\s*:\s*"\p{L}|<family\s+value="\p{L}|"text"\s*:\s*"\p{Lu}\p{L}+ \p{Lu}"#)
+    re(
+        &R,
+        r#""family"\s*:\s*"\p{L}|<family\s+value="\p{L}|"text"\s*:\s*"\p{Lu}\p{L}+ \p{Lu}"#,
+    )
 }
 
 fn fhir_address() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, r#""postalCode"\s*:\s*"\d{4}|<postalCode\s+value="\d{4}|"line"\s*:\s*\["#)
+    re(
+        &R,
+        r#""postalCode"\s*:\s*"\d{4}|<postalCode\s+value="\d{4}|"line"\s*:\s*\["#,
+    )
 }
 
 fn fhir_identifier() -> &'static Regex {
@@ -73,10 +76,20 @@ fn edifact_dob() -> &'static Regex {
 pub fn person_record(text: &str) -> Option<PersonRecord> {
     let mut rec = PersonRecord::default();
     if hl7_pid().is_match(text) {
-        for line in text.split(['\r', '\n']).filter(|l| l.starts_with("PID|")).take(100) {
+        for line in text
+            .split(['\r', '\n'])
+            .filter(|l| l.starts_with("PID|"))
+            .take(100)
+        {
             let fields: Vec<&str> = line.split('|').collect();
-            let filled = |i: usize| fields.get(i).is_some_and(|f| f.chars().any(char::is_alphanumeric));
-            rec.named |= fields.get(5).is_some_and(|f| f.chars().any(char::is_alphabetic));
+            let filled = |i: usize| {
+                fields
+                    .get(i)
+                    .is_some_and(|f| f.chars().any(char::is_alphanumeric))
+            };
+            rec.named |= fields
+                .get(5)
+                .is_some_and(|f| f.chars().any(char::is_alphabetic));
             rec.dob |= fields
                 .get(7)
                 .is_some_and(|f| f.len() >= 8 && f.bytes().take(8).all(|b| b.is_ascii_digit()));

@@ -119,14 +119,40 @@ const ADDRESS_COLUMNS: &[&str] = &[
 const NAME_STEMS: &[&str] = &["naam", "name", "patiënt", "patient", "cliënt", "client"];
 const DOB_STEMS: &[&str] = &["geboort", "birth", "geb.", "geb ", "d.o.b"];
 const NUMBER_STEMS: &[&str] = &[
-    "bsn", "burgerservice", "patiëntn", "patientn", "patnr", "pat.nr", "dossier", "cliëntn",
-    "clientn", "patient id", "patiënt-id", "patient-id",
+    "bsn",
+    "burgerservice",
+    "patiëntn",
+    "patientn",
+    "patnr",
+    "pat.nr",
+    "dossier",
+    "cliëntn",
+    "clientn",
+    "patient id",
+    "patiënt-id",
+    "patient-id",
 ];
-const ADDRESS_STEMS: &[&str] = &["adres", "address", "postcode", "woonplaats", "straat", "zip"];
+const ADDRESS_STEMS: &[&str] = &[
+    "adres",
+    "address",
+    "postcode",
+    "woonplaats",
+    "straat",
+    "zip",
+];
 /// Headers about the practice, staff or a supplier, not about people cared for.
 const NOT_ABOUT_PEOPLE: &[&str] = &[
-    "praktijk", "huisarts", "leverancier", "bedrijf", "organisatie", "firma", "company",
-    "supplier", "medewerker", "zorgverlener", "apotheek",
+    "praktijk",
+    "huisarts",
+    "leverancier",
+    "bedrijf",
+    "organisatie",
+    "firma",
+    "company",
+    "supplier",
+    "medewerker",
+    "zorgverlener",
+    "apotheek",
 ];
 
 /// A header row naming a person column and an identifying column, followed

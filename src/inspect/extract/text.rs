@@ -121,7 +121,9 @@ fn label_vcard(text: &str) -> String {
             .trim()
             .to_ascii_uppercase()
     };
-    let business = text.lines().any(|l| matches!(property(l).as_str(), "ORG" | "TITLE"))
+    let business = text
+        .lines()
+        .any(|l| matches!(property(l).as_str(), "ORG" | "TITLE"))
         && !text.lines().any(|l| property(l) == "BDAY");
     let mut out = String::with_capacity(text.len() + 64);
     for line in text.lines() {
@@ -183,7 +185,10 @@ mod calendar_tests {
         let vcf = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Karin de Leeuw\r\nORG:MedSupply B.V.\r\nTITLE:Accountmanager\r\nADR;TYPE=work:;;Industrieweg 4;Ede;;6711 AB;NL\r\nTEL;TYPE=work:0318-123456\r\nEND:VCARD\r\n";
         let text = unfold_calendar(vcf.to_string());
         assert!(text.contains("Naam: Karin de Leeuw"), "{text}");
-        assert!(!text.contains("Adres:") && !text.contains("Telefoon:"), "{text}");
+        assert!(
+            !text.contains("Adres:") && !text.contains("Telefoon:"),
+            "{text}"
+        );
     }
 
     #[test]
