@@ -14,6 +14,21 @@ pub fn looks_like_text(data: &[u8]) -> bool {
     if utf16_order(sample).is_some() {
         return true;
     }
+    // Text in an 8-bit encoding never holds NUL, and Dutch or English text
+    // in windows-1252 has only a few bytes above 0x7F (accents, quotes);
+    // a file mostly made of them is a binary format nobody named.
+    if sample.contains(&0) {
+        return false;
+    }
+    // (A sample cut inside a UTF-8 sequence is still UTF-8.)
+    let utf8 = match std::str::from_utf8(sample) {
+        Ok(_) => true,
+        Err(e) => e.error_len().is_none(),
+    };
+    let high = sample.iter().filter(|&&b| b >= 0x80).count();
+    if !utf8 && high * 10 > sample.len() * 3 {
+        return false;
+    }
     let control = sample
         .iter()
         .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
@@ -78,6 +93,16 @@ mod tests {
             .flat_map(|u| u.to_le_bytes())
             .collect();
         assert_eq!(decode(&utf16), "BSN 123");
+        // Binary formats nobody named are not text: NUL bytes, or mostly
+        // bytes above 0x7F that are not UTF-8 (a spirometry export).
+        let mut spx = b"SPX\x02".to_vec();
+        spx.extend(std::iter::repeat_n(0x84u8, 400));
+        assert!(!looks_like_text(&spx));
+        assert!(!looks_like_text(
+            b"abc\0def ghi jkl mno pqr stu vwx yz abc def ghi jkl"
+        ));
+        assert!(looks_like_text("Zoë en André, café crème".as_bytes()));
+        assert!(looks_like_text(b"Zo\xEB en Andr\xE9, caf\xE9 cr\xE8me"));
         let mut bom = vec![0xFE, 0xFF];
         bom.extend("Zoë".encode_utf16().flat_map(|u| u.to_be_bytes()));
         assert_eq!(decode(&bom), "Zoë");
