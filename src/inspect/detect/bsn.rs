@@ -769,7 +769,7 @@ mod tests {
         // its own value is not already on its line.
         let t = "Ordernummer:\n123456782";
         assert_eq!(context(t, &candidates(t)[0]), Context::OtherNumber);
-        let t = "Tel: 06-12345678\n123456782";
+        let t = "Tel: 030-1234567 (ma-vr)\n123456782";
         assert_eq!(context(t, &candidates(t)[0]), Context::Bare);
     }
 
