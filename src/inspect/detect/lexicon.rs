@@ -371,7 +371,8 @@ impl Lexicon {
         // another word names that other thing, except a condition's
         // compound head ("astma-aanval").
         let hyphen_compound = next == Some('-') && after.next().is_some_and(char::is_alphabetic);
-        let end = if !is_word_char(next) && !(hyphen_compound && classes & HEALTH != 0) {
+        let ends_here = !(is_word_char(next) || (hyphen_compound && classes & HEALTH != 0));
+        let end = if ends_here {
             raw_end
         } else {
             let head = lower_head(rest);

@@ -199,46 +199,6 @@ fn bsn_findings(
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::types::Location;
-
-    fn units(texts: &[(&str, &str)]) -> Vec<TextUnit> {
-        texts
-            .iter()
-            .map(|(field, text)| TextUnit {
-                loc: Location {
-                    field: (!field.is_empty()).then(|| field.to_string()),
-                    ..Location::default()
-                },
-                text: text.to_string(),
-            })
-            .collect()
-    }
-
-    #[test]
-    fn a_ticket_number_alone_in_the_subject_is_the_ticket_of_the_body() {
-        let found = run(&units(&[
-            ("Subject", "[240783232] Melding aangemaakt"),
-            (
-                "",
-                "Beste Khaled,\n\nUw melding is aangemaakt.\nTicketnummer: 240783232\n",
-            ),
-        ]));
-        assert!(
-            found.iter().all(|f| f.category != Category::Bsn),
-            "{found:?}"
-        );
-        // A BSN named as such stays one, wherever else the number stands.
-        let found = run(&units(&[
-            ("Subject", "Verwijzing 111222333"),
-            ("", "Naam: J. Jansen\nBSN: 111222333\n"),
-        ]));
-        assert!(found.iter().any(|f| f.category == Category::Bsn));
-    }
-}
-
 /// Development aid: what the detectors saw in `units` (reveals content;
 /// never log it).
 #[doc(hidden)]
@@ -380,11 +340,53 @@ pub fn pattern_costs(text: &str, rounds: usize) -> Vec<(&'static str, f64)> {
     ));
     out.push((
         "tables::table_of_people",
-        time(&|| drop(std::hint::black_box(tables::table_of_people(text)))),
+        time(&|| {
+            std::hint::black_box(tables::table_of_people(text));
+        }),
     ));
     out.push((
         "run (all)",
         time(&|| drop(std::hint::black_box(run(std::slice::from_ref(&unit))))),
     ));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::types::Location;
+
+    fn units(texts: &[(&str, &str)]) -> Vec<TextUnit> {
+        texts
+            .iter()
+            .map(|(field, text)| TextUnit {
+                loc: Location {
+                    field: (!field.is_empty()).then(|| field.to_string()),
+                    ..Location::default()
+                },
+                text: text.to_string(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_ticket_number_alone_in_the_subject_is_the_ticket_of_the_body() {
+        let found = run(&units(&[
+            ("Subject", "[240783232] Melding aangemaakt"),
+            (
+                "",
+                "Beste Khaled,\n\nUw melding is aangemaakt.\nTicketnummer: 240783232\n",
+            ),
+        ]));
+        assert!(
+            found.iter().all(|f| f.category != Category::Bsn),
+            "{found:?}"
+        );
+        // A BSN named as such stays one, wherever else the number stands.
+        let found = run(&units(&[
+            ("Subject", "Verwijzing 111222333"),
+            ("", "Naam: J. Jansen\nBSN: 111222333\n"),
+        ]));
+        assert!(found.iter().any(|f| f.category == Category::Bsn));
+    }
 }
