@@ -78,6 +78,31 @@ pub struct Store {
     backend: Backend,
 }
 
+/// Create the SQLite file with mode 0600 when it does not exist; tighten
+/// it (and its -wal/-shm) when it does.
+fn private_db_file(path: &std::path::Path) -> std::io::Result<()> {
+    match crate::private_fs::options()
+        .write(true)
+        .create_new(true)
+        .open(path)
+    {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            crate::private_fs::tighten(path)?;
+            for suffix in ["-wal", "-shm"] {
+                let mut side = path.as_os_str().to_owned();
+                side.push(suffix);
+                match crate::private_fs::tighten(std::path::Path::new(&side)) {
+                    Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+                    _ => {}
+                }
+            }
+            Ok(())
+        }
+        Err(e) => Err(e),
+    }
+}
+
 static AUDIT_SEQ: AtomicU64 = AtomicU64::new(0);
 
 impl Store {
@@ -89,9 +114,13 @@ impl Store {
             if path != ":memory:" {
                 if let Some(parent) = std::path::Path::new(path).parent() {
                     if !parent.as_os_str().is_empty() {
-                        std::fs::create_dir_all(parent).map_err(sqlx::Error::Io)?;
+                        crate::private_fs::create_dir_all(parent).map_err(sqlx::Error::Io)?;
                     }
                 }
+                // SQLite gives its -wal and -shm files the mode of the
+                // database file: create that one private (0600), and take
+                // group/other access away from one made by an older version.
+                private_db_file(std::path::Path::new(path)).map_err(sqlx::Error::Io)?;
             }
             (Backend::Sqlite, format!("sqlite://{path}?mode=rwc"))
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
@@ -108,6 +137,9 @@ impl Store {
                     conn.execute("PRAGMA synchronous = NORMAL").await?;
                     conn.execute("PRAGMA foreign_keys = ON").await?;
                     conn.execute("PRAGMA busy_timeout = 5000").await?;
+                    // Deleted rows (codes, sessions, pickups) are overwritten
+                    // with zeros, not left in free pages of the file.
+                    conn.execute("PRAGMA secure_delete = ON").await?;
                     Ok(())
                 })
             });
