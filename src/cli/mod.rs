@@ -276,7 +276,12 @@ where
 {
     let store = crate::store::Store::connect(&config.store.url, 2).await?;
     let (audit, rx) = crate::audit::Audit::channel();
-    let writer = tokio::spawn(crate::store::run_audit_writer(store.clone(), rx));
+    let writer = tokio::spawn(crate::store::run_audit_writer(
+        store.clone(),
+        rx,
+        audit.backlog_counter(),
+        config.audit.clone(),
+    ));
     let result = f(store, audit).await;
     let _ = writer.await;
     result

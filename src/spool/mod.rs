@@ -64,15 +64,21 @@ struct Entry {
     status: Vec<Option<StatusRecord>>,
     /// Segment of every record of this message that is still needed.
     records: Vec<u64>,
+    /// The audit events in `meta.audit` are not known to be in the store.
+    audit_pending: bool,
 }
 
 impl Entry {
+    /// Every recipient final and the carried audit events stored: the
+    /// message can be forgotten and its key destroyed.
     fn is_finished(&self) -> bool {
-        self.meta
-            .work
-            .iter()
-            .zip(&self.status)
-            .all(|(work, status)| is_final(work, status.as_ref()))
+        !self.audit_pending
+            && self
+                .meta
+                .work
+                .iter()
+                .zip(&self.status)
+                .all(|(work, status)| is_final(work, status.as_ref()))
     }
 }
 
@@ -99,6 +105,9 @@ pub struct Recovered {
     pub meta: Arc<MessageMeta>,
     /// Latest status per recipient.
     pub status: Vec<Option<StatusRecord>>,
+    /// `meta.audit` still has to reach the store (then call
+    /// [`Spool::audit_stored`]).
+    pub audit_pending: bool,
 }
 
 /// The spool. Cheap to share (`Arc<Spool>`).
@@ -179,6 +188,7 @@ impl Spool {
             .map(|e| Recovered {
                 meta: e.meta.clone(),
                 status: e.status.clone(),
+                audit_pending: e.audit_pending,
             })
             .collect();
         let next_segment = segments.last().map_or(1, |n| n + 1);
@@ -254,6 +264,21 @@ impl Spool {
         Ok(())
     }
 
+    /// The audit events carried in a message record are in the store: the
+    /// message no longer waits for them (and is shredded once finished).
+    pub async fn audit_stored(&self, id: &MessageId) -> io::Result<()> {
+        let (tx, rx) = tokio::sync::oneshot::channel();
+        self.writer.send(WriteRequest {
+            payload: Payload::AuditStored(id.clone()),
+            durable: false,
+            done: Some(tx),
+        })?;
+        rx.await
+            .map_err(|_| io::Error::other("spool writer stopped"))??;
+        self.delete_unreferenced_segments();
+        Ok(())
+    }
+
     /// Read (and open) a spooled message body.
     pub fn load_body(&self, id: &MessageId) -> io::Result<Vec<u8>> {
         let (loc, key, nonce) = self
@@ -271,6 +296,7 @@ impl Spool {
         self.lock().entries.get(id).map(|e| Recovered {
             meta: e.meta.clone(),
             status: e.status.clone(),
+            audit_pending: e.audit_pending,
         })
     }
 
@@ -330,8 +356,17 @@ impl Spool {
         for id in victims {
             let Some((meta, loc, key, body_nonce, statuses)) =
                 self.lock().entries.get(&id).map(|e| {
+                    // Stored audit events need not travel with the copy.
+                    let meta = if e.audit_pending || e.meta.audit.is_empty() {
+                        e.meta.clone()
+                    } else {
+                        Arc::new(MessageMeta {
+                            audit: vec![],
+                            ..(*e.meta).clone()
+                        })
+                    };
                     (
-                        e.meta.clone(),
+                        meta,
                         e.body,
                         e.key.clone(),
                         e.body_nonce,
@@ -430,15 +465,19 @@ fn apply_message(
             // Relocated copy: its statuses follow it; the old records are
             // superseded.
             entry.body = body;
+            // A copy without events: they were stored before it was made.
+            entry.audit_pending &= !meta.audit.is_empty();
             entry.meta = meta;
             entry.key = key;
             entry.body_nonce = body_nonce;
             entry.records.push(body.segment);
         }
         None => {
+            let audit_pending = !meta.audit.is_empty();
             index.entries.insert(
                 id,
                 Entry {
+                    audit_pending,
                     meta,
                     body,
                     key,
@@ -463,6 +502,20 @@ fn apply_status(index: &mut Index, status: StatusRecord, segment: u64) -> Option
     *index.refs.entry(segment).or_insert(0) += 1;
     if entry.is_finished() {
         release(index, &id)
+    } else {
+        None
+    }
+}
+
+/// Apply an audit-stored record; like [`apply_status`], returns the key id
+/// of a message this finished.
+fn apply_audit_stored(index: &mut Index, id: &MessageId, segment: u64) -> Option<u64> {
+    let entry = index.entries.get_mut(id)?;
+    entry.audit_pending = false;
+    entry.records.push(segment);
+    *index.refs.entry(segment).or_insert(0) += 1;
+    if entry.is_finished() {
+        release(index, id)
     } else {
         None
     }
@@ -520,6 +573,14 @@ fn recover_segment(
                     if let Some(slot) = entry.status.get_mut(status.rcpt as usize) {
                         *slot = Some(status);
                     }
+                    entry.records.push(seg);
+                    *index.refs.entry(seg).or_insert(0) += 1;
+                }
+                offset = next;
+            }
+            Ok((Decoded::AuditStored(id), next)) => {
+                if let Some(entry) = index.entries.get_mut(&id) {
+                    entry.audit_pending = false;
                     entry.records.push(seg);
                     *index.refs.entry(seg).or_insert(0) += 1;
                 }

@@ -34,6 +34,8 @@ pub const HEADER_LEN: usize = 13;
 /// Record kinds.
 pub const KIND_MESSAGE: u8 = 1;
 pub const KIND_STATUS: u8 = 2;
+/// The audit events carried in a message record are in the store.
+pub const KIND_AUDIT_STORED: u8 = 3;
 
 /// What the spool keeps about a message besides its body.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -41,6 +43,11 @@ pub struct MessageMeta {
     pub envelope: Envelope,
     /// The routed work per recipient, same order as `envelope.recipients`.
     pub work: Vec<Work>,
+    /// Audit events (`accepted`, `decided`) made durable with the message:
+    /// a crash right after "250" cannot lose them. The record stays (its key
+    /// is kept) until a `KIND_AUDIT_STORED` record says the store has them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub audit: Vec<crate::audit::AuditEvent>,
 }
 
 /// A change of one recipient's delivery state.
@@ -119,6 +126,7 @@ impl SealedMessage {
 pub enum Decoded {
     Message(SealedMessage),
     Status(StatusRecord),
+    AuditStored(MessageId),
     /// Unknown kind with a valid checksum (written by a newer version).
     Unknown,
 }
@@ -187,6 +195,9 @@ pub fn decode(buf: &[u8], offset: u64) -> Result<(Decoded, u64), Stop> {
         KIND_STATUS => {
             Decoded::Status(serde_json::from_slice(payload).map_err(|_| Stop::Corrupt(offset))?)
         }
+        KIND_AUDIT_STORED => Decoded::AuditStored(
+            serde_json::from_slice(payload).map_err(|_| Stop::Corrupt(offset))?,
+        ),
         _ => Decoded::Unknown,
     };
     Ok((decoded, next))
@@ -215,6 +226,7 @@ mod tests {
             work: vec![Work::Deliver {
                 transport: TransportRequirement::None,
             }],
+            audit: vec![],
         }
     }
 

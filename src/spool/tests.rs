@@ -24,6 +24,7 @@ fn meta(spool: &Spool, rcpts: usize) -> MessageMeta {
             };
             rcpts
         ],
+        audit: vec![],
     }
 }
 
@@ -277,4 +278,40 @@ async fn spool_files_are_private_whatever_the_umask() {
         let p = entry.unwrap().path();
         assert_eq!(mode(&p), 0o600, "{}", p.display());
     }
+}
+
+#[tokio::test]
+async fn carried_audit_events_keep_a_finished_message_until_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = {
+        let (spool, _) = open(dir.path(), 1 << 20);
+        let mut m = meta(&spool, 1);
+        let id = m.envelope.id.clone();
+        m.audit = vec![crate::audit::AuditEvent::new("default", "accepted", "system").message(&id)];
+        spool.append(m, Arc::new(b"x".to_vec())).await.unwrap();
+        spool
+            .record_status(status(&id, 0, RcptStatus::Delivered))
+            .await
+            .unwrap();
+        // Delivered, but its events are not in the store yet: kept.
+        assert!(spool.get(&id).is_some_and(|r| r.audit_pending));
+        id
+    };
+    // A crash here: the events come back with the message, which is not
+    // delivered again (its recipient is final).
+    let (spool, recovered) = open(dir.path(), 1 << 20);
+    assert_eq!(recovered.len(), 1);
+    assert!(recovered[0].audit_pending);
+    assert_eq!(recovered[0].meta.audit[0].kind, "accepted");
+    assert_eq!(
+        recovered[0].status[0].as_ref().unwrap().status,
+        RcptStatus::Delivered
+    );
+    spool.audit_stored(&id).await.unwrap();
+    assert!(spool.get(&id).is_none());
+    drop(spool);
+    let (_, recovered) = open(dir.path(), 1 << 20);
+    assert!(recovered.is_empty());
+    let journal = std::fs::read(dir.path().join(keys::JOURNAL_NAME)).unwrap();
+    assert!(journal.iter().all(|&b| b == 0), "the key was not destroyed");
 }

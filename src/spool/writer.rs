@@ -15,8 +15,13 @@
 //! batch and the journal is fsynced before the batch is answered.
 
 use super::keys::{KeyJournal, RecordKey, NONCE_LEN};
-use super::record::{self, MessageMeta, StatusRecord, KIND_MESSAGE, KIND_STATUS};
-use super::{apply_message, apply_status, forget_segment, lock, segment_path, BodyLocation, Index};
+use super::record::{
+    self, MessageMeta, StatusRecord, KIND_AUDIT_STORED, KIND_MESSAGE, KIND_STATUS,
+};
+use super::{
+    apply_audit_stored, apply_message, apply_status, forget_segment, lock, segment_path,
+    BodyLocation, Index,
+};
 use std::fs::File;
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -36,6 +41,8 @@ pub(super) enum Payload {
         body: Arc<Vec<u8>>,
     },
     Status(StatusRecord),
+    /// The message's audit events are in the store.
+    AuditStored(crate::types::MessageId),
     /// A live message rewritten into the active segment.
     Relocate {
         meta: Arc<MessageMeta>,
@@ -184,6 +191,15 @@ impl WriterState {
                         apply_status(&mut lock(&self.index), status.clone(), self.segment);
                     if let Some(key_id) = finished {
                         // Finished: shred every copy of the message.
+                        self.keys.destroy(key_id)?;
+                    }
+                }
+                Payload::AuditStored(id) => {
+                    let json = serde_json::to_vec(id).map_err(io::Error::other)?;
+                    buf.extend_from_slice(&record::header(KIND_AUDIT_STORED, &[&json]));
+                    buf.extend_from_slice(&json);
+                    let finished = apply_audit_stored(&mut lock(&self.index), id, self.segment);
+                    if let Some(key_id) = finished {
                         self.keys.destroy(key_id)?;
                     }
                 }

@@ -274,15 +274,22 @@ impl Store {
         }
         let mut tx = self.pool.begin().await?;
         for e in events {
-            let seq = AUDIT_SEQ.fetch_add(1, Ordering::Relaxed) & 0xfffff;
-            let id = format!(
-                "{:016x}{:08x}",
-                ((e.time_ms as u64) << 20) | seq,
-                node_tag()
-            );
+            let id = match &e.id {
+                Some(id) => id.clone(),
+                None => {
+                    let seq = AUDIT_SEQ.fetch_add(1, Ordering::Relaxed) & 0xfffff;
+                    format!(
+                        "{:016x}{:08x}",
+                        ((e.time_ms as u64) << 20) | seq,
+                        node_tag()
+                    )
+                }
+            };
+            // An event replayed from the spool after a crash may already be
+            // here: keep the first (no UPDATE: the table refuses it).
             sqlx::query(
                 "INSERT INTO audit_events (id, time_ms, tenant, kind, actor, ip, message_id, recipient, detail) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING",
             )
             .bind(id)
             .bind(e.time_ms)
@@ -355,17 +362,51 @@ fn node_tag() -> u32 {
 }
 
 /// Drain audit events from the channel into the store in batches. Runs
-/// until every `Audit` handle is dropped.
+/// until every `Audit` handle is dropped. A batch the store refuses (locked,
+/// full, unreachable) is retried with backoff, never dropped; meanwhile the
+/// backlog grows and new mail is refused above its limit.
 pub async fn run_audit_writer(
     store: Store,
     mut rx: tokio::sync::mpsc::UnboundedReceiver<AuditEvent>,
+    backlog: crate::audit::Backlog,
+    retry: crate::config::AuditConfig,
 ) {
     let mut batch = Vec::with_capacity(512);
     while rx.recv_many(&mut batch, 512).await > 0 {
-        if let Err(e) = store.append_audit(&batch).await {
-            tracing::error!(error = %e, events = batch.len(), "cannot write audit events");
-        }
+        write_audit_until_stored(&store, &batch, &retry).await;
+        backlog.done(batch.len());
         batch.clear();
+    }
+}
+
+/// Write `events`, retrying with exponential backoff until the store has
+/// them. Logs the failure (never the events: they hold addresses).
+pub async fn write_audit_until_stored(
+    store: &Store,
+    events: &[AuditEvent],
+    retry: &crate::config::AuditConfig,
+) {
+    let mut delay = retry.retry_initial_ms.max(1);
+    let mut failures = 0u32;
+    loop {
+        match store.append_audit(events).await {
+            Ok(()) => {
+                if failures > 0 {
+                    tracing::info!(
+                        events = events.len(),
+                        failures,
+                        "audit events stored after retrying"
+                    );
+                }
+                return;
+            }
+            Err(e) => {
+                failures += 1;
+                tracing::warn!(error = %e, events = events.len(), failures, "cannot write audit events yet; retrying");
+                tokio::time::sleep(std::time::Duration::from_millis(delay)).await;
+                delay = (delay * 2).min(retry.retry_max_ms.max(delay));
+            }
+        }
     }
 }
 
