@@ -169,6 +169,36 @@ fn kill9_right_after_250_with_the_store_locked_keeps_the_events() {
     let relay = start_relay(&s.data, s.port, s.sink.port);
     wait_for_events(&db, &id, Duration::from_secs(30));
     relay.terminate();
+
+    // The chain over all of it is intact...
+    let verify = || {
+        Command::new(env!("CARGO_BIN_EXE_sluis"))
+            .arg("--config")
+            .arg(s.data.join("sluis.toml"))
+            .args(["audit", "verify"])
+            .output()
+            .expect("sluis audit verify")
+    };
+    let out = verify();
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("chain intact"), "{text}");
+    // ...until someone edits a row with sqlite3 (past the trigger).
+    let victim = sql(
+        &db,
+        &format!("SELECT id FROM audit_events WHERE message_id = '{id}' AND kind = 'accepted'"),
+    );
+    sql(
+        &db,
+        &format!(
+            "DROP TRIGGER audit_events_no_update; \
+             UPDATE audit_events SET ip = '192.0.2.66' WHERE id = '{victim}'"
+        ),
+    );
+    let out = verify();
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains(&victim) && text.contains("altered"), "{text}");
 }
 
 #[test]

@@ -163,6 +163,13 @@ pub enum AuditCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Recompute every practice's hash chain; name the first event that was
+    /// altered or removed. Exit 1 when a chain is broken.
+    Verify {
+        /// A head noted earlier (hex): it must still be in the chain.
+        #[arg(long)]
+        expect_head: Option<String>,
+    },
 }
 
 /// Load the configuration the user asked for.
@@ -296,6 +303,9 @@ pub(crate) fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
 async fn audit(config: &Config, action: AuditCommand) -> anyhow::Result<i32> {
     let store = crate::store::Store::connect(&config.store.url, 2).await?;
     let (records, json) = match action {
+        AuditCommand::Verify { expect_head } => {
+            return verify_audit(&store, expect_head.as_deref()).await;
+        }
         AuditCommand::Message { id, json } => (store.audit_for_message(&id).await?, json),
         AuditCommand::Recipient { address, json } => {
             (store.audit_for_recipient(&address).await?, json)
@@ -325,6 +335,48 @@ async fn audit(config: &Config, action: AuditCommand) -> anyhow::Result<i32> {
         eprintln!("Geen gebeurtenissen gevonden / No events found");
     }
     Ok(0)
+}
+
+/// `sluis audit verify`: one line per practice; exit 1 on any problem.
+async fn verify_audit(
+    store: &crate::store::Store,
+    expect_head: Option<&str>,
+) -> anyhow::Result<i32> {
+    let chains = crate::store::chain::verify(store, expect_head).await?;
+    let mut ok = true;
+    for c in &chains {
+        match &c.problem {
+            None => println!(
+                "{}: keten in orde / chain intact: {} events, head {}{}",
+                c.tenant,
+                c.events,
+                c.head,
+                if c.unlinked > 0 {
+                    format!(" ({} older events without a link)", c.unlinked)
+                } else {
+                    String::new()
+                }
+            ),
+            Some(problem) => {
+                ok = false;
+                println!("{}: KETEN GEBROKEN / CHAIN BROKEN: {problem}", c.tenant);
+            }
+        }
+        if c.expected_head_found == Some(false) {
+            ok = false;
+            println!(
+                "{}: de verwachte head staat niet in de keten / the expected head is not in the chain",
+                c.tenant
+            );
+        }
+    }
+    if chains.is_empty() {
+        println!("Geen gebeurtenissen / No events");
+        if expect_head.is_some() {
+            ok = false;
+        }
+    }
+    Ok(if ok { 0 } else { 1 })
 }
 
 /// RFC 3339 UTC time for a Unix millisecond timestamp.

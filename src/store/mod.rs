@@ -10,6 +10,7 @@
 //! Password hashes never leave it except to the account code that checks
 //! them, and `Debug` of a row never shows one.
 
+pub mod chain;
 pub mod schema;
 
 use crate::audit::AuditEvent;
@@ -27,6 +28,8 @@ pub enum StoreError {
     NotFound(String),
     #[error("unsupported store URL (use sqlite://PATH or postgres://...)")]
     BadUrl,
+    #[error("the audit chain head in audit_heads is not a sha256")]
+    CorruptChainHead,
 }
 
 /// Which SQL dialect is behind the pool (only the schema differs).
@@ -267,12 +270,15 @@ impl Store {
         Ok(out)
     }
 
-    /// Append audit events in one transaction.
+    /// Append audit events in one transaction, each linked into its
+    /// tenant's hash chain (see `chain`).
     pub async fn append_audit(&self, events: &[AuditEvent]) -> Result<(), StoreError> {
         if events.is_empty() {
             return Ok(());
         }
         let mut tx = self.pool.begin().await?;
+        let mut heads: std::collections::HashMap<String, (i64, [u8; 32])> =
+            std::collections::HashMap::new();
         for e in events {
             let id = match &e.id {
                 Some(id) => id.clone(),
@@ -285,23 +291,56 @@ impl Store {
                     )
                 }
             };
+            let (seq, prev) = match heads.get(&e.tenant) {
+                Some(h) => *h,
+                None => chain::lock_head(&mut tx, &e.tenant).await?,
+            };
+            let ip = e.ip.map(|ip| ip.to_string());
+            let detail = e.detail.to_string();
+            let seq = seq + 1;
+            let hash = chain::hash(
+                &prev,
+                &chain::Link {
+                    seq,
+                    id: &id,
+                    time_ms: e.time_ms,
+                    tenant: &e.tenant,
+                    kind: &e.kind,
+                    actor: &e.actor,
+                    ip: ip.as_deref(),
+                    message_id: e.message_id.as_deref(),
+                    recipient: e.recipient.as_deref(),
+                    detail: &detail,
+                },
+            );
             // An event replayed from the spool after a crash may already be
-            // here: keep the first (no UPDATE: the table refuses it).
-            sqlx::query(
-                "INSERT INTO audit_events (id, time_ms, tenant, kind, actor, ip, message_id, recipient, detail) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING",
+            // here: keep the first (no UPDATE: the table refuses it), and
+            // leave the chain where it was.
+            let done = sqlx::query(
+                "INSERT INTO audit_events (id, time_ms, tenant, kind, actor, ip, message_id, recipient, detail, chain_seq, chain_hash) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (id) DO NOTHING",
             )
             .bind(id)
             .bind(e.time_ms)
             .bind(&e.tenant)
             .bind(&e.kind)
             .bind(&e.actor)
-            .bind(e.ip.map(|ip| ip.to_string()))
+            .bind(ip)
             .bind(e.message_id.clone())
             .bind(e.recipient.clone())
-            .bind(e.detail.to_string())
+            .bind(detail)
+            .bind(seq)
+            .bind(hex::encode(hash))
             .execute(&mut *tx)
             .await?;
+            if done.rows_affected() == 1 {
+                heads.insert(e.tenant.clone(), (seq, hash));
+            } else {
+                heads.insert(e.tenant.clone(), (seq - 1, prev));
+            }
+        }
+        for (tenant, (seq, hash)) in &heads {
+            chain::set_head(&mut tx, tenant, *seq, hash).await?;
         }
         tx.commit().await?;
         Ok(())
