@@ -405,6 +405,11 @@ pub struct AuditConfig {
     /// Retry of a failed store write: first wait and upper bound.
     pub retry_initial_ms: u64,
     pub retry_max_ms: u64,
+    /// The practice's audit key (an age X25519 recipient, `age1...`; the
+    /// practice manager keeps the identity off the server). When set, the
+    /// name of each downloaded document is recorded encrypted to it, and
+    /// `sluis audit pickups --identity FILE` shows it. Unset: only a hash.
+    pub names_recipient: Option<String>,
 }
 
 impl Default for AuditConfig {
@@ -413,6 +418,7 @@ impl Default for AuditConfig {
             max_backlog_events: 20_000,
             retry_initial_ms: 100,
             retry_max_ms: 5_000,
+            names_recipient: None,
         }
     }
 }
@@ -655,6 +661,13 @@ impl Config {
             return Err(ConfigError::Invalid(
                 "audit.max_backlog_events and audit.retry_initial_ms must be > 0".into(),
             ));
+        }
+        if let Some(r) = &self.audit.names_recipient {
+            if r.parse::<age::x25519::Recipient>().is_err() {
+                return Err(ConfigError::Invalid(
+                    "audit.names_recipient must be an age public key (age1...)".into(),
+                ));
+            }
         }
         let l = &self.limits;
         let bad = |m: &str| Err(ConfigError::Invalid(m.to_string()));

@@ -2,6 +2,7 @@
 //! operator's tools. Each subcommand is a thin shell around a library
 //! function, so the same code path serves the daemon, the CLI and tests.
 
+pub mod audit_pickups;
 mod users;
 
 use crate::config::Config;
@@ -163,6 +164,20 @@ pub enum AuditCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Who was notified, asked for a code, opened and downloaded which
+    /// document, when (Europe/Amsterdam time), for every pickup since DATE.
+    Pickups {
+        /// YYYY-MM-DD (from midnight, Amsterdam time).
+        #[arg(long)]
+        since: String,
+        #[arg(long)]
+        recipient: Option<String>,
+        #[arg(long)]
+        json: bool,
+        /// The practice's age identity file: shows document names.
+        #[arg(long)]
+        identity: Option<PathBuf>,
+    },
     /// Recompute every practice's hash chain; name the first event that was
     /// altered or removed. Exit 1 when a chain is broken.
     Verify {
@@ -305,6 +320,30 @@ async fn audit(config: &Config, action: AuditCommand) -> anyhow::Result<i32> {
     let (records, json) = match action {
         AuditCommand::Verify { expect_head } => {
             return verify_audit(&store, expect_head.as_deref()).await;
+        }
+        AuditCommand::Pickups {
+            since,
+            recipient,
+            json,
+            identity,
+        } => {
+            let since_ms = audit_pickups::parse_since(&since).map_err(anyhow::Error::msg)?;
+            let identity = identity
+                .as_deref()
+                .map(audit_pickups::load_identity)
+                .transpose()?;
+            let records = audit_pickups::events(&store, since_ms, recipient.as_deref()).await?;
+            let lines = audit_pickups::lines(&records, identity.as_ref());
+            if json {
+                for l in &lines {
+                    println!("{}", serde_json::to_string(l)?);
+                }
+            } else if lines.is_empty() {
+                eprintln!("Geen ophaalgebeurtenissen gevonden / No pickup events found");
+            } else {
+                print!("{}", audit_pickups::render(&lines));
+            }
+            return Ok(0);
         }
         AuditCommand::Message { id, json } => (store.audit_for_message(&id).await?, json),
         AuditCommand::Recipient { address, json } => {

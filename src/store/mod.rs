@@ -359,6 +359,39 @@ impl Store {
         self.audit_where("recipient = $1", address).await
     }
 
+    /// Events of the given kinds since `since_ms`, optionally about one
+    /// recipient, oldest first.
+    pub async fn audit_of_kinds(
+        &self,
+        since_ms: i64,
+        kinds: &[&str],
+        recipient: Option<&str>,
+    ) -> Result<Vec<AuditRecord>, StoreError> {
+        // The kinds are constants of the caller, bound as parameters anyway.
+        let placeholders: Vec<String> = (0..kinds.len()).map(|i| format!("${}", i + 2)).collect();
+        let mut sql = format!(
+            "SELECT id, time_ms, tenant, kind, actor, ip, message_id, recipient, detail \
+             FROM audit_events WHERE time_ms >= $1 AND kind IN ({})",
+            placeholders.join(", ")
+        );
+        if recipient.is_some() {
+            sql.push_str(&format!(" AND recipient = ${}", kinds.len() + 2));
+        }
+        sql.push_str(" ORDER BY time_ms, id");
+        let mut q = sqlx::query(&sql).bind(since_ms);
+        for k in kinds {
+            q = q.bind(k.to_string());
+        }
+        if let Some(r) = recipient {
+            q = q.bind(r.to_string());
+        }
+        q.fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(audit_row)
+            .collect()
+    }
+
     async fn audit_where(
         &self,
         condition: &str,
