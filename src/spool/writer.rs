@@ -11,8 +11,9 @@
 //! The key journal (`keys`) is part of the same group commit: a message's
 //! data key is written before its record and fsynced in the same batch, so
 //! "250 after fsync" costs one extra `fdatasync` per batch, not per message.
-//! When a status record finishes a message, its key is destroyed in that
-//! batch and the journal is fsynced before the batch is answered.
+//! When a status record finishes a message, its key slot is overwritten in
+//! that batch; like the status record itself, the overwrite is fsynced with
+//! the next durable batch (or written back by the kernel before that).
 
 use super::keys::{KeyJournal, RecordKey, NONCE_LEN};
 use super::record::{
@@ -232,9 +233,12 @@ impl WriterState {
             }
         }
         self.flush(buf)?;
-        // Keys put or destroyed in this batch: durable before any answer.
-        self.keys.sync()?;
         if durable {
+            // New keys are durable before their records are acknowledged.
+            // Keys destroyed since the last durable batch (status batches
+            // are not fsynced, as before) are already zeros in the file and
+            // reach the disk with this fsync or the kernel's writeback.
+            self.keys.sync()?;
             self.sync()?;
         }
         Ok(())
