@@ -40,6 +40,7 @@ pub struct Config {
     pub policy: PolicyConfig,
     pub tenant: TenantConfig,
     pub log: LogConfig,
+    pub audit: AuditConfig,
     pub pickup: PickupConfig,
     pub crypto: crate::crypto::CryptoConfig,
 }
@@ -393,6 +394,35 @@ impl Default for LogConfig {
     }
 }
 
+/// The audit trail.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AuditConfig {
+    /// Events waiting for the store (it is locked, full or unreachable)
+    /// above which new mail gets a 451: Sluis never accepts mail it cannot
+    /// audit, and never lets the backlog grow without bound.
+    pub max_backlog_events: usize,
+    /// Retry of a failed store write: first wait and upper bound.
+    pub retry_initial_ms: u64,
+    pub retry_max_ms: u64,
+    /// The practice's audit key (an age X25519 recipient, `age1...`; the
+    /// practice manager keeps the identity off the server). When set, the
+    /// name of each downloaded document is recorded encrypted to it, and
+    /// `sluis audit pickups --identity FILE` shows it. Unset: only a hash.
+    pub names_recipient: Option<String>,
+}
+
+impl Default for AuditConfig {
+    fn default() -> Self {
+        AuditConfig {
+            max_backlog_events: 20_000,
+            retry_initial_ms: 100,
+            retry_max_ms: 5_000,
+            names_recipient: None,
+        }
+    }
+}
+
 /// Where parked (encrypted) messages are kept.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -627,6 +657,18 @@ impl Config {
     }
 
     pub fn validate(&self) -> Result<(), ConfigError> {
+        if self.audit.max_backlog_events == 0 || self.audit.retry_initial_ms == 0 {
+            return Err(ConfigError::Invalid(
+                "audit.max_backlog_events and audit.retry_initial_ms must be > 0".into(),
+            ));
+        }
+        if let Some(r) = &self.audit.names_recipient {
+            if r.parse::<age::x25519::Recipient>().is_err() {
+                return Err(ConfigError::Invalid(
+                    "audit.names_recipient must be an age public key (age1...)".into(),
+                ));
+            }
+        }
         let l = &self.limits;
         let bad = |m: &str| Err(ConfigError::Invalid(m.to_string()));
         if l.max_message_size == 0 {

@@ -20,6 +20,7 @@ pub mod logging;
 pub mod pickup;
 pub mod pipeline;
 pub mod policy;
+pub mod private_fs;
 pub mod route;
 pub mod server;
 pub mod smtp;

@@ -41,7 +41,12 @@ pub async fn run(mut config: Config, demo: bool) -> anyhow::Result<()> {
     }
 
     let (audit, audit_rx) = Audit::channel();
-    let audit_writer = tokio::spawn(store::run_audit_writer(store.clone(), audit_rx));
+    let audit_writer = tokio::spawn(store::run_audit_writer(
+        store.clone(),
+        audit_rx,
+        audit.backlog_counter(),
+        config.audit.clone(),
+    ));
 
     let (spool, recovered) = Spool::open(
         &config.spool.dir,

@@ -2,6 +2,7 @@
 //! operator's tools. Each subcommand is a thin shell around a library
 //! function, so the same code path serves the daemon, the CLI and tests.
 
+pub mod audit_pickups;
 mod users;
 
 use crate::config::Config;
@@ -163,6 +164,27 @@ pub enum AuditCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Who was notified, asked for a code, opened and downloaded which
+    /// document, when (Europe/Amsterdam time), for every pickup since DATE.
+    Pickups {
+        /// YYYY-MM-DD (from midnight, Amsterdam time).
+        #[arg(long)]
+        since: String,
+        #[arg(long)]
+        recipient: Option<String>,
+        #[arg(long)]
+        json: bool,
+        /// The practice's age identity file: shows document names.
+        #[arg(long)]
+        identity: Option<PathBuf>,
+    },
+    /// Recompute every practice's hash chain; name the first event that was
+    /// altered or removed. Exit 1 when a chain is broken.
+    Verify {
+        /// A head noted earlier (hex): it must still be in the chain.
+        #[arg(long)]
+        expect_head: Option<String>,
+    },
 }
 
 /// Load the configuration the user asked for.
@@ -276,7 +298,12 @@ where
 {
     let store = crate::store::Store::connect(&config.store.url, 2).await?;
     let (audit, rx) = crate::audit::Audit::channel();
-    let writer = tokio::spawn(crate::store::run_audit_writer(store.clone(), rx));
+    let writer = tokio::spawn(crate::store::run_audit_writer(
+        store.clone(),
+        rx,
+        audit.backlog_counter(),
+        config.audit.clone(),
+    ));
     let result = f(store, audit).await;
     let _ = writer.await;
     result
@@ -291,6 +318,33 @@ pub(crate) fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
 async fn audit(config: &Config, action: AuditCommand) -> anyhow::Result<i32> {
     let store = crate::store::Store::connect(&config.store.url, 2).await?;
     let (records, json) = match action {
+        AuditCommand::Verify { expect_head } => {
+            return verify_audit(&store, expect_head.as_deref()).await;
+        }
+        AuditCommand::Pickups {
+            since,
+            recipient,
+            json,
+            identity,
+        } => {
+            let since_ms = audit_pickups::parse_since(&since).map_err(anyhow::Error::msg)?;
+            let identity = identity
+                .as_deref()
+                .map(audit_pickups::load_identity)
+                .transpose()?;
+            let records = audit_pickups::events(&store, since_ms, recipient.as_deref()).await?;
+            let lines = audit_pickups::lines(&records, identity.as_ref());
+            if json {
+                for l in &lines {
+                    println!("{}", serde_json::to_string(l)?);
+                }
+            } else if lines.is_empty() {
+                eprintln!("Geen ophaalgebeurtenissen gevonden / No pickup events found");
+            } else {
+                print!("{}", audit_pickups::render(&lines));
+            }
+            return Ok(0);
+        }
         AuditCommand::Message { id, json } => (store.audit_for_message(&id).await?, json),
         AuditCommand::Recipient { address, json } => {
             (store.audit_for_recipient(&address).await?, json)
@@ -320,6 +374,48 @@ async fn audit(config: &Config, action: AuditCommand) -> anyhow::Result<i32> {
         eprintln!("Geen gebeurtenissen gevonden / No events found");
     }
     Ok(0)
+}
+
+/// `sluis audit verify`: one line per practice; exit 1 on any problem.
+async fn verify_audit(
+    store: &crate::store::Store,
+    expect_head: Option<&str>,
+) -> anyhow::Result<i32> {
+    let chains = crate::store::chain::verify(store, expect_head).await?;
+    let mut ok = true;
+    for c in &chains {
+        match &c.problem {
+            None => println!(
+                "{}: keten in orde / chain intact: {} events, head {}{}",
+                c.tenant,
+                c.events,
+                c.head,
+                if c.unlinked > 0 {
+                    format!(" ({} older events without a link)", c.unlinked)
+                } else {
+                    String::new()
+                }
+            ),
+            Some(problem) => {
+                ok = false;
+                println!("{}: KETEN GEBROKEN / CHAIN BROKEN: {problem}", c.tenant);
+            }
+        }
+        if c.expected_head_found == Some(false) {
+            ok = false;
+            println!(
+                "{}: de verwachte head staat niet in de keten / the expected head is not in the chain",
+                c.tenant
+            );
+        }
+    }
+    if chains.is_empty() {
+        println!("Geen gebeurtenissen / No events");
+        if expect_head.is_some() {
+            ok = false;
+        }
+    }
+    Ok(if ok { 0 } else { 1 })
 }
 
 /// RFC 3339 UTC time for a Unix millisecond timestamp.

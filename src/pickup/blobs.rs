@@ -128,10 +128,10 @@ impl Blobs {
 }
 
 fn write_durably(dir: &Path, path: &Path, data: &[u8]) -> std::io::Result<()> {
-    std::fs::create_dir_all(dir)?;
+    crate::private_fs::create_dir_all(dir)?;
     let tmp = path.with_extension("tmp");
     {
-        let mut f = std::fs::File::create(&tmp)?;
+        let mut f = crate::private_fs::create(&tmp)?;
         f.write_all(data)?;
         f.sync_all()?;
     }

@@ -78,7 +78,7 @@ fn generate(path: &Path, domain: &str, selector: &str) -> Result<(), DkimError> 
     let der = Ed25519Key::generate_pkcs8().map_err(|e| key_error(path, e))?;
     let key = Ed25519Key::from_pkcs8_der(&der).map_err(|e| key_error(path, e))?;
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| key_error(path, e))?;
+        crate::private_fs::create_dir_all(dir).map_err(|e| key_error(path, e))?;
     }
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
@@ -96,7 +96,8 @@ fn generate(path: &Path, domain: &str, selector: &str) -> Result<(), DkimError> 
         "{selector}._domainkey.{domain}. IN TXT \"v=DKIM1; k=ed25519; p={}\"\n",
         base64::engine::general_purpose::STANDARD.encode(key.public_key())
     );
-    std::fs::write(path.with_extension("dns.txt"), record).map_err(|e| key_error(path, e))?;
+    crate::private_fs::write(&path.with_extension("dns.txt"), record.as_bytes())
+        .map_err(|e| key_error(path, e))?;
     tracing::warn!(key = %path.display(), "generated a DKIM key (demo mode); publish the record in its .dns.txt file");
     Ok(())
 }

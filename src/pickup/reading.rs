@@ -53,13 +53,34 @@ impl Pickup {
         Ok(body.get(1..).unwrap_or_default().to_vec())
     }
 
-    /// Record one attachment download (index and a hash of the name).
+    /// Record one attachment download: its index, a hash of its name and,
+    /// with `[audit] names_recipient`, the name encrypted to the practice's
+    /// audit key (a name like "uitslag Jansen.pdf" is itself sensitive, so
+    /// the server keeps it only in a form it cannot read).
     pub fn record_download(&self, opened: &Opened, index: usize, name: &str, client: &Client) {
+        use base64::Engine;
         use sha2::Digest;
         let mut e = self.client_event(&opened.row, "downloaded", client);
         e.detail["attachment"] = serde_json::json!(index);
         e.detail["name_sha256"] =
             serde_json::json!(hex::encode(&sha2::Sha256::digest(name.as_bytes())[..8]));
+        if let Some(recipient) = self
+            .config
+            .audit
+            .names_recipient
+            .as_deref()
+            .and_then(|r| r.parse::<age::x25519::Recipient>().ok())
+        {
+            match age::encrypt(&recipient, name.as_bytes()) {
+                Ok(sealed) => {
+                    e.detail["name_sealed"] =
+                        serde_json::json!(base64::engine::general_purpose::STANDARD.encode(sealed));
+                }
+                Err(err) => {
+                    tracing::warn!(error = %err, "cannot seal a document name for the audit")
+                }
+            }
+        }
         self.audit.record(e);
     }
 

@@ -481,7 +481,7 @@ fn load_or_create_key(path: &std::path::Path) -> Result<ServerKey, PickupError> 
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             let key: [u8; 32] = rand::random();
             if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                std::fs::create_dir_all(dir).map_err(|e| err(e.to_string()))?;
+                crate::private_fs::create_dir_all(dir).map_err(|e| err(e.to_string()))?;
             }
             let mut options = std::fs::OpenOptions::new();
             options.write(true).create_new(true);

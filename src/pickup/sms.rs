@@ -38,17 +38,21 @@ pub struct FileSms {
 impl SmsSender for FileSms {
     fn send<'a>(&'a self, to: &'a str, text: &'a str) -> BoxFuture<'a, Result<(), SmsError>> {
         Box::pin(async move {
-            tokio::fs::create_dir_all(&self.dir)
-                .await
-                .map_err(SmsError::File)?;
             let name = format!(
                 "{}-{}.sms",
                 crate::now_ms(),
                 hex::encode(rand::random::<[u8; 4]>())
             );
-            tokio::fs::write(self.dir.join(name), format!("To: {to}\n\n{text}\n"))
-                .await
-                .map_err(SmsError::File)
+            // The file holds a code: private (0600 in a 0700 folder).
+            let dir = self.dir.clone();
+            let content = format!("To: {to}\n\n{text}\n");
+            tokio::task::spawn_blocking(move || {
+                crate::private_fs::create_dir_all(&dir)?;
+                crate::private_fs::write(&dir.join(name), content.as_bytes())
+            })
+            .await
+            .map_err(|e| SmsError::File(std::io::Error::other(e)))?
+            .map_err(SmsError::File)
         })
     }
 }

@@ -341,6 +341,7 @@ impl Pipeline {
                 MessageMeta {
                     envelope: envelope.clone(),
                     work: work.clone(),
+                    audit: vec![],
                 },
                 body.clone(),
             )

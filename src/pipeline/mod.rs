@@ -137,17 +137,22 @@ impl Pipeline {
     }
 
     /// Spool a message with its routed work and queue what is deliverable.
+    /// Spool the message (with `audit`, its `accepted` and `decided`
+    /// events) and start its work. The events are durable once this returns.
     async fn accept(
         &self,
         envelope: Envelope,
         work: Vec<Work>,
         message: Arc<Vec<u8>>,
+        audit: Vec<AuditEvent>,
     ) -> std::io::Result<()> {
         let meta = MessageMeta {
             envelope: envelope.clone(),
             work: work.clone(),
+            audit: audit.clone(),
         };
         self.spool.append(meta, message.clone()).await?;
+        self.durable_audit(envelope.id.clone(), audit);
         let envelope = Arc::new(envelope);
         self.queue_deliverable(
             envelope.clone(),
@@ -209,10 +214,37 @@ impl Pipeline {
         });
     }
 
+    /// Write events that are already durable in a spool record to the
+    /// store, retrying until it takes them, then tell the spool (which keeps
+    /// the record, and its key, until then).
+    fn durable_audit(&self, id: MessageId, events: Vec<AuditEvent>) {
+        if events.is_empty() {
+            return;
+        }
+        let backlog = self.audit.backlog_counter();
+        backlog.add(events.len());
+        let (store, spool, retry) = (
+            self.store.clone(),
+            self.spool.clone(),
+            self.config.audit.clone(),
+        );
+        tokio::spawn(async move {
+            crate::store::write_audit_until_stored(&store, &events, &retry).await;
+            backlog.done(events.len());
+            if let Err(e) = spool.audit_stored(&id).await {
+                // Harmless: replayed after a restart, the store keeps the first.
+                tracing::warn!(%id, error = %e, "cannot note stored audit events in the spool");
+            }
+        });
+    }
+
     /// Queue every unfinished message found in the spool at start-up.
     pub fn resume(&self, recovered: Vec<Recovered>) -> usize {
         let n = recovered.len();
         for r in recovered {
+            if r.audit_pending {
+                self.durable_audit(r.meta.envelope.id.clone(), r.meta.audit.clone());
+            }
             let envelope = Arc::new(r.meta.envelope.clone());
             self.queue_deliverable(envelope.clone(), &r.meta.work, &r.status, None);
             let needs_hand_off = r
@@ -308,6 +340,18 @@ impl Backend for Pipeline {
     }
 
     async fn submit(&self, submission: Submission, message: Vec<u8>) -> Result<Reply, Reply> {
+        // Never accept mail that cannot be audited: with the store behind
+        // by more than the limit, the client keeps the message and retries.
+        let backlog = self.audit.backlog();
+        if backlog >= self.config.audit.max_backlog_events {
+            tracing::warn!(backlog, "audit store behind; message refused with 451");
+            return Err(Reply::new(
+                451,
+                (4, 3, 0),
+                "Tijdelijke fout bij het vastleggen van de audit, probeer het later opnieuw",
+                "Temporary audit trail failure, try again later",
+            ));
+        }
         let message = Arc::new(message);
         let tenant = submission.tenant.clone();
         let ctx = MessageContext {
@@ -357,7 +401,8 @@ impl Backend for Pipeline {
             .authenticated_as
             .clone()
             .unwrap_or_else(|| "trusted-network".into());
-        policy::audit_evaluation(&self.audit, &envelope.id.0, &evaluation);
+        // `decided` (and below `accepted`) travel in the spool record.
+        let mut events = policy::evaluation_events(&envelope.id.0, &evaluation);
 
         let blocked: Vec<(String, Bilingual)> = envelope
             .recipients
@@ -369,6 +414,9 @@ impl Backend for Pipeline {
             })
             .collect();
         if blocked.len() == work.len() {
+            for event in events {
+                self.audit.record(event);
+            }
             self.audit.record(
                 AuditEvent::new(&tenant, "rejected", &actor)
                     .ip(envelope.client_ip)
@@ -378,16 +426,7 @@ impl Backend for Pipeline {
             return Err(all_blocked_reply(&blocked));
         }
 
-        if let Err(e) = self.accept(envelope.clone(), work, message.clone()).await {
-            tracing::error!(error = %e, "spool append failed; message refused with 451");
-            return Err(Reply::new(
-                451,
-                (4, 3, 0),
-                "Tijdelijke fout bij opslaan, probeer het later opnieuw",
-                "Temporary storage failure, try again later",
-            ));
-        }
-        self.audit.record(
+        events.push(
             AuditEvent::new(&tenant, "accepted", &actor)
                 .ip(envelope.client_ip)
                 .message(&envelope.id)
@@ -400,6 +439,27 @@ impl Backend for Pipeline {
                     "tls": submission.tls_version,
                 })),
         );
+        // Fixed ids: replayed from the spool after a crash, the store keeps
+        // the first copy.
+        for (n, event) in events.iter_mut().enumerate() {
+            event.id = Some(format!("{}-{n:04}", envelope.id));
+        }
+        if let Err(e) = self
+            .accept(envelope.clone(), work, message.clone(), events.clone())
+            .await
+        {
+            tracing::error!(error = %e, "spool append failed; message refused with 451");
+            // Not accepted: the decisions are still on record.
+            for event in events.into_iter().filter(|e| e.kind != "accepted") {
+                self.audit.record(event);
+            }
+            return Err(Reply::new(
+                451,
+                (4, 3, 0),
+                "Tijdelijke fout bij opslaan, probeer het later opnieuw",
+                "Temporary storage failure, try again later",
+            ));
+        }
         if !blocked.is_empty() {
             self.send_blocked_dsn(&envelope, &message, &blocked).await;
         }
@@ -507,7 +567,7 @@ impl Journal for Pipeline {
         };
         policy::audit_evaluation(&self.audit, &envelope.id.0, &evaluation);
         let id = envelope.id.clone();
-        self.accept(envelope, work, message).await?;
+        self.accept(envelope, work, message, vec![]).await?;
         Ok(id)
     }
 }

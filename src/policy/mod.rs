@@ -302,6 +302,15 @@ pub fn audit_decisions(audit: &Audit, tenant: &str, message_id: &str, decisions:
 /// Like `audit_decisions`, adding whether the floor was applied and any
 /// `treat_as_clean` exception (rule and justification) to each event.
 pub fn audit_evaluation(audit: &Audit, message_id: &str, evaluation: &Evaluation) {
+    for event in evaluation_events(message_id, evaluation) {
+        audit.record(event);
+    }
+}
+
+/// The `decided` events of an evaluation, one per recipient (for a caller
+/// that makes them durable itself, in the spool record).
+pub fn evaluation_events(message_id: &str, evaluation: &Evaluation) -> Vec<AuditEvent> {
+    let mut events = Vec::with_capacity(evaluation.outcomes.len());
     for o in &evaluation.outcomes {
         let mut event = decided_event(&evaluation.tenant, message_id, &o.decision);
         event.detail["floor_raised"] = o.floor_raised.into();
@@ -311,8 +320,9 @@ pub fn audit_evaluation(audit: &Audit, message_id: &str, evaluation: &Evaluation
                 "justification": justification,
             });
         }
-        audit.record(event);
+        events.push(event);
     }
+    events
 }
 
 #[cfg(test)]

@@ -74,7 +74,7 @@ fn generate(cfg: &TlsConfig, hostname: &str) -> anyhow::Result<()> {
         rcgen::generate_simple_self_signed(names).context("generating self-signed certificate")?;
     for path in [&cfg.certificate, &cfg.private_key] {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)
+            crate::private_fs::create_dir_all(dir)
                 .with_context(|| format!("cannot create {}", dir.display()))?;
         }
     }

@@ -16,10 +16,17 @@
 //! message it refers to). A long-deferred message that pins an old segment
 //! is relocated (rewritten into the active segment) by [`Spool::compact`].
 //!
+//! Crypto-shredding (`keys`): every message record is sealed under a data
+//! key of its own, kept in the key journal `keys.kj`. When a message is
+//! finished its key is overwritten, so its records in any segment (or any
+//! copy of one) can no longer be read. Recovery reads the journal first; a
+//! record whose key is gone is a finished message and is skipped.
+//!
 //! Recovery ([`Spool::open`]) reads every segment in order, stops reading a
 //! segment at a torn tail (a record whose fsync never returned, so never
 //! acknowledged), and returns every unfinished message.
 
+mod keys;
 mod record;
 mod writer;
 
@@ -27,6 +34,7 @@ pub use record::{MessageMeta, StatusRecord};
 
 use crate::route::Work;
 use crate::types::{Envelope, MessageId, RcptStatus};
+use keys::{KeyJournal, RecordKey, NONCE_LEN};
 use record::{Decoded, Stop};
 use std::collections::{BTreeMap, HashMap};
 use std::io;
@@ -48,20 +56,29 @@ struct BodyLocation {
 #[derive(Debug)]
 struct Entry {
     meta: Arc<MessageMeta>,
+    /// Where the sealed body is, its key and nonce.
     body: BodyLocation,
+    key: Arc<RecordKey>,
+    body_nonce: [u8; NONCE_LEN],
     /// Latest status per recipient (`None`: nothing recorded yet).
     status: Vec<Option<StatusRecord>>,
     /// Segment of every record of this message that is still needed.
     records: Vec<u64>,
+    /// The audit events in `meta.audit` are not known to be in the store.
+    audit_pending: bool,
 }
 
 impl Entry {
+    /// Every recipient final and the carried audit events stored: the
+    /// message can be forgotten and its key destroyed.
     fn is_finished(&self) -> bool {
-        self.meta
-            .work
-            .iter()
-            .zip(&self.status)
-            .all(|(work, status)| is_final(work, status.as_ref()))
+        !self.audit_pending
+            && self
+                .meta
+                .work
+                .iter()
+                .zip(&self.status)
+                .all(|(work, status)| is_final(work, status.as_ref()))
     }
 }
 
@@ -88,6 +105,9 @@ pub struct Recovered {
     pub meta: Arc<MessageMeta>,
     /// Latest status per recipient.
     pub status: Vec<Option<StatusRecord>>,
+    /// `meta.audit` still has to reach the store (then call
+    /// [`Spool::audit_stored`]).
+    pub audit_pending: bool,
 }
 
 /// The spool. Cheap to share (`Arc<Spool>`).
@@ -133,13 +153,18 @@ impl Spool {
         max_batch: usize,
         fsync: bool,
     ) -> io::Result<(Spool, Vec<Recovered>)> {
-        std::fs::create_dir_all(dir)?;
+        crate::private_fs::create_dir_all(dir)?;
+        crate::private_fs::tighten(dir)?;
+        // Keys first: without its key a record cannot be read.
+        let (mut journal, keys) = KeyJournal::open(dir, fsync)?;
+        let keys: HashMap<u64, Arc<RecordKey>> =
+            keys.into_iter().map(|(id, k)| (id, Arc::new(k))).collect();
         let segments = list_segments(dir)?;
         let mut index = Index::default();
         for &seg in &segments {
-            recover_segment(dir, seg, &mut index)?;
+            recover_segment(dir, seg, &mut index, &keys)?;
         }
-        // Drop what finished before the crash.
+        // Drop what finished before the crash, and shred it.
         let finished: Vec<MessageId> = index
             .entries
             .iter()
@@ -149,12 +174,21 @@ impl Spool {
         for id in finished {
             release(&mut index, &id);
         }
+        // Every key that no live message needs (finished, or written just
+        // before a crash that lost its record) is destroyed now.
+        let live: std::collections::HashSet<u64> =
+            index.entries.values().map(|e| e.key.id).collect();
+        for id in keys.keys().filter(|id| !live.contains(id)) {
+            journal.destroy(*id)?;
+        }
+        journal.sync()?;
         let recovered = index
             .entries
             .values()
             .map(|e| Recovered {
                 meta: e.meta.clone(),
                 status: e.status.clone(),
+                audit_pending: e.audit_pending,
             })
             .collect();
         let next_segment = segments.last().map_or(1, |n| n + 1);
@@ -166,6 +200,7 @@ impl Spool {
             max_batch,
             fsync,
             index.clone(),
+            journal,
         )?;
         let spool = Spool {
             dir: dir.to_path_buf(),
@@ -189,12 +224,24 @@ impl Spool {
     }
 
     /// Append a message durably. Returns once it is fsynced.
+    ///
+    /// The envelope, work and body are sealed under a new data key first;
+    /// only ciphertext reaches the segment file.
     pub async fn append(&self, meta: MessageMeta, body: Arc<Vec<u8>>) -> io::Result<()> {
-        let prefix = record::message_prefix(&meta).map_err(io::Error::other)?;
+        let key = Arc::new(RecordKey::generate());
+        let body_nonce: [u8; NONCE_LEN] = rand::random();
+        let prefix = record::message_prefix(&meta, &key, &body_nonce)?;
+        let sealed = seal_body(&key, &body_nonce, body).await?;
         let meta = Arc::new(meta);
         let (tx, rx) = tokio::sync::oneshot::channel();
         self.writer.send(WriteRequest {
-            payload: Payload::Message { meta, prefix, body },
+            payload: Payload::Message {
+                meta,
+                key,
+                body_nonce,
+                prefix,
+                body: Arc::new(sealed),
+            },
             durable: true,
             done: Some(tx),
         })?;
@@ -217,15 +264,31 @@ impl Spool {
         Ok(())
     }
 
-    /// Read a spooled message body.
+    /// The audit events carried in a message record are in the store: the
+    /// message no longer waits for them (and is shredded once finished).
+    pub async fn audit_stored(&self, id: &MessageId) -> io::Result<()> {
+        let (tx, rx) = tokio::sync::oneshot::channel();
+        self.writer.send(WriteRequest {
+            payload: Payload::AuditStored(id.clone()),
+            durable: false,
+            done: Some(tx),
+        })?;
+        rx.await
+            .map_err(|_| io::Error::other("spool writer stopped"))??;
+        self.delete_unreferenced_segments();
+        Ok(())
+    }
+
+    /// Read (and open) a spooled message body.
     pub fn load_body(&self, id: &MessageId) -> io::Result<Vec<u8>> {
-        let loc = self
+        let (loc, key, nonce) = self
             .lock()
             .entries
             .get(id)
-            .map(|e| e.body)
+            .map(|e| (e.body, e.key.clone(), e.body_nonce))
             .ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, "message not in spool"))?;
-        read_body(&self.dir, loc)
+        let sealed = read_body(&self.dir, loc)?;
+        key.open(&nonce, record::BODY_AAD, &sealed)
     }
 
     /// Current state of an unfinished message.
@@ -233,6 +296,7 @@ impl Spool {
         self.lock().entries.get(id).map(|e| Recovered {
             meta: e.meta.clone(),
             status: e.status.clone(),
+            audit_pending: e.audit_pending,
         })
     }
 
@@ -290,24 +354,40 @@ impl Spool {
         };
         let mut moved = 0;
         for id in victims {
-            let Some((meta, loc, statuses)) = self.lock().entries.get(&id).map(|e| {
-                (
-                    e.meta.clone(),
-                    e.body,
-                    e.status.iter().flatten().cloned().collect::<Vec<_>>(),
-                )
-            }) else {
+            let Some((meta, loc, key, body_nonce, statuses)) =
+                self.lock().entries.get(&id).map(|e| {
+                    // Stored audit events need not travel with the copy.
+                    let meta = if e.audit_pending || e.meta.audit.is_empty() {
+                        e.meta.clone()
+                    } else {
+                        Arc::new(MessageMeta {
+                            audit: vec![],
+                            ..(*e.meta).clone()
+                        })
+                    };
+                    (
+                        meta,
+                        e.body,
+                        e.key.clone(),
+                        e.body_nonce,
+                        e.status.iter().flatten().cloned().collect::<Vec<_>>(),
+                    )
+                })
+            else {
                 continue;
             };
+            // The sealed body is copied as it is, under the same key.
             let dir = self.dir.clone();
             let body = tokio::task::spawn_blocking(move || read_body(&dir, loc))
                 .await
                 .map_err(io::Error::other)??;
-            let prefix = record::message_prefix(&meta).map_err(io::Error::other)?;
+            let prefix = record::message_prefix(&meta, &key, &body_nonce)?;
             let (tx, rx) = tokio::sync::oneshot::channel();
             self.writer.send(WriteRequest {
                 payload: Payload::Relocate {
                     meta,
+                    key,
+                    body_nonce,
                     prefix,
                     body: Arc::new(body),
                     statuses,
@@ -341,19 +421,42 @@ fn read_body(dir: &Path, loc: BodyLocation) -> io::Result<Vec<u8>> {
     Ok(body)
 }
 
-/// Forget a finished message and release its segment references.
-fn release(index: &mut Index, id: &MessageId) {
-    if let Some(entry) = index.entries.remove(id) {
-        for seg in entry.records {
-            if let Some(n) = index.refs.get_mut(&seg) {
-                *n = n.saturating_sub(1);
-            }
+/// Seal a body; large ones off the async threads.
+async fn seal_body(
+    key: &Arc<RecordKey>,
+    nonce: &[u8; NONCE_LEN],
+    body: Arc<Vec<u8>>,
+) -> io::Result<Vec<u8>> {
+    const INLINE_MAX: usize = 256 * 1024;
+    if body.len() <= INLINE_MAX {
+        return key.seal(nonce, record::BODY_AAD, &body);
+    }
+    let (key, nonce) = (key.clone(), *nonce);
+    tokio::task::spawn_blocking(move || key.seal(&nonce, record::BODY_AAD, &body))
+        .await
+        .map_err(io::Error::other)?
+}
+
+/// Forget a finished message and release its segment references. Returns
+/// its key id (to be destroyed).
+fn release(index: &mut Index, id: &MessageId) -> Option<u64> {
+    let entry = index.entries.remove(id)?;
+    for seg in entry.records {
+        if let Some(n) = index.refs.get_mut(&seg) {
+            *n = n.saturating_sub(1);
         }
     }
+    Some(entry.key.id)
 }
 
 /// Apply a message record (new, or a relocated copy) to the index.
-fn apply_message(index: &mut Index, meta: Arc<MessageMeta>, body: BodyLocation) {
+fn apply_message(
+    index: &mut Index,
+    meta: Arc<MessageMeta>,
+    body: BodyLocation,
+    key: Arc<RecordKey>,
+    body_nonce: [u8; NONCE_LEN],
+) {
     let id = meta.envelope.id.clone();
     let rcpts = meta.work.len();
     *index.refs.entry(body.segment).or_insert(0) += 1;
@@ -362,15 +465,23 @@ fn apply_message(index: &mut Index, meta: Arc<MessageMeta>, body: BodyLocation) 
             // Relocated copy: its statuses follow it; the old records are
             // superseded.
             entry.body = body;
+            // A copy without events: they were stored before it was made.
+            entry.audit_pending &= !meta.audit.is_empty();
             entry.meta = meta;
+            entry.key = key;
+            entry.body_nonce = body_nonce;
             entry.records.push(body.segment);
         }
         None => {
+            let audit_pending = !meta.audit.is_empty();
             index.entries.insert(
                 id,
                 Entry {
+                    audit_pending,
                     meta,
                     body,
+                    key,
+                    body_nonce,
                     status: vec![None; rcpts],
                     records: vec![body.segment],
                 },
@@ -379,12 +490,10 @@ fn apply_message(index: &mut Index, meta: Arc<MessageMeta>, body: BodyLocation) 
     }
 }
 
-/// Apply a status record; returns true when it finished the message (the
-/// message is then released).
-fn apply_status(index: &mut Index, status: StatusRecord, segment: u64) -> bool {
-    let Some(entry) = index.entries.get_mut(&status.id) else {
-        return false; // for a message already finished and forgotten
-    };
+/// Apply a status record; when it finished the message, the message is
+/// released and its key id returned (to be destroyed).
+fn apply_status(index: &mut Index, status: StatusRecord, segment: u64) -> Option<u64> {
+    let entry = index.entries.get_mut(&status.id)?; // None: already finished and forgotten
     let id = status.id.clone();
     if let Some(slot) = entry.status.get_mut(status.rcpt as usize) {
         *slot = Some(status);
@@ -392,10 +501,23 @@ fn apply_status(index: &mut Index, status: StatusRecord, segment: u64) -> bool {
     entry.records.push(segment);
     *index.refs.entry(segment).or_insert(0) += 1;
     if entry.is_finished() {
-        release(index, &id);
-        true
+        release(index, &id)
     } else {
-        false
+        None
+    }
+}
+
+/// Apply an audit-stored record; like [`apply_status`], returns the key id
+/// of a message this finished.
+fn apply_audit_stored(index: &mut Index, id: &MessageId, segment: u64) -> Option<u64> {
+    let entry = index.entries.get_mut(id)?;
+    entry.audit_pending = false;
+    entry.records.push(segment);
+    *index.refs.entry(segment).or_insert(0) += 1;
+    if entry.is_finished() {
+        release(index, id)
+    } else {
+        None
     }
 }
 
@@ -411,29 +533,38 @@ fn forget_segment(index: &mut Index, id: &MessageId, segment: u64) {
     }
 }
 
-fn recover_segment(dir: &Path, seg: u64, index: &mut Index) -> io::Result<()> {
+fn recover_segment(
+    dir: &Path,
+    seg: u64,
+    index: &mut Index,
+    keys: &HashMap<u64, Arc<RecordKey>>,
+) -> io::Result<()> {
     let buf = std::fs::read(segment_path(dir, seg))?;
     let mut offset = 0u64;
     loop {
         match record::decode(&buf, offset) {
-            Ok((
-                Decoded::Message {
-                    meta,
-                    body_offset,
-                    body_len,
-                },
-                next,
-            )) => {
-                apply_message(
-                    index,
-                    Arc::new(meta),
-                    BodyLocation {
-                        segment: seg,
-                        offset: body_offset,
-                        len: body_len,
-                    },
-                );
+            Ok((Decoded::Message(sealed), next)) => {
                 offset = next;
+                // No key: the message was finished and shredded.
+                let Some(key) = keys.get(&sealed.key_id) else {
+                    continue;
+                };
+                match sealed.open_meta(key) {
+                    Ok(meta) => apply_message(
+                        index,
+                        Arc::new(meta),
+                        BodyLocation {
+                            segment: seg,
+                            offset: sealed.body_offset,
+                            len: sealed.body_len,
+                        },
+                        key.clone(),
+                        sealed.body_nonce,
+                    ),
+                    Err(e) => {
+                        tracing::error!(segment = seg, error = %e, "spool record cannot be opened; skipped");
+                    }
+                }
             }
             Ok((Decoded::Status(status), next)) => {
                 // Recovery keeps finished entries until all segments are
@@ -442,6 +573,14 @@ fn recover_segment(dir: &Path, seg: u64, index: &mut Index) -> io::Result<()> {
                     if let Some(slot) = entry.status.get_mut(status.rcpt as usize) {
                         *slot = Some(status);
                     }
+                    entry.records.push(seg);
+                    *index.refs.entry(seg).or_insert(0) += 1;
+                }
+                offset = next;
+            }
+            Ok((Decoded::AuditStored(id), next)) => {
+                if let Some(entry) = index.entries.get_mut(&id) {
+                    entry.audit_pending = false;
                     entry.records.push(seg);
                     *index.refs.entry(seg).or_insert(0) += 1;
                 }

@@ -24,6 +24,7 @@ fn meta(spool: &Spool, rcpts: usize) -> MessageMeta {
             };
             rcpts
         ],
+        audit: vec![],
     }
 }
 
@@ -200,4 +201,117 @@ async fn concurrent_appends_are_group_committed_and_all_recovered() {
     drop(spool);
     let (_, recovered) = open(dir.path(), 1 << 20);
     assert_eq!(recovered.len(), 200);
+}
+
+/// Every byte of every file under `dir`.
+fn disk_bytes(dir: &Path) -> Vec<u8> {
+    let mut all = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            all.extend(std::fs::read(&path).unwrap());
+        }
+    }
+    all
+}
+
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
+}
+
+#[tokio::test]
+async fn spooled_content_is_sealed_and_a_finished_message_is_shredded() {
+    let dir = tempfile::tempdir().unwrap();
+    let secret = b"BSN 111222333, uitslag HbA1c 64";
+    let (id, other) = {
+        let (spool, _) = open(dir.path(), 1 << 20);
+        let m = meta(&spool, 1);
+        let id = m.envelope.id.clone();
+        spool.append(m, Arc::new(secret.to_vec())).await.unwrap();
+        let m = meta(&spool, 1);
+        let other = m.envelope.id.clone();
+        spool
+            .append(m, Arc::new(b"still here".to_vec()))
+            .await
+            .unwrap();
+        // Sealed: neither the body nor the envelope is on disk in clear.
+        let disk = disk_bytes(dir.path());
+        assert!(!contains(&disk, b"111222333"));
+        assert!(!contains(&disk, b"arts@praktijk.nl"));
+        assert_eq!(spool.load_body(&id).unwrap(), secret);
+        let journal = std::fs::read(dir.path().join(keys::JOURNAL_NAME)).unwrap();
+        assert_eq!(journal.len(), 2 * keys::SLOT_LEN);
+        spool
+            .record_status(status(&id, 0, RcptStatus::Delivered))
+            .await
+            .unwrap();
+        // Its key slot is zeros now (the other message's key is intact).
+        let journal = std::fs::read(dir.path().join(keys::JOURNAL_NAME)).unwrap();
+        let zero_slots = journal
+            .chunks(keys::SLOT_LEN)
+            .filter(|s| s.iter().all(|&b| b == 0))
+            .count();
+        assert_eq!(zero_slots, 1);
+        (id, other)
+    };
+    // The segment with the sealed record still exists, but nothing can open
+    // it: recovery skips it, the unfinished one is intact.
+    assert!(!super::list_segments(dir.path()).unwrap().is_empty());
+    let (spool, recovered) = open(dir.path(), 1 << 20);
+    assert_eq!(recovered.len(), 1);
+    assert_eq!(recovered[0].envelope().id, other);
+    assert!(spool.get(&id).is_none());
+    assert_eq!(spool.load_body(&other).unwrap(), b"still here");
+}
+
+#[tokio::test]
+async fn spool_files_are_private_whatever_the_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let spool_dir = dir.path().join("spool");
+    let (spool, _) = open(&spool_dir, 1 << 20);
+    let m = meta(&spool, 1);
+    spool.append(m, Arc::new(b"x".to_vec())).await.unwrap();
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&spool_dir), 0o700);
+    for entry in std::fs::read_dir(&spool_dir).unwrap() {
+        let p = entry.unwrap().path();
+        assert_eq!(mode(&p), 0o600, "{}", p.display());
+    }
+}
+
+#[tokio::test]
+async fn carried_audit_events_keep_a_finished_message_until_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = {
+        let (spool, _) = open(dir.path(), 1 << 20);
+        let mut m = meta(&spool, 1);
+        let id = m.envelope.id.clone();
+        m.audit = vec![crate::audit::AuditEvent::new("default", "accepted", "system").message(&id)];
+        spool.append(m, Arc::new(b"x".to_vec())).await.unwrap();
+        spool
+            .record_status(status(&id, 0, RcptStatus::Delivered))
+            .await
+            .unwrap();
+        // Delivered, but its events are not in the store yet: kept.
+        assert!(spool.get(&id).is_some_and(|r| r.audit_pending));
+        id
+    };
+    // A crash here: the events come back with the message, which is not
+    // delivered again (its recipient is final).
+    let (spool, recovered) = open(dir.path(), 1 << 20);
+    assert_eq!(recovered.len(), 1);
+    assert!(recovered[0].audit_pending);
+    assert_eq!(recovered[0].meta.audit[0].kind, "accepted");
+    assert_eq!(
+        recovered[0].status[0].as_ref().unwrap().status,
+        RcptStatus::Delivered
+    );
+    spool.audit_stored(&id).await.unwrap();
+    assert!(spool.get(&id).is_none());
+    drop(spool);
+    let (_, recovered) = open(dir.path(), 1 << 20);
+    assert!(recovered.is_empty());
+    let journal = std::fs::read(dir.path().join(keys::JOURNAL_NAME)).unwrap();
+    assert!(journal.iter().all(|&b| b == 0), "the key was not destroyed");
 }

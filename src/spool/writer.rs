@@ -7,10 +7,23 @@
 //! of fsyncs per second stays bounded by the disk, not by the number of
 //! messages. A new segment file is fsynced together with its directory
 //! before anything in it is acknowledged.
+//!
+//! The key journal (`keys`) is part of the same group commit: a message's
+//! data key is written before its record and fsynced in the same batch, so
+//! "250 after fsync" costs one extra `fdatasync` per batch, not per message.
+//! When a status record finishes a message, its key slot is overwritten in
+//! that batch; like the status record itself, the overwrite is fsynced with
+//! the next durable batch (or written back by the kernel before that).
 
-use super::record::{self, MessageMeta, StatusRecord, KIND_MESSAGE, KIND_STATUS};
-use super::{apply_message, apply_status, forget_segment, lock, segment_path, BodyLocation, Index};
-use std::fs::{File, OpenOptions};
+use super::keys::{KeyJournal, RecordKey, NONCE_LEN};
+use super::record::{
+    self, MessageMeta, StatusRecord, KIND_AUDIT_STORED, KIND_MESSAGE, KIND_STATUS,
+};
+use super::{
+    apply_audit_stored, apply_message, apply_status, forget_segment, lock, segment_path,
+    BodyLocation, Index,
+};
+use std::fs::File;
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -21,13 +34,21 @@ use tokio::sync::oneshot;
 pub(super) enum Payload {
     Message {
         meta: Arc<MessageMeta>,
+        key: Arc<RecordKey>,
+        body_nonce: [u8; NONCE_LEN],
+        /// Sealed meta with its clear header (see `record`).
         prefix: Vec<u8>,
+        /// Sealed body.
         body: Arc<Vec<u8>>,
     },
     Status(StatusRecord),
+    /// The message's audit events are in the store.
+    AuditStored(crate::types::MessageId),
     /// A live message rewritten into the active segment.
     Relocate {
         meta: Arc<MessageMeta>,
+        key: Arc<RecordKey>,
+        body_nonce: [u8; NONCE_LEN],
         prefix: Vec<u8>,
         body: Arc<Vec<u8>>,
         statuses: Vec<StatusRecord>,
@@ -55,6 +76,7 @@ impl Writer {
         max_batch: usize,
         fsync: bool,
         index: Arc<Mutex<Index>>,
+        keys: KeyJournal,
     ) -> io::Result<Writer> {
         let active = Arc::new(AtomicU64::new(first_segment));
         let mut state = WriterState {
@@ -66,6 +88,7 @@ impl Writer {
             fsync,
             active: active.clone(),
             index,
+            keys,
         };
         state.open_segment()?;
         let (tx, rx) = mpsc::channel::<WriteRequest>();
@@ -99,6 +122,7 @@ struct WriterState {
     fsync: bool,
     active: Arc<AtomicU64>,
     index: Arc<Mutex<Index>>,
+    keys: KeyJournal,
 }
 
 impl WriterState {
@@ -144,16 +168,46 @@ impl WriterState {
                 self.rotate()?;
             }
             match &req.payload {
-                Payload::Message { meta, prefix, body } => {
+                Payload::Message {
+                    meta,
+                    key,
+                    body_nonce,
+                    prefix,
+                    body,
+                } => {
+                    // The key first: a record is never on disk without it.
+                    self.keys.put(key)?;
                     let loc = self.append_message(buf, prefix, body)?;
-                    apply_message(&mut lock(&self.index), meta.clone(), loc);
+                    apply_message(
+                        &mut lock(&self.index),
+                        meta.clone(),
+                        loc,
+                        key.clone(),
+                        *body_nonce,
+                    );
                 }
                 Payload::Status(status) => {
                     self.append_status(buf, status)?;
-                    apply_status(&mut lock(&self.index), status.clone(), self.segment);
+                    let finished =
+                        apply_status(&mut lock(&self.index), status.clone(), self.segment);
+                    if let Some(key_id) = finished {
+                        // Finished: shred every copy of the message.
+                        self.keys.destroy(key_id)?;
+                    }
+                }
+                Payload::AuditStored(id) => {
+                    let json = serde_json::to_vec(id).map_err(io::Error::other)?;
+                    buf.extend_from_slice(&record::header(KIND_AUDIT_STORED, &[&json]));
+                    buf.extend_from_slice(&json);
+                    let finished = apply_audit_stored(&mut lock(&self.index), id, self.segment);
+                    if let Some(key_id) = finished {
+                        self.keys.destroy(key_id)?;
+                    }
                 }
                 Payload::Relocate {
                     meta,
+                    key,
+                    body_nonce,
                     prefix,
                     body,
                     statuses,
@@ -166,7 +220,7 @@ impl WriterState {
                     let mut index = lock(&self.index);
                     let id = meta.envelope.id.clone();
                     if index.entries.contains_key(&id) {
-                        apply_message(&mut index, meta.clone(), loc);
+                        apply_message(&mut index, meta.clone(), loc, key.clone(), *body_nonce);
                         for _ in statuses {
                             if let Some(e) = index.entries.get_mut(&id) {
                                 e.records.push(self.segment);
@@ -180,6 +234,11 @@ impl WriterState {
         }
         self.flush(buf)?;
         if durable {
+            // New keys are durable before their records are acknowledged.
+            // Keys destroyed since the last durable batch (status batches
+            // are not fsynced, as before) are already zeros in the file and
+            // reach the disk with this fsync or the kernel's writeback.
+            self.keys.sync()?;
             self.sync()?;
         }
         Ok(())
@@ -257,7 +316,7 @@ impl WriterState {
     /// Create the segment file and make its directory entry durable.
     fn open_segment(&mut self) -> io::Result<()> {
         let path = segment_path(&self.dir, self.segment);
-        let file = OpenOptions::new()
+        let file = crate::private_fs::options()
             .create_new(true)
             .append(true)
             .open(&path)?;

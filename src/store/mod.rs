@@ -10,6 +10,7 @@
 //! Password hashes never leave it except to the account code that checks
 //! them, and `Debug` of a row never shows one.
 
+pub mod chain;
 pub mod schema;
 
 use crate::audit::AuditEvent;
@@ -27,6 +28,8 @@ pub enum StoreError {
     NotFound(String),
     #[error("unsupported store URL (use sqlite://PATH or postgres://...)")]
     BadUrl,
+    #[error("the audit chain head in audit_heads is not a sha256")]
+    CorruptChainHead,
 }
 
 /// Which SQL dialect is behind the pool (only the schema differs).
@@ -78,6 +81,31 @@ pub struct Store {
     backend: Backend,
 }
 
+/// Create the SQLite file with mode 0600 when it does not exist; tighten
+/// it (and its -wal/-shm) when it does.
+fn private_db_file(path: &std::path::Path) -> std::io::Result<()> {
+    match crate::private_fs::options()
+        .write(true)
+        .create_new(true)
+        .open(path)
+    {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            crate::private_fs::tighten(path)?;
+            for suffix in ["-wal", "-shm"] {
+                let mut side = path.as_os_str().to_owned();
+                side.push(suffix);
+                match crate::private_fs::tighten(std::path::Path::new(&side)) {
+                    Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+                    _ => {}
+                }
+            }
+            Ok(())
+        }
+        Err(e) => Err(e),
+    }
+}
+
 static AUDIT_SEQ: AtomicU64 = AtomicU64::new(0);
 
 impl Store {
@@ -89,9 +117,13 @@ impl Store {
             if path != ":memory:" {
                 if let Some(parent) = std::path::Path::new(path).parent() {
                     if !parent.as_os_str().is_empty() {
-                        std::fs::create_dir_all(parent).map_err(sqlx::Error::Io)?;
+                        crate::private_fs::create_dir_all(parent).map_err(sqlx::Error::Io)?;
                     }
                 }
+                // SQLite gives its -wal and -shm files the mode of the
+                // database file: create that one private (0600), and take
+                // group/other access away from one made by an older version.
+                private_db_file(std::path::Path::new(path)).map_err(sqlx::Error::Io)?;
             }
             (Backend::Sqlite, format!("sqlite://{path}?mode=rwc"))
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
@@ -108,6 +140,9 @@ impl Store {
                     conn.execute("PRAGMA synchronous = NORMAL").await?;
                     conn.execute("PRAGMA foreign_keys = ON").await?;
                     conn.execute("PRAGMA busy_timeout = 5000").await?;
+                    // Deleted rows (codes, sessions, pickups) are overwritten
+                    // with zeros, not left in free pages of the file.
+                    conn.execute("PRAGMA secure_delete = ON").await?;
                     Ok(())
                 })
             });
@@ -235,34 +270,77 @@ impl Store {
         Ok(out)
     }
 
-    /// Append audit events in one transaction.
+    /// Append audit events in one transaction, each linked into its
+    /// tenant's hash chain (see `chain`).
     pub async fn append_audit(&self, events: &[AuditEvent]) -> Result<(), StoreError> {
         if events.is_empty() {
             return Ok(());
         }
         let mut tx = self.pool.begin().await?;
+        let mut heads: std::collections::HashMap<String, (i64, [u8; 32])> =
+            std::collections::HashMap::new();
         for e in events {
-            let seq = AUDIT_SEQ.fetch_add(1, Ordering::Relaxed) & 0xfffff;
-            let id = format!(
-                "{:016x}{:08x}",
-                ((e.time_ms as u64) << 20) | seq,
-                node_tag()
+            let id = match &e.id {
+                Some(id) => id.clone(),
+                None => {
+                    let seq = AUDIT_SEQ.fetch_add(1, Ordering::Relaxed) & 0xfffff;
+                    format!(
+                        "{:016x}{:08x}",
+                        ((e.time_ms as u64) << 20) | seq,
+                        node_tag()
+                    )
+                }
+            };
+            let (seq, prev) = match heads.get(&e.tenant) {
+                Some(h) => *h,
+                None => chain::lock_head(&mut tx, &e.tenant).await?,
+            };
+            let ip = e.ip.map(|ip| ip.to_string());
+            let detail = e.detail.to_string();
+            let seq = seq + 1;
+            let hash = chain::hash(
+                &prev,
+                &chain::Link {
+                    seq,
+                    id: &id,
+                    time_ms: e.time_ms,
+                    tenant: &e.tenant,
+                    kind: &e.kind,
+                    actor: &e.actor,
+                    ip: ip.as_deref(),
+                    message_id: e.message_id.as_deref(),
+                    recipient: e.recipient.as_deref(),
+                    detail: &detail,
+                },
             );
-            sqlx::query(
-                "INSERT INTO audit_events (id, time_ms, tenant, kind, actor, ip, message_id, recipient, detail) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            // An event replayed from the spool after a crash may already be
+            // here: keep the first (no UPDATE: the table refuses it), and
+            // leave the chain where it was.
+            let done = sqlx::query(
+                "INSERT INTO audit_events (id, time_ms, tenant, kind, actor, ip, message_id, recipient, detail, chain_seq, chain_hash) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (id) DO NOTHING",
             )
             .bind(id)
             .bind(e.time_ms)
             .bind(&e.tenant)
             .bind(&e.kind)
             .bind(&e.actor)
-            .bind(e.ip.map(|ip| ip.to_string()))
+            .bind(ip)
             .bind(e.message_id.clone())
             .bind(e.recipient.clone())
-            .bind(e.detail.to_string())
+            .bind(detail)
+            .bind(seq)
+            .bind(hex::encode(hash))
             .execute(&mut *tx)
             .await?;
+            if done.rows_affected() == 1 {
+                heads.insert(e.tenant.clone(), (seq, hash));
+            } else {
+                heads.insert(e.tenant.clone(), (seq - 1, prev));
+            }
+        }
+        for (tenant, (seq, hash)) in &heads {
+            chain::set_head(&mut tx, tenant, *seq, hash).await?;
         }
         tx.commit().await?;
         Ok(())
@@ -279,6 +357,39 @@ impl Store {
     /// Audit events about one recipient address, oldest first.
     pub async fn audit_for_recipient(&self, address: &str) -> Result<Vec<AuditRecord>, StoreError> {
         self.audit_where("recipient = $1", address).await
+    }
+
+    /// Events of the given kinds since `since_ms`, optionally about one
+    /// recipient, oldest first.
+    pub async fn audit_of_kinds(
+        &self,
+        since_ms: i64,
+        kinds: &[&str],
+        recipient: Option<&str>,
+    ) -> Result<Vec<AuditRecord>, StoreError> {
+        // The kinds are constants of the caller, bound as parameters anyway.
+        let placeholders: Vec<String> = (0..kinds.len()).map(|i| format!("${}", i + 2)).collect();
+        let mut sql = format!(
+            "SELECT id, time_ms, tenant, kind, actor, ip, message_id, recipient, detail \
+             FROM audit_events WHERE time_ms >= $1 AND kind IN ({})",
+            placeholders.join(", ")
+        );
+        if recipient.is_some() {
+            sql.push_str(&format!(" AND recipient = ${}", kinds.len() + 2));
+        }
+        sql.push_str(" ORDER BY time_ms, id");
+        let mut q = sqlx::query(&sql).bind(since_ms);
+        for k in kinds {
+            q = q.bind(k.to_string());
+        }
+        if let Some(r) = recipient {
+            q = q.bind(r.to_string());
+        }
+        q.fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(audit_row)
+            .collect()
     }
 
     async fn audit_where(
@@ -323,17 +434,51 @@ fn node_tag() -> u32 {
 }
 
 /// Drain audit events from the channel into the store in batches. Runs
-/// until every `Audit` handle is dropped.
+/// until every `Audit` handle is dropped. A batch the store refuses (locked,
+/// full, unreachable) is retried with backoff, never dropped; meanwhile the
+/// backlog grows and new mail is refused above its limit.
 pub async fn run_audit_writer(
     store: Store,
     mut rx: tokio::sync::mpsc::UnboundedReceiver<AuditEvent>,
+    backlog: crate::audit::Backlog,
+    retry: crate::config::AuditConfig,
 ) {
     let mut batch = Vec::with_capacity(512);
     while rx.recv_many(&mut batch, 512).await > 0 {
-        if let Err(e) = store.append_audit(&batch).await {
-            tracing::error!(error = %e, events = batch.len(), "cannot write audit events");
-        }
+        write_audit_until_stored(&store, &batch, &retry).await;
+        backlog.done(batch.len());
         batch.clear();
+    }
+}
+
+/// Write `events`, retrying with exponential backoff until the store has
+/// them. Logs the failure (never the events: they hold addresses).
+pub async fn write_audit_until_stored(
+    store: &Store,
+    events: &[AuditEvent],
+    retry: &crate::config::AuditConfig,
+) {
+    let mut delay = retry.retry_initial_ms.max(1);
+    let mut failures = 0u32;
+    loop {
+        match store.append_audit(events).await {
+            Ok(()) => {
+                if failures > 0 {
+                    tracing::info!(
+                        events = events.len(),
+                        failures,
+                        "audit events stored after retrying"
+                    );
+                }
+                return;
+            }
+            Err(e) => {
+                failures += 1;
+                tracing::warn!(error = %e, events = events.len(), failures, "cannot write audit events yet; retrying");
+                tokio::time::sleep(std::time::Duration::from_millis(delay)).await;
+                delay = (delay * 2).min(retry.retry_max_ms.max(delay));
+            }
+        }
     }
 }
 

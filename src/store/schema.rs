@@ -20,23 +20,24 @@ pub const COMPONENTS: &[(&str, &[Step])] = &[
 ];
 
 /// Portable statements of the core component: tenants, accounts, audit.
-const CORE: &[Step] = &[&[
-    "CREATE TABLE tenants (
+const CORE: &[Step] = &[
+    &[
+        "CREATE TABLE tenants (
         name TEXT PRIMARY KEY,
         display_name TEXT NOT NULL,
         created_ms BIGINT NOT NULL)",
-    "CREATE TABLE accounts (
+        "CREATE TABLE accounts (
         username TEXT PRIMARY KEY,
         tenant TEXT NOT NULL REFERENCES tenants(name),
         password_hash TEXT NOT NULL,
         disabled BIGINT NOT NULL DEFAULT 0,
         created_ms BIGINT NOT NULL,
         updated_ms BIGINT NOT NULL)",
-    "CREATE TABLE account_senders (
+        "CREATE TABLE account_senders (
         username TEXT NOT NULL REFERENCES accounts(username) ON DELETE CASCADE,
         pattern TEXT NOT NULL,
         PRIMARY KEY (username, pattern))",
-    "CREATE TABLE audit_events (
+        "CREATE TABLE audit_events (
         id TEXT PRIMARY KEY,
         time_ms BIGINT NOT NULL,
         tenant TEXT NOT NULL,
@@ -46,10 +47,22 @@ const CORE: &[Step] = &[&[
         message_id TEXT,
         recipient TEXT,
         detail TEXT NOT NULL)",
-    "CREATE INDEX audit_events_message ON audit_events (message_id)",
-    "CREATE INDEX audit_events_recipient ON audit_events (recipient)",
-    "CREATE INDEX audit_events_time ON audit_events (tenant, time_ms)",
-]];
+        "CREATE INDEX audit_events_message ON audit_events (message_id)",
+        "CREATE INDEX audit_events_recipient ON audit_events (recipient)",
+        "CREATE INDEX audit_events_time ON audit_events (tenant, time_ms)",
+    ],
+    &[
+        // The hash chain per tenant (see `store::chain`): events written before
+        // this step have no link and are reported as such by `audit verify`.
+        "ALTER TABLE audit_events ADD COLUMN chain_seq BIGINT",
+        "ALTER TABLE audit_events ADD COLUMN chain_hash TEXT",
+        "CREATE INDEX audit_events_chain ON audit_events (tenant, chain_seq)",
+        "CREATE TABLE audit_heads (
+        tenant TEXT PRIMARY KEY,
+        seq BIGINT NOT NULL,
+        hash TEXT NOT NULL)",
+    ],
+];
 
 /// The audit trail refuses UPDATE and DELETE at the database level.
 fn append_only_guard(backend: Backend) -> &'static [&'static str] {

@@ -127,3 +127,73 @@ async fn story_on_postgres() {
         .await
         .unwrap();
 }
+
+#[tokio::test]
+async fn audit_chain_verifies_and_names_an_altered_or_removed_event() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("a.db").display());
+    let store = Store::connect(&url, 2).await.unwrap();
+    let ev = |tenant: &str, kind: &str| {
+        AuditEvent::new(tenant, kind, "system")
+            .message("m1")
+            .recipient("p@example.nl")
+    };
+    store
+        .append_audit(&[ev("a", "accepted"), ev("b", "accepted"), ev("a", "decided")])
+        .await
+        .unwrap();
+    // A replayed event with a fixed id is stored once; the chain stays whole.
+    let mut fixed = ev("a", "accepted");
+    fixed.id = Some("m1-0000".into());
+    store.append_audit(&[fixed.clone()]).await.unwrap();
+    store
+        .append_audit(&[fixed, ev("a", "delivered")])
+        .await
+        .unwrap();
+    let chains = chain::verify(&store, None).await.unwrap();
+    assert_eq!(chains.len(), 2);
+    assert!(chains.iter().all(|c| c.problem.is_none()), "{chains:?}");
+    assert_eq!(chains[0].events, 4);
+    let noted = chains[0].head.clone();
+    // More events later: the noted head is still in the chain.
+    store.append_audit(&[ev("a", "opened")]).await.unwrap();
+    let chains = chain::verify(&store, Some(&noted)).await.unwrap();
+    assert_eq!(chains[0].expected_head_found, Some(true));
+    assert!(chains[0].problem.is_none());
+
+    // Someone with write access edits a row behind the trigger's back.
+    let pool = store.pool();
+    sqlx::query("DROP TRIGGER audit_events_no_update")
+        .execute(pool)
+        .await
+        .unwrap();
+    sqlx::query(
+        "UPDATE audit_events SET recipient = 'x@example.nl' WHERE chain_seq = 2 AND tenant = 'a'",
+    )
+    .execute(pool)
+    .await
+    .unwrap();
+    let chains = chain::verify(&store, None).await.unwrap();
+    let problem = chains[0].problem.clone().expect("the edit is found");
+    assert!(
+        problem.contains("seq 2") && problem.contains("altered"),
+        "{problem}"
+    );
+    assert!(chains[1].problem.is_none(), "the other practice is intact");
+
+    // Removing an event (or the tail) is found as well.
+    sqlx::query("DROP TRIGGER audit_events_no_delete")
+        .execute(pool)
+        .await
+        .unwrap();
+    sqlx::query("DELETE FROM audit_events WHERE tenant = 'b'")
+        .execute(pool)
+        .await
+        .unwrap();
+    let chains = chain::verify(&store, None).await.unwrap();
+    let b = chains.iter().find(|c| c.tenant == "b").unwrap();
+    assert!(
+        b.problem.as_deref().is_some_and(|p| p.contains("removed")),
+        "{b:?}"
+    );
+}

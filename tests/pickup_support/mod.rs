@@ -125,7 +125,12 @@ pub async fn rig(tweak: impl FnOnce(&mut Config)) -> Rig {
     let config = Arc::new(config);
     let store = Store::connect(&config.store.url, 4).await.unwrap();
     let (audit, rx) = Audit::channel();
-    tokio::spawn(sluis::store::run_audit_writer(store.clone(), rx));
+    tokio::spawn(sluis::store::run_audit_writer(
+        store.clone(),
+        rx,
+        audit.backlog_counter(),
+        config.audit.clone(),
+    ));
     let sms = sluis::pickup::sms::from_config(&config.pickup);
     let out = Arc::new(Out(rec.clone()));
     let pickup =
