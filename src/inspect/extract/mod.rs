@@ -10,6 +10,7 @@
 pub mod archive;
 pub mod html;
 pub mod ocr;
+pub mod office;
 pub mod ole;
 pub mod pdf;
 pub mod pdf_layout;

@@ -1,0 +1,185 @@
+//! Coverage accounting, one test per container: a fixture with every kind
+//! of member, and the outcome each member must get. A BSN placed where the
+//! old reader did not look must now be found.
+
+use super::{Coverage, Ctx};
+use crate::config::InspectConfig;
+use crate::types::Location;
+
+pub(crate) const BSN: &str = "111222333";
+
+/// Walk `data` as one attachment; returns the coverage and the context.
+pub(crate) fn walk(data: &[u8], name: &str) -> Ctx {
+    let mut ctx = Ctx::new(&InspectConfig::default());
+    let loc = Location {
+        part: "0".into(),
+        filename: Some(name.into()),
+        ..Location::default()
+    };
+    super::extract::extract_bytes(data, "", Some(name), &loc, 0, &mut ctx);
+    ctx
+}
+
+pub(crate) fn outcome<'a>(ctx: &'a Ctx, member: &str) -> Option<&'a Coverage> {
+    ctx.coverage
+        .iter()
+        .find(|(_, m, _)| m == member)
+        .map(|(_, _, how)| how)
+}
+
+pub(crate) fn found_bsn(ctx: &Ctx) -> bool {
+    ctx.units.iter().any(|u| u.text.contains(BSN))
+}
+
+/// A ZIP built from `(name, bytes)` members (deflated).
+pub(crate) fn zip_of(members: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write;
+    let mut out = std::io::Cursor::new(Vec::new());
+    {
+        let mut w = zip::ZipWriter::new(&mut out);
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        for (name, data) in members {
+            w.start_file(*name, opts).unwrap();
+            w.write_all(data).unwrap();
+        }
+        w.finish().unwrap();
+    }
+    out.into_inner()
+}
+
+pub(crate) fn docx_with(extra: &[(&str, &[u8])], body: &str) -> Vec<u8> {
+    let doc = format!(
+        r#"<?xml version="1.0"?><w:document xmlns:w="w"><w:body><w:p><w:r><w:t>{body}</w:t></w:r></w:p></w:body></w:document>"#
+    );
+    let mut members: Vec<(&str, &[u8])> = vec![
+        ("[Content_Types].xml", b"<Types/>"),
+        ("_rels/.rels", b"<Relationships/>"),
+        ("word/document.xml", doc.as_bytes()),
+    ];
+    members.extend_from_slice(extra);
+    zip_of(&members)
+}
+
+#[test]
+fn ooxml_every_member_is_accounted_for() {
+    let inner = docx_with(&[], &format!("BSN {BSN}"));
+    let core = format!(
+        r#"<cp:coreProperties xmlns:cp="c" xmlns:dc="d"><dc:title>t</dc:title><dc:subject>BSN {BSN}</dc:subject></cp:coreProperties>"#
+    );
+    let data = docx_with(
+        &[
+            ("word/styles.xml", b"<w:styles/>"),
+            ("word/theme/theme1.xml", b"<a:theme/>"),
+            ("word/_rels/document.xml.rels", b"<Relationships/>"),
+            ("docProps/thumbnail.jpeg", b"\xFF\xD8\xFF"),
+            ("docProps/core.xml", core.as_bytes()),
+            ("word/embeddings/Document1.docx", &inner),
+            ("word/vbaProject.bin", b"\xD0\xCF"),
+            ("word/odd.dat", b"??"),
+        ],
+        "hallo",
+    );
+    let ctx = walk(&data, "brief.docx");
+    let get = |m| outcome(&ctx, m).cloned();
+    assert_eq!(get("word/document.xml"), Some(Coverage::Text));
+    assert!(matches!(
+        get("word/styles.xml"),
+        Some(Coverage::NoContent(_))
+    ));
+    assert!(matches!(
+        get("word/theme/theme1.xml"),
+        Some(Coverage::NoContent(_))
+    ));
+    assert!(matches!(
+        get("[Content_Types].xml"),
+        Some(Coverage::NoContent(_))
+    ));
+    assert!(matches!(get("_rels/.rels"), Some(Coverage::NoContent(_))));
+    assert!(matches!(
+        get("docProps/thumbnail.jpeg"),
+        Some(Coverage::NoContent(_))
+    ));
+    assert_eq!(get("docProps/core.xml"), Some(Coverage::Text));
+    assert_eq!(
+        get("word/embeddings/Document1.docx"),
+        Some(Coverage::Nested)
+    );
+    assert!(matches!(
+        get("word/vbaProject.bin"),
+        Some(Coverage::Unscannable(_))
+    ));
+    assert!(matches!(
+        get("word/odd.dat"),
+        Some(Coverage::Unscannable(_))
+    ));
+    assert!(found_bsn(&ctx));
+    assert!(!ctx.unscannable.is_empty(), "unknown members are not clean");
+    // Every member of the outer package got exactly one outcome.
+    let outer: Vec<_> = ctx
+        .coverage
+        .iter()
+        .filter(|(c, _, _)| *c == "ooxml")
+        .collect();
+    assert_eq!(outer.len(), 11 + 3, "{outer:?}");
+}
+
+#[test]
+fn odf_every_member_is_accounted_for() {
+    let content = br#"<office:document-content xmlns:office="o" xmlns:text="t"><office:body><office:text><text:p>hallo</text:p></office:text></office:body></office:document-content>"#;
+    let object = format!(
+        r#"<office:document-content xmlns:office="o" xmlns:text="t"><office:body><office:text><text:p>BSN {BSN}</text:p></office:text></office:body></office:document-content>"#
+    );
+    let data = zip_of(&[
+        ("mimetype", b"application/vnd.oasis.opendocument.text"),
+        ("content.xml", content),
+        ("styles.xml", b"<office:document-styles/>"),
+        ("meta.xml", b"<office:document-meta/>"),
+        ("settings.xml", b"<office:document-settings/>"),
+        ("META-INF/manifest.xml", b"<manifest/>"),
+        ("Thumbnails/thumbnail.png", b"\x89PNG"),
+        ("Object 1/content.xml", object.as_bytes()),
+        ("Object 1/settings.xml", b"<x/>"),
+        ("ObjectReplacements/Object 1", b"\x01\x02"),
+        ("Configurations2/accelerator/current.xml", b"<x/>"),
+    ]);
+    let ctx = walk(&data, "brief.odt");
+    let get = |m| outcome(&ctx, m).cloned();
+    assert_eq!(get("content.xml"), Some(Coverage::Text));
+    assert_eq!(get("styles.xml"), Some(Coverage::Text));
+    assert_eq!(get("meta.xml"), Some(Coverage::Text));
+    assert_eq!(get("Object 1/content.xml"), Some(Coverage::Text));
+    for m in [
+        "mimetype",
+        "settings.xml",
+        "META-INF/manifest.xml",
+        "Thumbnails/thumbnail.png",
+        "Object 1/settings.xml",
+        "ObjectReplacements/Object 1",
+        "Configurations2/accelerator/current.xml",
+    ] {
+        assert!(
+            matches!(get(m), Some(Coverage::NoContent(_))),
+            "{m}: {:?}",
+            get(m)
+        );
+    }
+    assert!(found_bsn(&ctx), "the embedded object's text is read");
+    assert!(ctx.unscannable.is_empty(), "{:?}", ctx.unscannable);
+}
+
+#[test]
+fn zip_members_are_accounted_for() {
+    let data = zip_of(&[
+        ("a.txt", format!("BSN {BSN}").as_bytes()),
+        ("b.bin", b"\x00\x01\x02\xfa\xfb\x00"),
+    ]);
+    let ctx = walk(&data, "stukken.zip");
+    assert_eq!(outcome(&ctx, "a.txt"), Some(&Coverage::Nested));
+    assert_eq!(outcome(&ctx, "b.bin"), Some(&Coverage::Nested));
+    assert!(found_bsn(&ctx));
+    assert!(
+        !ctx.unscannable.is_empty(),
+        "the unknown binary is unscannable"
+    );
+}

@@ -1,0 +1,45 @@
+//! Issue 13: content hidden where the scanner used to look away. Each
+//! fixture (made by `scripts/make-coverage-fixtures`) carries BSN
+//! 111222333 in one such place and must be reported, never clean.
+
+mod inspect_support;
+use inspect_support::*;
+use sluis::types::{Category, ScanReport};
+
+fn scan_file(name: &str, ctype: &str) -> ScanReport {
+    scan(&with_attachment(&fixture(name), ctype, name))
+}
+
+fn assert_bsn(r: &ScanReport) {
+    assert!(has(r, Category::Bsn), "{r:?}");
+    assert!(!r.is_clean());
+    assert!(
+        !format!("{r:?}").contains("111222333"),
+        "reports never hold a full BSN"
+    );
+}
+
+const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+#[test]
+fn docx_embedding_a_docx_is_read_recursively() {
+    let r = scan_file("embedded.docx", DOCX);
+    assert_bsn(&r);
+    assert!(!r.is_unscannable(), "{:?}", r.unscannable);
+}
+
+#[test]
+fn picture_inside_a_docx_goes_through_ocr() {
+    assert!(tesseract_available(), "tesseract must be installed");
+    let r = scan_file("picture.docx", DOCX);
+    assert_bsn(&r);
+    assert!(!r.is_unscannable(), "{:?}", r.unscannable);
+}
+
+#[test]
+fn picture_inside_an_odt_goes_through_ocr() {
+    assert!(tesseract_available(), "tesseract must be installed");
+    let r = scan_file("picture.odt", "application/vnd.oasis.opendocument.text");
+    assert_bsn(&r);
+    assert!(!r.is_unscannable(), "{:?}", r.unscannable);
+}
