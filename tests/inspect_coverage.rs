@@ -43,3 +43,17 @@ fn picture_inside_an_odt_goes_through_ocr() {
     assert_bsn(&r);
     assert!(!r.is_unscannable(), "{:?}", r.unscannable);
 }
+
+#[test]
+fn pdf_form_field_value_is_read() {
+    assert_bsn(&scan_file("form.pdf", "application/pdf"));
+}
+
+#[test]
+fn file_carried_in_a_pdf_is_scanned_as_an_attachment() {
+    for name in ["attached.pdf", "annot-attached.pdf"] {
+        let r = scan_file(name, "application/pdf");
+        assert_bsn(&r);
+        assert!(!r.is_unscannable(), "{name}: {:?}", r.unscannable);
+    }
+}

@@ -183,3 +183,22 @@ fn zip_members_are_accounted_for() {
         "the unknown binary is unscannable"
     );
 }
+
+#[test]
+fn pdf_objects_are_accounted_for() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/inspect");
+    let read = |n: &str| std::fs::read(root.join(n)).unwrap();
+    let ctx = walk(&read("form.pdf"), "form.pdf");
+    assert_eq!(outcome(&ctx, "form fields"), Some(&Coverage::Text));
+    assert!(found_bsn(&ctx));
+    for name in ["attached.pdf", "annot-attached.pdf"] {
+        let ctx = walk(&read(name), name);
+        assert_eq!(
+            outcome(&ctx, "gegevens.txt"),
+            Some(&Coverage::Nested),
+            "{name}"
+        );
+        assert!(found_bsn(&ctx), "{name}");
+        assert!(ctx.unscannable.is_empty(), "{name}: {:?}", ctx.unscannable);
+    }
+}

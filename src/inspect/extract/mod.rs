@@ -14,6 +14,7 @@ pub mod office;
 pub mod ole;
 pub mod pdf;
 pub mod pdf_layout;
+pub mod pdf_objects;
 pub mod rtf;
 pub mod text;
 pub mod tnef;
@@ -130,7 +131,7 @@ pub fn extract_bytes(
     let kind = sniff(data, ctype, filename);
     let result = catch_unwind(AssertUnwindSafe(|| match kind {
         Kind::Empty => {}
-        Kind::Pdf => pdf::extract(data, loc, ctx),
+        Kind::Pdf => pdf::extract(data, loc, depth, ctx),
         Kind::Zip => archive::extract(data, loc, depth, ctx),
         Kind::Rtf => {
             let t = rtf::rtf_to_text(data);
