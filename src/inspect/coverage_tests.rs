@@ -202,3 +202,29 @@ fn pdf_objects_are_accounted_for() {
         assert!(ctx.unscannable.is_empty(), "{name}: {:?}", ctx.unscannable);
     }
 }
+
+#[test]
+fn ole_package_in_a_docx_is_unwrapped_and_scanned() {
+    let ole = super::extract::ole_package::build::package(
+        "lijst.txt",
+        format!("Naam;BSN\nJansen;{BSN}\n").as_bytes(),
+    );
+    let data = docx_with(&[("word/embeddings/oleObject1.bin", &ole)], "zie object");
+    let ctx = walk(&data, "brief.docx");
+    assert_eq!(
+        outcome(&ctx, "word/embeddings/oleObject1.bin"),
+        Some(&Coverage::Nested)
+    );
+    assert_eq!(outcome(&ctx, "\u{1}Ole10Native"), Some(&Coverage::Nested));
+    assert!(found_bsn(&ctx));
+    assert!(ctx.unscannable.is_empty(), "{:?}", ctx.unscannable);
+    // A package whose native data does not parse is not clean.
+    let mut broken = ole.clone();
+    let len = broken.len();
+    broken.truncate(len);
+    let ctx = walk(
+        &super::extract::ole_package::build::package("x", b""),
+        "x.bin",
+    );
+    assert!(!found_bsn(&ctx));
+}

@@ -12,6 +12,7 @@ pub mod html;
 pub mod ocr;
 pub mod office;
 pub mod ole;
+pub mod ole_package;
 pub mod pdf;
 pub mod pdf_layout;
 pub mod pdf_objects;
@@ -144,7 +145,7 @@ pub fn extract_bytes(
         Kind::Text => ctx.push_text(loc.clone(), text::unfold_calendar(text::decode(data))),
         Kind::Image => ocr::extract_image(data, loc, ctx),
         Kind::Tnef => tnef::extract(data, loc, depth, ctx),
-        Kind::Ole => ole::extract(data, loc, ctx),
+        Kind::Ole => ole::extract(data, loc, depth, ctx),
         Kind::Gzip => archive::extract_gzip(data, filename, loc, depth, ctx),
         Kind::Unknown => ctx.unscannable(loc, "unknown binary format"),
     }));
