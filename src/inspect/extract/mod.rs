@@ -9,6 +9,8 @@
 
 pub mod archive;
 pub mod html;
+pub mod lzfu;
+pub mod mapi;
 pub mod ocr;
 pub mod office;
 pub mod ole;
