@@ -57,3 +57,16 @@ fn file_carried_in_a_pdf_is_scanned_as_an_attachment() {
         assert!(!r.is_unscannable(), "{name}: {:?}", r.unscannable);
     }
 }
+
+#[test]
+fn picture_in_an_html_data_uri_goes_through_ocr() {
+    assert!(tesseract_available(), "tesseract must be installed");
+    let png = base64(&fixture("scan-bsn.png")).replace("\r\n", "");
+    let raw = format!(
+        "From: a@praktijk.example\r\nTo: b@example.org\r\nSubject: scan\r\nMIME-Version: 1.0\r\n\
+Content-Type: text/html; charset=utf-8\r\n\r\n<p>Zie de schermafdruk:</p><img src=\"data:image/png;base64,{png}\">\r\n"
+    );
+    let r = scan(raw.as_bytes());
+    assert_bsn(&r);
+    assert!(!r.is_unscannable(), "{:?}", r.unscannable);
+}

@@ -6,7 +6,7 @@
 //! extractor, or recorded as unscannable. Depth and part counts are bounded
 //! by the budget. Fails closed on transfer-encoding errors.
 
-use super::extract::{self, html};
+use super::extract;
 use super::{mask_digits, Ctx};
 use crate::types::{Location, PartInfo};
 use mail_parser::{Address, Message, MessageParser, MimeHeaders, PartType};
@@ -157,7 +157,7 @@ pub(crate) fn walk_message(message: &Message, prefix: &str, depth: u32, ctx: &mu
             PartType::Multipart(_) => {}
             PartType::Text(text) => {
                 if content_type.starts_with("text/html") {
-                    ctx.push_text(loc, html::html_to_text(text));
+                    extract::html_part(text, &loc, depth, ctx);
                 } else if content_type == "text/rtf" || content_type == "text/richtext" {
                     extract::extract_bytes(
                         text.as_bytes(),
@@ -171,7 +171,7 @@ pub(crate) fn walk_message(message: &Message, prefix: &str, depth: u32, ctx: &mu
                     ctx.push_text(loc, extract::text::unfold_calendar(text.to_string()));
                 }
             }
-            PartType::Html(text) => ctx.push_text(loc, html::html_to_text(text)),
+            PartType::Html(text) => extract::html_part(text, &loc, depth, ctx),
             PartType::Binary(data) | PartType::InlineBinary(data) => {
                 if content_type == "message/rfc822" || content_type == "message/global" {
                     if part.is_encoding_problem {
