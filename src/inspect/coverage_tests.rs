@@ -228,3 +228,31 @@ fn ole_package_in_a_docx_is_unwrapped_and_scanned() {
     );
     assert!(!found_bsn(&ctx));
 }
+
+#[test]
+fn mime_every_part_is_accounted_for() {
+    let raw = format!(
+        "From: a@b.nl\r\nSubject: x\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n\
+--b\r\nContent-Type: text/plain\r\n\r\nhallo\r\n\
+--b\r\nContent-Type: text/html\r\n\r\n<p>BSN {BSN}</p>\r\n\
+--b\r\nContent-Type: application/octet-stream\r\nContent-Disposition: attachment; filename=a.txt\r\n\r\nlijst\r\n\
+--b\r\nContent-Type: message/rfc822\r\n\r\nSubject: binnen\r\n\r\ntekst\r\n--b--\r\n"
+    );
+    let mut ctx = Ctx::new(&InspectConfig::default());
+    super::mime::walk_raw(raw.as_bytes(), &mut ctx);
+    let mime: Vec<_> = ctx
+        .coverage
+        .iter()
+        .filter(|(c, _, _)| *c == "mime")
+        .map(|(_, m, how)| (m.as_str(), how.clone()))
+        .collect();
+    assert_eq!(
+        mime.first(),
+        Some(&("0", Coverage::NoContent("multipart structure")))
+    );
+    assert!(mime.contains(&("1", Coverage::Text)), "{mime:?}");
+    assert!(mime.contains(&("2", Coverage::Text)), "{mime:?}");
+    assert!(mime.contains(&("3", Coverage::Nested)), "{mime:?}");
+    assert!(mime.contains(&("4", Coverage::Nested)), "{mime:?}");
+    assert!(found_bsn(&ctx));
+}

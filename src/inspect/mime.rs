@@ -7,7 +7,7 @@
 //! by the budget. Fails closed on transfer-encoding errors.
 
 use super::extract;
-use super::{mask_digits, Ctx};
+use super::{mask_digits, Coverage, Ctx};
 use crate::types::{Location, PartInfo};
 use mail_parser::{Address, Message, MessageParser, MimeHeaders, PartType};
 
@@ -153,6 +153,13 @@ pub(crate) fn walk_message(message: &Message, prefix: &str, depth: u32, ctx: &mu
                 }
             }
         }
+        // Coverage accounting: every part gets one outcome.
+        let how = match &part.body {
+            PartType::Multipart(_) => Coverage::NoContent("multipart structure"),
+            PartType::Text(_) | PartType::Html(_) => Coverage::Text,
+            _ => Coverage::Nested,
+        };
+        ctx.note("mime", &path, how);
         match &part.body {
             PartType::Multipart(_) => {}
             PartType::Text(text) => {
