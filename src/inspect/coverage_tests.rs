@@ -256,3 +256,53 @@ fn mime_every_part_is_accounted_for() {
     assert!(mime.contains(&("4", Coverage::Nested)), "{mime:?}");
     assert!(found_bsn(&ctx));
 }
+
+#[test]
+fn rtf_pictures_and_objects_are_accounted_for() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/inspect");
+    let png = hex::encode(std::fs::read(root.join("scan-bsn.png")).unwrap());
+    let ole =
+        super::extract::ole_package::build::package("lijst.txt", format!("BSN {BSN}").as_bytes());
+    // The OLE1 header Word writes around an embedded Package object.
+    let native = {
+        let mut cfb = cfb::CompoundFile::open(std::io::Cursor::new(&ole[..])).unwrap();
+        let mut v = Vec::new();
+        std::io::Read::read_to_end(&mut cfb.open_stream("/\u{1}Ole10Native").unwrap(), &mut v)
+            .unwrap();
+        v
+    };
+    let mut ole1 = Vec::new();
+    ole1.extend_from_slice(&0x0501u32.to_le_bytes());
+    ole1.extend_from_slice(&2u32.to_le_bytes());
+    for s in [&b"Package\0"[..], b"\0", b"\0"] {
+        ole1.extend_from_slice(&(s.len() as u32).to_le_bytes());
+        ole1.extend_from_slice(s);
+    }
+    ole1.extend_from_slice(&native);
+    let rtf = format!(
+        "{{\\rtf1\\ansi Zie scan:{{\\*\\shppict{{\\pict\\pngblip\\picw300 {png}}}}}\
+{{\\nonshppict{{\\pict\\wmetafile8 0102}}}}\\par\
+{{\\object\\objemb{{\\*\\objclass Package}}{{\\*\\objdata {}}}{{\\result{{\\pict\\emfblip 0c}}}}}}}}",
+        hex::encode(&ole1)
+    );
+    let ctx = walk(rtf.as_bytes(), "brief.rtf");
+    assert_eq!(outcome(&ctx, "png 1"), Some(&Coverage::Ocr));
+    assert!(matches!(
+        outcome(&ctx, "wmf 2"),
+        Some(Coverage::NoContent(_))
+    ));
+    assert_eq!(outcome(&ctx, "object 3"), Some(&Coverage::Nested));
+    assert!(matches!(
+        outcome(&ctx, "other 4").or(outcome(&ctx, "emf 4")),
+        Some(Coverage::NoContent(_))
+    ));
+    assert!(found_bsn(&ctx));
+    assert!(
+        ctx.units.iter().filter(|u| u.text.contains(BSN)).count() >= 2,
+        "OCR and the package"
+    );
+    assert!(ctx.unscannable.is_empty(), "{:?}", ctx.unscannable);
+    // A lone EMF picture has no reader: unscannable.
+    let ctx = walk(b"{\\rtf1 {\\pict\\emfblip 01000000}}", "x.rtf");
+    assert!(!ctx.unscannable.is_empty());
+}

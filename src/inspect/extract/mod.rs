@@ -20,6 +20,7 @@ pub mod pdf;
 pub mod pdf_layout;
 pub mod pdf_objects;
 pub mod rtf;
+pub mod rtf_objects;
 pub mod text;
 pub mod tnef;
 pub mod xlsx;
@@ -184,6 +185,7 @@ pub fn extract_bytes(
         Kind::Rtf => {
             let t = rtf::rtf_to_text(data);
             ctx.push_text(loc.clone(), t);
+            rtf_objects::extract(data, loc, depth, ctx);
         }
         Kind::Html => html_part(&text::decode(data), loc, depth, ctx),
         Kind::Text => ctx.push_text(loc.clone(), text::unfold_calendar(text::decode(data))),

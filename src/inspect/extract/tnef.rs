@@ -64,7 +64,7 @@ pub fn extract(data: &[u8], loc: &Location, depth: u32, ctx: &mut Ctx) {
                 ctx.push_text(loc.clone(), text(value));
             }
             AttributeId::Message(MessageAttrId::MsgProps) => match mapi::parse(value) {
-                Some(props) => message_props(&props, loc, ctx),
+                Some(props) => message_props(&props, loc, depth, ctx),
                 None => {
                     body_in_mapi |= value
                         .windows(4)
@@ -124,7 +124,7 @@ const PR_HTML: u16 = 0x1013;
 /// Read the subject and body properties. The rest of a message's
 /// properties are addressing, flags, times and identifiers: what the
 /// scanner does not read in an ordinary mail's headers either.
-fn message_props(props: &[mapi::Prop<'_>], loc: &Location, ctx: &mut Ctx) {
+fn message_props(props: &[mapi::Prop<'_>], loc: &Location, depth: u32, ctx: &mut Ctx) {
     for p in props {
         let base = p.kind & 0x0FFF;
         let strings = matches!(base, PT_STRING8 | PT_UNICODE);
@@ -152,6 +152,7 @@ fn message_props(props: &[mapi::Prop<'_>], loc: &Location, ctx: &mut Ctx) {
                     match lzfu::decompress(value, cap) {
                         Ok(raw) => {
                             ctx.push_text(ploc("body (RTF)"), rtf::rtf_to_text(&raw));
+                            super::rtf_objects::extract(&raw, &ploc("body (RTF)"), depth, ctx);
                             ctx.note("tnef", "PR_RTF_COMPRESSED", Coverage::Text);
                         }
                         Err(lzfu::LzfuError::TooLarge) => {
