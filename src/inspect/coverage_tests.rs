@@ -64,6 +64,7 @@ pub(crate) fn docx_with(extra: &[(&str, &[u8])], body: &str) -> Vec<u8> {
 #[test]
 fn ooxml_every_member_is_accounted_for() {
     let inner = docx_with(&[], &format!("BSN {BSN}"));
+    let emf = super::extract::emf::build::emf(&["Grafiek", "patiënten per week"]);
     let core = format!(
         r#"<cp:coreProperties xmlns:cp="c" xmlns:dc="d"><dc:title>t</dc:title><dc:subject>BSN {BSN}</dc:subject></cp:coreProperties>"#
     );
@@ -76,6 +77,7 @@ fn ooxml_every_member_is_accounted_for() {
             ("docProps/core.xml", core.as_bytes()),
             ("word/embeddings/Document1.docx", &inner),
             ("word/vbaProject.bin", b"\xD0\xCF"),
+            ("word/media/image1.emf", &emf),
             ("word/odd.dat", b"??"),
         ],
         "hallo",
@@ -121,7 +123,7 @@ fn ooxml_every_member_is_accounted_for() {
         .iter()
         .filter(|(c, _, _)| *c == "ooxml")
         .collect();
-    assert_eq!(outer.len(), 11 + 3, "{outer:?}");
+    assert_eq!(outer.len(), 12 + 3, "{outer:?}");
 }
 
 #[test]

@@ -270,16 +270,19 @@ pub mod fuzzing {
     pub fn zip_local_entries(data: &[u8]) -> usize {
         super::extract::archive::local_entries(data, 1 << 20, 64).len()
     }
-    /// MAPI properties, LZFu, OLE native data and package member names.
+    /// MAPI properties, LZFu, OLE native data, EMF text, RTF pictures and
+    /// objects, and package member names.
     pub fn containers(data: &[u8]) -> usize {
-        use super::extract::{lzfu, mapi, office, ole_package};
+        use super::extract::{emf, lzfu, mapi, office, ole_package};
         let props = mapi::parse(data).map_or(0, |p| p.len());
         let rtf = lzfu::decompress(data, 1 << 20).map_or(0, |r| r.len());
         let native = ole_package::native_file(data).map_or(0, |(_, d)| d.len());
+        let emf_text = emf::text(data).map_or(0, |t| t.len());
+        let rtf_items = super::extract::rtf_objects::find(data, 1 << 20).len();
         let name = String::from_utf8_lossy(data);
         let _ = office::classify(&name, office::Package::Ooxml);
         let _ = office::classify(&name, office::Package::Odf);
-        props + rtf + native
+        props + rtf + native + emf_text + rtf_items
     }
     pub fn bsn_candidates(text: &str) -> usize {
         super::detect::bsn::candidates(text).len()

@@ -9,6 +9,7 @@
 
 pub mod archive;
 pub mod data_uri;
+pub mod emf;
 pub mod html;
 pub mod lzfu;
 pub mod mapi;

@@ -29,6 +29,8 @@ pub enum Member {
     Xml,
     /// A picture shown in the document: OCR.
     Picture,
+    /// An EMF picture: its text records are read (`emf`).
+    Emf,
     /// A file inside the document (OLE object, package, nested document).
     Embedded,
     /// Known to hold nothing a reader sees.
@@ -130,8 +132,9 @@ pub fn classify(name: &str, package: Package) -> Member {
 
 fn picture(ext: &str) -> Member {
     match ext {
-        "emf" | "wmf" | "emz" | "wmz" | "svm" | "pict" => {
-            Member::Unreadable("vector picture (EMF/WMF/SVM) is not read")
+        "emf" => Member::Emf,
+        "wmf" | "emz" | "wmz" | "svm" | "pict" => {
+            Member::Unreadable("vector picture (WMF/SVM) is not read")
         }
         "wdp" | "hdp" | "jxr" => Member::Unreadable("HD Photo picture is not read"),
         // Sound and video carry no text a reader sees on the page; their
@@ -174,7 +177,7 @@ pub fn rest(
             Member::NoContent(why) => Coverage::NoContent(why),
             Member::Unreadable(why) => Coverage::Unscannable(why),
             Member::Unknown => Coverage::Unscannable("unknown member in an Office document"),
-            Member::Xml | Member::Picture | Member::Embedded => {
+            Member::Xml | Member::Picture | Member::Emf | Member::Embedded => {
                 if let Err(hit) = ctx.budget.add_part() {
                     ctx.limit(loc, hit);
                     return;
@@ -229,6 +232,13 @@ fn read_one(
                 Err(_) => Coverage::Unscannable("malformed XML in document"),
             }
         }
+        Member::Emf => match super::emf::text(bytes) {
+            Ok(t) => {
+                ctx.push_text(mloc, t);
+                Coverage::Text
+            }
+            Err(why) => Coverage::Unscannable(why),
+        },
         Member::Picture => {
             let base = name.rsplit('/').next().unwrap_or(name);
             extract_bytes(bytes, "", Some(base), &mloc, depth + 1, ctx);
@@ -256,8 +266,9 @@ mod tests {
         let o = Package::Ooxml;
         assert_eq!(classify("word/media/image1.png", o), Picture);
         assert_eq!(classify("xl/media/image1.jpeg", o), Picture);
+        assert_eq!(classify("word/media/image2.emf", o), Emf);
         assert!(matches!(
-            classify("word/media/image2.emf", o),
+            classify("word/media/image3.wmf", o),
             Unreadable(_)
         ));
         assert_eq!(classify("word/embeddings/oleObject1.bin", o), Embedded);
