@@ -172,16 +172,18 @@ pub fn rest(
             ctx.cover(loc, container, &name, Coverage::Text);
             continue;
         }
+        // Every member counts against max_parts, also those skipped as
+        // content-free, so a package of a million `.rels` stops early.
+        if let Err(hit) = ctx.budget.add_part() {
+            ctx.limit(loc, hit);
+            return;
+        }
         let how = classify(&name, package);
         let how = match how {
             Member::NoContent(why) => Coverage::NoContent(why),
             Member::Unreadable(why) => Coverage::Unscannable(why),
             Member::Unknown => Coverage::Unscannable("unknown member in an Office document"),
             Member::Xml | Member::Picture | Member::Emf | Member::Embedded => {
-                if let Err(hit) = ctx.budget.add_part() {
-                    ctx.limit(loc, hit);
-                    return;
-                }
                 let Some(index) = zip.index_for_name(&name) else {
                     continue;
                 };
