@@ -349,3 +349,20 @@ fn new_parsers_survive_mutated_input() {
         }
     }
 }
+
+#[test]
+fn utf16_text_part_without_byte_order_mark_is_read() {
+    use base64::Engine;
+    let body: Vec<u8> = format!("Patient BSN {BSN}\r\n")
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let raw = format!(
+        "From: a@b.nl\r\nSubject: x\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n\
+--b\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: base64\r\n\r\n{}\r\n--b--\r\n",
+        base64::engine::general_purpose::STANDARD.encode(&body)
+    );
+    let mut ctx = Ctx::new(&InspectConfig::default());
+    super::mime::walk_raw(raw.as_bytes(), &mut ctx);
+    assert!(found_bsn(&ctx), "{:?}", ctx.units);
+}

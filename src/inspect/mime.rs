@@ -175,7 +175,12 @@ pub(crate) fn walk_message(message: &Message, prefix: &str, depth: u32, ctx: &mu
                         ctx,
                     );
                 } else {
-                    ctx.push_text(loc, extract::text::unfold_calendar(text.to_string()));
+                    let text = if text.contains('\0') {
+                        utf16_without_charset(message, part).unwrap_or_else(|| text.to_string())
+                    } else {
+                        text.to_string()
+                    };
+                    ctx.push_text(loc, extract::text::unfold_calendar(text));
                 }
             }
             PartType::Html(text) => extract::html_part(text, &loc, depth, ctx),
@@ -205,6 +210,24 @@ pub(crate) fn walk_message(message: &Message, prefix: &str, depth: u32, ctx: &mu
             }
         }
     }
+}
+
+/// A text part with NUL characters is most likely UTF-16 sent without a
+/// charset (Windows tools do this): decode its body bytes again with the
+/// byte-order heuristic of `text::decode`. `None` if the body is not at hand.
+fn utf16_without_charset(message: &Message, part: &mail_parser::MessagePart) -> Option<String> {
+    let raw = message
+        .raw_message()
+        .get(part.offset_body as usize..part.offset_end as usize)?;
+    let base64 = part
+        .content_transfer_encoding()
+        .is_some_and(|e| e.trim().eq_ignore_ascii_case("base64"));
+    let bytes = if base64 {
+        lenient_base64(raw)
+    } else {
+        raw.to_vec()
+    };
+    Some(extract::text::decode(&bytes))
 }
 
 /// Decode base64 that a strict decoder refused: a character outside the
