@@ -215,7 +215,10 @@ pub(crate) fn walk_message(message: &Message, prefix: &str, depth: u32, ctx: &mu
 /// A text part with NUL characters is most likely UTF-16 sent without a
 /// charset (Windows tools do this): decode its body bytes again with the
 /// byte-order heuristic of `text::decode`. `None` if the body is not at hand.
-fn utf16_without_charset(message: &Message, part: &mail_parser::MessagePart) -> Option<String> {
+pub(crate) fn utf16_without_charset(
+    message: &Message,
+    part: &mail_parser::MessagePart,
+) -> Option<String> {
     let raw = message
         .raw_message()
         .get(part.offset_body as usize..part.offset_end as usize)?;

@@ -107,6 +107,11 @@ fn body_text(msg: &mail_parser::Message<'_>) -> String {
             continue;
         };
         match &part.body {
+            // UTF-16 sent without a charset: decoded as the scanner does.
+            mail_parser::PartType::Text(t) if t.contains('\0') => texts.push(
+                crate::inspect::mime::utf16_without_charset(msg, part)
+                    .unwrap_or_else(|| t.to_string()),
+            ),
             mail_parser::PartType::Text(t) => texts.push(t.to_string()),
             mail_parser::PartType::Html(h) => {
                 texts.push(crate::inspect::extract::html::html_to_text(h))
@@ -170,6 +175,18 @@ Content-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n\
         assert!(v.body.contains("Tweede deel"), "{}", v.body);
         assert!(v.body.find("Eerste") < v.body.find("Tweede"));
         assert_eq!(v.attachments.len(), 1, "the picture is offered");
+    }
+
+    #[test]
+    fn utf16_text_without_charset_reads_as_the_scanner_reads_it() {
+        let body: Vec<u8> = "Beste patient"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let mut raw = b"From: a@b.nl\r\nSubject: x\r\nContent-Type: text/plain\r\n\r\n".to_vec();
+        raw.extend_from_slice(&body);
+        let v = view(&raw).unwrap();
+        assert!(v.body.contains("Beste patient"), "{:?}", v.body);
     }
 
     #[test]
