@@ -41,10 +41,11 @@ pub enum Member {
     Unknown,
 }
 
-/// Path patterns of members that hold no content a reader sees. Checked as
-/// "the path ends with" (for files) or "the path contains" (for folders).
-const NO_CONTENT_SUFFIX: &[(&str, &str)] = &[
-    (".rels", "relationships"),
+/// Members that hold no content a reader sees: by exact file name (in any
+/// folder: a chart's or embedded object's own styles are styles too), by
+/// the `.rels` extension, or by folder (`NO_CONTENT_FOLDER`). Exact names,
+/// not suffixes, so `word/notes-styles.xml` is read as text.
+const NO_CONTENT_NAME: &[(&str, &str)] = &[
     ("[Content_Types].xml", "content types"),
     ("styles.xml", "styles"),
     ("stylesWithEffects.xml", "styles"),
@@ -99,9 +100,12 @@ pub fn classify(name: &str, package: Package) -> Member {
             return Member::Xml;
         }
     }
-    if let Some((_, why)) = NO_CONTENT_SUFFIX.iter().find(|(s, _)| name.ends_with(s)) {
-        // A chart's or embedded object's own styles are styles too.
+    let base = name.rsplit('/').next().unwrap_or(name);
+    if let Some((_, why)) = NO_CONTENT_NAME.iter().find(|(n, _)| base == *n) {
         return Member::NoContent(why);
+    }
+    if base.ends_with(".rels") {
+        return Member::NoContent("relationships");
     }
     if let Some((_, why)) = NO_CONTENT_FOLDER
         .iter()
@@ -289,6 +293,15 @@ mod tests {
         ));
         assert!(matches!(classify("word/vbaProject.bin", o), Unreadable(_)));
         assert_eq!(classify("word/strange.dat", o), Unknown);
+        assert_eq!(
+            classify("word/notes-styles.xml", o),
+            Xml,
+            "exact names only"
+        );
+        assert!(matches!(
+            classify("word/charts/styles.xml", o),
+            NoContent(_)
+        ));
         let d = Package::Odf;
         assert_eq!(classify("Pictures/100000.png", d), Picture);
         assert_eq!(classify("Object 1/content.xml", d), Xml);
