@@ -185,6 +185,15 @@ pub struct InspectConfig {
     pub max_decompression_ratio: u64,
     /// Wall time allowed to scan one message, in milliseconds.
     pub max_scan_millis: u64,
+    /// Messages scanned at once by the server, each on the blocking pool
+    /// (never on the async runtime, so OCR never delays a greeting). More
+    /// wait for a slot; their scan time starts when they get one.
+    pub max_parallel_scans: usize,
+    /// OCR (tesseract) processes one scan runs at once.
+    pub ocr_parallel: usize,
+    /// Longest one OCR run may take, in milliseconds (also bounded by
+    /// what is left of `max_scan_millis`).
+    pub max_ocr_millis: u64,
 }
 
 impl Default for InspectConfig {
@@ -195,6 +204,9 @@ impl Default for InspectConfig {
             max_extracted_bytes: 200 * 1024 * 1024,
             max_decompression_ratio: 200,
             max_scan_millis: 20_000,
+            max_parallel_scans: 2,
+            ocr_parallel: 2,
+            max_ocr_millis: 30_000,
         }
     }
 }

@@ -6,8 +6,8 @@
 //! extractor, or recorded as unscannable. Depth and part counts are bounded
 //! by the budget. Fails closed on transfer-encoding errors.
 
-use super::extract::{self, html};
-use super::{mask_digits, Ctx};
+use super::extract;
+use super::{mask_digits, Coverage, Ctx};
 use crate::types::{Location, PartInfo};
 use mail_parser::{Address, Message, MessageParser, MimeHeaders, PartType};
 
@@ -153,11 +153,18 @@ pub(crate) fn walk_message(message: &Message, prefix: &str, depth: u32, ctx: &mu
                 }
             }
         }
+        // Coverage accounting: every part gets one outcome.
+        let how = match &part.body {
+            PartType::Multipart(_) => Coverage::NoContent("multipart structure"),
+            PartType::Text(_) | PartType::Html(_) => Coverage::Text,
+            _ => Coverage::Nested,
+        };
+        ctx.note("mime", &path, how);
         match &part.body {
             PartType::Multipart(_) => {}
             PartType::Text(text) => {
                 if content_type.starts_with("text/html") {
-                    ctx.push_text(loc, html::html_to_text(text));
+                    extract::html_part(text, &loc, depth, ctx);
                 } else if content_type == "text/rtf" || content_type == "text/richtext" {
                     extract::extract_bytes(
                         text.as_bytes(),
@@ -188,10 +195,15 @@ pub(crate) fn walk_message(message: &Message, prefix: &str, depth: u32, ctx: &mu
                         extract::text::unfold_calendar(extract::text::decode(&bytes)),
                     );
                 } else {
-                    ctx.push_text(loc, extract::text::unfold_calendar(text.to_string()));
+                    let text = if text.contains('\0') {
+                        utf16_without_charset(message, part).unwrap_or_else(|| text.to_string())
+                    } else {
+                        text.to_string()
+                    };
+                    ctx.push_text(loc, extract::text::unfold_calendar(text));
                 }
             }
-            PartType::Html(text) => ctx.push_text(loc, html::html_to_text(text)),
+            PartType::Html(text) => extract::html_part(text, &loc, depth, ctx),
             PartType::Binary(data) | PartType::InlineBinary(data) => {
                 if content_type == "message/rfc822" || content_type == "message/global" {
                     if part.is_encoding_problem {
@@ -218,6 +230,27 @@ pub(crate) fn walk_message(message: &Message, prefix: &str, depth: u32, ctx: &mu
             }
         }
     }
+}
+
+/// A text part with NUL characters is most likely UTF-16 sent without a
+/// charset (Windows tools do this): decode its body bytes again with the
+/// byte-order heuristic of `text::decode`. `None` if the body is not at hand.
+pub(crate) fn utf16_without_charset(
+    message: &Message,
+    part: &mail_parser::MessagePart,
+) -> Option<String> {
+    let raw = message
+        .raw_message()
+        .get(part.offset_body as usize..part.offset_end as usize)?;
+    let base64 = part
+        .content_transfer_encoding()
+        .is_some_and(|e| e.trim().eq_ignore_ascii_case("base64"));
+    let bytes = if base64 {
+        lenient_base64(raw)
+    } else {
+        raw.to_vec()
+    };
+    Some(extract::text::decode(&bytes))
 }
 
 /// Decode base64 that a strict decoder refused: a character outside the

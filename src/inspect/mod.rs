@@ -15,6 +15,9 @@ pub(crate) mod detect;
 pub(crate) mod extract;
 pub(crate) mod mime;
 
+#[cfg(test)]
+mod coverage_tests;
+
 use crate::config::InspectConfig;
 use crate::types::{Location, PartInfo, ScanReport};
 use budget::{Budget, LimitHit};
@@ -34,6 +37,27 @@ pub(crate) struct Ctx {
     pub units: Vec<TextUnit>,
     pub unscannable: Vec<String>,
     pub parts: Vec<PartInfo>,
+    /// What became of each member of a container (coverage accounting):
+    /// `(container kind, member path with digits masked, outcome)`.
+    pub coverage: Vec<(&'static str, String, Coverage)>,
+}
+
+/// What became of one member or object of a container. Every member ends
+/// in exactly one of these; there is no "skipped".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Coverage {
+    /// Its text was read (an XML body, a form field value, metadata).
+    Text,
+    /// A picture, sent through OCR like an image attachment.
+    Ocr,
+    /// A file inside the file (embedded object, attachment), scanned
+    /// recursively under the same budgets.
+    Nested,
+    /// Known to carry nothing a reader sees (styles, fonts, settings,
+    /// relationships, thumbnails of content that is read).
+    NoContent(&'static str),
+    /// Could not be read: the whole part is unscannable with this reason.
+    Unscannable(&'static str),
 }
 
 impl Ctx {
@@ -43,7 +67,27 @@ impl Ctx {
             units: Vec::new(),
             unscannable: Vec::new(),
             parts: Vec::new(),
+            coverage: Vec::new(),
         }
+    }
+
+    /// Account for one member of a container. An `Unscannable` outcome
+    /// also marks the part unscannable, so the accounting and the verdict
+    /// cannot disagree.
+    pub fn cover(&mut self, loc: &Location, container: &'static str, member: &str, how: Coverage) {
+        if let Coverage::Unscannable(reason) = how {
+            let mloc = Location {
+                field: Some(mask_digits(member)),
+                ..loc.clone()
+            };
+            self.unscannable(&mloc, reason);
+        }
+        self.note(container, member, how);
+    }
+
+    /// Account for one member whose failure, if any, is already recorded.
+    pub fn note(&mut self, container: &'static str, member: &str, how: Coverage) {
+        self.coverage.push((container, mask_digits(member), how));
     }
 
     /// Add extracted text; counts against `max_extracted_bytes`.
@@ -225,6 +269,20 @@ pub mod fuzzing {
     }
     pub fn zip_local_entries(data: &[u8]) -> usize {
         super::extract::archive::local_entries(data, 1 << 20, 64).len()
+    }
+    /// MAPI properties, LZFu, OLE native data, EMF text, RTF pictures and
+    /// objects, and package member names.
+    pub fn containers(data: &[u8]) -> usize {
+        use super::extract::{emf, lzfu, mapi, office, ole_package};
+        let props = mapi::parse(data).map_or(0, |p| p.len());
+        let rtf = lzfu::decompress(data, 1 << 20).map_or(0, |r| r.len());
+        let native = ole_package::native_file(data).map_or(0, |(_, d)| d.len());
+        let emf_text = emf::text(data).map_or(0, |t| t.len());
+        let rtf_items = super::extract::rtf_objects::find(data, 1 << 20).len();
+        let name = String::from_utf8_lossy(data);
+        let _ = office::classify(&name, office::Package::Ooxml);
+        let _ = office::classify(&name, office::Package::Odf);
+        props + rtf + native + emf_text + rtf_items
     }
     pub fn bsn_candidates(text: &str) -> usize {
         super::detect::bsn::candidates(text).len()

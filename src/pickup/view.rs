@@ -74,13 +74,7 @@ pub fn view(raw: &[u8]) -> Option<MessageView> {
             (None, None) => String::new(),
         })
         .unwrap_or_default();
-    let body = match msg.body_text(0) {
-        Some(t) if msg.text_body_count() > 0 && !is_html_part(&msg) => t.into_owned(),
-        _ => msg
-            .body_html(0)
-            .map(|h| crate::inspect::extract::html::html_to_text(&h))
-            .unwrap_or_default(),
-    };
+    let body = body_text(&msg);
     let attachments = msg
         .attachments()
         .enumerate()
@@ -101,13 +95,37 @@ pub fn view(raw: &[u8]) -> Option<MessageView> {
     })
 }
 
-/// True when the first text body is really an HTML part (HTML-only mail).
-fn is_html_part(msg: &mail_parser::Message<'_>) -> bool {
-    msg.text_body
-        .first()
-        .and_then(|id| msg.part(*id))
-        .map(|p| matches!(p.body, mail_parser::PartType::Html(_)))
-        .unwrap_or(false)
+/// Every text part of the body, in order, HTML converted to text. A
+/// multipart/mixed of text, an inline picture and more text (what Apple
+/// Mail makes when a picture is pasted mid-message) shows both texts: the
+/// scanner read them all, so the recipient must be able to read them all.
+/// Inline pictures are listed with the attachments.
+fn body_text(msg: &mail_parser::Message<'_>) -> String {
+    let mut texts: Vec<String> = Vec::new();
+    for id in &msg.text_body {
+        let Some(part) = msg.part(*id) else {
+            continue;
+        };
+        match &part.body {
+            // UTF-16 sent without a charset: decoded as the scanner does.
+            mail_parser::PartType::Text(t) if t.contains('\0') => texts.push(
+                crate::inspect::mime::utf16_without_charset(msg, part)
+                    .unwrap_or_else(|| t.to_string()),
+            ),
+            mail_parser::PartType::Text(t) => texts.push(t.to_string()),
+            mail_parser::PartType::Html(h) => {
+                texts.push(crate::inspect::extract::html::html_to_text(h))
+            }
+            _ => {}
+        }
+    }
+    if texts.is_empty() {
+        // No text/plain alternative: the HTML body, as text.
+        if let Some(h) = msg.body_html(0) {
+            texts.push(crate::inspect::extract::html::html_to_text(&h));
+        }
+    }
+    texts.join("\n\n")
 }
 
 /// The attachment at `index` (as numbered by [`view`]).
@@ -143,6 +161,42 @@ Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n--b--\r\n";
         let a = attachment(MIXED, 0).unwrap();
         assert_eq!(a.data, b"%PDF-1.4\n");
         assert!(attachment(MIXED, 1).is_none());
+    }
+
+    #[test]
+    fn every_text_part_of_a_mixed_message_is_shown() {
+        let raw = b"From: a@b.nl\r\nSubject: x\r\nMIME-Version: 1.0\r\n\
+Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nEerste deel\r\n\
+--b\r\nContent-Type: image/png\r\nContent-Disposition: inline; filename=a.png\r\n\
+Content-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n\
+--b\r\nContent-Type: text/plain\r\n\r\nTweede deel\r\n--b--\r\n";
+        let v = view(raw).unwrap();
+        assert!(v.body.contains("Eerste deel"), "{}", v.body);
+        assert!(v.body.contains("Tweede deel"), "{}", v.body);
+        assert!(v.body.find("Eerste") < v.body.find("Tweede"));
+        assert_eq!(v.attachments.len(), 1, "the picture is offered");
+    }
+
+    #[test]
+    fn utf16_text_without_charset_reads_as_the_scanner_reads_it() {
+        let body: Vec<u8> = "Beste patient"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let mut raw = b"From: a@b.nl\r\nSubject: x\r\nContent-Type: text/plain\r\n\r\n".to_vec();
+        raw.extend_from_slice(&body);
+        let v = view(&raw).unwrap();
+        assert!(v.body.contains("Beste patient"), "{:?}", v.body);
+    }
+
+    #[test]
+    fn alternative_shows_the_plain_text_once() {
+        let raw = b"From: a@b.nl\r\nSubject: x\r\nMIME-Version: 1.0\r\n\
+Content-Type: multipart/alternative; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nHallo tekst\r\n\
+--b\r\nContent-Type: text/html\r\n\r\n<p>Hallo html</p>\r\n--b--\r\n";
+        let v = view(raw).unwrap();
+        assert!(v.body.contains("Hallo tekst"), "{}", v.body);
+        assert!(!v.body.contains("Hallo html"), "{}", v.body);
     }
 
     #[test]

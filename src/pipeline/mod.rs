@@ -33,9 +33,6 @@ mod handoff;
 /// Hands a message to the delivery queue.
 pub type Enqueue = Arc<dyn Fn(QueueItem) + Send + Sync>;
 
-/// Scans larger than this run on the blocking pool instead of inline.
-const INLINE_SCAN_LIMIT: usize = 256 * 1024;
-
 pub struct Pipeline {
     config: Arc<Config>,
     store: Store,
@@ -45,6 +42,8 @@ pub struct Pipeline {
     encryptor: Option<Arc<Encryptor>>,
     pickup: OnceLock<Arc<Pickup>>,
     audit: Audit,
+    /// Slots for scans on the blocking pool (`inspect.max_parallel_scans`).
+    scans: Arc<tokio::sync::Semaphore>,
     /// For the tasks that hand recipients to the encryption and pickup stages.
     me: Weak<Pipeline>,
 }
@@ -58,7 +57,11 @@ impl Pipeline {
         encryptor: Option<Arc<Encryptor>>,
         audit: Audit,
     ) -> Arc<Pipeline> {
+        let scans = Arc::new(tokio::sync::Semaphore::new(
+            config.inspect.max_parallel_scans.max(1),
+        ));
         Arc::new_cyclic(|me| Pipeline {
+            scans,
             config,
             store,
             spool,
@@ -102,6 +105,26 @@ impl Pipeline {
         }
     }
 
+    /// Scan one message on the blocking pool, at most `max_parallel_scans`
+    /// at once. Never inline: extraction and OCR can take seconds, and a
+    /// runtime worker blocked that long stalls every other session's
+    /// greeting and replies.
+    async fn scan(&self, message: &Arc<Vec<u8>>) -> ScanReport {
+        let failed = |why: &str| ScanReport {
+            size: message.len() as u64,
+            unscannable: vec![why.into()],
+            ..ScanReport::default()
+        };
+        let Ok(_slot) = self.scans.clone().acquire_owned().await else {
+            return failed("scanner stopped");
+        };
+        let (m, cfg) = (message.clone(), self.config.inspect.clone());
+        match tokio::task::spawn_blocking(move || inspect::scan(&m, &cfg)).await {
+            Ok(r) => r,
+            Err(_) => failed("scanner failed"),
+        }
+    }
+
     /// Scan, decide and route. Returns the work per recipient.
     async fn inspect_and_decide(
         &self,
@@ -109,20 +132,7 @@ impl Pipeline {
         message: &Arc<Vec<u8>>,
         phone: Option<&str>,
     ) -> (ScanReport, Evaluation, Vec<Work>) {
-        let inspect_cfg = self.config.inspect.clone();
-        let report = if message.len() <= INLINE_SCAN_LIMIT {
-            inspect::scan(message, &inspect_cfg)
-        } else {
-            let m = message.clone();
-            match tokio::task::spawn_blocking(move || inspect::scan(&m, &inspect_cfg)).await {
-                Ok(r) => r,
-                Err(_) => ScanReport {
-                    size: message.len() as u64,
-                    unscannable: vec!["scanner failed".into()],
-                    ..ScanReport::default()
-                },
-            }
-        };
+        let report = self.scan(message).await;
         let evaluation = self.policy.current().evaluate(ctx, &report);
         let stages = self.stages();
         let work = evaluation

@@ -6,8 +6,9 @@
 //! members past the decompression-ratio or size limits are unscannable.
 //! Members are read with a hard cap, so a zip bomb stops at the cap.
 
+use super::office::{self, Package};
 use super::{extract_bytes, xml};
-use crate::inspect::{mask_digits, Ctx};
+use crate::inspect::{mask_digits, Coverage, Ctx};
 use crate::types::Location;
 use std::io::{Cursor, Read};
 
@@ -103,17 +104,20 @@ pub fn extract(data: &[u8], loc: &Location, depth: u32, ctx: &mut Ctx) {
         }
     };
     let has = |zip: &Zip, name: &str| zip.index_for_name(name).is_some();
-    if has(&zip, "word/document.xml") {
-        xml::docx(&mut zip, loc, ctx);
+    // The body first, then every other member accounted for (`office`).
+    let (read, package) = if has(&zip, "word/document.xml") {
+        (xml::docx(&mut zip, loc, ctx), Package::Ooxml)
     } else if has(&zip, "xl/workbook.xml") {
-        xml::xlsx(&mut zip, loc, ctx);
+        (xml::xlsx(&mut zip, loc, ctx), Package::Ooxml)
     } else if has(&zip, "ppt/presentation.xml") {
-        xml::pptx(&mut zip, loc, ctx);
+        (xml::pptx(&mut zip, loc, ctx), Package::Ooxml)
     } else if has(&zip, "content.xml") && has(&zip, "mimetype") {
-        xml::odf(&mut zip, loc, ctx);
+        (xml::odf(&mut zip, loc, ctx), Package::Odf)
     } else {
         members(&mut zip, loc, depth, ctx);
-    }
+        return;
+    };
+    office::rest(&mut zip, &read, package, loc, depth, ctx);
 }
 
 fn members(zip: &mut Zip, loc: &Location, depth: u32, ctx: &mut Ctx) {
@@ -134,8 +138,12 @@ fn members(zip: &mut Zip, loc: &Location, depth: u32, ctx: &mut Ctx) {
         }
         let base = name.rsplit('/').next().unwrap_or(&name).to_string();
         let member_loc = member_location(loc, &name, &base, ctx);
-        if let Some(bytes) = read_member(zip, index, &member_loc, ctx) {
-            extract_bytes(&bytes, "", Some(&base), &member_loc, depth + 1, ctx);
+        match read_member(zip, index, &member_loc, ctx) {
+            Some(bytes) => {
+                extract_bytes(&bytes, "", Some(&base), &member_loc, depth + 1, ctx);
+                ctx.note("zip", &name, Coverage::Nested);
+            }
+            None => ctx.note("zip", &name, Coverage::Unscannable("not readable")),
         }
     }
 }

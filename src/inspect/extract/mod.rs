@@ -8,18 +8,26 @@
 //! part and reported as unscannable.
 
 pub mod archive;
+pub mod data_uri;
+pub mod emf;
 pub mod html;
+pub mod lzfu;
+pub mod mapi;
 pub mod ocr;
+pub mod office;
 pub mod ole;
+pub mod ole_package;
 pub mod pdf;
 pub mod pdf_layout;
+pub mod pdf_objects;
 pub mod rtf;
+pub mod rtf_objects;
 pub mod text;
 pub mod tnef;
 pub mod xlsx;
 pub mod xml;
 
-use super::Ctx;
+use super::{Coverage, Ctx};
 use crate::types::Location;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -113,6 +121,50 @@ pub fn sniff(data: &[u8], ctype: &str, filename: Option<&str>) -> Kind {
     Kind::Unknown
 }
 
+/// Most `data:` URIs read from one HTML part.
+const MAX_DATA_URIS: usize = 64;
+
+/// An HTML body or file: its text, and every `data:` URI in it scanned
+/// like an attachment (pictures through OCR).
+pub fn html_part(html_src: &str, loc: &Location, depth: u32, ctx: &mut Ctx) {
+    ctx.push_text(loc.clone(), html::html_to_text(html_src));
+    if !html_src.contains("data:") && !html_src.to_ascii_lowercase().contains("data:") {
+        return;
+    }
+    let (uris, more) = data_uri::find(html_src, MAX_DATA_URIS);
+    for (n, (media, bytes)) in uris.into_iter().enumerate() {
+        let member = format!("data: URI {}", n + 1);
+        let uloc = Location {
+            field: Some(member.clone()),
+            ..loc.clone()
+        };
+        if let Err(hit) = ctx.budget.add_part() {
+            ctx.limit(&uloc, hit);
+            return;
+        }
+        match bytes {
+            Ok(bytes) => {
+                let how = if sniff(&bytes, &media, None) == Kind::Image {
+                    Coverage::Ocr
+                } else {
+                    Coverage::Nested
+                };
+                extract_bytes(&bytes, &media, None, &uloc, depth + 1, ctx);
+                ctx.note("html", &member, how);
+            }
+            Err(reason) => ctx.cover(loc, "html", &member, Coverage::Unscannable(reason)),
+        }
+    }
+    if more {
+        ctx.cover(
+            loc,
+            "html",
+            "data: URIs",
+            Coverage::Unscannable("too many data: URIs"),
+        );
+    }
+}
+
 /// Extract text from one attachment or archive member.
 pub fn extract_bytes(
     data: &[u8],
@@ -129,20 +181,18 @@ pub fn extract_bytes(
     let kind = sniff(data, ctype, filename);
     let result = catch_unwind(AssertUnwindSafe(|| match kind {
         Kind::Empty => {}
-        Kind::Pdf => pdf::extract(data, loc, ctx),
+        Kind::Pdf => pdf::extract(data, loc, depth, ctx),
         Kind::Zip => archive::extract(data, loc, depth, ctx),
         Kind::Rtf => {
             let t = rtf::rtf_to_text(data);
             ctx.push_text(loc.clone(), t);
+            rtf_objects::extract(data, loc, depth, ctx);
         }
-        Kind::Html => {
-            let t = text::decode(data);
-            ctx.push_text(loc.clone(), html::html_to_text(&t));
-        }
+        Kind::Html => html_part(&text::decode(data), loc, depth, ctx),
         Kind::Text => ctx.push_text(loc.clone(), text::unfold_calendar(text::decode(data))),
         Kind::Image => ocr::extract_image(data, loc, ctx),
         Kind::Tnef => tnef::extract(data, loc, depth, ctx),
-        Kind::Ole => ole::extract(data, loc, ctx),
+        Kind::Ole => ole::extract(data, loc, depth, ctx),
         Kind::Gzip => archive::extract_gzip(data, filename, loc, depth, ctx),
         Kind::Unknown => ctx.unscannable(loc, "unknown binary format"),
     }));

@@ -1,6 +1,6 @@
 //! OCR of images (PNG, JPEG, TIFF, GIF, BMP, and scanned PDF pages) with the
 //! `tesseract` command, run as a subprocess fed on stdin, under the scan's
-//! remaining time (at most `OCR_MAX`).
+//! remaining time (at most `max_ocr_millis`), `ocr_parallel` at a time.
 //!
 //! Fails closed: a missing tesseract, a timeout, a failed run or an image
 //! it cannot read makes the part unscannable, never clean.
@@ -14,7 +14,9 @@ use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 /// Longest one OCR run may take, whatever the scan budget says.
-const OCR_MAX: Duration = Duration::from_secs(30);
+fn ocr_max(ctx: &Ctx) -> Duration {
+    Duration::from_millis(ctx.budget.config.max_ocr_millis)
+}
 
 /// Languages tesseract has from `nld`/`eng`, joined with `+`; `None` when
 /// tesseract is not installed.
@@ -100,18 +102,16 @@ fn run_tesseract(image: &[u8], limit: Duration) -> Result<String, String> {
 
 /// OCR one image under the scan's remaining time.
 pub fn ocr_bytes(image: &[u8], ctx: &mut Ctx) -> Result<String, String> {
-    run_tesseract(image, ctx.budget.remaining().min(OCR_MAX))
+    run_tesseract(image, ctx.budget.remaining().min(ocr_max(ctx)))
 }
 
-/// How many OCR processes one scan runs at once.
-const OCR_PARALLEL: usize = 2;
-
-/// OCR several images, `OCR_PARALLEL` at a time; results in input order.
+/// OCR several images, `ocr_parallel` at a time; results in input order.
 pub fn ocr_batch(images: &[Vec<u8>], ctx: &mut Ctx) -> Vec<Result<String, String>> {
-    let limit = ctx.budget.remaining().min(OCR_MAX);
+    let limit = ctx.budget.remaining().min(ocr_max(ctx));
+    let parallel = ctx.budget.config.ocr_parallel.max(1);
     let deadline = Instant::now() + ctx.budget.remaining();
     let mut results: Vec<Result<String, String>> = Vec::with_capacity(images.len());
-    for group in images.chunks(OCR_PARALLEL) {
+    for group in images.chunks(parallel) {
         let left = deadline
             .saturating_duration_since(Instant::now())
             .min(limit);

@@ -4,6 +4,9 @@
 //! stream, 8-bit or UTF-16), which holds the main text, tables, headers,
 //! footers, footnotes and comments alike.
 //!
+//! OLE objects that wrap a file (packages, embedded documents) hand it to
+//! `ole_package`.
+//!
 //! Fails closed: an encrypted or obfuscated document, a damaged piece
 //! table, and every other compound file (`.xls`, `.ppt`, `.msg`, encrypted
 //! OOXML) are unscannable; text read before damage is still scanned.
@@ -24,12 +27,23 @@ const LCB_CLX: usize = 0x01A6;
 /// A piece's file offset is 8-bit ("compressed") text when this bit is set.
 const FC_COMPRESSED: u32 = 0x4000_0000;
 
-pub fn extract(data: &[u8], loc: &Location, ctx: &mut Ctx) {
+pub fn extract(data: &[u8], loc: &Location, depth: u32, ctx: &mut Ctx) {
     let Ok(mut file) = cfb::CompoundFile::open(Cursor::new(data)) else {
         ctx.unscannable(loc, "corrupt OLE compound file");
         return;
     };
     let has = |file: &cfb::CompoundFile<_>, path: &str| file.is_stream(path);
+    // An embedded object that wraps a file (document embeddings).
+    if let Some(path) = super::ole_package::STREAMS
+        .into_iter()
+        .find(|p| has(&file, p))
+    {
+        match read_stream(&mut file, path, data.len() as u64) {
+            Some(stream) => super::ole_package::extract(path, &stream, loc, depth, ctx),
+            None => ctx.unscannable(loc, "corrupt OLE object"),
+        }
+        return;
+    }
     if !has(&file, "/WordDocument") {
         let what = if has(&file, "/EncryptionInfo") {
             "password-protected Office document"

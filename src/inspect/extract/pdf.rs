@@ -7,6 +7,8 @@
 //! Fails closed: encrypted (`/Encrypt`), unparseable or truncated PDFs are
 //! unscannable; streams are decoded with a size cap (ratio and budget), and
 //! a scanned page whose image cannot be decoded is unscannable.
+//! What lies outside the pages (forms, annotations, attached files,
+//! metadata) is read by `pdf_objects`.
 
 use super::ocr;
 use super::pdf_layout::{layout, Span, Widths};
@@ -507,7 +509,7 @@ fn find_either(hay: &[u8], from: usize, a: &[u8], b: &[u8]) -> Option<usize> {
         .map(|p| from + p)
 }
 
-pub fn extract(data: &[u8], loc: &Location, ctx: &mut Ctx) {
+pub fn extract(data: &[u8], loc: &Location, depth: u32, ctx: &mut Ctx) {
     let tail = data.get(data.len().saturating_sub(2048)..).unwrap_or(data);
     if !tail.windows(5).any(|w| w == b"%%EOF") {
         ctx.unscannable(loc, "truncated PDF (no end-of-file marker)");
@@ -542,6 +544,8 @@ pub fn extract(data: &[u8], loc: &Location, ctx: &mut Ctx) {
         ctx.unscannable(loc, "PDF without readable pages");
         return;
     }
+    // Info, metadata, form fields, annotations and attached files.
+    super::pdf_objects::extract(&doc, loc, depth, ctx);
     let mut scans: Vec<(Location, Vec<u8>)> = Vec::new();
     for (number, page_id) in pages {
         let ploc = Location {

@@ -169,12 +169,20 @@ fn sheet_text(xml: &[u8], strings: &[String], pads: &[usize]) -> Result<String, 
     Ok(out)
 }
 
-pub fn xlsx(zip: &mut Zip, loc: &Location, ctx: &mut Ctx) {
+/// Reads shared strings, styles and every sheet; returns the names read.
+pub fn xlsx(zip: &mut Zip, loc: &Location, ctx: &mut Ctx) -> Vec<String> {
     let bad = |ctx: &mut Ctx, l: &Location| ctx.unscannable(l, "malformed XML in spreadsheet");
+    let mut read = vec![
+        "xl/sharedStrings.xml".to_string(),
+        "xl/styles.xml".to_string(),
+    ];
     let strings = match read_xml_member(zip, "xl/sharedStrings.xml", loc, ctx) {
         Some(b) => match shared_strings(&b) {
             Ok(s) => s,
-            Err(_) => return bad(ctx, loc),
+            Err(_) => {
+                bad(ctx, loc);
+                return read;
+            }
         },
         None => Vec::new(),
     };
@@ -188,6 +196,7 @@ pub fn xlsx(zip: &mut Zip, loc: &Location, ctx: &mut Ctx) {
         .map(str::to_string)
         .collect();
     sheets.sort_by_key(|n| (n.len(), n.clone()));
+    read.extend(sheets.iter().cloned());
     for name in sheets {
         let sloc = Location {
             field: Some(name.clone()),
@@ -200,6 +209,7 @@ pub fn xlsx(zip: &mut Zip, loc: &Location, ctx: &mut Ctx) {
             }
         }
     }
+    read
 }
 
 #[cfg(test)]

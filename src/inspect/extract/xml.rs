@@ -24,6 +24,8 @@ struct Rules {
     space: &'static [&'static str],
     /// Elements whose text is skipped (field instructions, phonetic hints).
     skip: &'static [&'static str],
+    /// Attributes whose values are text (pivot cache items: `<s v="…"/>`).
+    values: &'static [&'static str],
 }
 
 const OOXML: Rules = Rules {
@@ -33,6 +35,7 @@ const OOXML: Rules = Rules {
     br: &["br", "cr"],
     space: &[],
     skip: &["instrText", "rPh"],
+    values: &[],
 };
 
 const ODF: Rules = Rules {
@@ -42,6 +45,7 @@ const ODF: Rules = Rules {
     br: &["line-break"],
     space: &["s"],
     skip: &["tracked-changes"],
+    values: &[],
 };
 
 fn attr_value(e: &quick_xml::events::BytesStart, name: &[u8]) -> Option<String> {
@@ -60,7 +64,27 @@ const RECOVER: Rules = Rules {
     br: &["br", "cr", "line-break"],
     space: &["s"],
     skip: &["instrText", "rPh"],
+    values: &[],
 };
+
+/// Any other XML member of an Office or OpenDocument file (metadata,
+/// charts, SmartArt data, comments, pivot caches, custom XML): every
+/// element's text, and the `v` attribute values a pivot cache keeps its
+/// items in.
+const GENERIC: Rules = Rules {
+    values: &["v"],
+    ..RECOVER
+};
+
+/// Text of any XML member (`GENERIC` rules); `Err` when not well-formed.
+pub(crate) fn generic_text(xml: &[u8]) -> Result<String, quick_xml::Error> {
+    xml_text(xml, &GENERIC)
+}
+
+/// Text of one ODF XML member (an embedded object's `content.xml`).
+pub(crate) fn odf_text(xml: &[u8]) -> Result<String, quick_xml::Error> {
+    xml_text(xml, &ODF)
+}
 
 /// Text of a (possibly truncated) XML member; what was read before an
 /// error is kept.
@@ -86,6 +110,7 @@ fn xml_text_into(xml: &[u8], rules: &Rules, out: &mut String) -> Result<(), quic
     loop {
         match reader.read_event_into(&mut buf)? {
             Event::Start(e) => {
+                push_values(&e, rules, out);
                 let name = e.local_name();
                 let name = std::str::from_utf8(name.as_ref()).unwrap_or("");
                 if skip_depth > 0 || rules.skip.contains(&name) {
@@ -99,6 +124,7 @@ fn xml_text_into(xml: &[u8], rules: &Rules, out: &mut String) -> Result<(), quic
                 }
             }
             Event::Empty(e) => {
+                push_values(&e, rules, out);
                 let name = e.local_name();
                 let name = std::str::from_utf8(name.as_ref()).unwrap_or("");
                 if rules.tab.contains(&name) || rules.cell.contains(&name) {
@@ -145,6 +171,16 @@ fn xml_text_into(xml: &[u8], rules: &Rules, out: &mut String) -> Result<(), quic
     Ok(())
 }
 
+/// Attribute values that `rules` count as text, one per line.
+fn push_values(e: &quick_xml::events::BytesStart, rules: &Rules, out: &mut String) {
+    for name in rules.values {
+        if let Some(v) = attr_value(e, name.as_bytes()) {
+            out.push_str(&v);
+            out.push('\n');
+        }
+    }
+}
+
 fn push_spaces(e: &quick_xml::events::BytesStart, out: &mut String) {
     let n = attr_value(e, b"c")
         .and_then(|c| c.parse::<usize>().ok())
@@ -180,7 +216,9 @@ fn member_text(zip: &mut Zip, name: &str, rules: &Rules, loc: &Location, ctx: &m
     }
 }
 
-pub fn docx(zip: &mut Zip, loc: &Location, ctx: &mut Ctx) {
+/// Reads the body members of a DOCX; returns their names, so the rest of
+/// the package can be accounted for (`office::rest`).
+pub fn docx(zip: &mut Zip, loc: &Location, ctx: &mut Ctx) -> Vec<String> {
     let names = names_where(zip, |n| {
         n == "word/document.xml"
             || (n.starts_with("word/")
@@ -189,25 +227,31 @@ pub fn docx(zip: &mut Zip, loc: &Location, ctx: &mut Ctx) {
                     .iter()
                     .any(|p| n.get(5..).is_some_and(|r| r.starts_with(p))))
     });
-    for name in names {
-        member_text(zip, &name, &OOXML, loc, ctx);
+    for name in &names {
+        member_text(zip, name, &OOXML, loc, ctx);
     }
+    names
 }
 
-pub fn pptx(zip: &mut Zip, loc: &Location, ctx: &mut Ctx) {
+/// Reads the slides and notes of a PPTX; returns their names.
+pub fn pptx(zip: &mut Zip, loc: &Location, ctx: &mut Ctx) -> Vec<String> {
     let names = names_where(zip, |n| {
         (n.starts_with("ppt/slides/slide") || n.starts_with("ppt/notesSlides/"))
             && n.ends_with(".xml")
     });
-    for name in names {
-        member_text(zip, &name, &OOXML, loc, ctx);
+    for name in &names {
+        member_text(zip, name, &OOXML, loc, ctx);
     }
+    names
 }
 
-pub fn odf(zip: &mut Zip, loc: &Location, ctx: &mut Ctx) {
-    for name in ["content.xml", "styles.xml"] {
+/// Reads `content.xml` and `styles.xml` of an OpenDocument; returns their names.
+pub fn odf(zip: &mut Zip, loc: &Location, ctx: &mut Ctx) -> Vec<String> {
+    let names = vec!["content.xml".to_string(), "styles.xml".to_string()];
+    for name in &names {
         member_text(zip, name, &ODF, loc, ctx);
     }
+    names
 }
 
 pub use super::xlsx::xlsx;
