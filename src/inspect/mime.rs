@@ -174,26 +174,6 @@ pub(crate) fn walk_message(message: &Message, prefix: &str, depth: u32, ctx: &mu
                         depth,
                         ctx,
                     );
-                } else if looks_like_utf16(text) {
-                    // A text part without a charset that is really UTF-16
-                    // (no byte-order mark): the parser read it as 8-bit text
-                    // full of NULs. Decode its bytes again, as an attachment.
-                    let raw = message.raw_message();
-                    let body = raw
-                        .get(part.offset_body as usize..part.offset_end as usize)
-                        .unwrap_or_default();
-                    let bytes = match part.encoding {
-                        mail_parser::Encoding::Base64 => lenient_base64(body),
-                        mail_parser::Encoding::QuotedPrintable => {
-                            mail_parser::decoders::quoted_printable::quoted_printable_decode(body)
-                                .unwrap_or_else(|| body.to_vec())
-                        }
-                        mail_parser::Encoding::None => body.to_vec(),
-                    };
-                    ctx.push_text(
-                        loc,
-                        extract::text::unfold_calendar(extract::text::decode(&bytes)),
-                    );
                 } else {
                     let text = if text.contains('\0') {
                         utf16_without_charset(message, part).unwrap_or_else(|| text.to_string())
@@ -245,8 +225,14 @@ pub(crate) fn utf16_without_charset(
     let base64 = part
         .content_transfer_encoding()
         .is_some_and(|e| e.trim().eq_ignore_ascii_case("base64"));
+    let quoted_printable = part
+        .content_transfer_encoding()
+        .is_some_and(|e| e.trim().eq_ignore_ascii_case("quoted-printable"));
     let bytes = if base64 {
         lenient_base64(raw)
+    } else if quoted_printable {
+        mail_parser::decoders::quoted_printable::quoted_printable_decode(raw)
+            .unwrap_or_else(|| raw.to_vec())
     } else {
         raw.to_vec()
     };
@@ -257,14 +243,6 @@ pub(crate) fn utf16_without_charset(
 /// alphabet counts as zero bits instead of being dropped, so one damaged
 /// character spoils one byte rather than shifting everything after it.
 /// Line breaks and other whitespace are skipped; `=` ends the data.
-/// Text decoded as 8-bit that holds NULs in its first 8 KiB: UTF-16 read
-/// byte by byte (no real text part contains NUL characters).
-fn looks_like_utf16(text: &str) -> bool {
-    let sample = text.as_bytes();
-    let sample = sample.get(..sample.len().min(8192)).unwrap_or(sample);
-    sample.iter().filter(|&&b| b == 0).count() * 8 > sample.len()
-}
-
 fn lenient_base64(input: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(input.len() / 4 * 3);
     let (mut acc, mut bits) = (0u32, 0u32);
