@@ -69,6 +69,19 @@ pub(crate) fn dob() -> &'static Regex {
     )
 }
 
+/// A labelled birth date right after a signed name (same or next line).
+fn writer_birth_date(text: &str, name_end: usize) -> bool {
+    window_after(text, name_end, 60).is_some_and(|after| {
+        dob().find(after).is_some_and(|m| {
+            after.get(..m.start()).is_some_and(|gap| {
+                gap.chars()
+                    .all(|c| matches!(c, ',' | '(' | ' ' | '\t' | '\r' | '\n'))
+                    && gap.matches('\n').count() <= 1
+            })
+        })
+    })
+}
+
 /// Right after a name: a date in brackets or after a comma, maybe with a
 /// birth label ("(08-11-1955)", ", 17-03-2000", " geboortedatum 14 mei
 /// 1997", " (geb. 3-2-1934)"), or an age ("(15 jaar)", ", 8 years").
@@ -181,6 +194,13 @@ impl PersonSignals {
             for name in &r.names {
                 if name.role == Role::Writer {
                     s.signed = true;
+                }
+                if name.role == Role::Writer && writer_birth_date(t, name.span.end) {
+                    // A patient signing with their birth date ("Anna de Vries
+                    // / Geb. 12-03-1961"): the writer's own identity. Only a
+                    // labelled date: a bare date after a signature is the
+                    // date of writing.
+                    found(&mut s.dob, &mut s.at);
                 }
                 if matches!(name.role, Role::Writer | Role::Correspondent) {
                     continue;

@@ -107,3 +107,14 @@ fn name_plus_birth_date_is_personal_but_a_signature_is_not() {
     detect(&s, false, None, &mut f);
     assert!(f.is_empty());
 }
+
+#[test]
+fn a_writer_signing_with_a_labelled_birth_date_gives_their_identity() {
+    let t = "Beste dokter,\n\nKunt u mijn herhaalrecept klaarzetten?\n\nGroet,\nAnna de Vries\nGeb. 12-03-1961\n";
+    let s = collect(&[unit(t)]);
+    assert!(s.signed && s.dob, "{s:?}");
+    // A date of writing after the signature is no birth date.
+    let t = "Beste collega,\n\nHierbij de stukken.\n\nMet vriendelijke groet,\nPieter Bakker, 07-12-2026\n";
+    let s = collect(&[unit(t)]);
+    assert!(s.signed && !s.dob, "{s:?}");
+}
