@@ -53,19 +53,7 @@ fn lock_store(db: &Path, secs: u64) -> Child {
 }
 
 fn sql(db: &Path, query: &str) -> String {
-    let out = Command::new("sqlite3")
-        .arg("-cmd")
-        .arg(".timeout 5000")
-        .arg(db)
-        .arg(query)
-        .output()
-        .expect("sqlite3");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).trim().to_string()
+    sqlite(db, query)
 }
 
 /// The Sluis id in a "250 ... id X" reply.

@@ -70,17 +70,7 @@ impl Rig {
     }
 
     fn sql(&self, query: &str) -> String {
-        let out = Command::new("sqlite3")
-            .arg(self.data().join("sluis.db"))
-            .arg(query)
-            .output()
-            .expect("sqlite3");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).trim().to_string()
+        sqlite(&self.data().join("sluis.db"), query)
     }
 
     fn wait_sql(&self, query: &str, want: &str) {

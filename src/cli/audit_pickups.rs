@@ -24,15 +24,21 @@ pub const PICKUP_KINDS: &[&str] = &[
     "expired",
 ];
 
-/// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
+/// Days since 1970-01-01 of a civil date (mail-parser's calendar
+/// arithmetic, as the rest of Sluis uses).
 fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+    let date = mail_parser::DateTime {
+        year: y.clamp(0, 9999) as u16,
+        month: m.clamp(1, 12) as u8,
+        day: d.clamp(1, 31) as u8,
+        hour: 0,
+        minute: 0,
+        second: 0,
+        tz_before_gmt: false,
+        tz_hour: 0,
+        tz_minute: 0,
+    };
+    date.to_timestamp().div_euclid(86_400)
 }
 
 /// Unix seconds of 01:00 UTC on the last Sunday of `month` (the EU
@@ -47,19 +53,9 @@ fn last_sunday_1utc(year: i64, month: i64) -> i64 {
 /// Offset of Europe/Amsterdam from UTC at `utc_secs`: CET (+1 h) or CEST
 /// (+2 h), by the EU rule (no tz database needed for one fixed zone).
 pub fn amsterdam_offset_secs(utc_secs: i64) -> i64 {
-    let days = utc_secs.div_euclid(86_400);
     // The year of this instant (UTC is close enough: the switches are not
     // near New Year).
-    let year = {
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z.rem_euclid(146_097);
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let m = if mp < 10 { mp + 3 } else { mp - 9 };
-        yoe + era * 400 + i64::from(m <= 2)
-    };
+    let year = i64::from(mail_parser::DateTime::from_timestamp(utc_secs).year);
     if utc_secs >= last_sunday_1utc(year, 3) && utc_secs < last_sunday_1utc(year, 10) {
         7_200
     } else {

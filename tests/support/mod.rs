@@ -148,6 +148,24 @@ impl Sink {
     }
 }
 
+/// Run one query with the `sqlite3` tool on a Sluis database (waiting up
+/// to 5 s for a lock) and return its output, trimmed.
+pub fn sqlite(db: &Path, query: &str) -> String {
+    let out = Command::new("sqlite3")
+        .arg("-cmd")
+        .arg(".timeout 5000")
+        .arg(db)
+        .arg(query)
+        .output()
+        .expect("sqlite3");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
 /// Write a config for a Sluis that listens in plain text for loopback
 /// clients (trusted network) and relays to `sink_port` in clear.
 pub fn write_relay_config(dir: &Path, listen_port: u16, sink_port: u16, extra: &str) -> PathBuf {
