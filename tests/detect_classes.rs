@@ -239,6 +239,21 @@ fn a_bare_number_next_to_a_person_in_a_letter_about_supplies_is_a_bsn() {
     );
 }
 
+#[test]
+fn a_bare_bsn_on_its_own_line_under_a_birth_date_is_a_bsn() {
+    sensitive(
+        &plain(
+            "Inschrijving",
+            "Inschrijving nieuwe patiënt\nGeboortedatum 01-02-1980\n111222333\n",
+        ),
+        &[Category::Bsn],
+    );
+    sensitive(
+        &plain("Gegevens", "Persoonsnummer: 111222333\n"),
+        &[Category::Bsn],
+    );
+}
+
 // ---- false alarms -------------------------------------------------------
 
 #[test]

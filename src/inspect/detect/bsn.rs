@@ -118,6 +118,10 @@ pub fn candidates(text: &str) -> Vec<Candidate> {
         let mut newline_seps = 0usize;
         let mut seps = [false; 9];
         let mut nseps = 0usize;
+        // Where the first group after a line break starts: if joining
+        // across the break makes no BSN ("Geboortedatum 01-02-1980\n
+        // 123456782"), the next line is read again on its own.
+        let mut after_first_break: Option<usize> = None;
         let mut j = i;
         let mut end = start;
         loop {
@@ -160,6 +164,7 @@ pub fn candidates(text: &str) -> Vec<Candidate> {
             if b.get(k).is_some_and(u8::is_ascii_digit) {
                 if saw_newline {
                     newline_seps += 1;
+                    after_first_break.get_or_insert(k);
                 }
                 if let Some(slot) = seps.get_mut(nseps) {
                     *slot = saw_newline;
@@ -197,6 +202,9 @@ pub fn candidates(text: &str) -> Vec<Candidate> {
                 end,
                 usual_shape: shape_ok,
             });
+        } else if let Some(next_line) = after_first_break {
+            i = next_line;
+            continue;
         }
         i = j.max(i + 1);
     }
@@ -207,7 +215,7 @@ pub(crate) fn positive_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     super::cached_regex(
         &RE,
-        r"(?i)(?-u:\b)(?:bsn|burgerservice\s*(?:nummer|nr)|burger\s*service\s*nummer|sofi\s*-?\s*(?:nummer|nr)|citizen\s+service\s+(?:number|no)|social\s+security\s+number)",
+        r"(?i)(?-u:\b)(?:bsn|burgerservice\s*(?:nummer|nr)|burger\s*service\s*nummer|persoonsnummer|persoonsgebonden\s+nummer|burgernummer|sofi\s*-?\s*(?:nummer|nr)|citizen\s+service\s+(?:number|no)|social\s+security\s+number)",
     )
 }
 
@@ -668,6 +676,27 @@ mod tests {
                 assert!(passing.is_empty());
             }
         }
+    }
+
+    /// A number ending one line must not swallow a BSN that stands alone
+    /// on the next ("Geboortedatum 01-02-1980" above "123456782").
+    #[test]
+    fn a_bsn_on_the_line_after_a_number_is_read_on_its_own() {
+        for t in [
+            "Geboortedatum 01-02-1980\n123456782",
+            "Geboortedatum 01-02-1980\r\n1234.56.782\r\n",
+            "Tel. 0612345678\n> 123 456 782",
+        ] {
+            let c = candidates(t);
+            assert_eq!(c.len(), 1, "{t:?}");
+            assert_eq!(c[0].digits, digits("123456782"), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn persoonsnummer_is_a_bsn_label() {
+        assert!(keywords("Persoonsnummer: 123456782").next().is_some());
+        assert!(keywords("persoonsgebonden nummer").next().is_some());
     }
 
     #[test]
