@@ -20,6 +20,7 @@
 //! Pure; evidence lists classes of evidence, never terms or text.
 
 use super::attribution::{self, Attribution};
+use super::gates::Gate;
 use super::lexicon::{self, lexicon, Hit};
 use super::personal::PersonSignals;
 use super::reading::Reading;
@@ -113,48 +114,6 @@ fn attributed_to_person() -> &'static Regex {
     )
 }
 
-/// Literal words without which `pregnancy_of_person` and `sick_note`
-/// cannot match: checked first, so the long patterns run only on the
-/// texts that may need them.
-pub(crate) fn pregnancy_words() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(
-        &R,
-        r"(?i)zwanger|pregnan|bevallen|miskraam|miscarriage|amenorr|gestational|AD ?[0-9]|AD: ?[0-9]",
-    )
-}
-
-pub(crate) fn sick_words() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(
-        &R,
-        r"(?i)ziek|sick|ill|afwezig|uitgevallen|werken|be in|come in|coming in|blijf",
-    )
-}
-
-fn vaccine_words() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, r"(?i)vaccin|inenting|booster")
-}
-
-fn appointment_words() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(
-        &R,
-        r"(?i)afspra|appointment|consult|spreekuur|opname|admission|onderzoek|scan|operatie|ingreep|surgery|procedure",
-    )
-}
-
-/// Words of a text meant for many beyond the vocabulary list: an unsubscribe
-/// line is the surest sign of a mass mailing.
-pub(crate) fn mass_mailing() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(
-        &R,
-        r"(?i)afmelden|uitschrijven|unsubscribe|nieuwsbrief|newsletter|u ontvangt deze|you are receiving this|you received this|beste patiënten|geachte patiënten|dear patients|aan alle",
-    )
-}
-
 /// Weight of one vocabulary term, in points (a strong term is 1).
 fn term_weight(hit: &Hit) -> f32 {
     if hit.is(lexicon::WEAK) {
@@ -209,11 +168,11 @@ pub fn gather(readings: &[Reading]) -> Evidence {
                 ev.generic += 1;
             }
         }
-        if mass_mailing().is_match(r.text) {
+        if r.gates.any(Gate::MassMailing) {
             ev.mass_mailing = true;
         }
         score_unit(r, &mut ev, &mut seen);
-        if super::gated_matches(sick_words(), sick_note(), r.text)
+        if super::gated_matches(r, Gate::Sick, sick_note())
             .next()
             .is_some()
         {
@@ -334,19 +293,19 @@ fn score_unit(r: &Reading, ev: &mut Evidence, seen: &mut Seen) {
     }
     let text = r.text;
     for (gate, regex, kind) in [
-        (vaccine_words(), vaccination_given(), "vaccination-given"),
+        (Gate::Vaccine, vaccination_given(), "vaccination-given"),
         (
-            pregnancy_words(),
+            Gate::Pregnancy,
             pregnancy_of_person(),
             "pregnancy-of-person",
         ),
         (
-            appointment_words(),
+            Gate::Appointment,
             specialist_appointment(),
             "specialist-appointment",
         ),
     ] {
-        if !ev.kinds.contains(kind) && super::gated_matches(gate, regex, text).next().is_some() {
+        if !ev.kinds.contains(kind) && super::gated_matches(r, gate, regex).next().is_some() {
             ev.kinds.insert(kind);
             ev.total += 2.0;
             if kind == "pregnancy-of-person" {

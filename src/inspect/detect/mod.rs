@@ -4,6 +4,7 @@
 
 pub mod attribution;
 pub mod bsn;
+pub mod gates;
 pub mod health;
 pub mod lexicon;
 pub mod names;
@@ -34,26 +35,31 @@ pub(crate) fn table_cell(cell: &str) -> &str {
     cell.trim_matches(|ch: char| ch.is_whitespace() || ch == '"' || ch == '\u{feff}')
 }
 
-/// Where (byte offsets) `full` matches on a line on which the literal
-/// pattern `gate` matches: the long patterns run only on the few lines
-/// that may hold their words, not over the whole text. (`full` must not
-/// need more than its line.)
+/// Where (byte offsets) `full` matches on a line on which a word of
+/// `gate` stands: the long patterns run only on the few lines that may
+/// hold their words, not over the whole text. (`full` must not need more
+/// than its line.)
 pub(crate) fn gated_matches<'t>(
-    gate: &'static regex::Regex,
+    reading: &reading::Reading<'t>,
+    gate: gates::Gate,
     full: &'static regex::Regex,
-    text: &'t str,
 ) -> impl Iterator<Item = usize> + 't {
+    let text = reading.text;
     let mut done_until = 0usize;
-    gate.find_iter(text).take(500).flat_map(move |g| {
-        let line = reading::line_range(text, g.start());
-        let fresh = line.start >= done_until;
-        done_until = done_until.max(line.end);
-        let found: Vec<usize> = match text.get(line.clone()) {
-            Some(l) if fresh => full.find_iter(l).map(|m| line.start + m.start()).collect(),
-            _ => Vec::new(),
-        };
-        found
-    })
+    reading
+        .gates
+        .positions(gate, text)
+        .into_iter()
+        .flat_map(move |at| {
+            let line = reading::line_range(text, at);
+            let fresh = line.start >= done_until;
+            done_until = done_until.max(line.end);
+            let found: Vec<usize> = match text.get(line.clone()) {
+                Some(l) if fresh => full.find_iter(l).map(|m| line.start + m.start()).collect(),
+                _ => Vec::new(),
+            };
+            found
+        })
 }
 
 /// Confidence at or above which a BSN candidate is reported.
@@ -260,16 +266,13 @@ pub fn explain(units: &[TextUnit]) -> String {
 pub fn pattern_costs(text: &str, rounds: usize) -> Vec<(&'static str, f64)> {
     let patterns: Vec<(&'static str, &regex::Regex)> = vec![
         ("health::sick_note", health::sick_note()),
-        ("health::sick_words", health::sick_words()),
         ("health::vaccination_given", health::vaccination_given()),
         ("health::pregnancy_of_person", health::pregnancy_of_person()),
-        ("health::pregnancy_words", health::pregnancy_words()),
         (
             "health::specialist_appointment",
             health::specialist_appointment(),
         ),
         ("health::icpc_code", health::icpc_code()),
-        ("health::mass_mailing", health::mass_mailing()),
         ("structured::clinical", structured::clinical()),
         ("structured::hl7_pid", structured::hl7_pid()),
         ("structured::fhir_patient", structured::fhir_patient()),
@@ -305,6 +308,10 @@ pub fn pattern_costs(text: &str, rounds: usize) -> Vec<(&'static str, f64)> {
             )
         })
         .collect();
+    out.push((
+        "gates::find",
+        time(&|| drop(std::hint::black_box(gates::Gates::find(text)))),
+    ));
     out.push((
         "lexicon::hits",
         time(&|| drop(std::hint::black_box(lexicon::lexicon().hits(text)))),

@@ -10,6 +10,7 @@
 //! data. Staff signatures (the writer's own address and phone) do not
 //! count. Pure; evidence names only the kind of signal.
 
+use super::gates::Gate;
 use super::lexicon;
 use super::names::{window_after, NAME};
 use super::reading::{NameStrength, Reading, Role};
@@ -20,27 +21,6 @@ use regex::Regex;
 use std::sync::OnceLock;
 
 use super::cached_regex as re;
-
-fn salutation_words() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, r"(?i)dhr|mevr|mw|mevrouw|meneer|heer|mr|mrs|ms")
-}
-
-fn number_labels() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(
-        &R,
-        r"(?i)patiëntn|patientn|pat\.|pat nr|patnr|patient n|patient id|cliëntn|clientn|client n|client id|dossiern|ziekenhuisn|hospital n|registratien|polisn|verzekerdenn|mrn|nhs n|zorgdossier",
-    )
-}
-
-fn address_labels() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(
-        &R,
-        r"(?i)adres|address|woonachtig|wonende|woont|verhuisd|moved to|i live at|ik woon",
-    )
-}
 
 pub(crate) fn own_address() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
@@ -245,7 +225,7 @@ impl PersonSignals {
                 }
             }
             if !s.address
-                && super::gated_matches(salutation_words(), name_with_address(), t)
+                && super::gated_matches(r, Gate::Salutation, name_with_address())
                     .next()
                     .is_some()
             {
@@ -287,20 +267,20 @@ impl PersonSignals {
                 found(&mut s.dob, &mut s.at);
             }
             if !s.patient_number
-                && super::gated_matches(number_labels(), patient_number(), t)
+                && super::gated_matches(r, Gate::NumberLabel, patient_number())
                     .next()
                     .is_some()
             {
                 found(&mut s.patient_number, &mut s.at);
             }
             if !s.address
-                && super::gated_matches(address_labels(), labelled_address(), t)
+                && super::gated_matches(r, Gate::AddressLabel, labelled_address())
                     .any(outside_signature)
             {
                 found(&mut s.address, &mut s.at);
             }
             if !s.own_address
-                && super::gated_matches(address_labels(), own_address(), t).any(outside_signature)
+                && super::gated_matches(r, Gate::AddressLabel, own_address()).any(outside_signature)
             {
                 s.own_address = true;
             }

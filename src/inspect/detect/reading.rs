@@ -7,6 +7,7 @@
 //! ("Van:", "From:") is a correspondent; any other name is someone the
 //! text is about. Pure.
 
+use super::gates::Gates;
 use super::lexicon::{self, lexicon, Hit};
 use super::names;
 use crate::inspect::TextUnit;
@@ -52,6 +53,8 @@ pub struct Reading<'t> {
     /// Byte ranges of signature blocks (from a closing to the next quoted
     /// header or at most a dozen lines).
     pub signatures: Vec<Range<usize>>,
+    /// Where the words that open the longer patterns stand.
+    pub gates: Gates,
     /// Positions of the bytes that end a sentence, in order.
     boundaries: Vec<usize>,
 }
@@ -78,10 +81,10 @@ const QUOTE_HEADERS: &[&str] = &[
 impl<'t> Reading<'t> {
     pub fn new(unit: &'t TextUnit) -> Self {
         let text = super::head(&unit.text);
-        let hits = if is_header_field(unit) {
-            Vec::new()
+        let (hits, gates) = if is_header_field(unit) {
+            (Vec::new(), Gates::default())
         } else {
-            lexicon().hits(text)
+            (lexicon().hits(text), Gates::find(text))
         };
         let signatures = signature_blocks(text, &hits);
         let mut reading = Reading {
@@ -90,6 +93,7 @@ impl<'t> Reading<'t> {
             hits,
             names: Vec::new(),
             signatures,
+            gates,
             boundaries: sentence_boundaries(text),
         };
         reading.names = names::find(&reading);
