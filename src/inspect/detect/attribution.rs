@@ -68,9 +68,13 @@ pub fn of(r: &Reading, sentence: Range<usize>, term: &Hit) -> Attribution {
             pronoun |= one_person || relative;
         }
     }
-    let named = r.names.iter().any(|n| {
-        n.role == Role::Subject && n.span.start < sentence.end && n.span.end > sentence.start
-    });
+    // Names are sorted and do not overlap: look only at those that reach
+    // into the sentence (a long text names hundreds of people).
+    let first = r.names.partition_point(|n| n.span.end <= sentence.start);
+    let named = r.names[first..]
+        .iter()
+        .take_while(|n| n.span.start < sentence.end)
+        .any(|n| n.role == Role::Subject);
     if writer || (writer_verb && !reader) {
         Attribution::Writer
     } else if named {

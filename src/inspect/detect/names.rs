@@ -373,6 +373,21 @@ mod tests {
         );
     }
 
+    /// `attribution::of` finds the names of a sentence by binary search.
+    #[test]
+    fn names_come_sorted_and_apart() {
+        let t = "Beste mevr. Jansen,\n\nKees de Wit (8) en Ümit Doğan (5 jaar) zagen dhr. P. Bakker. Kees belde Wiersma, A. en Naam: J. de Vries.\n\nGroet,\nLieke Dekker";
+        let unit = TextUnit {
+            loc: Location::default(),
+            text: t.into(),
+        };
+        let reading = Reading::new(&unit);
+        assert!(reading.names.len() >= 5, "{:?}", reading.names);
+        for pair in reading.names.windows(2) {
+            assert!(pair[0].span.end <= pair[1].span.start, "{pair:?}");
+        }
+    }
+
     #[test]
     fn months_places_and_organisations_are_no_surnames() {
         for text in [
