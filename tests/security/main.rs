@@ -251,4 +251,5 @@ pub fn message(headers: &[&str], body: &str) -> Vec<u8> {
     m.into_bytes()
 }
 
+mod crlf_headers;
 mod subject_trigger;

@@ -1,0 +1,97 @@
+//! Header fields Sluis writes or changes in a message: the one place that
+//! makes a value safe and that replaces or removes fields.
+//!
+//! Pure functions. Promises: a value Sluis writes never holds CR, LF or
+//! another control character (so text taken from a message — a decoded
+//! Subject, a Message-ID, a file name — cannot end the field and start one
+//! of its own); only the header section is touched; a field's folded
+//! continuation lines go with it; the line ending style of the message
+//! (CRLF or LF) is kept. A message without a header/body separator is
+//! treated as all header.
+
+/// A header field value made safe: every CR, LF and other control
+/// character becomes a space.
+pub fn header_value(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+/// Does the message use CRLF line endings (else LF)?
+pub fn uses_crlf(raw: &[u8]) -> bool {
+    raw.windows(2).any(|w| w == b"\r\n")
+}
+
+/// `raw` with every `name` field (and its continuation lines) removed and,
+/// when `field` is given, that complete field (name, value, line ending)
+/// put at the place of the first — or at the end of the header section
+/// when there was none.
+pub fn replace_field(raw: &[u8], name: &str, field: Option<&[u8]>) -> Vec<u8> {
+    let header_end = if raw.starts_with(b"\r\n") || raw.starts_with(b"\n") {
+        0 // no header fields at all
+    } else {
+        find(raw, b"\r\n\r\n")
+            .map(|i| i + 2)
+            .or_else(|| find(raw, b"\n\n").map(|i| i + 1))
+            .unwrap_or(raw.len())
+    };
+    let (header, body) = raw.split_at(header_end);
+    let mut out = Vec::with_capacity(raw.len() + field.map_or(0, <[u8]>::len));
+    let mut in_field = false;
+    let mut written = field.is_none();
+    for line in header.split_inclusive(|b| *b == b'\n') {
+        let continuation = line.first().is_some_and(|b| *b == b' ' || *b == b'\t');
+        if continuation && in_field {
+            continue;
+        }
+        in_field = !continuation && is_field(line, name);
+        if in_field {
+            if let (false, Some(f)) = (written, field) {
+                out.extend_from_slice(f);
+                written = true;
+            }
+            continue;
+        }
+        out.extend_from_slice(line);
+    }
+    if let (false, Some(f)) = (written, field) {
+        out.extend_from_slice(f);
+    }
+    out.extend_from_slice(body);
+    out
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+fn is_field(line: &[u8], name: &str) -> bool {
+    let n = name.len();
+    line.get(..n)
+        .is_some_and(|head| head.eq_ignore_ascii_case(name.as_bytes()))
+        && line
+            .get(n..)
+            .and_then(|rest| rest.iter().find(|b| **b != b' ' && **b != b'\t'))
+            == Some(&b':')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_never_carry_line_breaks_or_control_characters() {
+        assert_eq!(header_value("a\r\nX-Injected: yes"), "a  X-Injected: yes");
+        assert_eq!(header_value("tab\there\u{0}"), "tab here ");
+        assert_eq!(header_value("Één ✓"), "Één ✓");
+    }
+
+    #[test]
+    fn a_field_is_replaced_at_the_place_of_the_first() {
+        let raw = b"Received: x\r\nFrom: A <a@b.nl>\r\nTo: c@d.nl\r\nFrom: e@f.nl\r\n\r\nbody\r\n";
+        assert_eq!(
+            replace_field(raw, "From", Some(b"From: <s@p.nl>\r\n")),
+            b"Received: x\r\nFrom: <s@p.nl>\r\nTo: c@d.nl\r\n\r\nbody\r\n".to_vec()
+        );
+    }
+}
