@@ -130,8 +130,10 @@ pub struct Limits {
     pub data_timeout_secs: u64,
     pub max_connections: usize,
     pub max_connections_per_ip: usize,
-    /// Failed AUTH attempts per client IP within `auth_failure_window_secs`
-    /// before further attempts from that IP are refused.
+    /// Failed AUTH attempts per client within `auth_failure_window_secs`
+    /// before further attempts from it are refused (default 5). A client is
+    /// an IPv4 address or an IPv6 /64; an attempt counts from the moment its
+    /// password is checked, so parallel sessions cannot exceed the limit.
     pub max_auth_failures_per_ip: u32,
     pub auth_failure_window_secs: u64,
     /// Pause before answering a failed AUTH (slows down password guessing).

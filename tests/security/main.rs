@@ -251,5 +251,6 @@ pub fn message(headers: &[&str], body: &str) -> Vec<u8> {
     m.into_bytes()
 }
 
+mod auth_limit;
 mod crlf_headers;
 mod subject_trigger;
