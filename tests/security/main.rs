@@ -253,4 +253,5 @@ pub fn message(headers: &[&str], body: &str) -> Vec<u8> {
 
 mod auth_limit;
 mod crlf_headers;
+mod implicit_tls_limit;
 mod subject_trigger;
