@@ -74,6 +74,26 @@ pub struct ServerConfig {
     pub trusted_networks: Vec<IpNet>,
     /// Tenant for mail from trusted networks (accounts carry their own).
     pub trusted_tenant: String,
+    /// What happens when an authenticated account's message has a `From:`
+    /// address the account may not use (its allowed senders, as for MAIL
+    /// FROM): `enforce` (default) refuses it with 553 5.7.1; `rewrite`
+    /// replaces `From:` by the envelope sender; `off` does not check.
+    /// Mail from trusted networks without AUTH is never checked.
+    pub from_header_check: FromHeaderCheck,
+}
+
+/// See [`ServerConfig::from_header_check`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FromHeaderCheck {
+    /// Refuse the message (553 5.7.1, Dutch and English).
+    #[default]
+    Enforce,
+    /// Replace `From:` by the envelope sender.
+    #[serde(alias = "rewrite-to-sender")]
+    Rewrite,
+    /// No check.
+    Off,
 }
 
 impl Default for ServerConfig {
@@ -92,6 +112,7 @@ impl Default for ServerConfig {
             ],
             trusted_networks: vec![],
             trusted_tenant: "default".into(),
+            from_header_check: FromHeaderCheck::Enforce,
         }
     }
 }

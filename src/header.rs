@@ -61,6 +61,44 @@ pub fn replace_field(raw: &[u8], name: &str, field: Option<&[u8]>) -> Vec<u8> {
     out
 }
 
+/// Does the header section hold a `name` field?
+pub fn has_field(raw: &[u8], name: &str) -> bool {
+    let header_end = find(raw, b"\r\n\r\n")
+        .or_else(|| find(raw, b"\n\n"))
+        .unwrap_or(raw.len());
+    raw.get(..header_end)
+        .unwrap_or(raw)
+        .split(|b| *b == b'\n')
+        .any(|line| is_field(line, name))
+}
+
+/// The addresses of every `From:` field of the message: `None` without a
+/// From field; an empty list when a From field holds no address Sluis can
+/// read (the caller must treat that as "not allowed").
+pub fn from_addresses(raw: &[u8]) -> Option<Vec<String>> {
+    if !has_field(raw, "From") {
+        return None;
+    }
+    let Some(msg) = mail_parser::MessageParser::default().parse_headers(raw) else {
+        return Some(vec![]);
+    };
+    let mut out = vec![];
+    for value in msg.header_values(mail_parser::HeaderName::From) {
+        match value.as_address() {
+            Some(list) => {
+                for addr in list.iter() {
+                    match addr.address() {
+                        Some(a) if !a.trim().is_empty() => out.push(a.trim().to_string()),
+                        _ => return Some(vec![]),
+                    }
+                }
+            }
+            None => return Some(vec![]),
+        }
+    }
+    Some(out)
+}
+
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
 }
@@ -92,6 +130,21 @@ mod tests {
         assert_eq!(
             replace_field(raw, "From", Some(b"From: <s@p.nl>\r\n")),
             b"Received: x\r\nFrom: <s@p.nl>\r\nTo: c@d.nl\r\n\r\nbody\r\n".to_vec()
+        );
+    }
+
+    #[test]
+    fn from_addresses_reads_every_from_field() {
+        assert_eq!(from_addresses(b"To: a@b.nl\r\n\r\nx"), None);
+        assert_eq!(
+            from_addresses(b"From: Dokter <Dokter@Praktijk.nl>, b@c.nl\r\n\r\nx"),
+            Some(vec!["Dokter@Praktijk.nl".to_string(), "b@c.nl".to_string()])
+        );
+        let two = from_addresses(b"From: a@b.nl\r\nFrom: x@y.nl\r\n\r\n").unwrap();
+        assert!(two.contains(&"x@y.nl".to_string()), "{two:?}");
+        assert_eq!(
+            from_addresses(b"From: Dokter Jansen\r\n\r\nx"),
+            Some(vec![])
         );
     }
 }

@@ -253,5 +253,6 @@ pub fn message(headers: &[&str], body: &str) -> Vec<u8> {
 
 mod auth_limit;
 mod crlf_headers;
+mod from_header;
 mod implicit_tls_limit;
 mod subject_trigger;
