@@ -61,6 +61,11 @@ pub fn replace_field(raw: &[u8], name: &str, field: Option<&[u8]>) -> Vec<u8> {
     out
 }
 
+/// `raw` without any `name` field.
+pub fn remove_field(raw: &[u8], name: &str) -> Vec<u8> {
+    replace_field(raw, name, None)
+}
+
 /// Does the header section hold a `name` field?
 pub fn has_field(raw: &[u8], name: &str) -> bool {
     let header_end = find(raw, b"\r\n\r\n")
@@ -122,6 +127,18 @@ mod tests {
         assert_eq!(header_value("a\r\nX-Injected: yes"), "a  X-Injected: yes");
         assert_eq!(header_value("tab\there\u{0}"), "tab here ");
         assert_eq!(header_value("Één ✓"), "Één ✓");
+    }
+
+    #[test]
+    fn fields_are_removed_with_their_continuations_and_the_body_is_untouched() {
+        let raw = b"X-Sluis-SMS: +316\r\n 12345678\r\nSubject: x\r\nx-sluis-sms : 1\r\n\r\nX-Sluis-SMS: body\r\n";
+        assert_eq!(
+            remove_field(raw, "X-Sluis-SMS"),
+            b"Subject: x\r\n\r\nX-Sluis-SMS: body\r\n".to_vec()
+        );
+        // A field whose name only starts the same stays.
+        let raw = b"X-Sluis-SMSX: 1\nSubject: y\n\nb\n";
+        assert_eq!(remove_field(raw, "X-Sluis-SMS"), raw.to_vec());
     }
 
     #[test]

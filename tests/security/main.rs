@@ -255,4 +255,5 @@ mod auth_limit;
 mod crlf_headers;
 mod from_header;
 mod implicit_tls_limit;
+mod sms_tags;
 mod subject_trigger;
