@@ -507,6 +507,11 @@ pub struct PickupConfig {
     /// Rate-limit window for the three limits below.
     pub rate_window_secs: u64,
     pub max_codes_per_link: u32,
+    /// Codes one link may get over its whole life (default 10). Then the
+    /// link is locked (closed, audited as `pickup-locked`) and the sender
+    /// is told by mail: with `code_max_attempts` tries per code this caps
+    /// the guesses on one link at their product (50 by default).
+    pub max_codes_per_link_lifetime: u32,
     pub max_codes_per_address: u32,
     /// Code requests plus code entries from one IP address per window.
     pub max_requests_per_ip: u32,
@@ -590,6 +595,7 @@ impl Default for PickupConfig {
             code_max_attempts: 5,
             rate_window_secs: 3600,
             max_codes_per_link: 5,
+            max_codes_per_link_lifetime: 10,
             max_codes_per_address: 10,
             max_requests_per_ip: 60,
             session_idle_secs: 900,
@@ -736,6 +742,9 @@ impl Config {
         }
         if p.code_max_attempts == 0 || p.code_ttl_secs == 0 || p.expiry_days == 0 {
             return bad("pickup.code_max_attempts, code_ttl_secs and expiry_days must be > 0");
+        }
+        if p.max_codes_per_link_lifetime == 0 {
+            return bad("pickup.max_codes_per_link_lifetime must be > 0");
         }
         if p.max_connections == 0
             || p.handshake_timeout_secs == 0

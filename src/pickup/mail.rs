@@ -296,6 +296,29 @@ pub fn sender_confirmation(
     )
 }
 
+/// Notice to the sender that a link was locked after its lifetime cap of
+/// codes (someone may be guessing codes). No link, no content.
+pub fn link_locked(
+    cfg: &PickupConfig,
+    sender: &str,
+    recipient: &str,
+    message_id: &str,
+    cap: u32,
+) -> std::io::Result<Vec<u8>> {
+    let body = Body {
+        nl: vec![
+            format!("De beveiligde link voor uw bericht {message_id} aan {recipient} is geblokkeerd: er zijn {cap} codes voor aangevraagd, het maximum. Misschien probeert iemand de code te raden."),
+            "Het bericht is niet meer via de link te lezen en is verwijderd. Neem contact op met de ontvanger en stuur het bericht zo nodig opnieuw.".into(),
+        ],
+        en: vec![
+            format!("The secure link for your message {message_id} to {recipient} has been locked: {cap} codes were requested for it, the maximum. Someone may be trying to guess the code."),
+            "The message can no longer be read through the link and has been deleted. Please contact the recipient and send the message again if needed.".into(),
+        ],
+        link: None,
+    };
+    build(cfg, sender, "Link geblokkeerd / Link locked", &body, None)
+}
+
 /// Notice to the sender that the recipient opened the message.
 pub fn opened_notice(
     cfg: &PickupConfig,

@@ -14,7 +14,9 @@
 //!   pickup, idle-limited; every request is authorised for its message.
 //! - Every step is audited (`pickup-parked`, `link-sent`, `code-sent`,
 //!   `code-failed`, `opened`, `downloaded`, `replied`, `revoked`,
-//!   `expired`) with message id and recipient, never content.
+//!   `pickup-locked`, `expired`) with message id and recipient, never content.
+//! - A link gets at most `max_codes_per_link_lifetime` codes over its whole
+//!   life; then it is locked (closed like a revoke) and the sender told.
 //!
 //! Fails with [`PickupError`]; the portal turns each into a bilingual page.
 //!
@@ -76,6 +78,9 @@ pub enum PickupError {
     Gone,
     #[error("too many requests")]
     RateLimited,
+    /// The link had its lifetime cap of codes and is locked for good.
+    #[error("link locked after too many codes")]
+    Locked,
     #[error("wrong code")]
     WrongCode,
     /// No usable code: never requested, expired, used, or out of attempts.
