@@ -74,6 +74,26 @@ pub struct ServerConfig {
     pub trusted_networks: Vec<IpNet>,
     /// Tenant for mail from trusted networks (accounts carry their own).
     pub trusted_tenant: String,
+    /// What happens when an authenticated account's message has a `From:`
+    /// address the account may not use (its allowed senders, as for MAIL
+    /// FROM): `enforce` (default) refuses it with 553 5.7.1; `rewrite`
+    /// replaces `From:` by the envelope sender; `off` does not check.
+    /// Mail from trusted networks without AUTH is never checked.
+    pub from_header_check: FromHeaderCheck,
+}
+
+/// See [`ServerConfig::from_header_check`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FromHeaderCheck {
+    /// Refuse the message (553 5.7.1, Dutch and English).
+    #[default]
+    Enforce,
+    /// Replace `From:` by the envelope sender.
+    #[serde(alias = "rewrite-to-sender")]
+    Rewrite,
+    /// No check.
+    Off,
 }
 
 impl Default for ServerConfig {
@@ -92,6 +112,7 @@ impl Default for ServerConfig {
             ],
             trusted_networks: vec![],
             trusted_tenant: "default".into(),
+            from_header_check: FromHeaderCheck::Enforce,
         }
     }
 }
@@ -130,8 +151,10 @@ pub struct Limits {
     pub data_timeout_secs: u64,
     pub max_connections: usize,
     pub max_connections_per_ip: usize,
-    /// Failed AUTH attempts per client IP within `auth_failure_window_secs`
-    /// before further attempts from that IP are refused.
+    /// Failed AUTH attempts per client within `auth_failure_window_secs`
+    /// before further attempts from it are refused (default 5). A client is
+    /// an IPv4 address or an IPv6 /64; an attempt counts from the moment its
+    /// password is checked, so parallel sessions cannot exceed the limit.
     pub max_auth_failures_per_ip: u32,
     pub auth_failure_window_secs: u64,
     /// Pause before answering a failed AUTH (slows down password guessing).
@@ -484,6 +507,11 @@ pub struct PickupConfig {
     /// Rate-limit window for the three limits below.
     pub rate_window_secs: u64,
     pub max_codes_per_link: u32,
+    /// Codes one link may get over its whole life (default 10). Then the
+    /// link is locked (closed, audited as `pickup-locked`) and the sender
+    /// is told by mail: with `code_max_attempts` tries per code this caps
+    /// the guesses on one link at their product (50 by default).
+    pub max_codes_per_link_lifetime: u32,
     pub max_codes_per_address: u32,
     /// Code requests plus code entries from one IP address per window.
     pub max_requests_per_ip: u32,
@@ -567,6 +595,7 @@ impl Default for PickupConfig {
             code_max_attempts: 5,
             rate_window_secs: 3600,
             max_codes_per_link: 5,
+            max_codes_per_link_lifetime: 10,
             max_codes_per_address: 10,
             max_requests_per_ip: 60,
             session_idle_secs: 900,
@@ -713,6 +742,9 @@ impl Config {
         }
         if p.code_max_attempts == 0 || p.code_ttl_secs == 0 || p.expiry_days == 0 {
             return bad("pickup.code_max_attempts, code_ttl_secs and expiry_days must be > 0");
+        }
+        if p.max_codes_per_link_lifetime == 0 {
+            return bad("pickup.max_codes_per_link_lifetime must be > 0");
         }
         if p.max_connections == 0
             || p.handshake_timeout_secs == 0

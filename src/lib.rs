@@ -15,6 +15,7 @@ pub mod cli;
 pub mod config;
 pub mod crypto;
 pub mod delivery;
+pub mod header;
 pub mod inspect;
 pub mod logging;
 pub mod pickup;

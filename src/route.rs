@@ -94,6 +94,15 @@ pub fn with_phone(work: Work, phone: Option<&str>) -> Work {
     }
 }
 
+/// Can this work end in a pickup (directly or as an encrypt fallback)?
+pub fn may_pickup(work: &Work) -> bool {
+    match work {
+        Work::Pickup { .. } => true,
+        Work::Encrypt { fallback } => may_pickup(fallback),
+        _ => false,
+    }
+}
+
 /// Route every recipient of one message, in order. One recipient's work
 /// never depends on another's.
 pub fn route_all(decisions: &[Decision]) -> Vec<(String, Work)> {

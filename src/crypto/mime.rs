@@ -141,7 +141,7 @@ pub fn outer_fields(fields: &[Field], protect: bool, protected_subject: &str) ->
     }
     if protect {
         out.extend_from_slice(b"Subject: ");
-        out.extend_from_slice(protected_subject.as_bytes());
+        out.extend_from_slice(crate::header::header_value(protected_subject).as_bytes());
         out.extend_from_slice(b"\r\n");
     } else {
         for f in fields.iter().filter(|f| f.is("Subject")) {

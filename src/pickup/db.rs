@@ -5,15 +5,17 @@
 //! times and state; code hashes (HMAC), session hashes with the link secret
 //! sealed under the session token; rate-limit counters; the contact list.
 //! Ciphertext lives in the blob store (files or `pickup_blobs`, base64).
-//! Counters and one-time use are done with single UPDATE statements, so
-//! several nodes on one PostgreSQL database stay correct.
+//! Counters and one-time use are done with single UPDATE statements, and
+//! code requests and code checks of one link run in transactions under the
+//! link's row lock, so several nodes on one PostgreSQL database stay correct.
 
 use crate::store::{schema::Step, Store, StoreError};
 use sqlx::Row;
 
 /// Migration steps of the `pickup` component.
-pub const PICKUP_STEPS: &[Step] = &[&[
-    "CREATE TABLE pickups (
+pub const PICKUP_STEPS: &[Step] = &[
+    &[
+        "CREATE TABLE pickups (
         id TEXT PRIMARY KEY,
         tenant TEXT NOT NULL,
         message_id TEXT NOT NULL,
@@ -25,35 +27,41 @@ pub const PICKUP_STEPS: &[Step] = &[&[
         state TEXT NOT NULL,
         opened_ms BIGINT,
         blob_in_db BIGINT NOT NULL)",
-    "CREATE INDEX pickups_message ON pickups (message_id)",
-    "CREATE INDEX pickups_expiry ON pickups (state, expires_ms)",
-    "CREATE TABLE pickup_blobs (
+        "CREATE INDEX pickups_message ON pickups (message_id)",
+        "CREATE INDEX pickups_expiry ON pickups (state, expires_ms)",
+        "CREATE TABLE pickup_blobs (
         id TEXT PRIMARY KEY,
         data TEXT NOT NULL)",
-    "CREATE TABLE pickup_codes (
+        "CREATE TABLE pickup_codes (
         pickup_id TEXT PRIMARY KEY,
         code_hash TEXT NOT NULL,
         created_ms BIGINT NOT NULL,
         expires_ms BIGINT NOT NULL,
         attempts BIGINT NOT NULL,
         used BIGINT NOT NULL)",
-    "CREATE TABLE pickup_sessions (
+        "CREATE TABLE pickup_sessions (
         id_hash TEXT PRIMARY KEY,
         pickup_id TEXT NOT NULL,
         wrapped TEXT NOT NULL,
         created_ms BIGINT NOT NULL,
         last_seen_ms BIGINT NOT NULL)",
-    "CREATE INDEX pickup_sessions_pickup ON pickup_sessions (pickup_id)",
-    "CREATE TABLE pickup_rate (
+        "CREATE INDEX pickup_sessions_pickup ON pickup_sessions (pickup_id)",
+        "CREATE TABLE pickup_rate (
         rkey TEXT PRIMARY KEY,
         window_start_ms BIGINT NOT NULL,
         hits BIGINT NOT NULL)",
-    "CREATE TABLE contacts (
+        "CREATE TABLE contacts (
         tenant TEXT NOT NULL,
         address TEXT NOT NULL,
         phone TEXT NOT NULL,
         PRIMARY KEY (tenant, address))",
-]];
+    ],
+    &[
+        // Codes made over a link's whole life (the lifetime cap,
+        // `pickup.max_codes_per_link_lifetime`).
+        "ALTER TABLE pickups ADD COLUMN codes_issued BIGINT NOT NULL DEFAULT 0",
+    ],
+];
 
 /// State of a pickup.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,6 +69,8 @@ pub enum PickupState {
     Active,
     Revoked,
     Expired,
+    /// Closed after its lifetime cap of codes (`max_codes_per_link_lifetime`).
+    Locked,
 }
 
 impl PickupState {
@@ -69,12 +79,14 @@ impl PickupState {
             PickupState::Active => "active",
             PickupState::Revoked => "revoked",
             PickupState::Expired => "expired",
+            PickupState::Locked => "locked",
         }
     }
     fn parse(s: &str) -> PickupState {
         match s {
             "active" => PickupState::Active,
             "revoked" => PickupState::Revoked,
+            "locked" => PickupState::Locked,
             _ => PickupState::Expired,
         }
     }
@@ -244,18 +256,30 @@ pub async fn get_db_blob(store: &Store, id: &str) -> Result<Option<Vec<u8>>, Sto
     Ok(base64::engine::general_purpose::STANDARD.decode(text).ok())
 }
 
-/// Replace the pickup's code with a new one (attempts reset).
-pub async fn put_code(
-    store: &Store,
+/// Take the pickup's row lock inside `tx`: code requests and code checks
+/// of one link run one after the other (PostgreSQL locks the row; SQLite
+/// takes its write lock with the first write of a transaction).
+async fn lock_link(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    pickup_id: &str,
+) -> Result<(), StoreError> {
+    sqlx::query("UPDATE pickups SET codes_issued = codes_issued WHERE id = $1")
+        .bind(pickup_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+async fn replace_code(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     pickup_id: &str,
     code_hash: &str,
     now_ms: i64,
     expires_ms: i64,
 ) -> Result<(), StoreError> {
-    let mut tx = store.pool().begin().await?;
     sqlx::query("DELETE FROM pickup_codes WHERE pickup_id = $1")
         .bind(pickup_id)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?;
     sqlx::query(
         "INSERT INTO pickup_codes (pickup_id, code_hash, created_ms, expires_ms, attempts, used) \
@@ -265,10 +289,68 @@ pub async fn put_code(
     .bind(code_hash)
     .bind(now_ms)
     .bind(expires_ms)
-    .execute(&mut *tx)
+    .execute(&mut **tx)
     .await?;
+    Ok(())
+}
+
+/// Replace the pickup's code with a new one (attempts reset), under the
+/// link's lock.
+pub async fn put_code(
+    store: &Store,
+    pickup_id: &str,
+    code_hash: &str,
+    now_ms: i64,
+    expires_ms: i64,
+) -> Result<(), StoreError> {
+    let mut tx = store.pool().begin().await?;
+    lock_link(&mut tx, pickup_id).await?;
+    replace_code(&mut tx, pickup_id, code_hash, now_ms, expires_ms).await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// Outcome of a code request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Issued {
+    /// The new code is stored; this many codes were made for the link so far.
+    Issued(i64),
+    /// The link has had its lifetime cap of codes (or is not active).
+    CapReached,
+}
+
+/// Count a new code against the link's lifetime cap and store it, in one
+/// transaction under the link's lock.
+pub async fn issue_code(
+    store: &Store,
+    pickup_id: &str,
+    code_hash: &str,
+    now_ms: i64,
+    expires_ms: i64,
+    lifetime_cap: u32,
+) -> Result<Issued, StoreError> {
+    let mut tx = store.pool().begin().await?;
+    lock_link(&mut tx, pickup_id).await?;
+    let counted = sqlx::query(
+        "UPDATE pickups SET codes_issued = codes_issued + 1 \
+         WHERE id = $1 AND state = 'active' AND codes_issued < $2",
+    )
+    .bind(pickup_id)
+    .bind(i64::from(lifetime_cap))
+    .execute(&mut *tx)
+    .await?;
+    if counted.rows_affected() != 1 {
+        tx.commit().await?;
+        return Ok(Issued::CapReached);
+    }
+    replace_code(&mut tx, pickup_id, code_hash, now_ms, expires_ms).await?;
+    let row = sqlx::query("SELECT codes_issued FROM pickups WHERE id = $1")
+        .bind(pickup_id)
+        .fetch_one(&mut *tx)
+        .await?;
+    let issued: i64 = row.try_get(0)?;
+    tx.commit().await?;
+    Ok(Issued::Issued(issued))
 }
 
 /// Outcome of one code entry.
@@ -280,7 +362,10 @@ pub enum CodeCheck {
     NoCode,
 }
 
-/// Count an attempt, then compare (constant time) and consume on success.
+/// Count an attempt, then compare (constant time) and consume on success —
+/// in one transaction under the link's lock, so the attempt is always
+/// counted on the very code it is compared with (a new code requested
+/// meanwhile waits).
 pub async fn check_code(
     store: &Store,
     pickup_id: &str,
@@ -288,6 +373,8 @@ pub async fn check_code(
     max_attempts: u32,
     now_ms: i64,
 ) -> Result<CodeCheck, StoreError> {
+    let mut tx = store.pool().begin().await?;
+    lock_link(&mut tx, pickup_id).await?;
     let counted = sqlx::query(
         "UPDATE pickup_codes SET attempts = attempts + 1 \
          WHERE pickup_id = $1 AND used = 0 AND attempts < $2 AND expires_ms > $3",
@@ -295,26 +382,30 @@ pub async fn check_code(
     .bind(pickup_id)
     .bind(i64::from(max_attempts))
     .bind(now_ms)
-    .execute(store.pool())
+    .execute(&mut *tx)
     .await?;
     if counted.rows_affected() != 1 {
+        tx.commit().await?;
         return Ok(CodeCheck::NoCode);
     }
     let row = sqlx::query("SELECT code_hash FROM pickup_codes WHERE pickup_id = $1")
         .bind(pickup_id)
-        .fetch_optional(store.pool())
+        .fetch_optional(&mut *tx)
         .await?;
     let Some(row) = row else {
+        tx.commit().await?;
         return Ok(CodeCheck::NoCode);
     };
     let stored: String = row.try_get(0)?;
     if !super::crypto::ct_eq(&stored, candidate_hash) {
+        tx.commit().await?;
         return Ok(CodeCheck::Wrong);
     }
     let used = sqlx::query("UPDATE pickup_codes SET used = 1 WHERE pickup_id = $1 AND used = 0")
         .bind(pickup_id)
-        .execute(store.pool())
+        .execute(&mut *tx)
         .await?;
+    tx.commit().await?;
     Ok(if used.rows_affected() == 1 {
         CodeCheck::Ok
     } else {

@@ -1,5 +1,5 @@
-//! The end of a pickup: revoke (CLI or the sender's signed link) and
-//! expiry (the sweeper). Both delete the ciphertext, codes and sessions —
+//! The end of a pickup: revoke (CLI or the sender's signed link), lock
+//! (the link's lifetime cap of codes) and expiry (the sweeper). Both delete the ciphertext, codes and sessions —
 //! crypto-shredding — and are audited once.
 
 use super::db::{self, PickupState};
@@ -13,7 +13,7 @@ impl Pickup {
             .await
     }
 
-    async fn close(
+    pub(super) async fn close(
         &self,
         pickup_id: &str,
         state: PickupState,

@@ -133,13 +133,13 @@ fn build(
 ) -> std::io::Result<Vec<u8>> {
     let mut b = MessageBuilder::new()
         .from(Address::new_address(
-            Some(cfg.practice_name.clone()),
-            cfg.notify_from.clone(),
+            Some(h(&cfg.practice_name)),
+            h(&cfg.notify_from),
         ))
-        .to(to.to_string())
-        .subject(subject.to_string())
+        .to(h(to))
+        .subject(h(subject))
         .date(crate::now_ms() / 1000)
-        .message_id(message_id(cfg))
+        .message_id(h(&message_id(cfg)))
         .header(
             "Auto-Submitted",
             mail_builder::headers::raw::Raw::new("auto-generated"),
@@ -147,9 +147,15 @@ fn build(
         .text_body(body.text())
         .html_body(body.html(subject));
     if let Some(id) = in_reply_to {
-        b = b.in_reply_to(id.to_string());
+        b = b.in_reply_to(h(id));
     }
     b.write_to_vec()
+}
+
+/// Every header value below comes from message data or the configuration:
+/// never with CR, LF or other control characters.
+fn h(text: &str) -> String {
+    crate::header::header_value(text)
 }
 
 fn contact_lines(cfg: &PickupConfig) -> (String, String) {
@@ -290,6 +296,29 @@ pub fn sender_confirmation(
     )
 }
 
+/// Notice to the sender that a link was locked after its lifetime cap of
+/// codes (someone may be guessing codes). No link, no content.
+pub fn link_locked(
+    cfg: &PickupConfig,
+    sender: &str,
+    recipient: &str,
+    message_id: &str,
+    cap: u32,
+) -> std::io::Result<Vec<u8>> {
+    let body = Body {
+        nl: vec![
+            format!("De beveiligde link voor uw bericht {message_id} aan {recipient} is geblokkeerd: er zijn {cap} codes voor aangevraagd, het maximum. Misschien probeert iemand de code te raden."),
+            "Het bericht is niet meer via de link te lezen en is verwijderd. Neem contact op met de ontvanger en stuur het bericht zo nodig opnieuw.".into(),
+        ],
+        en: vec![
+            format!("The secure link for your message {message_id} to {recipient} has been locked: {cap} codes were requested for it, the maximum. Someone may be trying to guess the code."),
+            "The message can no longer be read through the link and has been deleted. Please contact the recipient and send the message again if needed.".into(),
+        ],
+        link: None,
+    };
+    build(cfg, sender, "Link geblokkeerd / Link locked", &body, None)
+}
+
 /// Notice to the sender that the recipient opened the message.
 pub fn opened_notice(
     cfg: &PickupConfig,
@@ -329,11 +358,11 @@ pub fn reply(
 ) -> std::io::Result<Vec<u8>> {
     let host = crate::types::domain_of(from);
     let mut b = MessageBuilder::new()
-        .from(from.to_string())
-        .to(to.to_string())
-        .subject(subject.to_string())
+        .from(h(from))
+        .to(h(to))
+        .subject(h(subject))
         .date(crate::now_ms() / 1000)
-        .message_id(format!(
+        .message_id(h(&format!(
             "{}@{}",
             hex::encode(rand::random::<[u8; 12]>()),
             if host.is_empty() {
@@ -341,13 +370,13 @@ pub fn reply(
             } else {
                 &host
             }
-        ))
+        )))
         .text_body(text.to_string());
     if let Some(id) = in_reply_to {
-        b = b.in_reply_to(id.to_string());
+        b = b.in_reply_to(h(id));
     }
     for f in files {
-        b = b.attachment(f.content_type, f.name, f.data);
+        b = b.attachment(h(&f.content_type), h(&f.name), f.data);
     }
     b.write_to_vec()
 }
@@ -389,6 +418,37 @@ mod tests {
         let raw = notification(&cfg, "p@x.nl", "u", 0, false, Some("Afspraak")).unwrap();
         let parsed = mail_parser::MessageParser::default().parse(&raw).unwrap();
         assert!(parsed.subject().unwrap().ends_with(": Afspraak"));
+    }
+
+    #[test]
+    fn header_values_built_from_message_data_never_carry_cr_or_lf() {
+        // Header lines only: up to the first empty line.
+        let injected = |raw: &[u8]| {
+            String::from_utf8_lossy(raw)
+                .lines()
+                .take_while(|l| !l.is_empty())
+                .any(|l| l.to_ascii_lowercase().starts_with("x-injected"))
+        };
+        let raw = reply(
+            "p@example.nl",
+            "d@praktijk.nl",
+            "Re: Uitslag\r\nX-Injected: yes",
+            "tekst",
+            Some("a@b\r\nX-Injected: yes"),
+            vec![],
+        )
+        .unwrap();
+        assert!(!injected(&raw), "{}", String::from_utf8_lossy(&raw));
+        let parsed = mail_parser::MessageParser::default().parse(&raw).unwrap();
+        assert_eq!(parsed.subject(), Some("Re: Uitslag  X-Injected: yes"));
+        let cfg = PickupConfig {
+            notify_show_subject: true,
+            practice_name: "Praktijk\nX-Injected: yes".into(),
+            ..PickupConfig::default()
+        };
+        let raw =
+            notification(&cfg, "p@x.nl", "u", 0, false, Some("A\r\nX-Injected: yes")).unwrap();
+        assert!(!injected(&raw), "{}", String::from_utf8_lossy(&raw));
     }
 
     #[test]

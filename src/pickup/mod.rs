@@ -14,7 +14,9 @@
 //!   pickup, idle-limited; every request is authorised for its message.
 //! - Every step is audited (`pickup-parked`, `link-sent`, `code-sent`,
 //!   `code-failed`, `opened`, `downloaded`, `replied`, `revoked`,
-//!   `expired`) with message id and recipient, never content.
+//!   `pickup-locked`, `expired`) with message id and recipient, never content.
+//! - A link gets at most `max_codes_per_link_lifetime` codes over its whole
+//!   life; then it is locked (closed like a revoke) and the sender told.
 //!
 //! Fails with [`PickupError`]; the portal turns each into a bilingual page.
 //!
@@ -24,7 +26,8 @@
 //!   load_or_generate_tls(..), shutdown)` and `pickup.run_sweeper()`;
 //! - pipeline: for a recipient routed to pickup, after the original is
 //!   spooled, `park(tenant, id, sender, rcpt, raw, phone)` where `phone`
-//!   comes from [`take_sms_tag`] on the Subject or [`sms_header`]; inject
+//!   comes from [`take_sms_tags`] on the Subject or [`sms_header`] (see
+//!   [`SmsTags::for_recipient`]); inject
 //!   `Parked::notification` to the recipient and
 //!   `Parked::sender_confirmation` to the sender as new messages;
 //! - [`Outbox`] injects code mails and "opened" notices; [`ReplySink`]
@@ -75,6 +78,9 @@ pub enum PickupError {
     Gone,
     #[error("too many requests")]
     RateLimited,
+    /// The link had its lifetime cap of codes and is locked for good.
+    #[error("link locked after too many codes")]
+    Locked,
     #[error("wrong code")]
     WrongCode,
     /// No usable code: never requested, expired, used, or out of attempts.
@@ -117,44 +123,173 @@ pub trait ReplySink: Send + Sync {
     ) -> BoxFuture<'a, Result<(), String>>;
 }
 
-/// Take a `[sms:+316...]` tag out of a subject: (phone, subject without it).
-/// Only `+` and digits (7..=15 of them) count as a number.
-pub fn take_sms_tag(subject: &str) -> (Option<String>, String) {
-    let unchanged = || (None, subject.to_string());
-    // ASCII lower-casing keeps byte offsets, so they index `subject` too.
-    let lower = subject.to_ascii_lowercase();
-    let Some(start) = lower.find("[sms:") else {
-        return unchanged();
-    };
-    let Some(len) = subject.get(start..).and_then(|rest| rest.find(']')) else {
-        return unchanged();
-    };
-    let (Some(inner), Some(before), Some(after)) = (
-        subject.get(start + 5..start + len),
-        subject.get(..start),
-        subject.get(start + len + 1..),
-    ) else {
-        return unchanged();
-    };
-    let inner: String = inner.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
-    let digits = inner.strip_prefix('+').unwrap_or(&inner);
-    if digits.len() < 7 || digits.len() > 15 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return unchanged();
-    }
-    let rest = format!("{before}{after}");
-    (
-        Some(inner),
-        rest.split_whitespace().collect::<Vec<_>>().join(" "),
-    )
+/// Phone numbers a sender gave for pickup codes: `[sms:a@b.nl=+316...]`
+/// for one recipient, `[sms:+316...]` without an address for "the"
+/// recipient. `Debug` never shows a whole number.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct SmsTags {
+    /// A number without an address (the first one given).
+    pub untagged: Option<String>,
+    /// (recipient address, lower-cased; number), in the order given.
+    pub per_recipient: Vec<(String, String)>,
 }
 
-/// The `X-Sluis-SMS:` header's number, if present and well formed.
-pub fn sms_header(raw: &[u8]) -> Option<String> {
-    let msg = mail_parser::MessageParser::default().parse_headers(raw)?;
-    let value = msg.header_raw("X-Sluis-SMS")?;
-    let (phone, _) = take_sms_tag(&format!("[sms:{}]", value.trim()));
-    phone
+impl std::fmt::Debug for SmsTags {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let per: Vec<(&str, String)> = self
+            .per_recipient
+            .iter()
+            .map(|(a, p)| (a.as_str(), crypto::mask_phone(p)))
+            .collect();
+        f.debug_struct("SmsTags")
+            .field(
+                "untagged",
+                &self.untagged.as_deref().map(crypto::mask_phone),
+            )
+            .field("per_recipient", &per)
+            .finish()
+    }
 }
+
+impl SmsTags {
+    pub fn is_empty(&self) -> bool {
+        self.untagged.is_none() && self.per_recipient.is_empty()
+    }
+
+    /// These tags, then `other`'s where these give none.
+    pub fn or(mut self, other: SmsTags) -> SmsTags {
+        if self.untagged.is_none() {
+            self.untagged = other.untagged;
+        }
+        for (a, p) in other.per_recipient {
+            if !self.per_recipient.iter().any(|(b, _)| *b == a) {
+                self.per_recipient.push((a, p));
+            }
+        }
+        self
+    }
+
+    /// The number for `recipient`: its own tag; else the untagged number,
+    /// but only when `recipient` is the mail's only pickup recipient (one
+    /// number never goes to several people: a code for the specialist
+    /// must not reach the patient's phone).
+    pub fn for_recipient(&self, recipient: &str, only_pickup_recipient: bool) -> Option<&str> {
+        let own = self
+            .per_recipient
+            .iter()
+            .find(|(a, _)| a.eq_ignore_ascii_case(recipient.trim()))
+            .map(|(_, p)| p.as_str());
+        own.or(self.untagged.as_deref().filter(|_| only_pickup_recipient))
+    }
+
+    fn add(&mut self, tag: Tag) {
+        match tag {
+            Tag::Untagged(p) => {
+                self.untagged.get_or_insert(p);
+            }
+            Tag::For(a, p) => {
+                if !self.per_recipient.iter().any(|(b, _)| *b == a) {
+                    self.per_recipient.push((a, p));
+                }
+            }
+        }
+    }
+}
+
+enum Tag {
+    Untagged(String),
+    For(String, String),
+}
+
+/// `+31 6-1234 5678` -> `+31612345678`; only `+` and 7..=15 digits count.
+fn phone_number(text: &str) -> Option<String> {
+    let inner: String = text.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
+    let digits = inner.strip_prefix('+').unwrap_or(&inner);
+    (digits.len() >= 7 && digits.len() <= 15 && digits.bytes().all(|b| b.is_ascii_digit()))
+        .then_some(inner)
+}
+
+/// The inside of one tag: `NUMBER` or `ADDRESS=NUMBER`.
+fn parse_tag(inner: &str) -> Option<Tag> {
+    match inner.split_once('=') {
+        Some((address, number)) => {
+            let address = address.trim();
+            let ok = address.contains('@')
+                && !address.starts_with('@')
+                && !address.ends_with('@')
+                && !address.chars().any(|c| c.is_whitespace() || c.is_control());
+            ok.then_some(())?;
+            Some(Tag::For(address.to_lowercase(), phone_number(number)?))
+        }
+        None => Some(Tag::Untagged(phone_number(inner)?)),
+    }
+}
+
+/// Take every `[sms:...]` tag out of a subject: (numbers, subject without
+/// the tags). A tag that is not a valid number stays in the subject.
+pub fn take_sms_tags(subject: &str) -> (SmsTags, String) {
+    let mut tags = SmsTags::default();
+    let mut out = String::with_capacity(subject.len());
+    let mut rest = subject;
+    let mut taken = false;
+    loop {
+        // ASCII lower-casing keeps byte offsets, so they index `rest` too.
+        let lower = rest.to_ascii_lowercase();
+        let found = lower.find("[sms:").and_then(|start| {
+            let len = rest.get(start..)?.find(']')?;
+            Some((start, len))
+        });
+        let Some((start, len)) = found else {
+            out.push_str(rest);
+            break;
+        };
+        let (Some(before), Some(tag), Some(inner), Some(after)) = (
+            rest.get(..start),
+            rest.get(start..=start + len),
+            rest.get(start + 5..start + len),
+            rest.get(start + len + 1..),
+        ) else {
+            out.push_str(rest);
+            break;
+        };
+        out.push_str(before);
+        match parse_tag(inner) {
+            Some(t) => {
+                tags.add(t);
+                taken = true;
+                out.push(' ');
+            }
+            None => out.push_str(tag),
+        }
+        rest = after;
+    }
+    if !taken {
+        return (tags, subject.to_string());
+    }
+    (tags, out.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// The numbers in the `X-Sluis-SMS:` header: `NUMBER` and/or
+/// `ADDRESS=NUMBER` items separated by commas or semicolons. The header
+/// itself never leaves Sluis (the pipeline removes it).
+pub fn sms_header(raw: &[u8]) -> SmsTags {
+    let mut tags = SmsTags::default();
+    let Some(msg) = mail_parser::MessageParser::default().parse_headers(raw) else {
+        return tags;
+    };
+    let Some(value) = msg.header_raw("X-Sluis-SMS") else {
+        return tags;
+    };
+    for item in value.split([',', ';']) {
+        if let Some(t) = parse_tag(item.trim()) {
+            tags.add(t);
+        }
+    }
+    tags
+}
+
+/// The name of the header a sender may give numbers in.
+pub const SMS_HEADER: &str = "X-Sluis-SMS";
 
 #[cfg(test)]
 mod tests {
@@ -162,21 +297,44 @@ mod tests {
 
     #[test]
     fn sms_tags_are_taken_from_the_subject() {
-        let (p, s) = take_sms_tag("Uitslag [sms:+31 6-12345678] bloed");
-        assert_eq!(p.as_deref(), Some("+31612345678"));
+        let (t, s) = take_sms_tags("Uitslag [sms:+31 6-12345678] bloed");
+        assert_eq!(t.untagged.as_deref(), Some("+31612345678"));
         assert_eq!(s, "Uitslag bloed");
-        let (p, s) = take_sms_tag("[SMS:0612345678]");
-        assert_eq!(p.as_deref(), Some("0612345678"));
+        let (t, s) = take_sms_tags("[SMS:0612345678]");
+        assert_eq!(t.untagged.as_deref(), Some("0612345678"));
         assert_eq!(s, "");
-        let (p, s) = take_sms_tag("Prijs [sms:abc]");
-        assert!(p.is_none());
+        let (t, s) = take_sms_tags("Prijs [sms:abc]");
+        assert!(t.untagged.is_none());
         assert_eq!(s, "Prijs [sms:abc]");
+    }
+
+    #[test]
+    fn per_recipient_tags_are_taken_and_applied_only_to_their_recipient() {
+        let (t, s) = take_sms_tags(
+            "[sms:P@Example.nl=+31612345678] Uitslag [sms:s@zkh.nl=06-87654321] [sms:x=1]",
+        );
+        assert_eq!(s, "Uitslag [sms:x=1]");
+        assert_eq!(t.for_recipient("p@example.nl", false), Some("+31612345678"));
+        assert_eq!(t.for_recipient("S@zkh.nl", false), Some("0687654321"));
+        assert_eq!(t.for_recipient("other@x.nl", true), None);
+        assert!(!format!("{t:?}").contains("12345678"), "{t:?}");
+    }
+
+    #[test]
+    fn an_untagged_number_serves_only_a_single_pickup_recipient() {
+        let (t, _) = take_sms_tags("Uitslag [sms:+31612345678]");
+        assert_eq!(t.for_recipient("p@example.nl", true), Some("+31612345678"));
+        assert_eq!(t.for_recipient("p@example.nl", false), None);
     }
 
     #[test]
     fn sms_header_is_read_and_checked() {
         let raw = b"X-Sluis-SMS: +31612345678\r\nSubject: x\r\n\r\nbody";
-        assert_eq!(sms_header(raw).as_deref(), Some("+31612345678"));
-        assert_eq!(sms_header(b"X-Sluis-SMS: nope\r\n\r\n"), None);
+        assert_eq!(sms_header(raw).untagged.as_deref(), Some("+31612345678"));
+        assert!(sms_header(b"X-Sluis-SMS: nope\r\n\r\n").is_empty());
+        let raw = b"X-Sluis-SMS: a@b.nl=+31612345678; c@d.nl=0687654321\r\n\r\n";
+        let t = sms_header(raw);
+        assert_eq!(t.for_recipient("c@d.nl", false), Some("0687654321"));
+        assert_eq!(t.untagged, None);
     }
 }

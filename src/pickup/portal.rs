@@ -202,6 +202,14 @@ pub(super) fn error_page(p: &Pickup, c: &Ctx, err: &PickupError) -> Response {
                 "This link is unknown, revoked or expired. The message is no longer available. Please contact the sender if needed.",
             ),
         ),
+        PickupError::Locked => (
+            StatusCode::GONE,
+            b("Link geblokkeerd", "Link locked"),
+            b(
+                "Voor deze link zijn te veel codes aangevraagd. Hij is daarom geblokkeerd en het bericht is niet meer beschikbaar. De afzender is ingelicht; neem zo nodig contact op met de afzender.",
+                "Too many codes were requested for this link. It has therefore been locked and the message is no longer available. The sender has been told; please contact the sender if needed.",
+            ),
+        ),
         PickupError::RateLimited => (
             StatusCode::TOO_MANY_REQUESTS,
             b("Te veel pogingen", "Too many attempts"),

@@ -273,8 +273,40 @@ impl Pickup {
     pub async fn by_secret(&self, secret: &Secret) -> Result<PickupRow, PickupError> {
         match db::pickup(&self.store, &secret.id()).await? {
             Some(row) if row.is_open(crate::now_ms()) => Ok(row),
+            Some(row) if row.state == PickupState::Locked => Err(PickupError::Locked),
             _ => Err(PickupError::Gone),
         }
+    }
+
+    /// The link had its lifetime cap of codes: close it (ciphertext, codes
+    /// and sessions deleted, audited as `pickup-locked`) and tell the sender
+    /// once, so a guesser gets no further and the sender can send the
+    /// message another way.
+    async fn lock_link(&self, row: &PickupRow) -> Result<(), PickupError> {
+        let cap = self.cfg().max_codes_per_link_lifetime;
+        if !self
+            .close(&row.id, PickupState::Locked, "pickup-locked", "system")
+            .await?
+        {
+            return Ok(());
+        }
+        tracing::warn!(pickup = %row.id, cap, "pickup link locked: lifetime cap of codes reached");
+        if row.sender.is_empty() {
+            return Ok(());
+        }
+        let raw = mail::link_locked(
+            self.cfg(),
+            &row.sender,
+            &row.recipient,
+            &row.message_id,
+            cap,
+        )
+        .map_err(PickupError::Mail)?;
+        let raw = self.dkim.sign(&row.tenant, raw);
+        if let Err(e) = self.outbox.send(&row.tenant, &row.sender, raw).await {
+            tracing::warn!(pickup = %row.id, error = %e, "cannot tell the sender about the locked link");
+        }
+        Ok(())
     }
 
     async fn limit(&self, key: &str, max: u32) -> Result<(), PickupError> {
@@ -307,14 +339,19 @@ impl Pickup {
         let code = crypto::random_code(cfg.code_digits);
         let now = crate::now_ms();
         let ttl_ms = (cfg.code_ttl_secs as i64).saturating_mul(1000);
-        db::put_code(
+        let issued = db::issue_code(
             &self.store,
             &row.id,
             &self.key.code_hash(&row.id, &code),
             now,
             now + ttl_ms,
+            cfg.max_codes_per_link_lifetime,
         )
         .await?;
+        if issued == db::Issued::CapReached {
+            self.lock_link(&row).await?;
+            return Err(PickupError::Locked);
+        }
         let minutes = cfg.code_ttl_secs.div_ceil(60);
         let channel = match &row.phone {
             Some(phone) => {

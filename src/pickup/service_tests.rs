@@ -414,3 +414,162 @@ fn the_pickup_section_parses_and_rejects_unknown_keys() {
     let c: Config = toml::from_str("[pickup]\ncode_digits = 4\n").unwrap();
     assert!(c.validate().is_err());
 }
+
+/// A scoped PostgreSQL schema for one test (`None` when
+/// `SLUIS_TEST_POSTGRES=skip`); the schema is dropped by the caller.
+async fn postgres_schema() -> Option<(sqlx::AnyPool, String, String)> {
+    let url = std::env::var("SLUIS_TEST_POSTGRES")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
+    if url == "skip" {
+        eprintln!("PostgreSQL part skipped by SLUIS_TEST_POSTGRES=skip");
+        return None;
+    }
+    let schema = format!("sluis_pickup_{:x}", rand::random::<u32>());
+    sqlx::any::install_default_drivers();
+    let admin = sqlx::AnyPool::connect(&url)
+        .await
+        .expect("PostgreSQL reachable");
+    sqlx::query(&format!("CREATE SCHEMA {schema}"))
+        .execute(&admin)
+        .await
+        .unwrap();
+    let sep = if url.contains('?') { '&' } else { '?' };
+    let scoped = format!("{url}{sep}options=-c%20search_path%3D{schema}");
+    Some((admin, schema, scoped))
+}
+
+/// Only the lifetime cap limits code requests in these tests.
+fn only_the_lifetime_cap(c: &mut Config) {
+    c.pickup.max_codes_per_link = 1000;
+    c.pickup.max_codes_per_address = 1000;
+    c.pickup.max_requests_per_ip = 1000;
+}
+
+async fn lifetime_cap_story(r: &Rig) {
+    let (_, secret) = park(r, "cap1").await;
+    for _ in 0..10 {
+        r.p.request_code(&secret, &client()).await.unwrap();
+    }
+    // The 11th code over the link's lifetime: refused, the link is locked
+    // and the sender is told (Dutch first, then English).
+    assert!(r.p.request_code(&secret, &client()).await.is_err());
+    assert_eq!(r.rec.sms.lock().unwrap().len(), 10);
+    let state: String = sqlx::Row::try_get(
+        &sqlx::query("SELECT state FROM pickups")
+            .fetch_one(r.p.store().pool())
+            .await
+            .unwrap(),
+        0,
+    )
+    .unwrap();
+    assert_eq!(state, "locked");
+    assert!(
+        r.p.by_secret(&secret).await.is_err(),
+        "a locked link stays shut"
+    );
+    let mails = r.rec.mails.lock().unwrap();
+    let (to, raw) = mails.last().expect("a mail to the sender");
+    assert_eq!(to, "dokter@praktijk.nl");
+    let m = mail_parser::MessageParser::default().parse(raw).unwrap();
+    let body = m.body_text(0).unwrap();
+    let (nl, en) = (
+        body.find("geblokkeerd").unwrap(),
+        body.find("locked").unwrap(),
+    );
+    assert!(nl < en, "{body}");
+    assert!(
+        !body.contains(&secret.encode()),
+        "no link secret in the notice"
+    );
+}
+
+#[tokio::test]
+async fn a_link_is_locked_after_its_lifetime_code_cap_and_the_sender_is_told() {
+    let r = rig(only_the_lifetime_cap).await;
+    lifetime_cap_story(&r).await;
+}
+
+#[tokio::test]
+async fn the_lifetime_code_cap_holds_on_postgres() {
+    let Some((admin, schema, url)) = postgres_schema().await else {
+        return;
+    };
+    let r = rig_on(Some(url), only_the_lifetime_cap).await;
+    lifetime_cap_story(&r).await;
+    sqlx::query(&format!("DROP SCHEMA {schema} CASCADE"))
+        .execute(&admin)
+        .await
+        .unwrap();
+}
+
+/// A code entry racing a new code: a check must be counted against the
+/// very code it was compared with. Before the fix, the attempt was counted
+/// on the old code and the comparison made with the new one, so the new
+/// code could be consumed with 0 attempts counted on it.
+async fn check_and_request_race(r: &Rig) {
+    let (parked, _) = park(r, "race1").await;
+    let id = parked.pickup_id.clone();
+    let store = r.p.store().clone();
+    let max = 5;
+    let mut uncounted = 0;
+    for round in 0..150 {
+        let (old, new) = (format!("old{round}"), format!("new{round}"));
+        let now = crate::now_ms();
+        db::put_code(&store, &id, &old, now, now + 60_000)
+            .await
+            .unwrap();
+        sqlx::query("UPDATE pickup_codes SET attempts = $1 WHERE pickup_id = $2")
+            .bind(i64::from(max) - 1)
+            .bind(&id)
+            .execute(store.pool())
+            .await
+            .unwrap();
+        let (s1, s2, id1, id2, guess) = (
+            store.clone(),
+            store.clone(),
+            id.clone(),
+            id.clone(),
+            new.clone(),
+        );
+        let check = tokio::spawn(async move { db::check_code(&s1, &id1, &guess, max, now).await });
+        let request =
+            tokio::spawn(async move { db::put_code(&s2, &id2, &new, now, now + 60_000).await });
+        let outcome = check.await.unwrap().unwrap();
+        request.await.unwrap().unwrap();
+        if outcome == CodeCheck::Ok {
+            let row =
+                sqlx::query("SELECT attempts, code_hash FROM pickup_codes WHERE pickup_id = $1")
+                    .bind(&id)
+                    .fetch_one(store.pool())
+                    .await
+                    .unwrap();
+            let attempts: i64 = sqlx::Row::try_get(&row, 0).unwrap();
+            if attempts < 1 {
+                uncounted += 1;
+            }
+        }
+    }
+    assert_eq!(
+        uncounted, 0,
+        "guesses compared with a code they were not counted on"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn code_checks_and_requests_are_serialised_per_link() {
+    let r = rig(|_| {}).await;
+    check_and_request_race(&r).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn code_checks_and_requests_are_serialised_per_link_on_postgres() {
+    let Some((admin, schema, url)) = postgres_schema().await else {
+        return;
+    };
+    let r = rig_on(Some(url), |_| {}).await;
+    check_and_request_race(&r).await;
+    sqlx::query(&format!("DROP SCHEMA {schema} CASCADE"))
+        .execute(&admin)
+        .await
+        .unwrap();
+}

@@ -18,7 +18,7 @@ use crate::config::Config;
 use crate::crypto::Encryptor;
 use crate::delivery::{Journal, QueueItem, QueuedRcpt};
 use crate::inspect;
-use crate::pickup::{self, Pickup};
+use crate::pickup::{self, Pickup, SmsTags};
 use crate::policy::{self, Evaluation, LivePolicy, MessageContext};
 use crate::route::{self, Stages, Work};
 use crate::smtp::{AuthenticatedUser, Backend, Reply, Submission};
@@ -125,25 +125,23 @@ impl Pipeline {
         }
     }
 
-    /// Scan, decide and route. Returns the work per recipient.
+    /// Scan, decide and route. Returns the work per recipient, with the
+    /// phone numbers `sms` gives for pickup codes.
     async fn inspect_and_decide(
         &self,
         ctx: &MessageContext,
         message: &Arc<Vec<u8>>,
-        phone: Option<&str>,
+        sms: &SmsTags,
     ) -> (ScanReport, Evaluation, Vec<Work>) {
         let report = self.scan(message).await;
         let evaluation = self.policy.current().evaluate(ctx, &report);
         let stages = self.stages();
-        let work = evaluation
+        let work: Vec<Work> = evaluation
             .outcomes
             .iter()
-            .map(|o| {
-                let work = route::with_phone(route::route(&o.decision), phone);
-                hold_to_block(route::degrade(work, stages))
-            })
+            .map(|o| hold_to_block(route::degrade(route::route(&o.decision), stages)))
             .collect();
-        (report, evaluation, work)
+        (report, evaluation, with_phones(ctx, work, sms))
     }
 
     /// Spool a message with its routed work and queue what is deliverable.
@@ -277,6 +275,44 @@ impl Pipeline {
     }
 }
 
+/// Give each pickup recipient its phone number: its own `[sms:addr=...]`
+/// tag, or the untagged number when it is the mail's only pickup
+/// recipient. An untagged number on a mail with several pickup recipients
+/// is ignored (their codes go to their known phones or by e-mail) and
+/// logged, masked.
+fn with_phones(ctx: &MessageContext, work: Vec<Work>, sms: &SmsTags) -> Vec<Work> {
+    if sms.is_empty() {
+        return work;
+    }
+    let pickups = work.iter().filter(|w| route::may_pickup(w)).count();
+    if let (Some(phone), true) = (&sms.untagged, pickups > 1) {
+        tracing::info!(
+            phone = %pickup::crypto::mask_phone(phone),
+            pickup_recipients = pickups,
+            "untagged [sms:] number ignored: the mail has several pickup recipients"
+        );
+    }
+    for (address, phone) in &sms.per_recipient {
+        if !ctx
+            .recipients
+            .iter()
+            .any(|r| r.eq_ignore_ascii_case(address))
+        {
+            tracing::info!(
+                phone = %pickup::crypto::mask_phone(phone),
+                "[sms:] number for an address that is not a recipient ignored"
+            );
+        }
+    }
+    work.into_iter()
+        .zip(&ctx.recipients)
+        .map(|(w, rcpt)| {
+            let phone = sms.for_recipient(rcpt, pickups == 1);
+            route::with_phone(w, phone)
+        })
+        .collect()
+}
+
 /// Until the pickup stage exists, a recipient that needs it is not sent:
 /// the sender is told, instead of the message waiting forever.
 pub(super) fn hold_to_block(work: Work) -> Work {
@@ -288,6 +324,16 @@ pub(super) fn hold_to_block(work: Work) -> Work {
             ),
         },
         other => other,
+    }
+}
+
+/// The message without its `X-Sluis-SMS` header (a phone number for
+/// Sluis, never for the recipient).
+fn without_sms_header(message: Arc<Vec<u8>>) -> Arc<Vec<u8>> {
+    if crate::header::has_field(&message, pickup::SMS_HEADER) {
+        Arc::new(crate::header::remove_field(&message, pickup::SMS_HEADER))
+    } else {
+        message
     }
 }
 
@@ -372,24 +418,26 @@ impl Backend for Pipeline {
             subject: policy::subject_of(&message),
             size: message.len() as u64,
         };
-        // A `[sms:+316...]` tag in the subject (or an X-Sluis-SMS header)
-        // gives the number for a pickup code; the tag never leaves Sluis.
-        let (tag_phone, _) = ctx
+        // `[sms:...]` tags in the subject (or an X-Sluis-SMS header) give
+        // the numbers for pickup codes; neither ever leaves Sluis: every
+        // copy (delivered, encrypted, parked, DSN) is made from the
+        // message without them.
+        let (subject_tags, _) = ctx
             .subject
             .as_deref()
-            .map(pickup::take_sms_tag)
-            .unwrap_or((None, String::new()));
-        let phone = tag_phone.clone().or_else(|| pickup::sms_header(&message));
-        let (report, evaluation, work) = self
-            .inspect_and_decide(&ctx, &message, phone.as_deref())
-            .await;
-        let message = if evaluation.subject_rewrite.is_some() || tag_phone.is_some() {
+            .map(pickup::take_sms_tags)
+            .unwrap_or_default();
+        let tagged_subject = !subject_tags.is_empty();
+        let sms = subject_tags.or(pickup::sms_header(&message));
+        let message = without_sms_header(message);
+        let (report, evaluation, work) = self.inspect_and_decide(&ctx, &message, &sms).await;
+        let message = if evaluation.subject_rewrite.is_some() || tagged_subject {
             let subject = evaluation
                 .subject_rewrite
                 .clone()
                 .or_else(|| ctx.subject.clone())
                 .unwrap_or_default();
-            let (_, subject) = pickup::take_sms_tag(&subject);
+            let (_, subject) = pickup::take_sms_tags(&subject);
             Arc::new(policy::rewrite_subject(&message, &subject))
         } else {
             message
@@ -561,7 +609,10 @@ impl Journal for Pipeline {
         };
         // Sluis's own messages go through inspection and policy too: a
         // DSN quotes headers, and a Subject may hold a BSN.
-        let (_, evaluation, work) = self.inspect_and_decide(&ctx, &message, None).await;
+        let message = without_sms_header(message);
+        let (_, evaluation, work) = self
+            .inspect_and_decide(&ctx, &message, &SmsTags::default())
+            .await;
         let envelope = Envelope {
             id: self.spool.new_id(),
             tenant,

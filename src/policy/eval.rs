@@ -97,11 +97,11 @@ pub fn strip_triggers(triggers: &[String], subject: &str) -> Option<String> {
     let mut out = subject.to_string();
     let mut hit = false;
     for trigger in triggers {
-        if trigger.is_empty() {
+        let needle: Vec<char> = trigger.chars().flat_map(char::to_lowercase).collect();
+        if needle.is_empty() {
             continue;
         }
-        while let Some(at) = find_ci(&out, trigger) {
-            let end = at + trigger.len();
+        while let Some((at, end)) = find_ci(&out, &needle) {
             let (Some(head), Some(tail)) = (out.get(..at), out.get(end..)) else {
                 break;
             };
@@ -112,15 +112,30 @@ pub fn strip_triggers(triggers: &[String], subject: &str) -> Option<String> {
     hit.then(|| out.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
-/// Byte offset of `needle` (lower-cased) in `hay`, ignoring case; only
-/// reports offsets where lower-casing kept byte lengths equal.
-fn find_ci(hay: &str, needle: &str) -> Option<usize> {
-    let lower = hay.to_lowercase();
-    if lower.len() != hay.len() {
-        // Case folding changed lengths: fall back to an exact match.
-        return hay.find(needle);
+/// Byte range in `hay` of the first text that lower-cases to `needle`
+/// (already lower-cased), comparing character by character with Unicode's
+/// full lower-case mapping. Never uses offsets of a lower-cased copy: "İ"
+/// lower-cases to two characters, so those offsets do not index `hay`.
+fn find_ci(hay: &str, needle: &[char]) -> Option<(usize, usize)> {
+    for (start, _) in hay.char_indices() {
+        let mut want = needle.iter();
+        let mut rest = hay.get(start..)?.char_indices();
+        let end = loop {
+            let Some((offset, c)) = rest.next() else {
+                break None;
+            };
+            if !c.to_lowercase().all(|l| want.next() == Some(&l)) {
+                break None;
+            }
+            if want.as_slice().is_empty() {
+                break Some(start + offset + c.len_utf8());
+            }
+        };
+        if let Some(end) = end {
+            return Some((start, end));
+        }
     }
-    lower.find(needle)
+    None
 }
 
 #[cfg(test)]
@@ -175,5 +190,23 @@ mod tests {
             strip_triggers(&t, "Één [beveiligd] twee"),
             Some("Één twee".into())
         );
+    }
+
+    #[test]
+    fn triggers_are_found_when_lower_casing_changes_byte_lengths() {
+        let t = vec!["[beveiligd]".to_string(), "[secure]".to_string()];
+        // "İ" lower-cases to "i̇" (3 bytes instead of 2).
+        assert_eq!(
+            strip_triggers(&t, "[SECURE] Uitslag İbrahim"),
+            Some("Uitslag İbrahim".into())
+        );
+        assert_eq!(
+            strip_triggers(&t, "İbrahim [Beveiligd] uitslag"),
+            Some("İbrahim uitslag".into())
+        );
+        // The Kelvin sign lower-cases to an ASCII k.
+        let t2 = vec!["[spoed-ok]".to_string()];
+        assert_eq!(strip_triggers(&t2, "[SPOED-O\u{212A}] x"), Some("x".into()));
+        assert_eq!(strip_triggers(&t, "Geen trigger İ"), None);
     }
 }

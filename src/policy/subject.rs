@@ -15,67 +15,22 @@ pub fn subject_of(raw: &[u8]) -> Option<String> {
         .and_then(|m| m.subject().map(str::to_string))
 }
 
-/// `raw` with its Subject replaced by `subject`.
+/// `raw` with its Subject replaced by `subject` (see [`crate::header::replace_field`]).
 pub fn rewrite_subject(raw: &[u8], subject: &str) -> Vec<u8> {
-    let crlf = raw.windows(2).position(|w| w == b"\r\n").is_some();
-    let eol: &[u8] = if crlf { b"\r\n" } else { b"\n" };
-    let header_end = if raw.starts_with(b"\r\n") || raw.starts_with(b"\n") {
-        0 // no header fields at all
+    let eol: &[u8] = if crate::header::uses_crlf(raw) {
+        b"\r\n"
     } else {
-        find(raw, b"\r\n\r\n")
-            .map(|i| i + 2)
-            .or_else(|| find(raw, b"\n\n").map(|i| i + 1))
-            .unwrap_or(raw.len())
+        b"\n"
     };
-    let (header, body) = raw.split_at(header_end);
-    let mut out = Vec::with_capacity(raw.len() + subject.len() + 32);
-    let mut in_subject = false;
-    let mut written = false;
-    for line in lines(header) {
-        let continuation = line.first().is_some_and(|b| *b == b' ' || *b == b'\t');
-        if continuation && in_subject {
-            continue;
-        }
-        in_subject = !continuation && is_subject(line);
-        if in_subject {
-            if !written {
-                out.extend_from_slice(&encode_field(subject, eol));
-                written = true;
-            }
-            continue;
-        }
-        out.extend_from_slice(line);
-    }
-    if !written {
-        out.extend_from_slice(&encode_field(subject, eol));
-    }
-    out.extend_from_slice(body);
-    out
-}
-
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
-}
-
-/// Lines including their line ending.
-fn lines(data: &[u8]) -> impl Iterator<Item = &[u8]> {
-    data.split_inclusive(|b| *b == b'\n')
-}
-
-fn is_subject(line: &[u8]) -> bool {
-    line.get(..8)
-        .is_some_and(|name| name.eq_ignore_ascii_case(b"subject:"))
+    crate::header::replace_field(raw, "Subject", Some(&encode_field(subject, eol)))
 }
 
 /// `Subject: ...` with line ending, folded and RFC 2047 encoded by
 /// mail-builder when needed.
 fn encode_field(subject: &str, eol: &[u8]) -> Vec<u8> {
     use mail_builder::headers::{text::Text, Header};
-    // Control characters never reach the header.
-    let clean: String = subject
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
+    // Control characters (CR, LF) never reach the header.
+    let clean = crate::header::header_value(subject);
     let mut value = Vec::new();
     let mut out = b"Subject: ".to_vec();
     // Writing into a Vec cannot fail; fall back to an empty subject anyway.

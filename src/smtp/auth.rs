@@ -71,7 +71,25 @@ pub fn mask_user(user: &str) -> String {
 /// Entries kept before expired ones are pruned.
 const PRUNE_AT: usize = 10_000;
 
-/// Failed AUTH attempts per client IP in a sliding-start window.
+/// The limiter's key for a client: an IPv4 address as it is; an IPv6
+/// address by its /64 (one host usually holds a whole /64, so counting per
+/// address would give it 2^64 times the limit); an IPv4-mapped IPv6
+/// address as its IPv4 address.
+pub fn limit_key(ip: IpAddr) -> IpAddr {
+    match ip.to_canonical() {
+        IpAddr::V6(v6) => {
+            let [a, b, c, d, ..] = v6.segments();
+            IpAddr::V6(std::net::Ipv6Addr::new(a, b, c, d, 0, 0, 0, 0))
+        }
+        v4 => v4,
+    }
+}
+
+/// Failed AUTH attempts per client (see [`limit_key`]) in a sliding-start
+/// window. An attempt is *reserved* before its password is checked and
+/// counts as a failure until it is given back after a success, so
+/// parallel sessions from one client never get more password checks than
+/// the limit (no check-then-record race).
 pub struct AuthFailures {
     max: u32,
     window: Duration,
@@ -87,28 +105,59 @@ impl AuthFailures {
         }
     }
 
-    /// Is this IP refused AUTH right now?
+    /// Is this client refused AUTH right now?
     pub fn is_blocked(&self, ip: IpAddr) -> bool {
         let Ok(map) = self.map.lock() else {
             return true; // poisoned: fail closed
         };
-        match map.get(&ip) {
+        match map.get(&limit_key(ip)) {
             Some((since, count)) => since.elapsed() < self.window && *count >= self.max,
             None => false,
         }
     }
 
-    /// Count one failure; returns whether the IP is now blocked.
-    pub fn record(&self, ip: IpAddr) -> bool {
+    /// Take one attempt for this client before checking its password, in
+    /// one step under the lock: `false` (no check allowed) when the client
+    /// used up its attempts in the window. A taken attempt counts as a
+    /// failure until [`AuthFailures::give_back`].
+    pub fn reserve(&self, ip: IpAddr) -> bool {
         let Ok(mut map) = self.map.lock() else {
-            return true;
+            return false;
         };
         if map.len() >= PRUNE_AT {
             let window = self.window;
             map.retain(|_, (since, _)| since.elapsed() < window);
         }
         let now = Instant::now();
-        let entry = map.entry(ip).or_insert((now, 0));
+        let entry = map.entry(limit_key(ip)).or_insert((now, 0));
+        if entry.0.elapsed() >= self.window {
+            *entry = (now, 0);
+        }
+        if entry.1 >= self.max {
+            return false;
+        }
+        entry.1 += 1;
+        true
+    }
+
+    /// Return a reserved attempt: the password was right, or it was never
+    /// checked (cancelled AUTH, malformed response, store error).
+    pub fn give_back(&self, ip: IpAddr) {
+        if let Ok(mut map) = self.map.lock() {
+            if let Some(entry) = map.get_mut(&limit_key(ip)) {
+                entry.1 = entry.1.saturating_sub(1);
+            }
+        }
+    }
+
+    /// Count one failure without a reservation; returns whether the client
+    /// is now blocked.
+    pub fn record(&self, ip: IpAddr) -> bool {
+        let Ok(mut map) = self.map.lock() else {
+            return true;
+        };
+        let now = Instant::now();
+        let entry = map.entry(limit_key(ip)).or_insert((now, 0));
         if entry.0.elapsed() >= self.window {
             *entry = (now, 0);
         }
@@ -153,5 +202,36 @@ mod tests {
         assert!(l.is_blocked(ip));
         std::thread::sleep(Duration::from_millis(60));
         assert!(!l.is_blocked(ip));
+    }
+
+    #[test]
+    fn attempts_are_reserved_before_the_check_and_given_back_on_success() {
+        let ip: IpAddr = "192.0.2.8".parse().unwrap();
+        let l = AuthFailures::new(2, Duration::from_secs(60));
+        // Two checks in flight at once: a third is refused before its check.
+        assert!(l.reserve(ip));
+        assert!(l.reserve(ip));
+        assert!(!l.reserve(ip));
+        assert!(l.is_blocked(ip));
+        // One of them was the right password.
+        l.give_back(ip);
+        assert!(!l.is_blocked(ip));
+        assert!(l.reserve(ip));
+        assert!(!l.reserve(ip));
+    }
+
+    #[test]
+    fn ipv6_clients_are_counted_per_64() {
+        let l = AuthFailures::new(2, Duration::from_secs(60));
+        let a: IpAddr = "2001:db8:1:2::1".parse().unwrap();
+        let b: IpAddr = "2001:db8:1:2:ffff:ffff:ffff:fffe".parse().unwrap();
+        assert!(l.reserve(a));
+        assert!(l.reserve(b));
+        assert!(!l.reserve("2001:db8:1:2:abcd::9".parse().unwrap()));
+        assert!(l.reserve("2001:db8:1:3::1".parse().unwrap()), "another /64");
+        assert_eq!(
+            limit_key("::ffff:192.0.2.9".parse().unwrap()),
+            "192.0.2.9".parse::<IpAddr>().unwrap()
+        );
     }
 }

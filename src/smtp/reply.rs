@@ -194,6 +194,14 @@ pub fn sender_not_allowed() -> Reply {
         "Sender address not allowed for this account",
     )
 }
+pub fn from_header_not_allowed() -> Reply {
+    r(
+        553,
+        (5, 7, 1),
+        "Afzender in From: niet toegestaan voor dit account",
+        "From: address not allowed for this account",
+    )
+}
 pub fn null_sender_not_allowed() -> Reply {
     r(
         553,

@@ -4,7 +4,8 @@
 //!
 //! Promises: at most `max_connections` sessions in total and
 //! `max_connections_per_ip` per client IP (others get `421 4.7.0` at the
-//! greeting); a TLS listener without a certificate is a startup error, not
+//! greeting, or on the implicit-TLS port are closed before any TLS
+//! handshake); a TLS listener without a certificate is a startup error, not
 //! a silent clear-text port; on shutdown no new connection is accepted,
 //! idle sessions get `421 4.3.2`, and sessions in the middle of a message
 //! finish before `serve` returns. Logs never contain message text or
@@ -141,6 +142,14 @@ async fn connection<B: Backend>(
     let ip = peer.ip().to_canonical();
     let _ = stream.set_nodelay(true);
     tracing::debug!(peer = %ip, ?mode, "smtp connection");
+    if guard.is_none() && mode == ListenerTls::Implicit {
+        // A 421 would need a TLS handshake first (up to the command
+        // timeout, for a client that never sends its hello): refused
+        // connections on the implicit-TLS port are closed at once.
+        tracing::info!(peer = %ip, "connection refused before TLS: too many connections");
+        drop(stream);
+        return;
+    }
     let conn = match (mode, &ctx.tls) {
         (ListenerTls::Implicit, Some(acceptor)) => {
             let timeout = ctx.config.limits.command_timeout();

@@ -4,7 +4,9 @@
 //! Promises: passwords go only to `Backend::authenticate` and are never
 //! logged; a failure is answered after `auth_failure_delay_millis`, is
 //! recorded in the audit trail (IP and masked username) and counts towards
-//! the per-IP limit; a blocked IP gets 454 without its password checked.
+//! the per-client limit (per IPv4 address, per IPv6 /64); the attempt is
+//! reserved before the password is checked, so parallel sessions cannot
+//! exceed the limit; a blocked client gets 454 without its password checked.
 
 use super::auth::{decode_response, mask_user, parse_plain, utf8, AuthInputError};
 use super::session::{Flow, Input, Session, State};
@@ -59,7 +61,18 @@ impl<S: AsyncRead + AsyncWrite + Unpin + Send, B: Backend> Session<S, B> {
             Err(Continuation::Closed) => return Ok(Flow::Close),
             Err(_) => return Ok(self.fail(reply::bad_base64())),
         };
-        match self.ctx.backend.authenticate(&user, &password).await {
+        // Take the attempt before the check: parallel sessions from one
+        // client never get more password checks than the limit.
+        if !self.ctx.auth_failures.reserve(self.peer) {
+            tracing::info!(peer = %self.peer, "AUTH refused: too many failures from this IP");
+            return Ok(self.fail(reply::auth_blocked()));
+        }
+        let checked = self.ctx.backend.authenticate(&user, &password).await;
+        if !matches!(checked, Ok(None)) {
+            // Right password, or not checked (store error): not a failure.
+            self.ctx.auth_failures.give_back(self.peer);
+        }
+        match checked {
             Ok(Some(account)) => {
                 tracing::info!(peer = %self.peer, account = %account.account, "AUTH succeeded");
                 self.auth = Some(account);
@@ -67,7 +80,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin + Send, B: Backend> Session<S, B> {
                 Ok(Flow::Continue)
             }
             Ok(None) => {
-                let blocked = self.ctx.auth_failures.record(self.peer);
+                let blocked = self.ctx.auth_failures.is_blocked(self.peer);
                 let masked = mask_user(&user);
                 tracing::info!(peer = %self.peer, user = %masked, blocked, "AUTH failed");
                 self.ctx.audit.record(

@@ -1,5 +1,6 @@
 //! The DATA command of a [`Session`]: read the message to its real end,
-//! prepend `Received:`, hand it to the backend.
+//! prepend `Received:`, check `From:` against the account, hand it to the
+//! backend.
 //!
 //! Promises: the reply comes only after the final `<CRLF>.<CRLF>` has been
 //! read, whatever was wrong with the message, so client and server stay in
@@ -9,7 +10,7 @@
 use super::data::{protocol_name, write_received, DataProblem, DataReader, ReceivedInfo};
 use super::session::{Flow, Input, Session, State};
 use super::{reply, Backend, Submission};
-use crate::config::Config;
+use crate::config::{Config, FromHeaderCheck};
 use std::io;
 use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::time::Instant;
@@ -125,6 +126,13 @@ impl<S: AsyncRead + AsyncWrite + Unpin + Send, B: Backend> Session<S, B> {
             }
             None => {}
         }
+        let message = match self.check_from_header(&tx.mail_from, message).await {
+            Ok(m) => m,
+            Err(r) => {
+                self.send(&r);
+                return Ok(Flow::Continue);
+            }
+        };
         let tenant = match &self.auth {
             Some(user) => user.tenant.clone(),
             None => config.server.trusted_tenant.clone(),
@@ -152,5 +160,56 @@ impl<S: AsyncRead + AsyncWrite + Unpin + Send, B: Backend> Session<S, B> {
         tracing::info!(peer = %self.peer, size, recipients, code = r.code, "message submitted");
         self.send(&r);
         Ok(Flow::Continue)
+    }
+
+    /// `From:` of an authenticated account's message must be an address
+    /// the account may use (`server.from_header_check`): refused with 553,
+    /// or replaced by the envelope sender. Trusted relays without AUTH and
+    /// messages without a `From:` field pass as they are.
+    async fn check_from_header(
+        &self,
+        mail_from: &str,
+        message: Vec<u8>,
+    ) -> Result<Vec<u8>, super::Reply> {
+        let Some(user) = &self.auth else {
+            return Ok(message);
+        };
+        let mode = self.ctx.config.server.from_header_check;
+        if mode == FromHeaderCheck::Off {
+            return Ok(message);
+        }
+        let Some(addresses) = crate::header::from_addresses(&message) else {
+            return Ok(message);
+        };
+        let mut allowed = !addresses.is_empty();
+        for a in &addresses {
+            if !allowed {
+                break;
+            }
+            allowed = self.ctx.backend.may_send_as(user, a).await;
+        }
+        if allowed {
+            return Ok(message);
+        }
+        match mode {
+            FromHeaderCheck::Rewrite if !mail_from.is_empty() => {
+                tracing::info!(peer = %self.peer, account = %user.account, "From: rewritten to the envelope sender");
+                let eol = if crate::header::uses_crlf(&message) {
+                    "\r\n"
+                } else {
+                    "\n"
+                };
+                let field = format!("From: <{}>{eol}", crate::header::header_value(mail_from));
+                Ok(crate::header::replace_field(
+                    &message,
+                    "From",
+                    Some(field.as_bytes()),
+                ))
+            }
+            _ => {
+                tracing::info!(peer = %self.peer, account = %user.account, "message refused: From: not allowed for account");
+                Err(reply::from_header_not_allowed())
+            }
+        }
     }
 }

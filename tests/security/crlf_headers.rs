@@ -1,0 +1,94 @@
+//! Finding: a decoded Subject with CR LF reached a Sluis-built reply as a
+//! real header (`X-Injected: yes`).
+
+use super::*;
+
+/// The header lines of a raw message (up to the first empty line).
+fn header_lines(raw: &[u8]) -> Vec<String> {
+    String::from_utf8_lossy(raw)
+        .lines()
+        .take_while(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The decoded part of a [`readable`] message.
+fn decoded(m: &str) -> &str {
+    m.split("--- decoded ---").nth(1).unwrap_or(m)
+}
+
+fn portal(action: serde_json::Value) -> serde_json::Value {
+    let mut cfg = action;
+    cfg["mode"] = "portal".into();
+    serde_json::from_str(&python(&cfg)).unwrap()
+}
+
+#[test]
+fn a_subject_with_encoded_cr_lf_never_becomes_a_header_of_the_portal_reply() {
+    let rig = Rig::start("", "", "");
+    let m = message(
+        &[
+            "From: <dokter@praktijk.example>",
+            "To: <patient@example.nl>",
+            // "Afspraak\r\nX-Injected: yes"
+            "Subject: =?utf-8?Q?Afspraak=0D=0AX-Injected:_yes?=",
+        ],
+        "Uitslag van de heer Jansen, BSN 111222333: HbA1c 53 mmol/mol, diabetes type 2.",
+    );
+    let steps = rig.send(
+        false,
+        "dokter@praktijk.example",
+        &["patient@example.nl"],
+        &m,
+    );
+    assert_eq!(last_code(&steps), 250, "{steps:?}");
+    // The patient opens the link, gets a code by mail and replies.
+    let notification = rig.messages_for("patient@example.nl", 1).remove(0);
+    let text = decoded(&notification);
+    let link = text
+        .split_whitespace()
+        .find(|w| w.starts_with("https://") && w.contains("/p/"))
+        .unwrap_or_else(|| panic!("no link:\n{notification}"))
+        .to_string();
+    let r = portal(serde_json::json!({ "action": "code", "link": link }));
+    assert_eq!(r["status"], 303, "{r}");
+    let code_mail = rig.messages_for("patient@example.nl", 2).remove(1);
+    let code: String = decoded(&code_mail)
+        .split("code is: ")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no code:\n{code_mail}"))
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let r = portal(serde_json::json!({
+        "action": "reply", "link": link, "code": code, "text": "Dank u, tot morgen.",
+    }));
+    assert_eq!(r["stage"], "reply", "{r}");
+    assert!(r["status"] == 200 || r["status"] == 303, "{r}");
+    // The reply reaches the practice: no header was injected into it, nor
+    // into any other mail Sluis sent.
+    // The practice also gets the parking confirmation and the "opened"
+    // notice: wait for the reply itself.
+    let start = std::time::Instant::now();
+    loop {
+        let got = rig.messages_for("dokter@praktijk.example", 1);
+        if got.iter().any(|m| m.contains("Dank u, tot morgen")) {
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "no reply reached the practice: {got:?}"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    for (_, raw) in rig.sink.messages() {
+        let headers = header_lines(&raw);
+        assert!(
+            !headers
+                .iter()
+                .any(|l| l.to_ascii_lowercase().starts_with("x-injected")),
+            "header injected:\n{}",
+            headers.join("\n")
+        );
+    }
+}
