@@ -17,6 +17,7 @@ pub mod crypto;
 pub mod delivery;
 pub mod inspect;
 pub mod logging;
+pub mod net;
 pub mod pickup;
 pub mod pipeline;
 pub mod policy;

@@ -186,7 +186,7 @@ async fn with_dane_lookup(encryptor: Encryptor, config: &Config) -> Encryptor {
     if !config.crypto.dane {
         return encryptor;
     }
-    match crate::delivery::dns::Dns::new(config.mx.dns_options()).await {
+    match crate::net::dns::Dns::new(config.mx.dns_options()).await {
         Ok(dns) => encryptor.with_lookup(Arc::new(crate::crypto::dane_lookup::DnsKeyLookup::new(
             Arc::new(dns),
         ))),

@@ -8,7 +8,7 @@
 //! caller then checks validity). How it fails: network and HTTP errors are
 //! [`WkdError`]s; "not published" is `Ok(None)`.
 
-use crate::delivery::client_tls::pkix_tls_config;
+use crate::net::tls;
 use serde::{Deserialize, Serialize};
 use sha1::Digest;
 use std::collections::BTreeMap;
@@ -127,7 +127,7 @@ impl std::fmt::Debug for WkdClient {
 
 impl WkdClient {
     pub fn new(config: WkdConfig) -> Result<WkdClient, WkdError> {
-        let tls = pkix_tls_config(config.extra_ca_file.as_deref())
+        let tls = tls::pkix_with_ca_file(config.extra_ca_file.as_deref())
             .map_err(|e| WkdError::Config(e.to_string()))?;
         Ok(WkdClient { config, tls })
     }

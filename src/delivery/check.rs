@@ -10,15 +10,16 @@
 //! `refuse`, 2 when the check itself cannot start (bad options).
 //! Sends no mail; prints no secrets.
 
-use super::dane::Tlsa;
-use super::dns::{Dns, DnsOptions, TrustAnchorSource, Validation};
 use super::mta_sts::PolicyCache;
-use super::mta_sts_fetch::{pkix_roots, FetchOptions, StsLookup};
+use super::mta_sts_fetch::{FetchOptions, StsLookup};
 use super::mx_plan::{plan_domain, MxTarget};
 use super::mx_rules::nta_targets;
 use super::security::{meets_level, satisfies, Achieved, MxPlan, SecurityLevel, TlsaFinding};
 use super::starttls_probe::{probe, ProbeError, ProbeLimits};
 use super::{nta7516, tlsrpt};
+use crate::net::dns::Tlsa;
+use crate::net::dns::{Dns, DnsOptions, TrustAnchorSource, Validation};
+use crate::net::tls::pkix_roots;
 use crate::types::{Bilingual, TransportRequirement};
 use serde_json::{json, Value};
 use std::net::SocketAddr;

@@ -184,7 +184,7 @@ async fn data_injected_before_the_tls_handshake_is_refused() {
     ]);
     let mut c = SmtpClient::over(io, limits()).await.unwrap();
     assert!(c.ehlo("h").await.unwrap().starttls);
-    let cfg = super::super::client_tls::unauthenticated_tls_config().unwrap();
+    let cfg = crate::net::tls::unauthenticated().unwrap();
     let name = ServerName::try_from("mx.test").unwrap();
     assert!(matches!(
         c.starttls(cfg, name, "h").await,
@@ -197,7 +197,7 @@ async fn starttls_not_offered_is_an_error_not_a_silent_downgrade() {
     let (io, _s) = server(vec![GREET, EHLO_PLAIN]);
     let mut c = SmtpClient::over(io, limits()).await.unwrap();
     c.ehlo("h").await.unwrap();
-    let cfg = super::super::client_tls::unauthenticated_tls_config().unwrap();
+    let cfg = crate::net::tls::unauthenticated().unwrap();
     let name = ServerName::try_from("mx.test").unwrap();
     assert!(matches!(
         c.starttls(cfg, name, "h").await,

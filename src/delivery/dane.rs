@@ -14,48 +14,18 @@
 //!
 //! Fails closed: anything that cannot be parsed does not match.
 
+use crate::net::dns::Tlsa;
 use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
 use rustls::crypto::{verify_tls12_signature, verify_tls13_signature, CryptoProvider};
 use rustls::pki_types::{CertificateDer, Der, ServerName, TrustAnchor, UnixTime};
 use rustls::{DigitallySignedStruct, SignatureScheme};
 use sha2::{Digest, Sha256, Sha512};
-use std::fmt;
 use std::sync::{Arc, Mutex};
-
-/// One TLSA record (RFC 6698 §2.1).
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct Tlsa {
-    pub usage: u8,
-    pub selector: u8,
-    pub matching: u8,
-    #[serde(serialize_with = "ser_hex")]
-    pub data: Vec<u8>,
-}
-
-fn ser_hex<S: serde::Serializer>(d: &[u8], s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&hex::encode(d))
-}
 
 pub const USAGE_DANE_TA: u8 = 2;
 pub const USAGE_DANE_EE: u8 = 3;
 
 impl Tlsa {
-    /// Parse presentation form: `3 1 1 <hex>` (hex may contain spaces).
-    pub fn parse(s: &str) -> Option<Tlsa> {
-        let mut it = s.split_whitespace();
-        let usage = it.next()?.parse().ok()?;
-        let selector = it.next()?.parse().ok()?;
-        let matching = it.next()?.parse().ok()?;
-        let hexdata: String = it.collect();
-        let data = hex::decode(hexdata).ok()?;
-        Some(Tlsa {
-            usage,
-            selector,
-            matching,
-            data,
-        })
-    }
-
     /// Usable for SMTP per RFC 7672 §3.1.3: DANE-TA or DANE-EE, a known
     /// selector and matching type, and data of the right length.
     pub fn is_usable(&self) -> bool {
@@ -68,19 +38,6 @@ impl Tlsa {
             _ => false,
         };
         usage_ok && selector_ok && data_ok
-    }
-}
-
-impl fmt::Display for Tlsa {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} {} {} {}",
-            self.usage,
-            self.selector,
-            self.matching,
-            hex::encode(&self.data)
-        )
     }
 }
 

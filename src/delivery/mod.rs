@@ -7,8 +7,8 @@
 //! [`Journal`] (the spool), so a restart resumes exactly where it stopped.
 
 pub mod client;
-pub mod client_tls;
 pub mod dsn;
+pub mod level_tls;
 pub mod pool;
 pub mod queue;
 pub mod relay;
@@ -84,8 +84,6 @@ pub trait Journal: Send + Sync + 'static {
 }
 pub mod check;
 pub mod dane;
-pub mod dns;
-mod dns_wire;
 pub mod mta_sts;
 pub mod mta_sts_fetch;
 pub mod mx_plan;

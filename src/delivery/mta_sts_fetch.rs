@@ -8,13 +8,12 @@
 //! own DNS; the whole fetch is bounded in time and the body to
 //! `max_body` bytes; only a `200` counts (redirects are errors, §3.3).
 
-use super::dns::Dns;
 use super::mta_sts::{parse_policy, parse_txt, Policy, PolicyCache, StsError};
-use rustls::pki_types::{CertificateDer, ServerName};
-use rustls::{ClientConfig, RootCertStore};
+use crate::net::dns::Dns;
+use crate::net::tls;
+use rustls::pki_types::ServerName;
 use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::path::PathBuf;
 use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
@@ -43,32 +42,6 @@ impl Default for FetchOptions {
             system_ca: Some(PathBuf::from(SYSTEM_CA_BUNDLE)),
         }
     }
-}
-
-/// PKIX roots: the system bundle (when readable) plus `extra` (required to
-/// load when given).
-pub fn pkix_roots(system: Option<&Path>, extra: Option<&Path>) -> Result<RootCertStore, String> {
-    let mut store = RootCertStore::empty();
-    if let Some(p) = system {
-        if let Ok(certs) = read_pem_certs(p) {
-            store.add_parsable_certificates(certs);
-        }
-    }
-    if let Some(p) = extra {
-        let certs = read_pem_certs(p)?;
-        let (added, _) = store.add_parsable_certificates(certs);
-        if added == 0 {
-            return Err(format!("no CA certificate in {}", p.display()));
-        }
-    }
-    Ok(store)
-}
-
-fn read_pem_certs(p: &Path) -> Result<Vec<CertificateDer<'static>>, String> {
-    let data = std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()))?;
-    rustls_pemfile::certs(&mut data.as_slice())
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| format!("{}: {e}", p.display()))
 }
 
 /// The outcome of looking for a domain's policy.
@@ -168,25 +141,20 @@ pub async fn fetch_policy(
 async fn fetch_inner(dns: &Dns, host: &str, opts: &FetchOptions) -> Result<String, StsError> {
     let f = |s: String| StsError::Fetch(s);
     let addrs = dns.addrs(host).await.map_err(|e| f(e.to_string()))?;
-    if addrs.security == super::dns::Security::Bogus {
+    if addrs.security == crate::net::dns::Security::Bogus {
         return Err(f(format!("{host}: DNSSEC validation failed (bogus)")));
     }
     let ip = *addrs
         .records
         .first()
         .ok_or_else(|| f(format!("{host} has no address")))?;
-    let roots = pkix_roots(opts.system_ca.as_deref(), opts.extra_ca.as_deref()).map_err(f)?;
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let config = ClientConfig::builder_with_provider(provider)
-        .with_safe_default_protocol_versions()
-        .map_err(|e| f(e.to_string()))?
-        .with_root_certificates(roots)
-        .with_no_client_auth();
+    let roots = tls::pkix_roots(opts.system_ca.as_deref(), opts.extra_ca.as_deref()).map_err(f)?;
+    let config = tls::pkix(roots).map_err(|e| f(e.to_string()))?;
     let name = ServerName::try_from(host.to_string()).map_err(|e| f(e.to_string()))?;
     let tcp = TcpStream::connect(SocketAddr::new(ip, opts.https_port))
         .await
         .map_err(|e| f(e.to_string()))?;
-    let mut tls = tokio_rustls::TlsConnector::from(Arc::new(config))
+    let mut tls = tokio_rustls::TlsConnector::from(config)
         .connect(name, tcp)
         .await
         .map_err(|e| f(format!("TLS: {e}")))?;

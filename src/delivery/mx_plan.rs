@@ -9,10 +9,12 @@
 //! "no TLSA"; a failed MX lookup is a temporary [`PlanError`]. The level
 //! per MX comes from [`plan_mx`] (pure).
 
-use super::dns::{Dns, DnsError, DnsOptions, MxAnswer, Security, TrustAnchorSource, Validation};
 use super::mta_sts::PolicyCache;
 use super::mta_sts_fetch::{lookup_policy, FetchOptions, StsLookup};
 use super::security::{plan_mx, MxPlan, TlsaFinding};
+use crate::net::dns::{
+    Dns, DnsError, DnsOptions, MxAnswer, Security, TrustAnchorSource, Validation,
+};
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::time::Duration;

@@ -24,9 +24,8 @@
 //! Never fails as a whole: every problem is a per-recipient report.
 
 use super::client::{ClientError, ClientLimits};
-use super::dns::{Dns, Security};
 use super::mta_sts::PolicyCache;
-use super::mta_sts_fetch::{pkix_roots, FetchOptions, StsLookup};
+use super::mta_sts_fetch::{FetchOptions, StsLookup};
 use super::mx_plan::{plan_domain, DomainPlan, MxSecurityConfig, MxTarget, PlanError};
 use super::mx_rules::{
     dedup, eligible, level_name, mode_str, nta_targets, tls_required_no, unmet_reason,
@@ -41,6 +40,8 @@ use super::wire::Reply;
 use super::{QueuedRcpt, Route};
 use crate::audit::{Audit, AuditEvent};
 use crate::config::Config;
+use crate::net::dns::{Dns, Security};
+use crate::net::tls::pkix_roots;
 use crate::types::{
     domain_of, DeliveryReport, Envelope, RcptStatus, TlsInfo, TransportRequirement,
 };
@@ -576,7 +577,7 @@ impl MxRoute {
     fn policy_kind(
         &self,
         level: &SecurityLevel,
-        tlsa: &[super::dane::Tlsa],
+        tlsa: &[crate::net::dns::Tlsa],
         plan: &DomainPlan,
         source: Source,
     ) -> super::tlsrpt::PolicyKind {

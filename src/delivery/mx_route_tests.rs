@@ -1,5 +1,5 @@
 use super::*;
-use crate::delivery::dane::Tlsa;
+use crate::net::dns::Tlsa;
 use TransportRequirement as T;
 
 fn rc(i: u32, t: T) -> QueuedRcpt {

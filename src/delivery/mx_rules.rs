@@ -7,11 +7,11 @@
 //! 7516 record counts only when current and DNSSEC-secure, and its hosts
 //! are only ever used with authenticated TLS (DANE or PKIX).
 
-use super::dns::{Dns, Security};
 use super::dsn::header_block;
 use super::mx_plan::{tlsa_for, MxTarget};
 use super::security::{required_level, MxPlan, SecurityLevel, TlsaFinding};
 use super::{nta7516, QueuedRcpt};
+use crate::net::dns::{Dns, Security};
 use crate::types::TransportRequirement;
 
 /// Longest list of per-MX reasons kept in a deferral reason.

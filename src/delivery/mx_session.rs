@@ -12,10 +12,10 @@
 //! for TLS reporting.
 
 use super::client::{ClientError, ClientLimits, SmtpClient};
-use super::dane::Tlsa;
+use super::level_tls::tls_client_config;
 use super::security::{Achieved, SecurityLevel};
-use super::starttls_probe::tls_client_config;
 use super::tlsrpt::{handshake_failure_type, ResultType};
+use crate::net::dns::Tlsa;
 use crate::types::TlsInfo;
 use rustls::pki_types::ServerName;
 use rustls::RootCertStore;

@@ -159,9 +159,9 @@ pub fn current(records: &[String], now: YearMonth) -> Option<Nta7516> {
 /// record, with the DNSSEC status of the answer (the caller decides
 /// whether an insecure declaration counts).
 pub async fn lookup(
-    dns: &super::dns::Dns,
+    dns: &crate::net::dns::Dns,
     domain: &str,
-) -> Result<(Option<Nta7516>, super::dns::Security), super::dns::DnsError> {
+) -> Result<(Option<Nta7516>, crate::net::dns::Security), crate::net::dns::DnsError> {
     let rs = dns.txt(domain).await?;
     Ok((current(&rs.records, YearMonth::now()), rs.security))
 }

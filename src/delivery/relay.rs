@@ -10,11 +10,11 @@
 //! problems and 4xx are temporary, 5xx permanent.
 
 use super::client::{ClientError, ClientLimits, RcptResult, SmtpClient};
-use super::client_tls::{pkix_tls_config, unauthenticated_tls_config, CaFileError};
 use super::pool::Pool;
 use super::wire::{MailParams, Reply};
 use super::{QueuedRcpt, Route};
 use crate::config::{Config, RelayHost, RelayTls};
+use crate::net::tls::{self, CaFileError};
 use crate::types::{DeliveryReport, Envelope, RcptStatus, TlsInfo, TransportRequirement};
 use rustls::pki_types::ServerName;
 use rustls::ClientConfig;
@@ -54,8 +54,8 @@ impl RelayRoute {
         let d = &config.delivery;
         let tls_config = match relay.tls {
             RelayTls::None => None,
-            RelayTls::Opportunistic | RelayTls::Required => Some(unauthenticated_tls_config()?),
-            RelayTls::Verify => Some(pkix_tls_config(relay.ca_file.as_deref())?),
+            RelayTls::Opportunistic | RelayTls::Required => Some(tls::unauthenticated()?),
+            RelayTls::Verify => Some(tls::pkix_with_ca_file(relay.ca_file.as_deref())?),
         };
         let server_name = ServerName::try_from(relay.host.clone())
             .map_err(|_| RelayError::ServerName(relay.host.clone()))?;
@@ -456,8 +456,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("ca.pem");
         std::fs::write(&p, "not a pem").unwrap();
-        let err = pkix_tls_config(Some(&p)).unwrap_err();
+        let err = tls::pkix_with_ca_file(Some(&p)).unwrap_err();
         assert!(err.message.contains("no certificates"), "{err}");
-        assert!(pkix_tls_config(None).is_ok());
+        assert!(tls::pkix_with_ca_file(None).is_ok());
     }
 }

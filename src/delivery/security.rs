@@ -20,9 +20,9 @@
 //! `dane-or-mta-sts` has no Postfix equivalent (Postfix needs an external
 //! MTA-STS policy server); `tls` is Postfix `encrypt`; `none` is `may`.
 
-use super::dane::Tlsa;
-use super::dns::Security;
 use super::mta_sts::{Mode, Policy};
+use crate::net::dns::Security;
+use crate::net::dns::Tlsa;
 use crate::types::TransportRequirement;
 
 /// What a connection to one MX must achieve, weakest first.

@@ -7,14 +7,14 @@
 //! the MX host name is sent as SNI; handshake signatures are always
 //! verified. Fails with [`ProbeError`] naming the step that failed.
 
-use super::client_tls::UnauthenticatedTlsVerifier;
-use super::dane::{DaneAuth, DaneError, DaneVerifier, Tlsa};
+use super::dane::DaneAuth;
+use super::level_tls::tls_client_config;
 use super::security::{Achieved, SecurityLevel};
 use super::tlsrpt::{handshake_failure_type, ResultType};
+use crate::net::dns::Tlsa;
 use rustls::pki_types::ServerName;
-use rustls::{ClientConfig, RootCertStore};
+use rustls::RootCertStore;
 use std::net::SocketAddr;
-use std::sync::Arc;
 use std::time::Duration;
 use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncWrite, AsyncWriteExt, BufReader};
 use tokio::net::TcpStream;
@@ -160,51 +160,6 @@ async fn run(
     expect(&mut s, "250", "EHLO after STARTTLS", limits).await?;
     let _ = quit(&mut s, limits).await;
     Ok(achieved)
-}
-
-/// Read after the handshake: the DANE verification result.
-pub type DaneOutcome = Arc<std::sync::Mutex<Option<Result<DaneAuth, DaneError>>>>;
-
-/// The rustls client configuration for an MX at `level`, what a successful
-/// handshake with it achieves, and (for DANE) where the verifier leaves its
-/// result. For the delivery client too: DANE records for `Dane`, PKIX with
-/// `roots` (name from SNI) for `Verify`, any certificate otherwise (the
-/// handshake signatures are verified in every case).
-pub fn tls_client_config(
-    level: &SecurityLevel,
-    tlsa: &[Tlsa],
-    names: &[String],
-    roots: &RootCertStore,
-) -> Result<(Arc<ClientConfig>, Achieved, Option<DaneOutcome>), rustls::Error> {
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let builder = ClientConfig::builder_with_provider(Arc::clone(&provider))
-        .with_safe_default_protocol_versions()?;
-    Ok(match level {
-        SecurityLevel::Dane => {
-            let v = DaneVerifier::new(tlsa.to_vec(), names.to_vec(), Arc::clone(&provider));
-            let outcome = v.outcome();
-            let c = builder
-                .dangerous()
-                .with_custom_certificate_verifier(Arc::new(v))
-                .with_no_client_auth();
-            (Arc::new(c), Achieved::Dane, Some(outcome))
-        }
-        SecurityLevel::Verify => {
-            let c = builder
-                .with_root_certificates(roots.clone())
-                .with_no_client_auth();
-            (Arc::new(c), Achieved::MtaSts, None)
-        }
-        _ => {
-            let c = builder
-                .dangerous()
-                .with_custom_certificate_verifier(Arc::new(UnauthenticatedTlsVerifier::new(
-                    provider,
-                )))
-                .with_no_client_auth();
-            (Arc::new(c), Achieved::Tls, None)
-        }
-    })
 }
 
 async fn send<S: AsyncRead + AsyncWrite + Unpin>(

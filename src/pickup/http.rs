@@ -92,21 +92,6 @@ fn parse_url(url: &str) -> Result<Target, HttpError> {
     })
 }
 
-fn default_tls() -> Arc<rustls::ClientConfig> {
-    let roots = rustls::RootCertStore::from_iter(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
-    match rustls::ClientConfig::builder_with_provider(provider)
-        .with_safe_default_protocol_versions()
-    {
-        Ok(b) => Arc::new(b.with_root_certificates(roots).with_no_client_auth()),
-        Err(_) => Arc::new(
-            rustls::ClientConfig::builder()
-                .with_root_certificates(rustls::RootCertStore::empty())
-                .with_no_client_auth(),
-        ),
-    }
-}
-
 /// Send one request and read the whole response (bounded), within `timeout`.
 pub async fn request(
     method: &str,
@@ -149,7 +134,11 @@ async fn request_inner(
         .body(Full::new(Bytes::from(body)))
         .map_err(|e| HttpError::Protocol(e.to_string()))?;
     if t.tls {
-        let config = tls.unwrap_or_else(default_tls);
+        let config = match tls {
+            Some(c) => c,
+            None => crate::net::tls::pkix(crate::net::tls::webpki_roots())
+                .map_err(|e| HttpError::Tls(e.to_string()))?,
+        };
         let name = rustls::pki_types::ServerName::try_from(t.host.clone())
             .map_err(|_| HttpError::BadUrl)?;
         let stream = tokio_rustls::TlsConnector::from(config)

@@ -1,6 +1,7 @@
-//! Unit tests for the CNAME walk and the security combination in `dns.rs`.
+//! Unit tests for the CNAME walk and the security combination in `resolver.rs`.
 
 use super::*;
+use hickory_resolver::proto::dnssec::Proof;
 use hickory_resolver::proto::rr::rdata::{A, CNAME};
 
 fn n(s: &str) -> Name {

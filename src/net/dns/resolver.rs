@@ -1,175 +1,24 @@
-//! DNS for delivery with DNSSEC status on every answer.
-//!
-//! Two modes ([`Validation`]):
-//! - `SelfValidate`: Sluis validates itself (hickory's DNSSEC handle) from a
-//!   trust anchor: the IANA root KSKs built into hickory, or a file of DS or
-//!   DNSKEY lines (tests, private roots). The upstream only has to pass
-//!   DNSSEC records through. Nothing on the path needs to be trusted.
-//! - `TrustAd`: Postfix style. A local validating resolver does the work and
-//!   Sluis believes its AD bit. Simpler and faster, but only safe when the
-//!   resolver is on the same host (or a trusted, protected link): anybody
-//!   who can spoof or alter packets between Sluis and the resolver can set
-//!   AD. Bogus answers come back as SERVFAIL and so are temporary failures.
-//!
-//! Promises: an answer is `Secure`, `Insecure` or `Bogus`; NXDOMAIN and
-//! NODATA (a real "no") are kept apart from SERVFAIL/timeouts, which are
-//! `DnsError::Temporary` — a TLSA SERVFAIL is never "no TLSA". CNAME chains
-//! are followed (bounded) and the chain's weakest link sets the status.
-//! Every lookup is bounded in time, records and TXT bytes.
+//! The resolver: one [`Dns`] over either backend (hickory's validating
+//! resolver, or the AD-bit stub client), CNAME chains followed and bounded,
+//! the typed lookups (MX, A/AAAA, TLSA, TXT).
 
-use super::dane::Tlsa;
-use super::dns_wire;
+use super::ad::AdClient;
+use super::anchors::load_trust_anchors;
+use super::types::{
+    fqdn, name_str, proof_security, temp, temp_s, DnsError, DnsOptions, Mx, MxAnswer, Negative,
+    Raw, RecordSet, Security, Tlsa, TrustAnchorSource, Validation,
+};
+use super::validating::{base_config, from_resolver, plain_resolver, system_nameserver};
 use hickory_resolver::name_server::TokioConnectionProvider;
-use hickory_resolver::proto::dnssec::{Proof, TrustAnchors};
+use hickory_resolver::proto::dnssec::TrustAnchors;
 use hickory_resolver::proto::rr::{Name, RData, Record, RecordType};
 use hickory_resolver::Resolver;
-use std::net::{IpAddr, SocketAddr};
-use std::path::PathBuf;
+use std::net::IpAddr;
 use std::sync::Arc;
-use std::time::Duration;
-
-/// DNSSEC status of an answer (weakest first, so `min` combines).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Security {
-    Bogus,
-    Insecure,
-    Secure,
-}
-
-impl Security {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Security::Bogus => "bogus",
-            Security::Insecure => "insecure",
-            Security::Secure => "secure",
-        }
-    }
-}
-
-/// Where trust starts in `SelfValidate` mode.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum TrustAnchorSource {
-    /// The IANA root KSKs compiled into hickory.
-    IanaRoot,
-    /// A file with `DS` or `DNSKEY` lines in zone-file form.
-    File(PathBuf),
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Validation {
-    SelfValidate(TrustAnchorSource),
-    TrustAd,
-}
-
-/// DNS settings; every limit explicit.
-#[derive(Clone, Debug)]
-pub struct DnsOptions {
-    /// `None`: the system resolver configuration (`/etc/resolv.conf`).
-    pub upstream: Option<SocketAddr>,
-    pub validation: Validation,
-    /// Per query attempt.
-    pub timeout: Duration,
-    pub attempts: usize,
-    pub max_cname_depth: usize,
-    /// Records kept per answer; more is an error.
-    pub max_records: usize,
-    /// Total TXT bytes kept per answer; more is an error.
-    pub max_txt_bytes: usize,
-}
-
-impl Default for DnsOptions {
-    fn default() -> Self {
-        DnsOptions {
-            upstream: None,
-            validation: Validation::SelfValidate(TrustAnchorSource::IanaRoot),
-            timeout: Duration::from_secs(5),
-            attempts: 2,
-            max_cname_depth: 8,
-            max_records: 100,
-            max_txt_bytes: 16 * 1024,
-        }
-    }
-}
-
-#[derive(Debug, thiserror::Error, Clone, PartialEq, Eq)]
-pub enum DnsError {
-    /// SERVFAIL, timeout, network trouble, or an answer that could not be
-    /// checked: try again later, never treat as "no records".
-    #[error("temporary DNS failure for {name} {rtype}: {reason}")]
-    Temporary {
-        name: String,
-        rtype: String,
-        reason: String,
-    },
-    #[error("DNS answer for {name} {rtype} exceeds the limit of {limit}")]
-    TooLarge {
-        name: String,
-        rtype: String,
-        limit: usize,
-    },
-    #[error("invalid DNS name: {0}")]
-    BadName(String),
-    #[error("DNS configuration: {0}")]
-    Config(String),
-}
-
-/// A real "no" from DNS.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Negative {
-    NxDomain,
-    NoData,
-}
-
-/// An answer: records (possibly none), where they were found, and how
-/// trustworthy the whole path to them is.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RecordSet<T> {
-    /// The name asked for (lower case, no trailing dot).
-    pub name: String,
-    /// The name after following CNAMEs (equals `name` without CNAMEs).
-    pub canonical: String,
-    pub records: Vec<T>,
-    pub security: Security,
-    /// `Some` when there are no records and DNS said so.
-    pub negative: Option<Negative>,
-}
-
-/// One MX host with its preference.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct Mx {
-    pub preference: u16,
-    pub host: String,
-}
-
-/// The MX answer, after RFC 5321 §5.1 and RFC 7505 rules.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum MxAnswer {
-    /// MX hosts, lowest preference first.
-    Hosts(RecordSet<Mx>),
-    /// No MX: the domain itself is the host (its A/AAAA decides).
-    Implicit(RecordSet<Mx>),
-    /// `MX 0 .`: the domain accepts no mail.
-    NullMx(Security),
-    /// The domain does not exist.
-    NxDomain(Security),
-}
-
-/// What a backend returns for one query: the answer section and the
-/// negative status with its security.
-pub(crate) struct Raw {
-    pub records: Vec<Record>,
-    pub negative: Option<Negative>,
-    /// Security of a negative answer, or the AD bit in `TrustAd` mode.
-    pub security: Security,
-    /// `TrustAd` mode: records carry no proofs, `security` covers all.
-    pub whole_message: bool,
-}
 
 enum Backend {
     Validating(Box<Resolver<TokioConnectionProvider>>),
-    Ad(dns_wire::AdClient),
+    Ad(AdClient),
 }
 
 /// The delivery resolver. Cheap to share behind an `Arc`.
@@ -178,36 +27,15 @@ pub struct Dns {
     opts: DnsOptions,
 }
 
-pub(crate) fn fqdn(name: &str) -> Result<Name, DnsError> {
-    let n = name.trim_end_matches('.');
-    if n.is_empty() || n.len() > 253 {
-        return Err(DnsError::BadName(n.to_string()));
-    }
-    Name::from_ascii(format!("{n}.")).map_err(|_| DnsError::BadName(n.to_string()))
-}
-
-pub(crate) fn name_str(n: &Name) -> String {
-    n.to_ascii().trim_end_matches('.').to_ascii_lowercase()
-}
-
-pub(crate) fn proof_security(p: Proof) -> Security {
-    match p {
-        Proof::Secure => Security::Secure,
-        Proof::Insecure => Security::Insecure,
-        // Indeterminate: no chain could be built either way; fail closed.
-        _ => Security::Bogus,
-    }
-}
-
 impl Dns {
     pub async fn new(opts: DnsOptions) -> Result<Dns, DnsError> {
         let backend = match &opts.validation {
             Validation::TrustAd => {
                 let server = match opts.upstream {
                     Some(a) => a,
-                    None => dns_wire::system_nameserver()?,
+                    None => system_nameserver()?,
                 };
-                Backend::Ad(dns_wire::AdClient::new(server, opts.timeout, opts.attempts))
+                Backend::Ad(AdClient::new(server, opts.timeout, opts.attempts))
             }
             Validation::SelfValidate(ta) => {
                 let anchors = match ta {
@@ -216,11 +44,11 @@ impl Dns {
                         let text = std::fs::read_to_string(p).map_err(|e| {
                             DnsError::Config(format!("trust anchor {}: {e}", p.display()))
                         })?;
-                        let plain = dns_wire::plain_resolver(&opts)?;
-                        dns_wire::load_trust_anchors(&text, &plain).await?
+                        let plain = plain_resolver(&opts)?;
+                        load_trust_anchors(&text, &plain).await?
                     }
                 };
-                let (config, mut ropts) = dns_wire::base_config(&opts)?;
+                let (config, mut ropts) = base_config(&opts)?;
                 ropts.validate = true;
                 let r = Resolver::builder_with_config(config, TokioConnectionProvider::default())
                     .with_options(ropts)
@@ -241,7 +69,7 @@ impl Dns {
         let fut = async {
             match &self.backend {
                 Backend::Validating(r) => {
-                    dns_wire::from_resolver(r.lookup(name.clone(), rtype).await, name, rtype)
+                    from_resolver(r.lookup(name.clone(), rtype).await, name, rtype)
                 }
                 Backend::Ad(c) => c.query(name, rtype).await,
             }
@@ -409,18 +237,6 @@ fn map_records<T>(rs: RecordSet<RData>, records: Vec<T>) -> RecordSet<T> {
     }
 }
 
-pub(crate) fn temp(name: &Name, rtype: RecordType, reason: &str) -> DnsError {
-    temp_s(&name_str(name), &rtype.to_string(), reason)
-}
-
-fn temp_s(name: &str, rtype: &str, reason: &str) -> DnsError {
-    DnsError::Temporary {
-        name: name.to_string(),
-        rtype: rtype.to_string(),
-        reason: reason.to_string(),
-    }
-}
-
 /// Follow the CNAME chain inside one answer, starting at `current`.
 /// Returns the record set, and `Some(target)` when the chain leaves the
 /// answer and another query is needed. Pure; unit-tested.
@@ -511,5 +327,5 @@ pub(crate) fn walk(
 }
 
 #[cfg(test)]
-#[path = "dns_tests.rs"]
+#[path = "resolver_tests.rs"]
 mod tests;
