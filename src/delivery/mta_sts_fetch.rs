@@ -1,7 +1,7 @@
 //! The MTA-STS policy fetch: HTTPS GET of
-//! `https://mta-sts.<domain>/.well-known/mta-sts.txt` with a minimal
-//! HTTP/1.1 client over tokio-rustls (no HTTP crate needed for one GET of a
-//! small file), and the policy lookup that combines TXT, cache and fetch.
+//! `https://mta-sts.<domain>/.well-known/mta-sts.txt` with the one HTTP
+//! client ([`crate::net::http`]), and the policy lookup that combines TXT,
+//! cache and fetch.
 //!
 //! Promises: PKIX with the system roots plus configured extra CA roots and
 //! the name `mta-sts.<domain>`; the policy host is resolved through Sluis's
@@ -10,13 +10,10 @@
 
 use super::mta_sts::{parse_policy, parse_txt, Policy, PolicyCache, StsError};
 use crate::net::dns::Dns;
-use crate::net::tls;
-use rustls::pki_types::ServerName;
+use crate::net::{http, tls};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpStream;
 
 /// Where the system's CA bundle usually is (Debian).
 pub const SYSTEM_CA_BUNDLE: &str = "/etc/ssl/certs/ca-certificates.crt";
@@ -150,146 +147,119 @@ async fn fetch_inner(dns: &Dns, host: &str, opts: &FetchOptions) -> Result<Strin
         .ok_or_else(|| f(format!("{host} has no address")))?;
     let roots = tls::pkix_roots(opts.system_ca.as_deref(), opts.extra_ca.as_deref()).map_err(f)?;
     let config = tls::pkix(roots).map_err(|e| f(e.to_string()))?;
-    let name = ServerName::try_from(host.to_string()).map_err(|e| f(e.to_string()))?;
-    let tcp = TcpStream::connect(SocketAddr::new(ip, opts.https_port))
-        .await
-        .map_err(|e| f(e.to_string()))?;
-    let mut tls = tokio_rustls::TlsConnector::from(config)
-        .connect(name, tcp)
-        .await
-        .map_err(|e| f(format!("TLS: {e}")))?;
-    let req = format!(
-        "GET /.well-known/mta-sts.txt HTTP/1.1\r\nHost: {host}\r\nUser-Agent: sluis\r\nAccept: text/plain\r\nConnection: close\r\n\r\n"
-    );
-    tls.write_all(req.as_bytes())
-        .await
-        .map_err(|e| f(e.to_string()))?;
-    let limit = opts.max_body + 16 * 1024; // room for headers
-    let mut buf = Vec::new();
-    let mut chunk = [0u8; 8192];
-    loop {
-        let n = match tls.read(&mut chunk).await {
-            Ok(0) => break,
-            Ok(n) => n,
-            // Servers that close without close_notify: keep what we have.
-            Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => break,
-            Err(e) => return Err(f(e.to_string())),
-        };
-        buf.extend_from_slice(chunk.get(..n).unwrap_or(&[]));
-        if buf.len() > limit {
-            return Err(f(format!("response larger than {} bytes", opts.max_body)));
-        }
-    }
-    parse_http_response(&buf, opts.max_body)
+    let url = format!("https://{host}/.well-known/mta-sts.txt");
+    let headers = [
+        ("User-Agent".to_string(), "sluis".to_string()),
+        ("Accept".to_string(), "text/plain".to_string()),
+        ("Connection".to_string(), "close".to_string()),
+    ];
+    let req = http::Request {
+        method: "GET",
+        url: &url,
+        headers: &headers,
+        body: Vec::new(),
+        tls: Some(config),
+        connect: Some(http::Connect::Addr(SocketAddr::new(ip, opts.https_port))),
+        // Servers that close without close_notify: keep what we have.
+        lenient_close: true,
+    };
+    policy_body(http::send(req, http_limits(opts)).await, opts.max_body)
 }
 
-/// Parse a complete HTTP/1.x response: status 200 only, `Content-Length`
-/// or chunked or close-delimited body, at most `max_body` bytes. Pure.
-pub fn parse_http_response(raw: &[u8], max_body: usize) -> Result<String, StsError> {
+fn http_limits(opts: &FetchOptions) -> http::Limits {
+    http::Limits {
+        timeout: opts.timeout,
+        max_body: opts.max_body,
+    }
+}
+
+/// The policy from an HTTP response: status 200 only (redirects are
+/// errors, §3.3), `Content-Type: text/plain` when given, at most `max_body`
+/// bytes of UTF-8. Pure.
+fn policy_body(
+    resp: Result<http::Response, http::HttpError>,
+    max_body: usize,
+) -> Result<String, StsError> {
     let f = |s: &str| StsError::Fetch(s.to_string());
-    let split = raw
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .ok_or_else(|| f("no end of HTTP headers"))?;
-    let head = std::str::from_utf8(raw.get(..split).unwrap_or(&[]))
-        .map_err(|_| f("HTTP headers not UTF-8"))?;
-    let body = raw.get(split + 4..).unwrap_or(&[]);
-    let mut lines = head.split("\r\n");
-    let status = lines.next().unwrap_or("");
-    let code = status.split_whitespace().nth(1).unwrap_or("");
-    if !status.starts_with("HTTP/1.") || code != "200" {
+    let resp = match resp {
+        Ok(r) => r,
+        Err(http::HttpError::TooLarge) => {
+            return Err(StsError::Fetch(format!(
+                "policy larger than {max_body} bytes"
+            )))
+        }
+        Err(http::HttpError::Tls(e)) => return Err(StsError::Fetch(format!("TLS: {e}"))),
+        Err(http::HttpError::Connect(e)) => return Err(StsError::Fetch(e.to_string())),
+        Err(e) => return Err(StsError::Fetch(e.to_string())),
+    };
+    if resp.status != 200 {
         return Err(StsError::Fetch(format!(
-            "HTTP status {code:.3} (only 200 is accepted)"
+            "HTTP status {} (only 200 is accepted)",
+            resp.status
         )));
     }
-    let (mut length, mut chunked) = (None, false);
-    for l in lines {
-        let Some((k, v)) = l.split_once(':') else {
-            continue;
-        };
-        let (k, v) = (k.trim().to_ascii_lowercase(), v.trim().to_ascii_lowercase());
-        match k.as_str() {
-            "content-length" => length = v.parse::<usize>().ok(),
-            "transfer-encoding" => chunked = v.contains("chunked"),
-            "content-type" if !v.starts_with("text/plain") => {
-                return Err(f("Content-Type is not text/plain"))
-            }
-            _ => {}
+    for v in resp.headers_named("content-type") {
+        if !v.trim().to_ascii_lowercase().starts_with("text/plain") {
+            return Err(f("Content-Type is not text/plain"));
         }
     }
-    let body = if chunked {
-        dechunk(body, max_body)?
-    } else if let Some(n) = length {
-        body.get(..n)
-            .ok_or_else(|| f("body shorter than Content-Length"))?
-            .to_vec()
-    } else {
-        body.to_vec()
-    };
-    if body.len() > max_body {
+    if resp.body.len() > max_body {
         return Err(StsError::Fetch(format!(
             "policy larger than {max_body} bytes"
         )));
     }
-    String::from_utf8(body).map_err(|_| f("policy is not UTF-8"))
-}
-
-fn dechunk(mut b: &[u8], max: usize) -> Result<Vec<u8>, StsError> {
-    let f = |s: &str| StsError::Fetch(s.to_string());
-    let mut out = Vec::new();
-    loop {
-        let eol = b
-            .windows(2)
-            .position(|w| w == b"\r\n")
-            .ok_or_else(|| f("bad chunk"))?;
-        let size_line =
-            std::str::from_utf8(b.get(..eol).unwrap_or(&[])).map_err(|_| f("bad chunk"))?;
-        let size_hex = size_line.split(';').next().unwrap_or("").trim();
-        let size = usize::from_str_radix(size_hex, 16).map_err(|_| f("bad chunk size"))?;
-        if size == 0 {
-            return Ok(out);
-        }
-        if out.len().saturating_add(size) > max {
-            return Err(StsError::Fetch(format!("policy larger than {max} bytes")));
-        }
-        let data = b
-            .get(eol + 2..eol + 2 + size)
-            .ok_or_else(|| f("truncated chunk"))?;
-        out.extend_from_slice(data);
-        b = b
-            .get(eol + 4 + size..)
-            .ok_or_else(|| f("truncated chunk"))?;
-    }
+    String::from_utf8(resp.body).map_err(|_| f("policy is not UTF-8"))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn http_200_with_length() {
+    /// What the fetch makes of this raw HTTP response (served over plain
+    /// HTTP by a one-shot server; the TLS layer is not under test here).
+    async fn parse_http_response(raw: &'static [u8], max_body: usize) -> Result<String, StsError> {
+        let addr = http::serve_raw(raw).await;
+        let url = format!("http://{addr}/.well-known/mta-sts.txt");
+        let req = http::Request {
+            method: "GET",
+            url: &url,
+            headers: &[],
+            body: Vec::new(),
+            tls: None,
+            connect: None,
+            lenient_close: true,
+        };
+        let limits = http::Limits {
+            timeout: Duration::from_secs(10),
+            max_body,
+        };
+        policy_body(http::send(req, limits).await, max_body)
+    }
+
+    #[tokio::test]
+    async fn http_200_with_length() {
         let r =
             b"HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n\r\nhelloEXTRA";
-        assert_eq!(parse_http_response(r, 100), Ok("hello".into()));
+        assert_eq!(parse_http_response(r, 100).await, Ok("hello".into()));
     }
 
-    #[test]
-    fn redirects_and_errors_are_refused() {
+    #[tokio::test]
+    async fn redirects_and_errors_are_refused() {
         let r = b"HTTP/1.1 301 Moved\r\nLocation: https://evil.test/\r\n\r\n";
-        assert!(parse_http_response(r, 100).is_err());
+        assert!(parse_http_response(r, 100).await.is_err());
         let r = b"HTTP/1.1 404 Not Found\r\n\r\n";
-        assert!(parse_http_response(r, 100).is_err());
+        assert!(parse_http_response(r, 100).await.is_err());
         let r = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\nx";
-        assert!(parse_http_response(r, 100).is_err());
-        assert!(parse_http_response(b"garbage", 100).is_err());
+        assert!(parse_http_response(r, 100).await.is_err());
+        assert!(parse_http_response(b"garbage", 100).await.is_err());
     }
 
-    #[test]
-    fn chunked_and_size_limit() {
+    #[tokio::test]
+    async fn chunked_and_size_limit() {
         let r = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n";
-        assert_eq!(parse_http_response(r, 100), Ok("hello world".into()));
-        assert!(parse_http_response(r, 8).is_err());
+        assert_eq!(parse_http_response(r, 100).await, Ok("hello world".into()));
+        assert!(parse_http_response(r, 8).await.is_err());
         let r = b"HTTP/1.1 200 OK\r\n\r\n0123456789";
-        assert!(parse_http_response(r, 9).is_err());
+        assert!(parse_http_response(r, 9).await.is_err());
     }
 }

@@ -6,4 +6,5 @@
 //! `net`. The stages (delivery, crypto, pickup, ...) import from here.
 
 pub mod dns;
+pub mod http;
 pub mod tls;
