@@ -36,7 +36,7 @@ pub struct Config {
     pub store: StoreConfig,
     pub delivery: DeliveryConfig,
     /// MX delivery: DNSSEC, DANE, MTA-STS (see `delivery::mx_plan`).
-    pub mx: crate::delivery::mx_plan::MxSecurityConfig,
+    pub mx: crate::delivery::mx::plan::MxSecurityConfig,
     pub policy: PolicyConfig,
     pub tenant: TenantConfig,
     pub log: LogConfig,

@@ -101,7 +101,7 @@ pub async fn run(mut config: Config, demo: bool) -> anyhow::Result<()> {
     let sweeper = tokio::spawn(pickup.clone().run_sweeper());
 
     let (tlsrpt_tx, tlsrpt_rx) = tokio::sync::mpsc::unbounded_channel();
-    tokio::spawn(crate::delivery::tlsrpt_store::run_tlsrpt_writer(
+    tokio::spawn(crate::delivery::tlsrpt::store::run_tlsrpt_writer(
         store.clone(),
         tlsrpt_rx,
     ));

@@ -10,13 +10,15 @@
 //! `refuse`, 2 when the check itself cannot start (bad options).
 //! Sends no mail; prints no secrets.
 
-use super::mta_sts::PolicyCache;
-use super::mta_sts_fetch::{FetchOptions, StsLookup};
-use super::mx_plan::{plan_domain, MxTarget};
-use super::mx_rules::nta_targets;
-use super::security::{meets_level, satisfies, Achieved, MxPlan, SecurityLevel, TlsaFinding};
-use super::starttls_probe::{probe, ProbeError, ProbeLimits};
-use super::{nta7516, tlsrpt};
+use crate::delivery::client::probe::{probe, ProbeError, ProbeLimits};
+use crate::delivery::mx::plan::{plan_domain, MxTarget};
+use crate::delivery::mx::rules::nta_targets;
+use crate::delivery::tls_policy::levels::{
+    meets_level, satisfies, Achieved, MxPlan, SecurityLevel, TlsaFinding,
+};
+use crate::delivery::tls_policy::mta_sts::PolicyCache;
+use crate::delivery::tls_policy::mta_sts_fetch::{FetchOptions, StsLookup};
+use crate::delivery::{tls_policy::nta7516, tlsrpt};
 use crate::net::dns::Tlsa;
 use crate::net::dns::{Dns, DnsOptions, TrustAnchorSource, Validation};
 use crate::net::tls::pkix_roots;

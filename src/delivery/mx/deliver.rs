@@ -23,23 +23,23 @@
 //!
 //! Never fails as a whole: every problem is a per-recipient report.
 
-use super::client::{ClientError, ClientLimits};
-use super::mta_sts::PolicyCache;
-use super::mta_sts_fetch::{FetchOptions, StsLookup};
-use super::mx_plan::{plan_domain, DomainPlan, MxSecurityConfig, MxTarget, PlanError};
-use super::mx_rules::{
-    dedup, eligible, level_name, mode_str, nta_targets, tls_required_no, unmet_reason,
-};
-use super::mx_session::{connect, remote_of, MxConn, SessionError, Target};
-use super::pool::Pool;
-use super::relay::{too_many_recipients, transact};
-use super::security::Achieved;
-use super::security::{meets_level, satisfies, MxPlan, SecurityLevel};
-use super::tlsrpt_day::TlsRptLog;
-use super::wire::Reply;
-use super::{QueuedRcpt, Route};
 use crate::audit::{Audit, AuditEvent};
 use crate::config::Config;
+use crate::delivery::client::pool::Pool;
+use crate::delivery::client::transaction::{too_many_recipients, transact};
+use crate::delivery::client::wire::Reply;
+use crate::delivery::client::{ClientError, ClientLimits};
+use crate::delivery::mx::plan::{plan_domain, DomainPlan, MxSecurityConfig, MxTarget, PlanError};
+use crate::delivery::mx::rules::{
+    dedup, eligible, level_name, mode_str, nta_targets, tls_required_no, unmet_reason,
+};
+use crate::delivery::mx::session::{connect, remote_of, MxConn, SessionError, Target};
+use crate::delivery::tls_policy::levels::Achieved;
+use crate::delivery::tls_policy::levels::{meets_level, satisfies, MxPlan, SecurityLevel};
+use crate::delivery::tls_policy::mta_sts::PolicyCache;
+use crate::delivery::tls_policy::mta_sts_fetch::{FetchOptions, StsLookup};
+use crate::delivery::tlsrpt::day::TlsRptLog;
+use crate::delivery::{QueuedRcpt, Route};
 use crate::net::dns::{Dns, Security};
 use crate::net::tls::pkix_roots;
 use crate::types::{
@@ -374,9 +374,9 @@ impl MxRoute {
                     0,
                 );
                 let rt = if why.contains("bogus") || why.contains("TLSA") {
-                    super::tlsrpt::ResultType::DnssecInvalid
+                    crate::delivery::tlsrpt::ResultType::DnssecInvalid
                 } else {
-                    super::tlsrpt::ResultType::ValidationFailure
+                    crate::delivery::tlsrpt::ResultType::ValidationFailure
                 };
                 self.tlsrpt.failure(
                     run.domain,
@@ -580,8 +580,8 @@ impl MxRoute {
         tlsa: &[crate::net::dns::Tlsa],
         plan: &DomainPlan,
         source: Source,
-    ) -> super::tlsrpt::PolicyKind {
-        use super::tlsrpt::PolicyKind;
+    ) -> crate::delivery::tlsrpt::PolicyKind {
+        use crate::delivery::tlsrpt::PolicyKind;
         match (level, &plan.sts, source) {
             (SecurityLevel::Dane, _, _) => {
                 PolicyKind::Tlsa(tlsa.iter().map(|r| r.to_string()).collect())

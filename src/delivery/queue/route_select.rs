@@ -8,10 +8,10 @@
 //! only its own recipients and returns one report per recipient in the
 //! order given, whatever the routes return.
 
-use super::mx_route::MxRoute;
-use super::relay::{hop_meets, RelayRoute};
-use super::{QueuedRcpt, Route};
 use crate::config::{RelayHost, RelayTls};
+use crate::delivery::mx::deliver::MxRoute;
+use crate::delivery::relay::{hop_meets, RelayRoute};
+use crate::delivery::{QueuedRcpt, Route};
 use crate::types::{DeliveryReport, Envelope, RcptStatus, TlsInfo, TransportRequirement};
 
 /// The way out for one recipient.

@@ -8,8 +8,7 @@
 //! Promises: never blocks delivery for long (one mutex, no I/O); memory is
 //! bounded by the recorder's row limit times the days kept.
 
-use super::tlsrpt::{PolicyKind, Recorder, ResultType};
-use super::tlsrpt_store::{TlsRptRow, TlsRptSink};
+use super::result::{day_string, PolicyKind, Recorder, ResultType, TlsRptRow, TlsRptSink};
 use std::sync::{Mutex, OnceLock};
 
 /// Finished days kept in memory until taken.
@@ -31,21 +30,6 @@ pub struct TlsRptLog {
 /// Days since 1970-01-01 (UTC) for a Unix time in milliseconds.
 pub fn day_of(ms: i64) -> i64 {
     ms.div_euclid(86_400_000)
-}
-
-/// `YYYY-MM-DD` for a day number.
-pub fn day_string(day: i64) -> String {
-    // H. Hinnant's civil-from-days.
-    let z = day + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
 }
 
 impl TlsRptLog {

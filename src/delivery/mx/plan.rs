@@ -9,9 +9,9 @@
 //! "no TLSA"; a failed MX lookup is a temporary [`PlanError`]. The level
 //! per MX comes from [`plan_mx`] (pure).
 
-use super::mta_sts::PolicyCache;
-use super::mta_sts_fetch::{lookup_policy, FetchOptions, StsLookup};
-use super::security::{plan_mx, MxPlan, TlsaFinding};
+use crate::delivery::tls_policy::levels::{plan_mx, MxPlan, TlsaFinding};
+use crate::delivery::tls_policy::mta_sts::PolicyCache;
+use crate::delivery::tls_policy::mta_sts_fetch::{lookup_policy, FetchOptions, StsLookup};
 use crate::net::dns::{
     Dns, DnsError, DnsOptions, MxAnswer, Security, TrustAnchorSource, Validation,
 };

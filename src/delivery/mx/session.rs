@@ -1,4 +1,4 @@
-//! One SMTP session to one MX address for [`super::mx_route::MxRoute`]:
+//! One SMTP session to one MX address for [`crate::delivery::mx::deliver::MxRoute`]:
 //! connect, EHLO, STARTTLS with the rustls configuration the MX's
 //! [`SecurityLevel`] calls for (DANE verifier, PKIX with the MX name, or
 //! encryption without authentication), then report what was achieved.
@@ -11,10 +11,10 @@
 //! The MX host name is sent as SNI. Failures carry the RFC 8460 result type
 //! for TLS reporting.
 
-use super::client::{ClientError, ClientLimits, SmtpClient};
-use super::level_tls::tls_client_config;
-use super::security::{Achieved, SecurityLevel};
-use super::tlsrpt::{handshake_failure_type, ResultType};
+use crate::delivery::client::{ClientError, ClientLimits, SmtpClient};
+use crate::delivery::tls_policy::level_tls::tls_client_config;
+use crate::delivery::tls_policy::levels::{Achieved, SecurityLevel};
+use crate::delivery::tlsrpt::{handshake_failure_type, ResultType};
 use crate::net::dns::Tlsa;
 use crate::types::TlsInfo;
 use rustls::pki_types::ServerName;

@@ -1,4 +1,5 @@
 use super::*;
+use crate::delivery::message::header_block;
 use crate::types::{MessageId, Recipient};
 use mail_parser::{MessageParser, MimeHeaders};
 

@@ -44,28 +44,6 @@ pub struct DsnRecipient {
     pub diagnostic: Option<String>,
 }
 
-/// The header of a message: everything up to the first empty line,
-/// at most `max` bytes (cut after the last complete line).
-pub fn header_block(message: &[u8], max: usize) -> &[u8] {
-    let end = find(message, b"\r\n\r\n")
-        .map(|p| p + 2)
-        .or_else(|| find(message, b"\n\n").map(|p| p + 1))
-        .unwrap_or(message.len());
-    let head = message.get(..end.min(max)).unwrap_or_default();
-    if head.len() < end {
-        match head.iter().rposition(|b| *b == b'\n') {
-            Some(p) => head.get(..=p).unwrap_or_default(),
-            None => &[],
-        }
-    } else {
-        head
-    }
-}
-
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
-}
-
 /// Enhanced status code for a failure: from the remote reply
 /// (`550 5.1.1 ...`), else from a reason that starts with one, else the
 /// generic `5.0.0` / `4.0.0`.

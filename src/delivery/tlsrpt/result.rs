@@ -222,6 +222,39 @@ pub fn parse_txt(records: &[String]) -> Option<Vec<String>> {
     (!uris.is_empty()).then_some(uris)
 }
 
+/// One counted session result.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TlsRptRow {
+    /// Days since 1970-01-01 (UTC).
+    pub day: i64,
+    pub domain: String,
+    pub policy: PolicyKind,
+    /// `None` for a successful session.
+    pub result: Option<ResultType>,
+    /// Our address on the failed session (empty for successes).
+    pub sending_ip: String,
+    pub mx_host: String,
+    pub receiving_ip: String,
+}
+
+/// Where the MX route sends its results.
+pub type TlsRptSink = tokio::sync::mpsc::UnboundedSender<TlsRptRow>;
+
+/// `YYYY-MM-DD` for a day number.
+pub fn day_string(day: i64) -> String {
+    // H. Hinnant's civil-from-days.
+    let z = day + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

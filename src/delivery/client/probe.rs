@@ -7,10 +7,10 @@
 //! the MX host name is sent as SNI; handshake signatures are always
 //! verified. Fails with [`ProbeError`] naming the step that failed.
 
-use super::dane::DaneAuth;
-use super::level_tls::tls_client_config;
-use super::security::{Achieved, SecurityLevel};
-use super::tlsrpt::{handshake_failure_type, ResultType};
+use crate::delivery::tls_policy::dane::DaneAuth;
+use crate::delivery::tls_policy::level_tls::tls_client_config;
+use crate::delivery::tls_policy::levels::{Achieved, SecurityLevel};
+use crate::delivery::tlsrpt::{handshake_failure_type, ResultType};
 use crate::net::dns::Tlsa;
 use rustls::pki_types::ServerName;
 use rustls::RootCertStore;

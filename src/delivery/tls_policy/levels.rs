@@ -20,7 +20,7 @@
 //! `dane-or-mta-sts` has no Postfix equivalent (Postfix needs an external
 //! MTA-STS policy server); `tls` is Postfix `encrypt`; `none` is `may`.
 
-use super::mta_sts::{Mode, Policy};
+use crate::delivery::tls_policy::mta_sts::{Mode, Policy};
 use crate::net::dns::Security;
 use crate::net::dns::Tlsa;
 use crate::types::TransportRequirement;
@@ -191,7 +191,7 @@ pub fn required_level(level: &SecurityLevel, req: TransportRequirement) -> Optio
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::delivery::mta_sts::parse_policy;
+    use crate::delivery::tls_policy::mta_sts::parse_policy;
 
     fn t(s: &str) -> Tlsa {
         Tlsa::parse(s).unwrap_or_else(|| panic!("bad test TLSA {s}"))

@@ -11,7 +11,7 @@
 //! (its state is unknown). Remote rejections are not errors: they come back
 //! as [`Reply`]s in a [`SendOutcome`].
 
-use super::wire::{
+use crate::delivery::client::wire::{
     mail_from_line, rcpt_to_line, Capabilities, DotStuffer, MailParams, Reply, ReplyError,
     ReplyParser,
 };
@@ -514,5 +514,5 @@ fn no_data_reply() -> Reply {
 }
 
 #[cfg(test)]
-#[path = "client_tests.rs"]
+#[path = "smtp_tests.rs"]
 mod tests;

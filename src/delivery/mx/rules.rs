@@ -7,10 +7,10 @@
 //! 7516 record counts only when current and DNSSEC-secure, and its hosts
 //! are only ever used with authenticated TLS (DANE or PKIX).
 
-use super::dsn::header_block;
-use super::mx_plan::{tlsa_for, MxTarget};
-use super::security::{required_level, MxPlan, SecurityLevel, TlsaFinding};
-use super::{nta7516, QueuedRcpt};
+use crate::delivery::message::header_block;
+use crate::delivery::mx::plan::{tlsa_for, MxTarget};
+use crate::delivery::tls_policy::levels::{required_level, MxPlan, SecurityLevel, TlsaFinding};
+use crate::delivery::{tls_policy::nta7516, QueuedRcpt};
 use crate::net::dns::{Dns, Security};
 use crate::types::TransportRequirement;
 
@@ -123,11 +123,11 @@ pub fn level_name(p: &MxPlan) -> String {
     }
 }
 
-pub fn mode_str(m: super::mta_sts::Mode) -> &'static str {
+pub fn mode_str(m: crate::delivery::tls_policy::mta_sts::Mode) -> &'static str {
     match m {
-        super::mta_sts::Mode::Enforce => "enforce",
-        super::mta_sts::Mode::Testing => "testing",
-        super::mta_sts::Mode::None => "none",
+        crate::delivery::tls_policy::mta_sts::Mode::Enforce => "enforce",
+        crate::delivery::tls_policy::mta_sts::Mode::Testing => "testing",
+        crate::delivery::tls_policy::mta_sts::Mode::None => "none",
     }
 }
 
@@ -138,5 +138,5 @@ pub fn dedup(mut v: Vec<&str>) -> Vec<&str> {
 }
 
 #[cfg(test)]
-#[path = "mx_route_tests.rs"]
+#[path = "rules_tests.rs"]
 mod tests;

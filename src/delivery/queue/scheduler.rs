@@ -13,14 +13,15 @@
 //! Failure: a journal write error is logged and the recipient stays as the
 //! journal last knew it (a restart retries it); nothing here panics.
 
-use super::dsn::{build_dsn, header_block, status_code, DsnAction, DsnRecipient};
-use super::mx_route::MxRoute;
-use super::relay::RelayRoute;
-use super::route_select::SelectingRoute;
-use super::tlsrpt_store::TlsRptSink;
-use super::{Journal, QueueItem, QueuedRcpt, Route};
 use crate::audit::{Audit, AuditEvent};
 use crate::config::Config;
+use crate::delivery::message::header_block;
+use crate::delivery::mx::deliver::MxRoute;
+use crate::delivery::queue::dsn::{build_dsn, status_code, DsnAction, DsnRecipient};
+use crate::delivery::queue::route_select::SelectingRoute;
+use crate::delivery::relay::RelayRoute;
+use crate::delivery::tlsrpt::result::TlsRptSink;
+use crate::delivery::{Journal, QueueItem, QueuedRcpt, Route};
 use crate::types::{Bilingual, DeliveryReport, Envelope, RcptStatus};
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, VecDeque};

@@ -5,11 +5,11 @@
 //! domain's `rua` is left for later.
 //!
 //! Promises: counts only, no addresses or content; rows arrive through a
-//! channel ([`TlsRptSink`]) and are written in batches by
+//! channel ([`TlsRptSink`](super::result::TlsRptSink)) and are written in batches by
 //! [`run_tlsrpt_writer`], so delivery never waits for the database. A
 //! write error is logged and those counts are lost (reports are advisory).
 
-use super::tlsrpt::{PolicyKind, ResultType};
+use super::result::{day_string, PolicyKind, ResultType, TlsRptRow};
 use crate::store::{Store, StoreError};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
@@ -30,24 +30,6 @@ pub const SCHEMA: &[&[&str]] = &[&["CREATE TABLE tlsrpt_counts (
         receiving_ip TEXT NOT NULL,
         count BIGINT NOT NULL,
         PRIMARY KEY (day, policy_domain, policy_key, result, sending_ip, mx_host, receiving_ip))"]];
-
-/// One counted session result.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct TlsRptRow {
-    /// Days since 1970-01-01 (UTC).
-    pub day: i64,
-    pub domain: String,
-    pub policy: PolicyKind,
-    /// `None` for a successful session.
-    pub result: Option<ResultType>,
-    /// Our address on the failed session (empty for successes).
-    pub sending_ip: String,
-    pub mx_host: String,
-    pub receiving_ip: String,
-}
-
-/// Where the MX route sends its results.
-pub type TlsRptSink = tokio::sync::mpsc::UnboundedSender<TlsRptRow>;
 
 fn policy_parts(p: &PolicyKind) -> (&'static str, Vec<String>, Vec<String>) {
     match p {
@@ -171,7 +153,7 @@ pub async fn daily_report(
                 "receiving-ip": ip, "failed-session-count": count}));
         }
     }
-    let day_s = super::tlsrpt_day::day_string(day);
+    let day_s = day_string(day);
     Ok(json!({
         "organization-name": org,
         "date-range": {"start-datetime": format!("{day_s}T00:00:00Z"),
