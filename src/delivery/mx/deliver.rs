@@ -23,21 +23,16 @@
 //!
 //! Never fails as a whole: every problem is a per-recipient report.
 
-use crate::audit::{Audit, AuditEvent};
+use super::plan::{plan_domain, MxSecurityConfig, MxTarget, PlanError};
+use super::rules::{nta_targets, tls_required_no, unmet_reason};
+use super::run::{report, temp, DomainRun, Source};
+use super::session::{MxConn, Target};
+use crate::audit::Audit;
 use crate::config::Config;
 use crate::delivery::client::pool::Pool;
-use crate::delivery::client::transaction::{too_many_recipients, transact};
-use crate::delivery::client::wire::Reply;
-use crate::delivery::client::{ClientError, ClientLimits};
-use crate::delivery::mx::plan::{plan_domain, DomainPlan, MxSecurityConfig, MxTarget, PlanError};
-use crate::delivery::mx::rules::{
-    dedup, eligible, level_name, mode_str, nta_targets, tls_required_no, unmet_reason,
-};
-use crate::delivery::mx::session::{connect, remote_of, MxConn, SessionError, Target};
-use crate::delivery::tls_policy::levels::Achieved;
-use crate::delivery::tls_policy::levels::{meets_level, satisfies, MxPlan, SecurityLevel};
+use crate::delivery::client::ClientLimits;
 use crate::delivery::tls_policy::mta_sts::PolicyCache;
-use crate::delivery::tls_policy::mta_sts_fetch::{FetchOptions, StsLookup};
+use crate::delivery::tls_policy::mta_sts_fetch::FetchOptions;
 use crate::delivery::tlsrpt::day::TlsRptLog;
 use crate::delivery::{QueuedRcpt, Route};
 use crate::net::dns::{Dns, Security};
@@ -47,33 +42,24 @@ use crate::types::{
 };
 use rustls::RootCertStore;
 use std::collections::HashMap;
-use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-/// Where a candidate host came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Source {
-    Mx,
-    /// An `ntamx` host of a current NTA 7516 record.
-    Nta,
-}
-
 /// Delivery to the recipients' own mail servers.
 pub struct MxRoute {
-    cfg: MxSecurityConfig,
-    dns: tokio::sync::OnceCell<Arc<Dns>>,
-    fetch: FetchOptions,
-    roots: Option<RootCertStore>,
-    sts_cache: PolicyCache,
-    helo: String,
-    limits: ClientLimits,
-    concurrency: usize,
-    idle: Duration,
-    max_transactions: u32,
-    pools: Mutex<HashMap<String, Arc<Pool<MxConn>>>>,
-    audit: Audit,
-    tlsrpt: Arc<TlsRptLog>,
+    pub(super) cfg: MxSecurityConfig,
+    pub(super) dns: tokio::sync::OnceCell<Arc<Dns>>,
+    pub(super) fetch: FetchOptions,
+    pub(super) roots: Option<RootCertStore>,
+    pub(super) sts_cache: PolicyCache,
+    pub(super) helo: String,
+    pub(super) limits: ClientLimits,
+    pub(super) concurrency: usize,
+    pub(super) idle: Duration,
+    pub(super) max_transactions: u32,
+    pub(super) pools: Mutex<HashMap<String, Arc<Pool<MxConn>>>>,
+    pub(super) audit: Audit,
+    pub(super) tlsrpt: Arc<TlsRptLog>,
 }
 
 impl MxRoute {
@@ -120,7 +106,7 @@ impl MxRoute {
             .map_err(|e| e.to_string())
     }
 
-    fn pool_for(&self, t: &Target<'_>) -> Arc<Pool<MxConn>> {
+    pub(super) fn pool_for(&self, t: &Target<'_>) -> Arc<Pool<MxConn>> {
         let tlsa: Vec<String> = t.tlsa.iter().map(|r| r.to_string()).collect();
         let key = format!(
             "{}|{}|{}|{}|{}|{}",
@@ -142,71 +128,6 @@ impl MxRoute {
             .entry(key)
             .or_insert_with(|| Pool::new(self.concurrency, self.idle, self.max_transactions))
             .clone()
-    }
-}
-
-/// Per-domain delivery state.
-struct DomainRun<'a> {
-    env: &'a Envelope,
-    rcpts: &'a [QueuedRcpt],
-    body: &'a [u8],
-    domain: &'a str,
-    pending: Vec<usize>,
-    notes: Vec<String>,
-    out: &'a mut [Option<DeliveryReport>],
-    /// DNSSEC status of the domain's MX RRset (set once planned).
-    mx_dnssec: &'static str,
-}
-
-impl DomainRun<'_> {
-    fn finish(&mut self, i: usize, rep: DeliveryReport) {
-        if let Some(slot) = self.out.get_mut(i) {
-            *slot = Some(rep);
-        }
-        self.pending.retain(|&p| p != i);
-    }
-
-    fn req(&self, i: usize) -> TransportRequirement {
-        self.rcpts
-            .get(i)
-            .map(|r| r.transport)
-            .unwrap_or(TransportRequirement::Dane)
-    }
-
-    fn all(&mut self, status: RcptStatus) {
-        for i in std::mem::take(&mut self.pending) {
-            if let (Some(slot), Some(r)) = (self.out.get_mut(i), self.rcpts.get(i)) {
-                *slot = Some(report(
-                    r,
-                    status.clone(),
-                    self.domain,
-                    &TlsInfo::default(),
-                    None,
-                ));
-            }
-        }
-    }
-}
-
-fn report(
-    r: &QueuedRcpt,
-    status: RcptStatus,
-    remote: &str,
-    tls: &TlsInfo,
-    reply: Option<&Reply>,
-) -> DeliveryReport {
-    DeliveryReport {
-        recipient: r.address.clone(),
-        status,
-        remote: remote.to_string(),
-        tls: tls.clone(),
-        reply: reply.map(Reply::one_line).unwrap_or_default(),
-    }
-}
-
-fn temp(reason: impl Into<String>) -> RcptStatus {
-    RcptStatus::TemporaryFailure {
-        reason: reason.into(),
     }
 }
 
@@ -346,294 +267,5 @@ impl MxRoute {
                 ));
             }
         }
-    }
-
-    /// Try one MX host (each address in turn). `opt_out`: the RFC 8689
-    /// pass, for these recipients only, at opportunistic level.
-    async fn try_target(
-        &self,
-        run: &mut DomainRun<'_>,
-        plan: &DomainPlan,
-        t: &MxTarget,
-        source: Source,
-        opt_out: Option<&[usize]>,
-    ) {
-        let (level, tlsa) = match (&t.plan, opt_out) {
-            (_, Some(_)) => (SecurityLevel::Opportunistic, Vec::new()),
-            (MxPlan::Use { level, tlsa }, None) => (level.clone(), tlsa.clone()),
-            (MxPlan::Skip(why), None) => {
-                run.notes.push(format!("{}: {why}", t.host));
-                self.attempt_event(
-                    run,
-                    t,
-                    None,
-                    &level_name(&t.plan),
-                    None,
-                    "skipped",
-                    Some(why),
-                    0,
-                );
-                let rt = if why.contains("bogus") || why.contains("TLSA") {
-                    crate::delivery::tlsrpt::ResultType::DnssecInvalid
-                } else {
-                    crate::delivery::tlsrpt::ResultType::ValidationFailure
-                };
-                self.tlsrpt.failure(
-                    run.domain,
-                    &self.policy_kind(&SecurityLevel::Plain, &[], plan, source),
-                    rt,
-                    "",
-                    &t.host,
-                    "",
-                );
-                return;
-            }
-        };
-        let pending: Vec<usize> = match opt_out {
-            Some(only) => run
-                .pending
-                .iter()
-                .copied()
-                .filter(|i| only.contains(i))
-                .collect(),
-            None => run.pending.clone(),
-        };
-        let (elig, inel) = eligible(&level, run.rcpts, &pending);
-        if !inel.is_empty() {
-            let reqs: Vec<&str> = inel.iter().map(|&i| run.req(i).as_str()).collect();
-            run.notes.push(format!(
-                "{}: niveau '{}' voldoet niet aan / level '{}' cannot meet '{}'",
-                t.host,
-                level.as_str(),
-                level.as_str(),
-                dedup(reqs).join(",")
-            ));
-        }
-        if elig.is_empty() {
-            return;
-        }
-        let plain_fallback = elig
-            .iter()
-            .any(|&i| run.req(i) == TransportRequirement::None);
-        let pkix_label = if source == Source::Nta {
-            "pkix"
-        } else {
-            "mta-sts"
-        };
-        let kind = self.policy_kind(&level, &tlsa, plan, source);
-        for ip in &t.addrs {
-            let target = Target {
-                host: &t.host,
-                addr: SocketAddr::new(*ip, self.cfg.smtp_port),
-                level: &level,
-                tlsa: &tlsa,
-                names: &t.names,
-                pkix_label,
-                plain_fallback,
-            };
-            match self.session(run, &target, &elig).await {
-                Err(e) => {
-                    let remote = remote_of(&t.host, target.addr);
-                    run.notes.push(format!("{remote}: {}", e.reason));
-                    self.attempt_event(
-                        run,
-                        t,
-                        Some(target.addr),
-                        level.as_str(),
-                        None,
-                        "failed",
-                        Some(&e.reason),
-                        elig.len(),
-                    );
-                    if let Some(rt) = e.tlsrpt {
-                        self.tlsrpt.failure(
-                            run.domain,
-                            &kind,
-                            rt,
-                            &e.local_ip,
-                            &t.host,
-                            &ip.to_string(),
-                        );
-                    }
-                }
-                Ok((conn, unmet)) => {
-                    let result = if unmet.is_empty() {
-                        "sent"
-                    } else {
-                        "partly-unmet"
-                    };
-                    if !unmet.is_empty() {
-                        let reqs: Vec<&str> = unmet.iter().map(|&i| run.req(i).as_str()).collect();
-                        run.notes.push(format!(
-                            "{}: bereikt '{}' voldoet niet aan / achieved '{}' does not meet '{}'",
-                            conn.remote,
-                            conn.achieved.as_str(),
-                            conn.achieved.as_str(),
-                            dedup(reqs).join(",")
-                        ));
-                    }
-                    self.attempt_event(
-                        run,
-                        t,
-                        Some(target.addr),
-                        level.as_str(),
-                        Some(&conn),
-                        result,
-                        None,
-                        elig.len() - unmet.len(),
-                    );
-                    if conn.achieved != Achieved::Plain {
-                        self.tlsrpt.success(run.domain, &kind);
-                    }
-                    return;
-                }
-            }
-        }
-    }
-
-    /// One session on one address: connect (or reuse), check each
-    /// recipient's requirement against what was achieved, then send to
-    /// those that pass. Returns the connection info and the recipients
-    /// whose requirement this session did not meet (still pending).
-    async fn session(
-        &self,
-        run: &mut DomainRun<'_>,
-        t: &Target<'_>,
-        elig: &[usize],
-    ) -> Result<(MxConn, Vec<usize>), SessionError> {
-        let pool = self.pool_for(t);
-        let mut lease = pool
-            .get(|| connect(t, self.roots.as_ref(), &self.helo, self.limits))
-            .await?;
-        let mut conn = lease.extra.clone();
-        if !meets_level(t.level, conn.achieved) {
-            return Err(SessionError {
-                reason: format!(
-                    "bereikt '{}' onder niveau '{}' / achieved '{}' below level '{}'",
-                    conn.achieved.as_str(),
-                    t.level.as_str(),
-                    conn.achieved.as_str(),
-                    t.level.as_str()
-                ),
-                tlsrpt: None,
-                local_ip: conn.local_ip.clone(),
-            });
-        }
-        // The check that matters: before MAIL FROM, per recipient.
-        let (send, unmet): (Vec<usize>, Vec<usize>) = elig
-            .iter()
-            .partition(|&&i| satisfies(run.req(i), conn.achieved));
-        let mut pending = send;
-        let mut healthy = true;
-        let mut fresh_retry = true;
-        while !pending.is_empty() {
-            let mut result =
-                transact(&mut lease.client, run.env, run.rcpts, &pending, run.body).await;
-            if fresh_retry && matches!(result, Err(ClientError::Stale(_))) {
-                fresh_retry = false;
-                result = match connect(t, self.roots.as_ref(), &self.helo, self.limits).await {
-                    Ok((client, info)) if info.achieved == conn.achieved => {
-                        lease.client = client;
-                        conn = info.clone();
-                        lease.extra = info;
-                        transact(&mut lease.client, run.env, run.rcpts, &pending, run.body).await
-                    }
-                    Ok(_) => result,
-                    Err(e) => return Err(e),
-                };
-            }
-            match result {
-                Ok(list) => {
-                    let progress = list.iter().any(|(_, s, _)| *s == RcptStatus::Delivered);
-                    let mut again = Vec::new();
-                    for (i, status, reply) in list {
-                        if progress && reply.as_ref().is_some_and(too_many_recipients) {
-                            again.push(i);
-                        } else if let Some(r) = run.rcpts.get(i) {
-                            let rep = report(r, status, &conn.remote, &conn.tls, reply.as_ref());
-                            run.finish(i, rep);
-                        }
-                    }
-                    pending = again;
-                }
-                Err(e) => {
-                    for i in pending {
-                        if let Some(r) = run.rcpts.get(i) {
-                            let rep = report(r, temp(e.to_string()), &conn.remote, &conn.tls, None);
-                            run.finish(i, rep);
-                        }
-                    }
-                    healthy = false;
-                    break;
-                }
-            }
-        }
-        if healthy {
-            pool.put(lease);
-        }
-        Ok((conn, unmet))
-    }
-
-    fn policy_kind(
-        &self,
-        level: &SecurityLevel,
-        tlsa: &[crate::net::dns::Tlsa],
-        plan: &DomainPlan,
-        source: Source,
-    ) -> crate::delivery::tlsrpt::PolicyKind {
-        use crate::delivery::tlsrpt::PolicyKind;
-        match (level, &plan.sts, source) {
-            (SecurityLevel::Dane, _, _) => {
-                PolicyKind::Tlsa(tlsa.iter().map(|r| r.to_string()).collect())
-            }
-            (SecurityLevel::Verify, StsLookup::Policy { policy, .. }, Source::Mx) => {
-                let mut lines = vec![
-                    "version: STSv1".to_string(),
-                    format!("mode: {}", mode_str(policy.mode)),
-                ];
-                lines.extend(policy.mx.iter().map(|m| format!("mx: {m}")));
-                lines.push(format!("max_age: {}", policy.max_age));
-                PolicyKind::Sts {
-                    lines,
-                    mx: policy.mx.clone(),
-                }
-            }
-            _ => PolicyKind::NoPolicyFound,
-        }
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn attempt_event(
-        &self,
-        run: &DomainRun<'_>,
-        t: &MxTarget,
-        addr: Option<SocketAddr>,
-        level: &str,
-        conn: Option<&MxConn>,
-        result: &str,
-        error: Option<&str>,
-        recipients: usize,
-    ) {
-        let tls = conn.map(|c| c.tls.clone()).unwrap_or_default();
-        self.audit.record(
-            AuditEvent::new(&run.env.tenant, "delivery-attempt", "system")
-                .message(&run.env.id)
-                .detail(serde_json::json!({
-                    "domain": run.domain,
-                    "mx": t.host,
-                    "ip": addr.map(|a| a.ip().to_string()),
-                    "port": addr.map(|a| a.port()),
-                    "level": level,
-                    "dnssec": t.dnssec.as_str(),
-                    "mx_dnssec": run.mx_dnssec,
-                    "tls_version": tls.version,
-                    "cipher": tls.cipher,
-                    "authentication": tls.authentication,
-                    "achieved": conn.map(|c| c.achieved.as_str()),
-                    "result": result,
-                    "error": error,
-                    "recipients": recipients,
-                })),
-        );
     }
 }
