@@ -35,7 +35,7 @@ pub struct Config {
     pub spool: SpoolConfig,
     pub store: StoreConfig,
     pub delivery: DeliveryConfig,
-    /// MX delivery: DNSSEC, DANE, MTA-STS (see `delivery::mx_plan`).
+    /// MX delivery: DNSSEC, DANE, MTA-STS (see `delivery::mx::plan`).
     pub mx: crate::delivery::mx::plan::MxSecurityConfig,
     pub policy: PolicyConfig,
     pub tenant: TenantConfig,

@@ -117,7 +117,7 @@ pub async fn check(domain: &str, opts: &CheckOptions) -> Value {
     let mut via = Value::Null;
     let mut mx_reports = Vec::new();
     // Delivery tries the hosts of a current, DNSSEC-secure NTA 7516 record
-    // before the ordinary MX hosts (mx_route); the check probes the same
+    // before the ordinary MX hosts (mx::deliver); the check probes the same
     // hosts in the same order, so it names the host delivery would use.
     let nta_hosts = nta_targets(&dns, &domain, port).await;
     let candidates = nta_hosts

@@ -3,7 +3,7 @@
 //! HTTPS, the SMS provider) takes its `ClientConfig` from here:
 //!
 //! - [`pkix`]: PKIX verification against a given root store; the root
-//!   stores are [`webpki_roots`], [`webpki_roots_with_ca_file`] (webpki
+//!   stores are [`webpki_roots()`], [`webpki_roots_with_ca_file`] (webpki
 //!   plus a PEM file) or [`pkix_roots`] (a system bundle plus extra roots);
 //! - [`with_verifier`]: a custom certificate verifier (DANE, RFC 7672,
 //!   lives with the TLS policies in delivery and is handed in here);

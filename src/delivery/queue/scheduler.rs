@@ -101,7 +101,7 @@ impl Queue {
     }
 
     /// [`Queue::start`], with MX delivery's TLS-RPT results also sent to
-    /// `tlsrpt` (the store writer, `tlsrpt_store::run_tlsrpt_writer`).
+    /// `tlsrpt` (the store writer, `tlsrpt::store::run_tlsrpt_writer`).
     pub fn start_with_tlsrpt<J: Journal>(
         config: Arc<Config>,
         journal: Arc<J>,

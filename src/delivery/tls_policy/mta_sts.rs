@@ -1,6 +1,6 @@
 //! MTA-STS (RFC 8461): the `_mta-sts` TXT record, the policy file, MX
 //! pattern matching and a per-domain policy cache. The HTTPS fetch lives in
-//! [`crate::delivery::mta_sts_fetch`].
+//! [`super::mta_sts_fetch`].
 //!
 //! Promises (all parsing is pure): a record or policy that breaks the RFC's
 //! syntax is a clear [`StsError`] and the caller treats the domain as having

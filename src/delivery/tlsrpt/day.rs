@@ -3,7 +3,7 @@
 //! kept (at most `KEEP_DAYS`) until it is taken for storage or reporting.
 //!
 //! With a sink ([`TlsRptLog::set_sink`]) every result is also sent as a
-//! row to the store writer (`tlsrpt_store`).
+//! row to the store writer (`tlsrpt::store`).
 //!
 //! Promises: never blocks delivery for long (one mutex, no I/O); memory is
 //! bounded by the recorder's row limit times the days kept.
