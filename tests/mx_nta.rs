@@ -19,7 +19,7 @@ use sluis::audit::{Audit, AuditEvent};
 use sluis::config::Config;
 use sluis::delivery::mx::plan::{DnssecMode, MxSecurityConfig};
 use sluis::delivery::mx::MxRoute;
-use sluis::delivery::Queue;
+use sluis::delivery::queue::Queue;
 use sluis::types::{RcptStatus, TransportRequirement as T};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;

@@ -22,8 +22,6 @@ pub mod relay;
 pub mod tls_policy;
 pub mod tlsrpt;
 
-pub use queue::{Queue, QueueHandle};
-
 use crate::types::{DeliveryReport, Envelope, MessageId, RcptStatus, TransportRequirement};
 use std::future::Future;
 use std::sync::Arc;

@@ -1,5 +1,5 @@
 //! The one SMTP client of delivery: the reply parser and command writer
-//! (`wire`), the session (`smtp`: greeting, EHLO, STARTTLS, pipelined
+//! (`wire`), its bounds and failures (`limits`), the session (`smtp`: greeting, EHLO, STARTTLS, pipelined
 //! transactions, RSET, QUIT), one transaction for queued recipients
 //! (`transaction`), the connection pool (`pool`), and the STARTTLS probe of
 //! `sluis delivery check` (`probe`; a second, minimal SMTP dialogue that
@@ -11,12 +11,12 @@
 //! `delivery/mod.rs`, and (the probe only) `tls_policy` and `tlsrpt`.
 //! Never `queue`, `mx`, `relay` or `check`.
 
+pub mod limits;
 pub mod pool;
 pub mod probe;
 pub mod smtp;
 pub mod transaction;
 pub mod wire;
 
-pub use smtp::{
-    classify, ClientError, ClientLimits, Io, RcptResult, SendOutcome, SmtpClient, TlsSession,
-};
+pub use limits::{ClientError, ClientLimits};
+pub use smtp::{classify, Io, RcptResult, SendOutcome, SmtpClient, TlsSession};

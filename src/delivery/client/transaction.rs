@@ -3,7 +3,8 @@
 //! (SMTPUTF8, SIZE) first, then MAIL/RCPT/DATA, and one status per
 //! recipient. Shared by relay and MX delivery.
 
-use super::smtp::{ClientError, RcptResult, SmtpClient};
+use super::limits::ClientError;
+use super::smtp::{RcptResult, SmtpClient};
 use super::wire::{MailParams, Reply};
 use crate::delivery::QueuedRcpt;
 use crate::types::{Envelope, RcptStatus};
