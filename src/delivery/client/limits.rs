@@ -2,7 +2,7 @@
 //! ways a connection fails. A failure means the connection must be
 //! dropped; remote rejections are replies, not errors.
 
-use crate::delivery::client::wire::ReplyError;
+use super::wire::ReplyError;
 use std::net::SocketAddr;
 use std::time::Duration;
 

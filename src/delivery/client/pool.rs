@@ -7,7 +7,7 @@
 //! message); stale idle connections are closed with QUIT by a reaper that
 //! stops when the pool is dropped. How it connects is the caller's closure.
 
-use crate::delivery::client::SmtpClient;
+use super::smtp::SmtpClient;
 use std::sync::{Arc, Mutex, Weak};
 use std::time::{Duration, Instant};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};

@@ -12,7 +12,7 @@
 //! as [`Reply`]s in a [`SendOutcome`].
 
 use super::limits::{ClientError, ClientLimits};
-use crate::delivery::client::wire::{
+use super::wire::{
     mail_from_line, rcpt_to_line, Capabilities, DotStuffer, MailParams, Reply, ReplyParser,
 };
 use rustls::pki_types::{CertificateDer, ServerName};

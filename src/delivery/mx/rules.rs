@@ -7,8 +7,8 @@
 //! 7516 record counts only when current and DNSSEC-secure, and its hosts
 //! are only ever used with authenticated TLS (DANE or PKIX).
 
+use super::plan::{tlsa_for, MxTarget};
 use crate::delivery::message::header_block;
-use crate::delivery::mx::plan::{tlsa_for, MxTarget};
 use crate::delivery::tls_policy::levels::{required_level, MxPlan, SecurityLevel, TlsaFinding};
 use crate::delivery::{tls_policy::nta7516, QueuedRcpt};
 use crate::net::dns::{Dns, Security};

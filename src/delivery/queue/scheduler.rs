@@ -13,12 +13,12 @@
 //! Failure: a journal write error is logged and the recipient stays as the
 //! journal last knew it (a restart retries it); nothing here panics.
 
+use super::dsn::{build_dsn, status_code, DsnAction, DsnRecipient};
+use super::route_select::SelectingRoute;
 use crate::audit::{Audit, AuditEvent};
 use crate::config::Config;
 use crate::delivery::message::header_block;
 use crate::delivery::mx::deliver::MxRoute;
-use crate::delivery::queue::dsn::{build_dsn, status_code, DsnAction, DsnRecipient};
-use crate::delivery::queue::route_select::SelectingRoute;
 use crate::delivery::relay::RelayRoute;
 use crate::delivery::tlsrpt::result::TlsRptSink;
 use crate::delivery::{Journal, QueueItem, QueuedRcpt, Route};

@@ -4,8 +4,8 @@
 //! certificate otherwise (the handshake signatures are verified in every
 //! case). Used by MX delivery and by `delivery check`.
 
-use crate::delivery::tls_policy::dane::{DaneAuth, DaneError, DaneVerifier};
-use crate::delivery::tls_policy::levels::{Achieved, SecurityLevel};
+use super::dane::{DaneAuth, DaneError, DaneVerifier};
+use super::levels::{Achieved, SecurityLevel};
 use crate::net::dns::Tlsa;
 use crate::net::tls;
 use rustls::{ClientConfig, RootCertStore};

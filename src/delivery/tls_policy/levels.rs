@@ -20,7 +20,7 @@
 //! `dane-or-mta-sts` has no Postfix equivalent (Postfix needs an external
 //! MTA-STS policy server); `tls` is Postfix `encrypt`; `none` is `may`.
 
-use crate::delivery::tls_policy::mta_sts::{Mode, Policy};
+use super::mta_sts::{Mode, Policy};
 use crate::net::dns::Security;
 use crate::net::dns::Tlsa;
 use crate::types::TransportRequirement;

@@ -8,9 +8,7 @@
 //! own DNS; the whole fetch is bounded in time and the body to
 //! `max_body` bytes; only a `200` counts (redirects are errors, §3.3).
 
-use crate::delivery::tls_policy::mta_sts::{
-    parse_policy, parse_txt, Policy, PolicyCache, StsError,
-};
+use super::mta_sts::{parse_policy, parse_txt, Policy, PolicyCache, StsError};
 use crate::net::dns::Dns;
 use crate::net::{http, tls};
 use std::net::SocketAddr;
