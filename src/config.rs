@@ -35,8 +35,8 @@ pub struct Config {
     pub spool: SpoolConfig,
     pub store: StoreConfig,
     pub delivery: DeliveryConfig,
-    /// MX delivery: DNSSEC, DANE, MTA-STS (see `delivery::mx_plan`).
-    pub mx: crate::delivery::mx_plan::MxSecurityConfig,
+    /// MX delivery: DNSSEC, DANE, MTA-STS (see `delivery::mx::plan`).
+    pub mx: crate::delivery::mx::plan::MxSecurityConfig,
     pub policy: PolicyConfig,
     pub tenant: TenantConfig,
     pub log: LogConfig,

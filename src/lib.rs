@@ -18,6 +18,7 @@ pub mod delivery;
 pub mod header;
 pub mod inspect;
 pub mod logging;
+pub mod net;
 pub mod pickup;
 pub mod pipeline;
 pub mod policy;

@@ -101,7 +101,7 @@ pub async fn run(mut config: Config, demo: bool) -> anyhow::Result<()> {
     let sweeper = tokio::spawn(pickup.clone().run_sweeper());
 
     let (tlsrpt_tx, tlsrpt_rx) = tokio::sync::mpsc::unbounded_channel();
-    tokio::spawn(crate::delivery::tlsrpt_store::run_tlsrpt_writer(
+    tokio::spawn(crate::delivery::tlsrpt::store::run_tlsrpt_writer(
         store.clone(),
         tlsrpt_rx,
     ));
@@ -186,7 +186,7 @@ async fn with_dane_lookup(encryptor: Encryptor, config: &Config) -> Encryptor {
     if !config.crypto.dane {
         return encryptor;
     }
-    match crate::delivery::dns::Dns::new(config.mx.dns_options()).await {
+    match crate::net::dns::Dns::new(config.mx.dns_options()).await {
         Ok(dns) => encryptor.with_lookup(Arc::new(crate::crypto::dane_lookup::DnsKeyLookup::new(
             Arc::new(dns),
         ))),

@@ -14,7 +14,7 @@ use crypto_common::*;
 use sluis::audit::Audit;
 use sluis::crypto::dane_lookup::DnsKeyLookup;
 use sluis::crypto::{CryptoConfig, EncryptOutcome, Encryptor, KeySource, Method};
-use sluis::delivery::dns::{Dns, DnsOptions, TrustAnchorSource, Validation};
+use sluis::net::dns::{Dns, DnsOptions, TrustAnchorSource, Validation};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -20,7 +20,7 @@ use hickory_proto::rr::rdata::{A, CNAME, MX};
 use hickory_proto::rr::{RData, RecordType};
 use serde_json::Value;
 use sluis::delivery::check::{check, CheckOptions};
-use sluis::delivery::dns::{Dns, DnsError, DnsOptions, Validation};
+use sluis::net::dns::{Dns, DnsError, DnsOptions, Validation};
 use std::time::Duration;
 
 fn report_mx(r: &Value) -> &Value {

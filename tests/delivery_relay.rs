@@ -8,7 +8,7 @@ mod delivery_support;
 use delivery_support::*;
 use sluis::audit::{Audit, AuditEvent};
 use sluis::config::{Config, DeliveryConfig, RelayHost, RelayTls};
-use sluis::delivery::Queue;
+use sluis::delivery::queue::Queue;
 use sluis::types::{RcptStatus, TransportRequirement as T};
 use std::sync::Arc;
 use std::time::{Duration, Instant};

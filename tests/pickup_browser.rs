@@ -11,7 +11,7 @@ mod pickup_support;
 
 use pickup_support::rig;
 use serde_json::{json, Value};
-use sluis::pickup::http;
+use sluis::net::http;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 

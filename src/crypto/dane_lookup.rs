@@ -1,5 +1,5 @@
 //! [`KeyLookup`] over the delivery stage's DNSSEC-validating resolver
-//! (`delivery::dns::Dns`): SMIMEA (type 53, RFC 8162) and OPENPGPKEY
+//! (`net::dns::Dns`): SMIMEA (type 53, RFC 8162) and OPENPGPKEY
 //! (type 61, RFC 7929) at the owner names of `discover::owner_name`.
 //!
 //! Promises: the DNSSEC status of every answer is passed on unchanged
@@ -10,7 +10,7 @@
 use super::discover::{
     owner_name, BoxFuture, DnsAnswer, Dnssec, KeyLookup, LookupError, SmimeaRecord,
 };
-use crate::delivery::dns::{Dns, RecordSet, Security};
+use crate::net::dns::{Dns, RecordSet, Security};
 use hickory_proto::rr::{RData, RecordType};
 use std::sync::Arc;
 

@@ -8,7 +8,7 @@
 //! caller then checks validity). How it fails: network and HTTP errors are
 //! [`WkdError`]s; "not published" is `Ok(None)`.
 
-use crate::delivery::client_tls::pkix_tls_config;
+use crate::net::{http, tls};
 use serde::{Deserialize, Serialize};
 use sha1::Digest;
 use std::collections::BTreeMap;
@@ -16,7 +16,6 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -127,7 +126,7 @@ impl std::fmt::Debug for WkdClient {
 
 impl WkdClient {
     pub fn new(config: WkdConfig) -> Result<WkdClient, WkdError> {
-        let tls = pkix_tls_config(config.extra_ca_file.as_deref())
+        let tls = tls::pkix_with_ca_file(config.extra_ca_file.as_deref())
             .map_err(|e| WkdError::Config(e.to_string()))?;
         Ok(WkdClient { config, tls })
     }
@@ -160,108 +159,52 @@ impl WkdClient {
             host: host.into(),
             message,
         };
-        let tcp = match &self.config.hosts {
+        let connect = match &self.config.hosts {
             Some(table) => {
                 let addr = table
                     .get(host)
                     .ok_or_else(|| err("host not in the WKD host table".into()))?;
-                tokio::net::TcpStream::connect(addr).await
+                http::Connect::Addr(*addr)
             }
-            None => tokio::net::TcpStream::connect((host, self.config.port)).await,
-        }
-        .map_err(|e| err(format!("connect: {e}")))?;
-        let name = rustls::pki_types::ServerName::try_from(host.to_string())
-            .map_err(|e| err(e.to_string()))?;
-        let connector = tokio_rustls::TlsConnector::from(self.tls.clone());
-        let mut tls = connector
-            .connect(name, tcp)
-            .await
-            .map_err(|e| err(format!("TLS: {e}")))?;
-        let request = format!(
-            "GET {path} HTTP/1.1\r\nHost: {host}\r\nUser-Agent: sluis-wkd\r\nAccept: application/octet-stream\r\nConnection: close\r\n\r\n"
-        );
-        tls.write_all(request.as_bytes())
-            .await
-            .map_err(|e| err(format!("write: {e}")))?;
-        let cap = self.config.max_bytes.saturating_add(16 * 1024);
-        let mut response = Vec::new();
-        let mut chunk = [0u8; 16 * 1024];
-        loop {
-            match tls.read(&mut chunk).await {
-                Ok(0) => break,
-                Ok(n) => {
-                    response.extend_from_slice(chunk.get(..n).unwrap_or_default());
-                    if response.len() > cap {
-                        return Err(err("response too large".into()));
-                    }
-                }
-                // A server that closes without close_notify: take what came.
-                Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => break,
-                Err(e) => return Err(err(format!("read: {e}"))),
-            }
-        }
-        parse_response(&response, self.config.max_bytes).map_err(err)
+            None => http::Connect::HostPort(host.to_string(), self.config.port),
+        };
+        let url = format!("https://{host}{path}");
+        let headers = [
+            ("User-Agent".to_string(), "sluis-wkd".to_string()),
+            ("Accept".to_string(), "application/octet-stream".to_string()),
+            ("Connection".to_string(), "close".to_string()),
+        ];
+        let req = http::Request {
+            method: "GET",
+            url: &url,
+            headers: &headers,
+            body: Vec::new(),
+            tls: Some(self.tls.clone()),
+            connect: Some(connect),
+            // A server that closes without close_notify: take what came.
+            lenient_close: true,
+        };
+        let limits = http::Limits {
+            timeout: Duration::from_secs(self.config.timeout_secs.max(1)),
+            max_body: self.config.max_bytes,
+        };
+        key_body(http::send(req, limits).await).map_err(err)
     }
 }
 
-/// Parse an HTTP/1.1 response: 200 → body, 404/410 → None, else error.
-pub fn parse_response(response: &[u8], max_bytes: usize) -> Result<Option<Vec<u8>>, String> {
-    let end = memchr::memmem::find(response, b"\r\n\r\n").ok_or("truncated response")?;
-    let head = std::str::from_utf8(response.get(..end).unwrap_or_default())
-        .map_err(|_| "response header not UTF-8")?;
-    let body = response.get(end + 4..).unwrap_or_default();
-    let mut lines = head.split("\r\n");
-    let status: u16 = lines
-        .next()
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|c| c.parse().ok())
-        .ok_or("bad status line")?;
-    match status {
-        200 => {}
-        404 | 410 => return Ok(None),
-        other => return Err(format!("HTTP status {other}")),
-    }
-    let mut chunked = false;
-    let mut length = None;
-    for line in lines {
-        if let Some((name, value)) = line.split_once(':') {
-            let value = value.trim();
-            if name.eq_ignore_ascii_case("transfer-encoding") {
-                chunked = value.eq_ignore_ascii_case("chunked");
-            } else if name.eq_ignore_ascii_case("content-length") {
-                length = Some(value.parse::<usize>().map_err(|_| "bad content-length")?);
-            }
-        }
-    }
-    let body = if chunked {
-        dechunk(body)?
-    } else if let Some(n) = length {
-        body.get(..n)
-            .ok_or("body shorter than content-length")?
-            .to_vec()
-    } else {
-        body.to_vec()
+/// The key from an HTTP response: 200 → body, 404/410 → None, else error.
+fn key_body(resp: Result<http::Response, http::HttpError>) -> Result<Option<Vec<u8>>, String> {
+    let resp = match resp {
+        Ok(r) => r,
+        Err(http::HttpError::TooLarge) => return Err("response too large".into()),
+        Err(http::HttpError::Connect(e)) => return Err(format!("connect: {e}")),
+        Err(http::HttpError::Tls(e)) => return Err(format!("TLS: {e}")),
+        Err(e) => return Err(e.to_string()),
     };
-    if body.len() > max_bytes {
-        return Err("response too large".into());
-    }
-    Ok(Some(body))
-}
-
-fn dechunk(mut data: &[u8]) -> Result<Vec<u8>, String> {
-    let mut out = Vec::new();
-    loop {
-        let nl = memchr::memmem::find(data, b"\r\n").ok_or("bad chunk")?;
-        let size_text =
-            std::str::from_utf8(data.get(..nl).unwrap_or_default()).map_err(|_| "bad chunk")?;
-        let size_text = size_text.split(';').next().unwrap_or("").trim();
-        let size = usize::from_str_radix(size_text, 16).map_err(|_| "bad chunk size")?;
-        data = data.get(nl + 2..).ok_or("bad chunk")?;
-        if size == 0 {
-            return Ok(out);
-        }
-        out.extend_from_slice(data.get(..size).ok_or("truncated chunk")?);
-        data = data.get(size + 2..).ok_or("truncated chunk")?;
+    match resp.status {
+        200 => Ok(Some(resp.body)),
+        404 | 410 => Ok(None),
+        other => Err(format!("HTTP status {other}")),
     }
 }
 
@@ -269,6 +212,29 @@ fn dechunk(mut data: &[u8]) -> Result<Vec<u8>, String> {
 mod tests {
     use super::*;
 
+    /// What the client makes of this raw HTTP response (served over plain
+    /// HTTP by a one-shot server; the TLS layer is not under test here).
+    async fn parse_response(
+        raw: &'static [u8],
+        max_bytes: usize,
+    ) -> Result<Option<Vec<u8>>, String> {
+        let addr = http::serve_raw(raw).await;
+        let url = format!("http://{addr}/.well-known/openpgpkey/hu/x");
+        let req = http::Request {
+            method: "GET",
+            url: &url,
+            headers: &[],
+            body: Vec::new(),
+            tls: None,
+            connect: None,
+            lenient_close: true,
+        };
+        let limits = http::Limits {
+            timeout: Duration::from_secs(10),
+            max_body: max_bytes,
+        };
+        key_body(http::send(req, limits).await)
+    }
     #[test]
     fn hash_matches_the_draft_example() {
         // draft-koch-openpgp-webkey-service: "Joe.Doe" -> iy9q119eutrkn8s1mk4r39qejnbu3n5q
@@ -286,22 +252,34 @@ mod tests {
         assert!(urls("nodomain").is_err());
     }
 
-    #[test]
-    fn responses() {
+    #[tokio::test]
+    async fn responses() {
         assert_eq!(
-            parse_response(b"HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nabcdef", 10).unwrap(),
+            parse_response(b"HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nabcdef", 10)
+                .await
+                .unwrap(),
             Some(b"abc".to_vec())
         );
         assert_eq!(
-            parse_response(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2;x\r\nde\r\n0\r\n\r\n", 10).unwrap(),
+            parse_response(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2;x\r\nde\r\n0\r\n\r\n", 10).await.unwrap(),
             Some(b"abcde".to_vec())
         );
         assert_eq!(
-            parse_response(b"HTTP/1.1 404 Not Found\r\n\r\n", 10).unwrap(),
+            parse_response(b"HTTP/1.1 404 Not Found\r\n\r\n", 10)
+                .await
+                .unwrap(),
             None
         );
-        assert!(parse_response(b"HTTP/1.1 500 Oops\r\n\r\n", 10).is_err());
-        assert!(parse_response(b"HTTP/1.1 200 OK\r\n\r\n0123456789ab", 10).is_err());
-        assert!(parse_response(b"HTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\nab", 10).is_err());
+        assert!(parse_response(b"HTTP/1.1 500 Oops\r\n\r\n", 10)
+            .await
+            .is_err());
+        assert!(parse_response(b"HTTP/1.1 200 OK\r\n\r\n0123456789ab", 10)
+            .await
+            .is_err());
+        assert!(
+            parse_response(b"HTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\nab", 10)
+                .await
+                .is_err()
+        );
     }
 }

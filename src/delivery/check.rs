@@ -10,15 +10,18 @@
 //! `refuse`, 2 when the check itself cannot start (bad options).
 //! Sends no mail; prints no secrets.
 
-use super::dane::Tlsa;
-use super::dns::{Dns, DnsOptions, TrustAnchorSource, Validation};
-use super::mta_sts::PolicyCache;
-use super::mta_sts_fetch::{pkix_roots, FetchOptions, StsLookup};
-use super::mx_plan::{plan_domain, MxTarget};
-use super::mx_rules::nta_targets;
-use super::security::{meets_level, satisfies, Achieved, MxPlan, SecurityLevel, TlsaFinding};
-use super::starttls_probe::{probe, ProbeError, ProbeLimits};
-use super::{nta7516, tlsrpt};
+use crate::delivery::client::probe::{probe, ProbeError, ProbeLimits};
+use crate::delivery::mx::plan::{plan_domain, DnssecMode, MxSecurityConfig, MxTarget};
+use crate::delivery::mx::rules::nta_targets;
+use crate::delivery::tls_policy::levels::{
+    meets_level, satisfies, Achieved, MxPlan, SecurityLevel, TlsaFinding,
+};
+use crate::delivery::tls_policy::mta_sts::PolicyCache;
+use crate::delivery::tls_policy::mta_sts_fetch::StsLookup;
+use crate::delivery::{tls_policy::nta7516, tlsrpt};
+use crate::net::dns::Dns;
+use crate::net::dns::Tlsa;
+use crate::net::tls::pkix_roots;
 use crate::types::{Bilingual, TransportRequirement};
 use serde_json::{json, Value};
 use std::net::SocketAddr;
@@ -60,31 +63,20 @@ pub async fn run_check(domain: &str, opts: CheckOptions) -> i32 {
 /// The check as a JSON report (also used by tests).
 pub async fn check(domain: &str, opts: &CheckOptions) -> Value {
     let domain = domain.trim().trim_end_matches('.').to_ascii_lowercase();
-    let validation = match (&opts.trust_anchor, opts.trust_ad) {
-        (_, true) => Validation::TrustAd,
-        (Some(p), false) => Validation::SelfValidate(TrustAnchorSource::File(p.clone())),
-        (None, false) => Validation::SelfValidate(TrustAnchorSource::IanaRoot),
-    };
-    let dns_opts = DnsOptions {
-        upstream: opts.resolver,
-        validation,
-        ..DnsOptions::default()
-    };
+    // The same settings type, and so the same DNS and fetch options, as
+    // delivery (`mx::plan`): the check cannot disagree with delivery.
+    let cfg = mx_config(opts);
     let fail = |e: String| json!({"domain": domain, "outcome": "error", "error": e, "mx": []});
-    let dns = match Dns::new(dns_opts).await {
+    let dns = match Dns::new(cfg.dns_options()).await {
         Ok(d) => d,
         Err(e) => return fail(e.to_string()),
     };
-    let fetch = FetchOptions {
-        https_port: opts.https_port.unwrap_or(443),
-        extra_ca: opts.ca.clone(),
-        ..FetchOptions::default()
-    };
-    let roots = match pkix_roots(fetch.system_ca.as_deref(), opts.ca.as_deref()) {
+    let fetch = cfg.fetch_options(cfg.mta_sts_https_port);
+    let roots = match pkix_roots(cfg.system_ca_file.as_deref(), cfg.ca_file.as_deref()) {
         Ok(r) => r,
         Err(e) => return fail(e),
     };
-    let port = opts.smtp_port.unwrap_or(25);
+    let port = cfg.smtp_port;
     let cache = PolicyCache::default();
     let plan = match plan_domain(&dns, &domain, port, &cache, &fetch).await {
         Ok(p) => p,
@@ -114,7 +106,7 @@ pub async fn check(domain: &str, opts: &CheckOptions) -> Value {
     let mut via = Value::Null;
     let mut mx_reports = Vec::new();
     // Delivery tries the hosts of a current, DNSSEC-secure NTA 7516 record
-    // before the ordinary MX hosts (mx_route); the check probes the same
+    // before the ordinary MX hosts (mx::deliver); the check probes the same
     // hosts in the same order, so it names the host delivery would use.
     let nta_hosts = nta_targets(&dns, &domain, port).await;
     let candidates = nta_hosts
@@ -159,6 +151,23 @@ pub async fn check(domain: &str, opts: &CheckOptions) -> Value {
         "tlsrpt": tlsrpt,
         "mx": mx_reports,
     })
+}
+
+/// MX delivery's settings (defaults) with the check's options applied.
+fn mx_config(opts: &CheckOptions) -> MxSecurityConfig {
+    MxSecurityConfig {
+        resolver: opts.resolver,
+        dnssec: if opts.trust_ad {
+            DnssecMode::TrustAd
+        } else {
+            DnssecMode::Validate
+        },
+        trust_anchor: opts.trust_anchor.clone(),
+        ca_file: opts.ca.clone(),
+        smtp_port: opts.smtp_port.unwrap_or(25),
+        mta_sts_https_port: opts.https_port.unwrap_or(443),
+        ..MxSecurityConfig::default()
+    }
 }
 
 /// Dutch first, then English.

@@ -1,21 +1,26 @@
 //! Delivery stage: the queue, the SMTP client, retries with backoff, and
 //! DSNs. The next hop is the configured relay host (smarthost) for what it
 //! can carry, and the recipient's MX (DNSSEC, DANE, MTA-STS) otherwise
-//! (`route_select`, `mx_route`).
+//! (`queue::route_select`, `mx`).
+//!
+//! Folders, bottom up (see docs/architecture.md): `client` (the one SMTP
+//! client), `tls_policy` (security levels, DANE, MTA-STS, NTA 7516),
+//! `tlsrpt` (TLS reporting), `relay` and `mx` (the two kinds of next hop),
+//! `queue` (scheduling, next-hop selection, DSNs) and `check` (`sluis
+//! delivery check`, on top of `mx`). DNS and TLS configurations come from
+//! [`crate::net`].
 //!
 //! The queue never owns durability: every outcome goes through the
 //! [`Journal`] (the spool), so a restart resumes exactly where it stopped.
 
+pub mod check;
 pub mod client;
-pub mod client_tls;
-pub mod dsn;
-pub mod pool;
+pub mod message;
+pub mod mx;
 pub mod queue;
 pub mod relay;
-pub mod route_select;
-pub mod wire;
-
-pub use queue::{Queue, QueueHandle};
+pub mod tls_policy;
+pub mod tlsrpt;
 
 use crate::types::{DeliveryReport, Envelope, MessageId, RcptStatus, TransportRequirement};
 use std::future::Future;
@@ -82,19 +87,3 @@ pub trait Journal: Send + Sync + 'static {
         body: Vec<u8>,
     ) -> impl Future<Output = std::io::Result<MessageId>> + Send;
 }
-pub mod check;
-pub mod dane;
-pub mod dns;
-mod dns_wire;
-pub mod mta_sts;
-pub mod mta_sts_fetch;
-pub mod mx_plan;
-pub mod mx_route;
-pub mod mx_rules;
-pub mod mx_session;
-pub mod nta7516;
-pub mod security;
-pub mod starttls_probe;
-pub mod tlsrpt;
-pub mod tlsrpt_day;
-pub mod tlsrpt_store;

@@ -9,12 +9,13 @@
 //! Fails per recipient (`DeliveryReport`), never as a whole; connection
 //! problems and 4xx are temporary, 5xx permanent.
 
-use super::client::{ClientError, ClientLimits, RcptResult, SmtpClient};
-use super::client_tls::{pkix_tls_config, unauthenticated_tls_config, CaFileError};
-use super::pool::Pool;
-use super::wire::{MailParams, Reply};
-use super::{QueuedRcpt, Route};
 use crate::config::{Config, RelayHost, RelayTls};
+use crate::delivery::client::pool::Pool;
+use crate::delivery::client::transaction::{too_many_recipients, transact};
+use crate::delivery::client::wire::Reply;
+use crate::delivery::client::{ClientError, ClientLimits, SmtpClient};
+use crate::delivery::{QueuedRcpt, Route};
+use crate::net::tls::{self, CaFileError};
 use crate::types::{DeliveryReport, Envelope, RcptStatus, TlsInfo, TransportRequirement};
 use rustls::pki_types::ServerName;
 use rustls::ClientConfig;
@@ -54,8 +55,8 @@ impl RelayRoute {
         let d = &config.delivery;
         let tls_config = match relay.tls {
             RelayTls::None => None,
-            RelayTls::Opportunistic | RelayTls::Required => Some(unauthenticated_tls_config()?),
-            RelayTls::Verify => Some(pkix_tls_config(relay.ca_file.as_deref())?),
+            RelayTls::Opportunistic | RelayTls::Required => Some(tls::unauthenticated()?),
+            RelayTls::Verify => Some(tls::pkix_with_ca_file(relay.ca_file.as_deref())?),
         };
         let server_name = ServerName::try_from(relay.host.clone())
             .map_err(|_| RelayError::ServerName(relay.host.clone()))?;
@@ -344,98 +345,6 @@ impl Route for RelayRoute {
     }
 }
 
-/// `452 4.5.3 Too many recipients`: the server wants the rest in a new
-/// transaction.
-pub(super) fn too_many_recipients(reply: &Reply) -> bool {
-    reply.code == 452
-        && (reply.esc == [4, 5, 3]
-            || reply
-                .text
-                .to_ascii_lowercase()
-                .contains("too many recipients"))
-}
-
-/// One transaction for the recipients `idx` (indexes into `rcpts`), after
-/// the checks that need the server's capabilities (SMTPUTF8, SIZE).
-pub(super) async fn transact(
-    client: &mut SmtpClient,
-    envelope: &Envelope,
-    rcpts: &[QueuedRcpt],
-    idx: &[usize],
-    body: &[u8],
-) -> Result<Vec<(usize, RcptStatus, Option<Reply>)>, ClientError> {
-    if idx.is_empty() {
-        return Ok(vec![]);
-    }
-    let needs_utf8 = envelope.smtputf8
-        || !envelope.mail_from.is_ascii()
-        || idx
-            .iter()
-            .any(|&i| rcpts.get(i).is_some_and(|r| !r.address.is_ascii()));
-    if needs_utf8 && !client.caps.smtputf8 {
-        let reason = "5.6.7 SMTPUTF8 nodig, maar de volgende server ondersteunt het niet / SMTPUTF8 required but not supported by the next hop";
-        return Ok(idx
-            .iter()
-            .map(|&i| {
-                (
-                    i,
-                    RcptStatus::PermanentFailure {
-                        reason: reason.into(),
-                    },
-                    None,
-                )
-            })
-            .collect());
-    }
-    if let Some(limit) = client.caps.size.filter(|n| *n > 0) {
-        if body.len() as u64 > limit {
-            let reason = format!("5.3.4 Bericht te groot voor de volgende server / Message too large for the next hop ({} > {limit} bytes)", body.len());
-            return Ok(idx
-                .iter()
-                .map(|&i| {
-                    (
-                        i,
-                        RcptStatus::PermanentFailure {
-                            reason: reason.clone(),
-                        },
-                        None,
-                    )
-                })
-                .collect());
-        }
-    }
-    // 8-bit body to a server without 8BITMIME: sent anyway, as Postfix does
-    // by default: refusing would bounce mail that almost every real server
-    // accepts; the BODY parameter is simply left out.
-    let params = MailParams {
-        body_8bit: envelope.body_8bit,
-        smtputf8: needs_utf8,
-        size: Some(body.len() as u64),
-    };
-    let addrs: Vec<&str> = idx
-        .iter()
-        .filter_map(|&i| rcpts.get(i).map(|r| r.address.as_str()))
-        .collect();
-    let outcome = client
-        .send(&envelope.mail_from, &addrs, body, &params)
-        .await?;
-    Ok(idx
-        .iter()
-        .zip(outcome.rcpts)
-        .map(|(&i, res)| match res {
-            RcptResult::Delivered(r) => (i, RcptStatus::Delivered, Some(r)),
-            RcptResult::Temporary(r) => (i, temp(r.one_line()), Some(r)),
-            RcptResult::Permanent(r) => (
-                i,
-                RcptStatus::PermanentFailure {
-                    reason: r.one_line(),
-                },
-                Some(r),
-            ),
-        })
-        .collect())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -456,8 +365,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("ca.pem");
         std::fs::write(&p, "not a pem").unwrap();
-        let err = pkix_tls_config(Some(&p)).unwrap_err();
+        let err = tls::pkix_with_ca_file(Some(&p)).unwrap_err();
         assert!(err.message.contains("no certificates"), "{err}");
-        assert!(pkix_tls_config(None).is_ok());
+        assert!(tls::pkix_with_ca_file(None).is_ok());
     }
 }

@@ -39,7 +39,6 @@ pub mod cli;
 pub mod crypto;
 pub mod db;
 pub mod dkim;
-pub mod http;
 mod lifecycle;
 pub mod mail;
 mod pages;

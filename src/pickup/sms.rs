@@ -6,9 +6,9 @@
 //! Promises: the code is never logged; errors name the provider status,
 //! never the text. The HTTP call has a timeout.
 
-use super::http;
 use super::BoxFuture;
 use crate::config::{PickupConfig, SmsMode};
+use crate::net::http;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;

@@ -547,7 +547,7 @@ impl Pipeline {
             .position(|w| w == b"\r\n\r\n")
             .map(|p| p + 2)
             .unwrap_or(message.len());
-        let dsn = crate::delivery::dsn::blocked_dsn(
+        let dsn = crate::delivery::queue::dsn::blocked_dsn(
             &self.config.server.hostname,
             &self.config.tenant.postmaster,
             envelope,

@@ -225,14 +225,8 @@ impl Client {
         assert!(self.buf.is_empty());
         let mut roots = rustls::RootCertStore::empty();
         roots.add(self.cert.clone()).unwrap();
-        let config = rustls::ClientConfig::builder_with_provider(Arc::new(
-            rustls::crypto::ring::default_provider(),
-        ))
-        .with_safe_default_protocol_versions()
-        .unwrap()
-        .with_root_certificates(roots)
-        .with_no_client_auth();
-        let connector = tokio_rustls::TlsConnector::from(Arc::new(config));
+        let config = crate::net::tls::pkix(roots).unwrap();
+        let connector = tokio_rustls::TlsConnector::from(config);
         let plain = std::mem::replace(&mut self.stream, Box::new(tokio::io::duplex(1).0));
         let name = rustls::pki_types::ServerName::try_from("localhost").unwrap();
         let tls = connector.connect(name, plain).await.unwrap();

@@ -16,7 +16,7 @@ pub const COMPONENTS: &[(&str, &[Step])] = &[
     ("core", CORE),
     ("keys", crate::crypto::keystore::KEYS_STEPS),
     ("pickup", crate::pickup::db::PICKUP_STEPS),
-    ("tlsrpt", crate::delivery::tlsrpt_store::SCHEMA),
+    ("tlsrpt", crate::delivery::tlsrpt::store::SCHEMA),
 ];
 
 /// Portable statements of the core component: tenants, accounts, audit.

@@ -6,7 +6,7 @@
 
 use serde_json::Value;
 use sluis::config::Config;
-use sluis::delivery::mx_plan::MxSecurityConfig;
+use sluis::delivery::mx::plan::MxSecurityConfig;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;

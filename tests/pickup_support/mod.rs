@@ -7,7 +7,7 @@
 use axum::routing::post;
 use sluis::audit::Audit;
 use sluis::config::{Config, SmsMode};
-use sluis::pickup::http::{self, Response};
+use sluis::net::http::{self, Response};
 use sluis::pickup::{BoxFuture, Outbox, Pickup, ReplySink};
 use sluis::store::Store;
 use sluis::types::MessageId;

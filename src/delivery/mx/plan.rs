@@ -1,0 +1,301 @@
+//! From a mail domain to the list of MX targets with the security level
+//! each one must meet: MX (null/implicit MX), address records, TLSA per
+//! RFC 7672 (CNAME-aware) and the MTA-STS policy. Used by
+//! `delivery check` and meant for the delivery client.
+//!
+//! Promises: TLSA is looked up only for MX hosts whose MX RRset and
+//! address records are DNSSEC-secure, at the CNAME target first and then
+//! at the original name; a failed TLSA lookup marks that MX `Skip`, not
+//! "no TLSA"; a failed MX lookup is a temporary [`PlanError`]. The level
+//! per MX comes from [`plan_mx`] (pure).
+
+use crate::delivery::tls_policy::levels::{plan_mx, MxPlan, TlsaFinding};
+use crate::delivery::tls_policy::mta_sts::PolicyCache;
+use crate::delivery::tls_policy::mta_sts_fetch::{lookup_policy, FetchOptions, StsLookup};
+use crate::net::dns::{
+    Dns, DnsError, DnsOptions, MxAnswer, Security, TrustAnchorSource, Validation,
+};
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// How DNSSEC answers are obtained (see `dns.rs` for the trade-off).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DnssecMode {
+    /// Validate in Sluis from the trust anchor (default).
+    Validate,
+    /// Believe the AD bit of a validating resolver on this host.
+    TrustAd,
+}
+
+/// Configuration of MX delivery security, every limit explicit. Meant as
+/// the `[mx]` section of the Sluis config (the lead adds the field).
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MxSecurityConfig {
+    /// `ADDR:PORT` of the DNS server; the system resolver when absent.
+    pub resolver: Option<SocketAddr>,
+    pub dnssec: DnssecMode,
+    /// DS/DNSKEY lines; the IANA root KSKs when absent.
+    pub trust_anchor: Option<PathBuf>,
+    pub dns_timeout_secs: u64,
+    pub dns_attempts: usize,
+    pub max_cname_depth: usize,
+    pub max_records: usize,
+    pub max_txt_bytes: usize,
+    pub mta_sts_timeout_secs: u64,
+    pub mta_sts_max_policy_bytes: usize,
+    /// Extra CA roots (PEM) for MTA-STS and PKIX, besides the system ones.
+    pub ca_file: Option<PathBuf>,
+    pub system_ca_file: Option<PathBuf>,
+    /// Distinct failure rows kept per policy in a TLS-RPT report.
+    pub tlsrpt_max_failure_rows: usize,
+    /// SMTP port of MX hosts (25; other values only for tests). TLSA is
+    /// looked up for this port.
+    pub smtp_port: u16,
+    /// HTTPS port for MTA-STS policy fetches (443; tests only otherwise).
+    pub mta_sts_https_port: u16,
+    /// Connection pools (one per MX address and level) kept at most;
+    /// unused ones are dropped beyond this.
+    pub max_pools: usize,
+    /// Bytes of the message header searched for `TLS-Required:`.
+    pub max_header_scan_bytes: usize,
+}
+
+impl Default for MxSecurityConfig {
+    fn default() -> Self {
+        let dns = DnsOptions::default();
+        let fetch = FetchOptions::default();
+        MxSecurityConfig {
+            resolver: None,
+            dnssec: DnssecMode::Validate,
+            trust_anchor: None,
+            dns_timeout_secs: dns.timeout.as_secs(),
+            dns_attempts: dns.attempts,
+            max_cname_depth: dns.max_cname_depth,
+            max_records: dns.max_records,
+            max_txt_bytes: dns.max_txt_bytes,
+            mta_sts_timeout_secs: fetch.timeout.as_secs(),
+            mta_sts_max_policy_bytes: fetch.max_body,
+            ca_file: None,
+            system_ca_file: fetch.system_ca,
+            tlsrpt_max_failure_rows: 1000,
+            smtp_port: 25,
+            mta_sts_https_port: 443,
+            max_pools: 10_000,
+            max_header_scan_bytes: 64 * 1024,
+        }
+    }
+}
+
+impl MxSecurityConfig {
+    pub fn dns_options(&self) -> DnsOptions {
+        DnsOptions {
+            upstream: self.resolver,
+            validation: match (self.dnssec, &self.trust_anchor) {
+                (DnssecMode::TrustAd, _) => Validation::TrustAd,
+                (DnssecMode::Validate, Some(p)) => {
+                    Validation::SelfValidate(TrustAnchorSource::File(p.clone()))
+                }
+                (DnssecMode::Validate, None) => {
+                    Validation::SelfValidate(TrustAnchorSource::IanaRoot)
+                }
+            },
+            timeout: Duration::from_secs(self.dns_timeout_secs),
+            attempts: self.dns_attempts,
+            max_cname_depth: self.max_cname_depth,
+            max_records: self.max_records,
+            max_txt_bytes: self.max_txt_bytes,
+        }
+    }
+
+    /// `https_port` is 443 except in tests.
+    pub fn fetch_options(&self, https_port: u16) -> FetchOptions {
+        FetchOptions {
+            https_port,
+            timeout: Duration::from_secs(self.mta_sts_timeout_secs),
+            max_body: self.mta_sts_max_policy_bytes,
+            extra_ca: self.ca_file.clone(),
+            system_ca: self.system_ca_file.clone(),
+        }
+    }
+}
+
+/// One MX host and what delivery to it requires.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MxTarget {
+    pub host: String,
+    pub preference: u16,
+    pub addrs: Vec<IpAddr>,
+    /// Security of the host's address records (with any CNAME chain).
+    pub dnssec: Security,
+    /// The CNAME target when the host is an alias.
+    pub cname: Option<String>,
+    pub tlsa: TlsaFinding,
+    pub plan: MxPlan,
+    /// Reference identifiers for DANE-TA name checks (RFC 7672 §3.2.2).
+    pub names: Vec<String>,
+    /// Why the address lookup failed, if it did.
+    pub error: Option<String>,
+}
+
+/// The whole domain.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DomainPlan {
+    pub domain: String,
+    /// Security of the MX RRset (or of its denial for an implicit MX).
+    pub mx_security: Security,
+    pub sts: StsLookup,
+    /// In preference order.
+    pub targets: Vec<MxTarget>,
+}
+
+#[derive(Debug, thiserror::Error, Clone, PartialEq, Eq)]
+pub enum PlanError {
+    /// Try again later.
+    #[error("{0}")]
+    Dns(#[from] DnsError),
+    /// `MX 0 .` (RFC 7505): permanent.
+    #[error("null MX: the domain accepts no mail")]
+    NullMx,
+    /// NXDOMAIN: permanent.
+    #[error("domain does not exist")]
+    NxDomain,
+}
+
+impl PlanError {
+    pub fn is_temporary(&self) -> bool {
+        matches!(self, PlanError::Dns(_))
+    }
+}
+
+/// Plan delivery to `domain` on `port` (25 in production).
+pub async fn plan_domain(
+    dns: &Dns,
+    domain: &str,
+    port: u16,
+    sts_cache: &PolicyCache,
+    fetch: &FetchOptions,
+) -> Result<DomainPlan, PlanError> {
+    let (mx_security, hosts) = match dns.mx(domain).await? {
+        MxAnswer::Hosts(rs) | MxAnswer::Implicit(rs) => (rs.security, rs.records),
+        MxAnswer::NullMx(_) => return Err(PlanError::NullMx),
+        MxAnswer::NxDomain(_) => return Err(PlanError::NxDomain),
+    };
+    let sts = lookup_policy(dns, domain, sts_cache, fetch).await;
+    let policy = match &sts {
+        StsLookup::Policy { policy, .. } => Some(policy.clone()),
+        _ => None,
+    };
+    let mut targets = Vec::with_capacity(hosts.len());
+    for mx in hosts {
+        let mut t = MxTarget {
+            host: mx.host.clone(),
+            preference: mx.preference,
+            addrs: Vec::new(),
+            dnssec: Security::Insecure,
+            cname: None,
+            tlsa: TlsaFinding::Insecure,
+            plan: MxPlan::Skip(String::new()),
+            names: vec![mx.host.clone()],
+            error: None,
+        };
+        let addrs = match dns.addrs(&mx.host).await {
+            Ok(a) => a,
+            Err(e) => {
+                t.plan = MxPlan::Skip(e.to_string());
+                t.error = Some(e.to_string());
+                targets.push(t);
+                continue;
+            }
+        };
+        t.addrs = addrs.records.clone();
+        t.dnssec = addrs.security;
+        if addrs.canonical != addrs.name {
+            t.cname = Some(addrs.canonical.clone());
+        }
+        if mx_security == Security::Secure && addrs.security == Security::Secure {
+            let (finding, names) = tlsa_for(dns, port, &mx.host, &addrs.canonical).await;
+            t.tlsa = finding;
+            t.names = names;
+        }
+        t.plan = if t.addrs.is_empty() {
+            MxPlan::Skip("no address records".into())
+        } else {
+            plan_mx(
+                mx_security,
+                addrs.security,
+                &t.tlsa,
+                policy.as_ref(),
+                &mx.host,
+            )
+        };
+        targets.push(t);
+    }
+    Ok(DomainPlan {
+        domain: domain.to_string(),
+        mx_security,
+        sts,
+        targets,
+    })
+}
+
+/// TLSA for an MX host per RFC 7672 §2.2.2: with a (secure) CNAME, first
+/// at the final target, then at the original name. Returns the finding and
+/// the reference identifiers for DANE-TA name checks.
+pub async fn tlsa_for(
+    dns: &Dns,
+    port: u16,
+    host: &str,
+    canonical: &str,
+) -> (TlsaFinding, Vec<String>) {
+    let mut names = vec![host.to_string()];
+    let mut bases = Vec::new();
+    if canonical != host {
+        names.push(canonical.to_string());
+        bases.push(canonical.to_string());
+    }
+    bases.push(host.to_string());
+    let mut last = TlsaFinding::SecureNone;
+    for base in bases {
+        last = match dns.tlsa(port, &base).await {
+            Err(e) => TlsaFinding::Failed(e.to_string()),
+            Ok(rs) if rs.security == Security::Bogus => TlsaFinding::Failed("bogus".into()),
+            Ok(rs) if rs.security == Security::Insecure => TlsaFinding::Insecure,
+            Ok(rs) if !rs.records.is_empty() => TlsaFinding::Secure(rs.records),
+            Ok(_) => TlsaFinding::SecureNone,
+        };
+        if !matches!(last, TlsaFinding::SecureNone) {
+            break;
+        }
+    }
+    (last, names)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn config_defaults_and_toml() {
+        let c: MxSecurityConfig = toml::from_str(
+            "resolver = \"127.0.0.1:53\"\ndnssec = \"trust-ad\"\ndns_timeout_secs = 2\n",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let d = c.dns_options();
+        assert_eq!(d.validation, Validation::TrustAd);
+        assert_eq!(d.timeout, Duration::from_secs(2));
+        assert_eq!(d.max_txt_bytes, 16 * 1024);
+        let d = MxSecurityConfig::default().dns_options();
+        assert_eq!(
+            d.validation,
+            Validation::SelfValidate(TrustAnchorSource::IanaRoot)
+        );
+        assert_eq!(
+            MxSecurityConfig::default().fetch_options(443).max_body,
+            65_536
+        );
+        assert!(toml::from_str::<MxSecurityConfig>("bogus_key = 1").is_err());
+    }
+}

@@ -1,0 +1,142 @@
+//! Pure rules of MX delivery (and the NTA 7516 host lookup): which
+//! recipients an MX level can serve, the RFC 8689 `TLS-Required: no`
+//! header, the bilingual deferral reason, the level an NTA 7516 host must
+//! meet.
+//!
+//! Promises: no I/O except [`nta_targets`] (DNS through [`Dns`]); an NTA
+//! 7516 record counts only when current and DNSSEC-secure, and its hosts
+//! are only ever used with authenticated TLS (DANE or PKIX).
+
+use super::plan::{tlsa_for, MxTarget};
+use crate::delivery::message::header_block;
+use crate::delivery::tls_policy::levels::{required_level, MxPlan, SecurityLevel, TlsaFinding};
+use crate::delivery::{tls_policy::nta7516, QueuedRcpt};
+use crate::net::dns::{Dns, Security};
+use crate::types::TransportRequirement;
+
+/// Longest list of per-MX reasons kept in a deferral reason.
+const MAX_REASON_CHARS: usize = 1500;
+
+/// The deferral reason for a recipient no MX could take.
+pub fn unmet_reason(req: TransportRequirement, notes: &[String]) -> String {
+    let mut details = notes.join("; ");
+    if details.is_empty() {
+        details = "geen bruikbare MX / no usable MX".into();
+    }
+    if details.chars().count() > MAX_REASON_CHARS {
+        details = details.chars().take(MAX_REASON_CHARS).collect::<String>() + "...";
+    }
+    format!(
+        "4.7.5 niet afgeleverd: geen MX-server bereikt die voldoet aan transporteis '{r}' / not delivered: no MX server reached that meets transport requirement '{r}': {details}",
+        r = req.as_str()
+    )
+}
+
+/// RFC 8689: does the header say `TLS-Required: No`? Only the first
+/// `max` bytes (the header block) are looked at.
+pub fn tls_required_no(message: &[u8], max: usize) -> bool {
+    let head = header_block(message, max);
+    String::from_utf8_lossy(head).split("\r\n").any(|line| {
+        line.split_once(':').is_some_and(|(k, v)| {
+            k.trim().eq_ignore_ascii_case("TLS-Required") && v.trim().eq_ignore_ascii_case("no")
+        })
+    })
+}
+
+/// Which recipients (indexes) an MX at `level` can serve at all.
+pub fn eligible(
+    level: &SecurityLevel,
+    rcpts: &[QueuedRcpt],
+    pending: &[usize],
+) -> (Vec<usize>, Vec<usize>) {
+    pending.iter().partition(|&&i| {
+        rcpts
+            .get(i)
+            .is_some_and(|r| required_level(level, r.transport).is_some())
+    })
+}
+
+/// Hosts of a current NTA 7516 record, only when the TXT answer is
+/// DNSSEC-secure; each must be reached with authenticated TLS (DANE
+/// when it has secure usable TLSA, PKIX with its name otherwise).
+pub async fn nta_targets(dns: &Dns, domain: &str, port: u16) -> Vec<MxTarget> {
+    let rec = match nta7516::lookup(dns, domain).await {
+        Ok((Some(r), Security::Secure)) => r,
+        _ => return Vec::new(),
+    };
+    let mut out = Vec::new();
+    for (pref, host) in rec.mx {
+        let mut t = MxTarget {
+            host: host.clone(),
+            preference: pref,
+            addrs: Vec::new(),
+            dnssec: Security::Insecure,
+            cname: None,
+            tlsa: TlsaFinding::Insecure,
+            plan: MxPlan::Skip(String::new()),
+            names: vec![host.clone()],
+            error: None,
+        };
+        match dns.addrs(&host).await {
+            Err(e) => t.plan = MxPlan::Skip(format!("NTA 7516 host: {e}")),
+            Ok(a) => {
+                t.addrs = a.records.clone();
+                t.dnssec = a.security;
+                if a.security == Security::Secure {
+                    let (f, names) = tlsa_for(dns, port, &host, &a.canonical).await;
+                    t.tlsa = f;
+                    t.names = names;
+                }
+                t.plan = nta_plan(a.security, &t.tlsa);
+            }
+        }
+        out.push(t);
+    }
+    out
+}
+
+/// The level for an NTA 7516 host: DANE with secure usable TLSA, else PKIX
+/// (`Verify`); a failed TLSA lookup or bogus addresses skip it.
+pub fn nta_plan(addrs: Security, tlsa: &TlsaFinding) -> MxPlan {
+    if addrs == Security::Bogus {
+        return MxPlan::Skip("NTA 7516 host: DNSSEC bogus".into());
+    }
+    match tlsa {
+        TlsaFinding::Failed(why) => {
+            MxPlan::Skip(format!("NTA 7516 host: TLSA lookup failed: {why}"))
+        }
+        TlsaFinding::Secure(recs) if recs.iter().any(|r| r.is_usable()) => MxPlan::Use {
+            level: SecurityLevel::Dane,
+            tlsa: recs.iter().filter(|r| r.is_usable()).cloned().collect(),
+        },
+        _ => MxPlan::Use {
+            level: SecurityLevel::Verify,
+            tlsa: Vec::new(),
+        },
+    }
+}
+
+pub fn level_name(p: &MxPlan) -> String {
+    match p {
+        MxPlan::Use { level, .. } => level.as_str().to_string(),
+        MxPlan::Skip(_) => "skip".into(),
+    }
+}
+
+pub fn mode_str(m: crate::delivery::tls_policy::mta_sts::Mode) -> &'static str {
+    match m {
+        crate::delivery::tls_policy::mta_sts::Mode::Enforce => "enforce",
+        crate::delivery::tls_policy::mta_sts::Mode::Testing => "testing",
+        crate::delivery::tls_policy::mta_sts::Mode::None => "none",
+    }
+}
+
+pub fn dedup(mut v: Vec<&str>) -> Vec<&str> {
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+#[cfg(test)]
+#[path = "rules_tests.rs"]
+mod tests;

@@ -1,0 +1,86 @@
+use super::*;
+use crate::net::dns::Tlsa;
+use TransportRequirement as T;
+
+fn rc(i: u32, t: T) -> QueuedRcpt {
+    QueuedRcpt {
+        index: i,
+        address: format!("r{i}@example.nl"),
+        transport: t,
+    }
+}
+
+#[test]
+fn tls_required_no_is_read_from_the_header_only() {
+    let m = b"Subject: x\r\nTLS-Required: No\r\n\r\nbody\r\n";
+    assert!(tls_required_no(m, 65_536));
+    let m = b"Subject: x\r\ntls-required:no\r\n\r\n";
+    assert!(tls_required_no(m, 65_536));
+    // In the body it does not count.
+    let m = b"Subject: x\r\n\r\nTLS-Required: No\r\n";
+    assert!(!tls_required_no(m, 65_536));
+    let m = b"Subject: x\r\nTLS-Required: yes\r\n\r\n";
+    assert!(!tls_required_no(m, 65_536));
+}
+
+#[test]
+fn an_mx_level_rules_out_requirements_it_cannot_meet() {
+    let rcpts = vec![
+        rc(0, T::None),
+        rc(1, T::Tls),
+        rc(2, T::DaneOrMtaSts),
+        rc(3, T::Dane),
+    ];
+    let all = [0, 1, 2, 3];
+    let (e, n) = eligible(&SecurityLevel::Opportunistic, &rcpts, &all);
+    assert_eq!((e, n), (vec![0, 1], vec![2, 3]));
+    let (e, n) = eligible(&SecurityLevel::Verify, &rcpts, &all);
+    assert_eq!((e, n), (vec![0, 1, 2], vec![3]));
+    let (e, n) = eligible(&SecurityLevel::Dane, &rcpts, &all);
+    assert_eq!((e, n), (vec![0, 1, 2, 3], vec![]));
+    let (e, n) = eligible(&SecurityLevel::Encrypt, &rcpts, &all);
+    assert_eq!((e, n), (vec![0, 1], vec![2, 3]));
+}
+
+#[test]
+fn deferral_reason_is_bilingual_and_bounded() {
+    let r = unmet_reason(T::Dane, &["mx1: TLSA mismatch".into()]);
+    assert!(r.starts_with("4.7.5 niet afgeleverd"), "{r}");
+    assert!(r.contains(" / not delivered"), "{r}");
+    assert!(
+        r.contains("'dane'") && r.contains("mx1: TLSA mismatch"),
+        "{r}"
+    );
+    let long = vec!["x".repeat(5000)];
+    assert!(unmet_reason(T::Tls, &long).len() < MAX_REASON_CHARS + 400);
+}
+
+#[test]
+fn nta_hosts_need_authenticated_tls() {
+    let rec = Tlsa::parse("3 1 1 0000000000000000000000000000000000000000000000000000000000000000")
+        .unwrap_or_else(|| panic!("tlsa"));
+    match nta_plan(Security::Secure, &TlsaFinding::Secure(vec![rec])) {
+        MxPlan::Use { level, tlsa } => {
+            assert_eq!(level, SecurityLevel::Dane);
+            assert_eq!(tlsa.len(), 1);
+        }
+        p => panic!("{p:?}"),
+    }
+    for f in [TlsaFinding::Insecure, TlsaFinding::SecureNone] {
+        assert!(matches!(
+            nta_plan(Security::Insecure, &f),
+            MxPlan::Use {
+                level: SecurityLevel::Verify,
+                ..
+            }
+        ));
+    }
+    assert!(matches!(
+        nta_plan(Security::Secure, &TlsaFinding::Failed("x".into())),
+        MxPlan::Skip(_)
+    ));
+    assert!(matches!(
+        nta_plan(Security::Bogus, &TlsaFinding::Insecure),
+        MxPlan::Skip(_)
+    ));
+}

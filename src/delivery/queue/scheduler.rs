@@ -1,0 +1,476 @@
+//! The delivery queue: ready messages go out at once, deferred ones wait
+//! with exponential backoff (`retry_initial_secs` doubling up to
+//! `retry_max_secs`) until `max_lifetime_secs` after arrival, then bounce.
+//!
+//! Promises: every outcome is written through the [`Journal`] before the
+//! queue forgets it (so a restart resumes exactly); a DSN goes to the sender
+//! for every permanent failure, except for a null-sender message (no bounce
+//! loops); at most `max_parallel_deliveries` messages are in flight, and a
+//! deferred message's body is dropped from memory until its next attempt.
+//! Audit: `delivered` (remote, TLS version, cipher, authentication),
+//! `deferred` (reason), `bounced` (reason, status).
+//!
+//! Failure: a journal write error is logged and the recipient stays as the
+//! journal last knew it (a restart retries it); nothing here panics.
+
+use super::dsn::{build_dsn, status_code, DsnAction, DsnRecipient};
+use super::route_select::SelectingRoute;
+use crate::audit::{Audit, AuditEvent};
+use crate::config::Config;
+use crate::delivery::message::header_block;
+use crate::delivery::mx::deliver::MxRoute;
+use crate::delivery::relay::RelayRoute;
+use crate::delivery::tlsrpt::result::TlsRptSink;
+use crate::delivery::{Journal, QueueItem, QueuedRcpt, Route};
+use crate::types::{Bilingual, DeliveryReport, Envelope, RcptStatus};
+use std::cmp::Ordering;
+use std::collections::{BinaryHeap, VecDeque};
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::mpsc;
+
+/// Delay before attempt number `attempts + 1`, after `attempts` failed ones.
+pub fn backoff_secs(initial_secs: u64, max_secs: u64, attempts: u32) -> u64 {
+    let shift = attempts.saturating_sub(1).min(62);
+    initial_secs
+        .max(1)
+        .saturating_mul(1u64 << shift)
+        .min(max_secs.max(1))
+}
+
+/// Cheap, cloneable handle to a running queue.
+#[derive(Clone, Debug)]
+pub struct QueueHandle {
+    tx: mpsc::UnboundedSender<QueueItem>,
+}
+
+impl QueueHandle {
+    /// Hand a spooled message to the queue. Never blocks. `next_attempt_ms`
+    /// in the future (a recovered, deferred message) waits until then.
+    pub fn enqueue(&self, item: QueueItem) {
+        if item.recipients.is_empty() {
+            return;
+        }
+        if self.tx.send(item).is_err() {
+            tracing::warn!("delivery queue stopped; message stays in the spool");
+        }
+    }
+}
+
+/// The route chosen from the configuration.
+pub enum DefaultRoute {
+    Relay(RelayRoute),
+    /// No way out yet: every recipient is deferred with this reason.
+    Unrouted(String),
+}
+
+impl Route for DefaultRoute {
+    async fn deliver(
+        &self,
+        envelope: &Envelope,
+        rcpts: &[QueuedRcpt],
+        body: &[u8],
+    ) -> Vec<DeliveryReport> {
+        match self {
+            DefaultRoute::Relay(r) => r.deliver(envelope, rcpts, body).await,
+            DefaultRoute::Unrouted(reason) => rcpts
+                .iter()
+                .map(|r| DeliveryReport {
+                    recipient: r.address.clone(),
+                    status: RcptStatus::TemporaryFailure {
+                        reason: reason.clone(),
+                    },
+                    remote: String::new(),
+                    tls: Default::default(),
+                    reply: String::new(),
+                })
+                .collect(),
+        }
+    }
+}
+
+pub struct Queue;
+
+impl Queue {
+    /// Start the queue on the current tokio runtime with the routes the
+    /// configuration gives: per recipient, the relay host when it can meet
+    /// the transport requirement, MX delivery otherwise (when
+    /// `delivery.mx_enabled`), else deferred (see `route_select`).
+    pub fn start<J: Journal>(config: Arc<Config>, journal: Arc<J>, audit: Audit) -> QueueHandle {
+        Self::start_with_tlsrpt(config, journal, audit, None)
+    }
+
+    /// [`Queue::start`], with MX delivery's TLS-RPT results also sent to
+    /// `tlsrpt` (the store writer, `tlsrpt::store::run_tlsrpt_writer`).
+    pub fn start_with_tlsrpt<J: Journal>(
+        config: Arc<Config>,
+        journal: Arc<J>,
+        audit: Audit,
+        tlsrpt: Option<TlsRptSink>,
+    ) -> QueueHandle {
+        let relay = config.delivery.relay.as_ref().map(|relay| {
+            RelayRoute::new(&config, relay).map_err(|e| {
+                tracing::error!("relay host unusable, mail is deferred: {e}");
+                format!("relay-configuratie ongeldig / relay configuration invalid: {e}")
+            })
+        });
+        let mx = config
+            .delivery
+            .mx_enabled
+            .then(|| MxRoute::new(&config, audit.clone()));
+        if let (Some(mx), Some(sink)) = (&mx, tlsrpt) {
+            mx.tlsrpt().set_sink(sink);
+        }
+        let route = SelectingRoute {
+            relay_host: config.delivery.relay.clone(),
+            relay,
+            mx,
+            unrouted: "geen route: MX-aflevering uitgeschakeld en geen geschikte relay / no route: MX delivery disabled and no suitable relay host".into(),
+        };
+        Self::start_with_route(config, journal, audit, Arc::new(route))
+    }
+
+    /// Start the queue with any route (MX delivery, a test double).
+    pub fn start_with_route<J: Journal, R: Route>(
+        config: Arc<Config>,
+        journal: Arc<J>,
+        audit: Audit,
+        route: Arc<R>,
+    ) -> QueueHandle {
+        let (tx, rx) = mpsc::unbounded_channel();
+        let (done_tx, done_rx) = mpsc::unbounded_channel();
+        let ctx = Arc::new(Ctx {
+            config,
+            journal,
+            audit,
+            route,
+            done_tx,
+        });
+        tokio::spawn(schedule(ctx, rx, done_rx));
+        QueueHandle { tx }
+    }
+}
+
+struct Ctx<J, R> {
+    config: Arc<Config>,
+    journal: Arc<J>,
+    audit: Audit,
+    route: Arc<R>,
+    /// An attempt ends with the message back (deferred recipients) or None.
+    done_tx: mpsc::UnboundedSender<Option<QueueItem>>,
+}
+
+struct Waiting {
+    at_ms: i64,
+    seq: u64,
+    item: QueueItem,
+}
+impl PartialEq for Waiting {
+    fn eq(&self, o: &Self) -> bool {
+        (self.at_ms, self.seq) == (o.at_ms, o.seq)
+    }
+}
+impl Eq for Waiting {}
+impl PartialOrd for Waiting {
+    fn partial_cmp(&self, o: &Self) -> Option<Ordering> {
+        Some(self.cmp(o))
+    }
+}
+impl Ord for Waiting {
+    // Reversed: BinaryHeap is a max-heap, we want the earliest first.
+    fn cmp(&self, o: &Self) -> Ordering {
+        (o.at_ms, o.seq).cmp(&(self.at_ms, self.seq))
+    }
+}
+
+async fn schedule<J: Journal, R: Route>(
+    ctx: Arc<Ctx<J, R>>,
+    mut rx: mpsc::UnboundedReceiver<QueueItem>,
+    mut done_rx: mpsc::UnboundedReceiver<Option<QueueItem>>,
+) {
+    let max_in_flight = ctx.config.delivery.max_parallel_deliveries.max(1);
+    let mut ready: VecDeque<QueueItem> = VecDeque::new();
+    let mut waiting: BinaryHeap<Waiting> = BinaryHeap::new();
+    let mut seq: u64 = 0;
+    let mut in_flight = 0usize;
+    let mut place =
+        |item: QueueItem, ready: &mut VecDeque<QueueItem>, waiting: &mut BinaryHeap<Waiting>| {
+            if item.next_attempt_ms <= crate::now_ms() {
+                ready.push_back(item);
+            } else {
+                seq += 1;
+                waiting.push(Waiting {
+                    at_ms: item.next_attempt_ms,
+                    seq,
+                    item,
+                });
+            }
+        };
+    loop {
+        while in_flight < max_in_flight {
+            let Some(item) = ready.pop_front() else { break };
+            in_flight += 1;
+            let ctx = ctx.clone();
+            tokio::spawn(async move {
+                let back = attempt(&ctx, item).await;
+                let _ = ctx.done_tx.send(back);
+            });
+        }
+        let wake = waiting.peek().map(|w| w.at_ms);
+        let sleep_for = wake
+            .map(|at| Duration::from_millis(at.saturating_sub(crate::now_ms()).max(0) as u64))
+            .unwrap_or(Duration::from_secs(3600));
+        tokio::select! {
+            done = done_rx.recv() => {
+                in_flight = in_flight.saturating_sub(1);
+                if let Some(Some(item)) = done {
+                    place(item, &mut ready, &mut waiting);
+                }
+            }
+            msg = rx.recv() => match msg {
+                Some(item) => place(item, &mut ready, &mut waiting),
+                None => return, // every handle dropped: shutting down
+            },
+            _ = tokio::time::sleep(sleep_for) => {
+                let now = crate::now_ms();
+                while waiting.peek().is_some_and(|w| w.at_ms <= now) {
+                    if let Some(w) = waiting.pop() {
+                        ready.push_back(w.item);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One delivery attempt; returns the message when recipients remain.
+async fn attempt<J: Journal, R: Route>(ctx: &Ctx<J, R>, mut item: QueueItem) -> Option<QueueItem> {
+    let env = item.envelope.clone();
+    let body = match item.body.take() {
+        Some(b) => Ok(b),
+        None => ctx.journal.load_body(&env.id).await.map(Arc::new),
+    };
+    let reports = match &body {
+        Ok(b) => ctx.route.deliver(&env, &item.recipients, b).await,
+        Err(e) => {
+            tracing::error!(id = %env.id, "cannot read spooled body: {e}");
+            item.recipients
+                .iter()
+                .map(|r| DeliveryReport {
+                    recipient: r.address.clone(),
+                    status: RcptStatus::TemporaryFailure {
+                        reason: "spool onleesbaar / spool unreadable".into(),
+                    },
+                    remote: String::new(),
+                    tls: Default::default(),
+                    reply: String::new(),
+                })
+                .collect()
+        }
+    };
+
+    let d = &ctx.config.delivery;
+    let now = crate::now_ms();
+    let expires = env
+        .received_at_ms
+        .saturating_add((d.max_lifetime_secs as i64).saturating_mul(1000));
+    let attempts = item.attempts.saturating_add(1);
+    let mut failed: Vec<(QueuedRcpt, DeliveryReport, DsnRecipient)> = vec![];
+    let mut deferred: Vec<(QueuedRcpt, DeliveryReport, String)> = vec![];
+    // A route that reports fewer recipients than it was given must not make
+    // the missing ones vanish: they stay deferred.
+    let mut reports = reports.into_iter();
+    for rcpt in item.recipients.iter() {
+        let rep = reports.next().unwrap_or_else(|| DeliveryReport {
+            recipient: rcpt.address.clone(),
+            status: RcptStatus::TemporaryFailure {
+                reason: "geen resultaat van route / no result from route".into(),
+            },
+            remote: String::new(),
+            tls: Default::default(),
+            reply: String::new(),
+        });
+        match rep.status.clone() {
+            RcptStatus::Delivered => {
+                record(ctx, &env, rcpt, &RcptStatus::Delivered, attempts, 0).await;
+                ctx.audit
+                    .record(event(&env, "delivered", rcpt).detail(serde_json::json!({
+                        "remote": rep.remote,
+                        "tls_version": rep.tls.version,
+                        "cipher": rep.tls.cipher,
+                        "authentication": rep.tls.authentication,
+                        "reply": rep.reply,
+                        "attempts": attempts,
+                    })));
+            }
+            RcptStatus::PermanentFailure { reason } => {
+                let dsn = DsnRecipient {
+                    address: rcpt.address.clone(),
+                    action: DsnAction::Failed,
+                    status: status_code(&rep.reply, &reason, true),
+                    reason: if rep.reply.is_empty() {
+                        split_bilingual(&reason)
+                    } else {
+                        Bilingual::new(
+                            format!("de ontvangende server weigerde het bericht: {}", rep.reply),
+                            format!("the receiving server rejected the message: {}", rep.reply),
+                        )
+                    },
+                    remote_mta: remote_host(&rep.remote),
+                    diagnostic: (!rep.reply.is_empty()).then(|| rep.reply.clone()),
+                };
+                failed.push((rcpt.clone(), rep, dsn));
+            }
+            RcptStatus::TemporaryFailure { reason } if now >= expires => {
+                let days = d.max_lifetime_secs as f64 / 86_400.0;
+                let dsn = DsnRecipient {
+                    address: rcpt.address.clone(),
+                    action: DsnAction::Failed,
+                    status: "5.4.7".into(),
+                    reason: Bilingual::new(
+                        format!("niet afgeleverd binnen {days:.1} dagen; laatste fout: {reason}"),
+                        format!("not delivered within {days:.1} days; last error: {reason}"),
+                    ),
+                    remote_mta: remote_host(&rep.remote),
+                    diagnostic: (!rep.reply.is_empty()).then(|| rep.reply.clone()),
+                };
+                let rep = DeliveryReport {
+                    status: RcptStatus::PermanentFailure {
+                        reason: format!("levensduur verstreken / lifetime expired: {reason}"),
+                    },
+                    ..rep
+                };
+                failed.push((rcpt.clone(), rep, dsn));
+            }
+            RcptStatus::TemporaryFailure { reason } => deferred.push((rcpt.clone(), rep, reason)),
+            RcptStatus::Scheduled => deferred.push((rcpt.clone(), rep, "not attempted".into())),
+        }
+    }
+
+    if !failed.is_empty() {
+        let mut sent_dsn = false;
+        if !env.mail_from.is_empty() {
+            let headers = match &body {
+                Ok(b) => header_block(b, d.dsn_max_header_bytes),
+                Err(_) => &[],
+            };
+            let rcpts: Vec<DsnRecipient> = failed.iter().map(|f| f.2.clone()).collect();
+            let pm = &ctx.config.tenant.postmaster;
+            let dsn = build_dsn(&ctx.config.server.hostname, pm, &env, headers, &rcpts);
+            // Inject before recording: a crash in between gives a duplicate
+            // DSN after restart, never a lost one.
+            match ctx
+                .journal
+                .inject(String::new(), vec![env.mail_from.clone()], dsn)
+                .await
+            {
+                Ok(_) => sent_dsn = true,
+                Err(e) => tracing::error!(id = %env.id, "cannot spool DSN: {e}"),
+            }
+        }
+        for (rcpt, rep, dsn) in &failed {
+            record(ctx, &env, rcpt, &rep.status, attempts, 0).await;
+            let reason = match &rep.status {
+                RcptStatus::PermanentFailure { reason } => reason.as_str(),
+                _ => "",
+            };
+            ctx.audit
+                .record(event(&env, "bounced", rcpt).detail(serde_json::json!({
+                    "reason": reason,
+                    "status": dsn.status,
+                    "remote": rep.remote,
+                    "dsn": sent_dsn,
+                    "attempts": attempts,
+                })));
+        }
+    }
+
+    if deferred.is_empty() {
+        return None;
+    }
+    let delay = backoff_secs(d.retry_initial_secs, d.retry_max_secs, attempts) as i64 * 1000;
+    // One last attempt at the end of the lifetime, then a bounce.
+    let next = now.saturating_add(delay).min(expires.max(now + 1));
+    let mut remaining = Vec::with_capacity(deferred.len());
+    for (rcpt, rep, reason) in deferred {
+        let status = RcptStatus::TemporaryFailure {
+            reason: reason.clone(),
+        };
+        record(ctx, &env, &rcpt, &status, attempts, next).await;
+        ctx.audit
+            .record(event(&env, "deferred", &rcpt).detail(serde_json::json!({
+                "reason": reason,
+                "remote": rep.remote,
+                "attempts": attempts,
+                "next_attempt_ms": next,
+            })));
+        remaining.push(rcpt);
+    }
+    item.recipients = remaining;
+    item.attempts = attempts;
+    item.next_attempt_ms = next;
+    item.body = None; // reloaded from the spool at the next attempt
+    Some(item)
+}
+
+async fn record<J: Journal, R: Route>(
+    ctx: &Ctx<J, R>,
+    env: &Envelope,
+    rcpt: &QueuedRcpt,
+    status: &RcptStatus,
+    attempts: u32,
+    next: i64,
+) {
+    if let Err(e) = ctx
+        .journal
+        .record(&env.id, rcpt.index, status, attempts, next)
+        .await
+    {
+        tracing::error!(id = %env.id, rcpt = rcpt.index, "journal write failed: {e}");
+    }
+}
+
+fn event(env: &Envelope, kind: &str, rcpt: &QueuedRcpt) -> AuditEvent {
+    AuditEvent::new(&env.tenant, kind, "system")
+        .message(&env.id)
+        .recipient(rcpt.address.clone())
+}
+
+/// `nl / en` texts (as our own reasons are written) into both languages.
+fn split_bilingual(reason: &str) -> Bilingual {
+    match reason.split_once(" / ") {
+        Some((nl, en)) => Bilingual::new(nl.trim(), en.trim()),
+        None => Bilingual::new(reason, reason),
+    }
+}
+
+/// `relay.example.nl[127.0.0.1]:25` -> `relay.example.nl`.
+fn remote_host(remote: &str) -> Option<String> {
+    let host = remote.split(['[', ':']).next().unwrap_or("");
+    (!host.is_empty()).then(|| host.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_from_initial_up_to_max() {
+        let s: Vec<u64> = (1..=8).map(|a| backoff_secs(300, 4 * 3600, a)).collect();
+        assert_eq!(s, vec![300, 600, 1200, 2400, 4800, 9600, 14400, 14400]);
+        assert_eq!(backoff_secs(300, 4 * 3600, 0), 300);
+        assert_eq!(backoff_secs(300, 4 * 3600, u32::MAX), 14400);
+    }
+
+    #[test]
+    fn bilingual_reasons_are_split_and_hosts_extracted() {
+        let b = split_bilingual("5.3.4 Bericht te groot / Message too large (9 > 8)");
+        assert_eq!(b.nl, "5.3.4 Bericht te groot");
+        assert_eq!(b.en, "Message too large (9 > 8)");
+        assert_eq!(
+            remote_host("relay.example.nl[127.0.0.1]:25").as_deref(),
+            Some("relay.example.nl")
+        );
+        assert_eq!(remote_host(""), None);
+    }
+}
