@@ -118,7 +118,7 @@ impl DeliveryConfig {
     }
 }
 
-/// How DNSSEC answers are obtained (see `dns.rs` for the trade-off).
+/// How DNSSEC answers are obtained (see `net::dns` for the trade-off).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum DnssecMode {
