@@ -16,9 +16,26 @@ use crate::pickup::{Outbox, Pickup, ReplySink};
 use crate::pipeline::Pipeline;
 use crate::policy::LivePolicy;
 use crate::spool::Spool;
+use crate::store::schema::Component;
 use crate::store::{self, AccountRecord, Store};
 use std::sync::Arc;
 use std::time::Duration;
+
+/// Every stage that keeps tables of its own, in the order their migrations
+/// run after the store's `core` (which the store always runs first). Each
+/// stage owns its component (name and steps, next to its queries); this
+/// list is where they meet. Append new components at the end.
+pub const STORE_COMPONENTS: &[Component] = &[
+    crate::crypto::keystore::COMPONENT,
+    crate::pickup::db::COMPONENT,
+    crate::delivery::tlsrpt::store::COMPONENT,
+];
+
+/// Connects to the store and brings the tables of the store and of every
+/// stage in [`STORE_COMPONENTS`] up to date (`sluis run` and the CLI).
+pub async fn open_store(url: &str, max_connections: u32) -> Result<Store, store::StoreError> {
+    Store::connect(url, max_connections, STORE_COMPONENTS).await
+}
 
 /// How often the spool relocates long-deferred messages out of old segments.
 const COMPACT_EVERY: Duration = Duration::from_secs(60);
@@ -32,7 +49,7 @@ pub async fn run(mut config: Config, demo: bool) -> anyhow::Result<()> {
         config.pickup.base_url = format!("https://{portal_addr}");
     }
     let config = Arc::new(config);
-    let store = Store::connect(&config.store.url, config.store.max_connections).await?;
+    let store = open_store(&config.store.url, config.store.max_connections).await?;
     store
         .ensure_tenant(&config.tenant.name, &config.tenant.display_name)
         .await?;

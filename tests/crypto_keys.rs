@@ -51,7 +51,7 @@ async fn stored_keys_on_postgres() {
         .unwrap();
     let sep = if url.contains('?') { '&' } else { '?' };
     let scoped = format!("{url}{sep}options=-c%20search_path%3D{schema}");
-    let store = sluis::store::Store::connect(&scoped, 2).await.unwrap();
+    let store = sluis::server::open_store(&scoped, 2).await.unwrap();
     let dir = tempfile::tempdir().unwrap();
     story(&store, dir.path()).await;
     sqlx::query(&format!("DROP SCHEMA {schema} CASCADE"))

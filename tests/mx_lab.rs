@@ -21,7 +21,6 @@ use sluis::config::{RelayHost, RelayTls};
 use sluis::delivery::mx::MxRoute;
 use sluis::delivery::queue::Queue;
 use sluis::delivery::tlsrpt::{day as tlsrpt_day, store as tlsrpt_store};
-use sluis::store::Store;
 use sluis::types::{RcptStatus, TransportRequirement as T};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -101,9 +100,10 @@ async fn mx_delivery_for_every_lab_scenario() {
     let route = Arc::new(MxRoute::new(&config, audit.clone()));
     // TLS-RPT counts also go to a real store (SQLite).
     let db = tempfile::tempdir().expect("tempdir");
-    let store = Store::connect(&format!("sqlite://{}", db.path().join("s.db").display()), 2)
-        .await
-        .expect("store");
+    let store =
+        sluis::server::open_store(&format!("sqlite://{}", db.path().join("s.db").display()), 2)
+            .await
+            .expect("store");
     let (rpt_tx, rpt_rx) = tokio::sync::mpsc::unbounded_channel();
     tokio::spawn(tlsrpt_store::run_tlsrpt_writer(store.clone(), rpt_rx));
     route.tlsrpt().set_sink(rpt_tx);

@@ -253,13 +253,11 @@ pub fn main_with(cli: Cli) -> anyhow::Result<i32> {
             Ok(runtime()?.block_on(crate::delivery::check::run_check(&domain, opts)))
         }
         Command::Keys { action } => runtime()?.block_on(async {
-            let store = crate::store::Store::connect(&config.store.url, 2).await?;
+            let store = crate::server::open_store(&config.store.url, 2).await?;
             crate::crypto::cli::run_keys(&store, action).await
         }),
         Command::Encrypt { args } => runtime()?.block_on(async {
-            let store = crate::store::Store::connect(&config.store.url, 2)
-                .await
-                .ok();
+            let store = crate::server::open_store(&config.store.url, 2).await.ok();
             crate::crypto::cli::run_encrypt(store.as_ref(), &config.crypto, args).await
         }),
         Command::Pickup {
@@ -276,7 +274,7 @@ pub fn main_with(cli: Cli) -> anyhow::Result<i32> {
         Command::Contacts {
             action: ContactsCommand::Import { file, tenant },
         } => runtime()?.block_on(async {
-            let store = crate::store::Store::connect(&config.store.url, 2).await?;
+            let store = crate::server::open_store(&config.store.url, 2).await?;
             let tenant = tenant.unwrap_or_else(|| config.tenant.name.clone());
             let n = crate::pickup::cli::import_contacts(&store, &tenant, &file).await?;
             println!("{n} contact(en) geïmporteerd / contact(s) imported");
@@ -296,7 +294,7 @@ where
     F: FnOnce(crate::store::Store, crate::audit::Audit) -> Fut,
     Fut: std::future::Future<Output = anyhow::Result<i32>>,
 {
-    let store = crate::store::Store::connect(&config.store.url, 2).await?;
+    let store = crate::server::open_store(&config.store.url, 2).await?;
     let (audit, rx) = crate::audit::Audit::channel();
     let writer = tokio::spawn(crate::store::run_audit_writer(
         store.clone(),
@@ -316,7 +314,7 @@ pub(crate) fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
 }
 
 async fn audit(config: &Config, action: AuditCommand) -> anyhow::Result<i32> {
-    let store = crate::store::Store::connect(&config.store.url, 2).await?;
+    let store = crate::server::open_store(&config.store.url, 2).await?;
     let (records, json) = match action {
         AuditCommand::Verify { expect_head } => {
             return verify_audit(&store, expect_head.as_deref()).await;

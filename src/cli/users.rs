@@ -4,7 +4,7 @@
 
 use crate::accounts;
 use crate::config::Config;
-use crate::store::{AccountRecord, Store};
+use crate::store::AccountRecord;
 use clap::Subcommand;
 use std::io::BufRead;
 
@@ -50,7 +50,7 @@ fn new_password(from_stdin: bool) -> anyhow::Result<(String, bool)> {
 }
 
 pub async fn run(config: &Config, cmd: UserCommand) -> anyhow::Result<i32> {
-    let store = Store::connect(&config.store.url, 2).await?;
+    let store = crate::server::open_store(&config.store.url, 2).await?;
     match cmd {
         UserCommand::Add {
             username,

@@ -9,12 +9,19 @@
 //! only (TEXT/BIGINT, `$N`), key material base64 in TEXT.
 
 use super::{pgp, smime, CryptoError};
-use crate::store::schema::Step;
+use crate::store::schema::{Component, Step};
 use crate::store::{Store, StoreError};
 use base64::Engine;
 use der::{Decode, Encode};
 use sha2::Digest;
 use sqlx::Row;
+
+/// The key store's tables, migrated by the store (listed in
+/// `server::STORE_COMPONENTS`).
+pub const COMPONENT: Component = Component {
+    name: "keys",
+    steps: KEYS_STEPS,
+};
 
 /// Migration steps of the `keys` component.
 pub const KEYS_STEPS: &[Step] = &[&[

@@ -41,26 +41,10 @@ pub mod smime_sign;
 pub mod smime_trust;
 pub mod wkd;
 
+pub use crate::config::{CryptoConfig, Method, SmimeCipher, DEFAULT_PROTECTED_SUBJECT};
 pub use encryptor::Encryptor;
 
 use serde::{Deserialize, Serialize};
-
-/// Which end-to-end format was used.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Method {
-    Smime,
-    OpenPgp,
-}
-
-impl Method {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Method::Smime => "smime",
-            Method::OpenPgp => "openpgp",
-        }
-    }
-}
 
 /// Where the key came from (audited with every use).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -113,9 +97,6 @@ impl Default for EncryptOptions {
     }
 }
 
-/// The outer Subject of a protected message (Dutch first).
-pub const DEFAULT_PROTECTED_SUBJECT: &str = "Beveiligd bericht / Secure message";
-
 /// What `encrypt_for` did.
 #[derive(Clone, Debug, PartialEq)]
 pub enum EncryptOutcome {
@@ -129,62 +110,6 @@ pub enum EncryptOutcome {
     /// No usable key; the policy's fallback applies. `reason` is safe to
     /// log and audit (no content).
     NoKey { reason: String },
-}
-
-/// Tunables of the crypto stage; every limit explicit.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct CryptoConfig {
-    /// Header protection on by default.
-    pub header_protection: bool,
-    pub protected_subject: String,
-    /// S/MIME content encryption when the certificate does not announce
-    /// AES-256-GCM: `cbc` (compatible) or `gcm`.
-    pub smime_default_cipher: SmimeCipher,
-    /// Prefer S/MIME over OpenPGP when both keys are known.
-    pub prefer: Method,
-    /// How long a discovered key (or its absence) is remembered.
-    pub cache_secs: u64,
-    pub negative_cache_secs: u64,
-    /// Largest message accepted for encryption.
-    pub max_message_bytes: u64,
-    pub wkd: wkd::WkdConfig,
-    pub dane: bool,
-    /// Sign S/MIME messages with the practice's certificate before
-    /// encrypting them (off when absent).
-    pub signing: Option<smime_sign::SigningConfig>,
-    /// PEM file of CA certificates: when set, S/MIME certificates from the
-    /// local store are used only if they chain to one of them (e-mail
-    /// protection). Absent: the operator's import is the trust.
-    pub smime_trust_anchors: Option<std::path::PathBuf>,
-}
-
-impl Default for CryptoConfig {
-    fn default() -> Self {
-        CryptoConfig {
-            header_protection: true,
-            protected_subject: DEFAULT_PROTECTED_SUBJECT.into(),
-            smime_default_cipher: SmimeCipher::Cbc,
-            prefer: Method::Smime,
-            cache_secs: 3600,
-            negative_cache_secs: 300,
-            max_message_bytes: 64 * 1024 * 1024,
-            wkd: wkd::WkdConfig::default(),
-            dane: true,
-            signing: None,
-            smime_trust_anchors: None,
-        }
-    }
-}
-
-/// S/MIME content-encryption algorithm.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum SmimeCipher {
-    /// AES-256-CBC in EnvelopedData.
-    Cbc,
-    /// AES-256-GCM in AuthEnvelopedData (RFC 5083/5084).
-    Gcm,
 }
 
 #[derive(Debug, thiserror::Error)]

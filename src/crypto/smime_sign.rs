@@ -9,6 +9,8 @@
 //! appears in `Debug`, logs or errors. Fails with `CryptoError::Key` for
 //! an unreadable or non-RSA key.
 
+pub use crate::config::SigningConfig;
+
 use super::{mime, CryptoError};
 use cms::builder::{SignedDataBuilder, SignerInfoBuilder};
 use cms::cert::{CertificateChoices, IssuerAndSerialNumber};
@@ -17,10 +19,8 @@ use const_oid::ObjectIdentifier;
 use der::{Decode, Encode};
 use rsa::pkcs1::DecodeRsaPrivateKey;
 use rsa::pkcs8::DecodePrivateKey;
-use serde::{Deserialize, Serialize};
 use sha2::Digest;
 use spki::AlgorithmIdentifierOwned;
-use std::path::PathBuf;
 use x509_cert::Certificate;
 
 const ID_DATA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.1");
@@ -28,14 +28,6 @@ const SHA256: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.16.840.1.101.3.
 
 fn fail(e: impl std::fmt::Display) -> CryptoError {
     CryptoError::Encrypt(format!("signing: {e}"))
-}
-
-/// Where the practice's signing certificate and key are (PEM).
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SigningConfig {
-    pub certificate: PathBuf,
-    pub private_key: PathBuf,
 }
 
 pub struct SmimeSigner {

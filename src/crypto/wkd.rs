@@ -8,44 +8,11 @@
 //! caller then checks validity). How it fails: network and HTTP errors are
 //! [`WkdError`]s; "not published" is `Ok(None)`.
 
+pub use crate::config::WkdConfig;
 use crate::net::{http, tls};
-use serde::{Deserialize, Serialize};
 use sha1::Digest;
-use std::collections::BTreeMap;
-use std::net::SocketAddr;
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
-
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct WkdConfig {
-    pub enabled: bool,
-    /// HTTPS port (443; tests use another).
-    pub port: u16,
-    /// Whole request (connect, TLS, response) must finish within this.
-    pub timeout_secs: u64,
-    /// Largest response body accepted.
-    pub max_bytes: usize,
-    /// PEM file with extra trusted CA certificates.
-    pub extra_ca_file: Option<PathBuf>,
-    /// When set, the complete host table for WKD (host -> address); no
-    /// other name is resolved. For split-horizon setups and tests.
-    pub hosts: Option<BTreeMap<String, SocketAddr>>,
-}
-
-impl Default for WkdConfig {
-    fn default() -> Self {
-        WkdConfig {
-            enabled: true,
-            port: 443,
-            timeout_secs: 10,
-            max_bytes: 256 * 1024,
-            extra_ca_file: None,
-            hosts: None,
-        }
-    }
-}
 
 #[derive(Debug, thiserror::Error)]
 pub enum WkdError {

@@ -10,8 +10,9 @@
 //! `refuse`, 2 when the check itself cannot start (bad options).
 //! Sends no mail; prints no secrets.
 
+use crate::config::{DnssecMode, MxSecurityConfig};
 use crate::delivery::client::probe::{probe, ProbeError, ProbeLimits};
-use crate::delivery::mx::plan::{plan_domain, DnssecMode, MxSecurityConfig, MxTarget};
+use crate::delivery::mx::plan::{plan_domain, MxFetchOptions, MxTarget};
 use crate::delivery::mx::rules::nta_targets;
 use crate::delivery::tls_policy::levels::{
     meets_level, satisfies, Achieved, MxPlan, SecurityLevel, TlsaFinding,

@@ -9,8 +9,16 @@
 //! code requests and code checks of one link run in transactions under the
 //! link's row lock, so several nodes on one PostgreSQL database stay correct.
 
-use crate::store::{schema::Step, Store, StoreError};
+use crate::store::schema::{Component, Step};
+use crate::store::{Store, StoreError};
 use sqlx::Row;
+
+/// The pickup tables, migrated by the store (listed in
+/// `server::STORE_COMPONENTS`).
+pub const COMPONENT: Component = Component {
+    name: "pickup",
+    steps: PICKUP_STEPS,
+};
 
 /// Migration steps of the `pickup` component.
 pub const PICKUP_STEPS: &[Step] = &[

@@ -43,6 +43,7 @@ mod lifecycle;
 pub mod mail;
 mod pages;
 pub mod portal;
+mod portal_http;
 mod portal_msg;
 mod reading;
 mod service;

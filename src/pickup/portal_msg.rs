@@ -4,7 +4,7 @@
 //! need the session's CSRF token.
 
 use super::pages;
-use super::portal::{client, cookie, ctx, error_page, html, query, see_other, App};
+use super::portal_http::{client, cookie, ctx, error_page, html, query, see_other, App};
 use super::service::Client;
 use super::tls::ClientAddr;
 use super::{crypto::Secret, mail, view, Pickup, PickupError};

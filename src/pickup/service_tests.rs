@@ -62,7 +62,7 @@ async fn rig_on(url: Option<String>, tweak: impl FnOnce(&mut Config)) -> Rig {
     config.pickup.dkim_dir = dir.path().join("dkim");
     tweak(&mut config);
     let url = url.unwrap_or_else(|| format!("sqlite://{}", dir.path().join("s.db").display()));
-    let store = Store::connect(&url, 2).await.unwrap();
+    let store = crate::server::open_store(&url, 2).await.unwrap();
     let rec = Arc::new(Rec::default());
     let p = Pickup::new(
         Arc::new(config),

@@ -5,30 +5,29 @@
 //! ```
 //!
 //! It implements the SMTP stage's [`Backend`] (authentication, sender
-//! check, submit) and the delivery stage's [`Journal`] (durable outcomes,
-//! body reads, injected DSNs). Inspection and the policy run *before* the
+//! check, submit: `submit.rs`) and the delivery stage's [`Journal`]
+//! (durable outcomes, body reads, injected DSNs: `journal.rs`). Inspection and the policy run *before* the
 //! reply to DATA, so a block reaches the sender's mail client as a 5xx.
 //!
 //! Fail closed: a spool error is a 451 (the client keeps the message); a
 //! recipient whose route needs a stage that does not exist yet is not sent.
 
-use crate::accounts;
 use crate::audit::{Audit, AuditEvent};
 use crate::config::Config;
 use crate::crypto::Encryptor;
 use crate::delivery::{Journal, QueueItem, QueuedRcpt};
 use crate::inspect;
 use crate::pickup::{self, Pickup, SmsTags};
-use crate::policy::{self, Evaluation, LivePolicy, MessageContext};
+use crate::policy::{Evaluation, LivePolicy, MessageContext};
 use crate::route::{self, Stages, Work};
-use crate::smtp::{AuthenticatedUser, Backend, Reply, Submission};
 use crate::spool::{MessageMeta, Recovered, Spool, StatusRecord};
 use crate::store::Store;
-use crate::types::{Bilingual, Envelope, MessageId, RcptStatus, Recipient, ScanReport};
-use std::net::{IpAddr, Ipv4Addr};
+use crate::types::{Bilingual, Envelope, MessageId, RcptStatus, ScanReport};
 use std::sync::{Arc, OnceLock, Weak};
 
 mod handoff;
+mod journal;
+mod submit;
 
 /// Hands a message to the delivery queue.
 pub type Enqueue = Arc<dyn Fn(QueueItem) + Send + Sync>;
@@ -313,6 +312,16 @@ fn with_phones(ctx: &MessageContext, work: Vec<Work>, sms: &SmsTags) -> Vec<Work
         .collect()
 }
 
+/// The message without its `X-Sluis-SMS` header (a phone number for
+/// Sluis, never for the recipient).
+pub(super) fn without_sms_header(message: Arc<Vec<u8>>) -> Arc<Vec<u8>> {
+    if crate::header::has_field(&message, pickup::SMS_HEADER) {
+        Arc::new(crate::header::remove_field(&message, pickup::SMS_HEADER))
+    } else {
+        message
+    }
+}
+
 /// Until the pickup stage exists, a recipient that needs it is not sent:
 /// the sender is told, instead of the message waiting forever.
 pub(super) fn hold_to_block(work: Work) -> Work {
@@ -324,211 +333,6 @@ pub(super) fn hold_to_block(work: Work) -> Work {
             ),
         },
         other => other,
-    }
-}
-
-/// The message without its `X-Sluis-SMS` header (a phone number for
-/// Sluis, never for the recipient).
-fn without_sms_header(message: Arc<Vec<u8>>) -> Arc<Vec<u8>> {
-    if crate::header::has_field(&message, pickup::SMS_HEADER) {
-        Arc::new(crate::header::remove_field(&message, pickup::SMS_HEADER))
-    } else {
-        message
-    }
-}
-
-/// The 550 for a message whose every recipient is blocked: the reasons,
-/// Dutch then English, on one line (the policy stage's format).
-fn all_blocked_reply(blocked: &[(String, Bilingual)]) -> Reply {
-    let decisions: Vec<crate::types::Decision> = blocked
-        .iter()
-        .map(|(rcpt, reason)| crate::types::Decision {
-            recipient: rcpt.clone(),
-            action: crate::types::Action::Block {
-                reason: reason.clone(),
-            },
-            rule: String::new(),
-            categories: vec![],
-            unscannable: false,
-        })
-        .collect();
-    policy::all_blocked_reply(&decisions)
-        .unwrap_or_else(|| Reply::new(550, (5, 7, 1), "Bericht geblokkeerd", "Message blocked"))
-}
-
-impl Backend for Pipeline {
-    async fn authenticate(
-        &self,
-        username: &str,
-        password: &str,
-    ) -> Result<Option<AuthenticatedUser>, Reply> {
-        let account = self.store.account(username).await.map_err(|e| {
-            tracing::error!(error = %e, "account lookup failed");
-            Reply::new(
-                454,
-                (4, 7, 0),
-                "Tijdelijke fout bij aanmelden, probeer het later opnieuw",
-                "Temporary authentication failure, try again later",
-            )
-        })?;
-        let (hash, found) = match &account {
-            Some(a) if !a.disabled => (a.password_hash.clone(), true),
-            _ => (accounts::dummy_hash().to_string(), false),
-        };
-        let password = password.to_string();
-        let ok = tokio::task::spawn_blocking(move || accounts::verify_password(&password, &hash))
-            .await
-            .unwrap_or(false);
-        Ok(match (ok && found, account) {
-            (true, Some(a)) => Some(AuthenticatedUser {
-                account: a.username,
-                tenant: a.tenant,
-            }),
-            _ => None,
-        })
-    }
-
-    async fn may_send_as(&self, user: &AuthenticatedUser, mail_from: &str) -> bool {
-        match self.store.account(&user.account).await {
-            Ok(Some(a)) => accounts::sender_allowed(&a.senders, mail_from),
-            _ => false,
-        }
-    }
-
-    async fn submit(&self, submission: Submission, message: Vec<u8>) -> Result<Reply, Reply> {
-        // Never accept mail that cannot be audited: with the store behind
-        // by more than the limit, the client keeps the message and retries.
-        let backlog = self.audit.backlog();
-        if backlog >= self.config.audit.max_backlog_events {
-            tracing::warn!(backlog, "audit store behind; message refused with 451");
-            return Err(Reply::new(
-                451,
-                (4, 3, 0),
-                "Tijdelijke fout bij het vastleggen van de audit, probeer het later opnieuw",
-                "Temporary audit trail failure, try again later",
-            ));
-        }
-        let message = Arc::new(message);
-        let tenant = submission.tenant.clone();
-        let ctx = MessageContext {
-            tenant: tenant.clone(),
-            mail_from: submission.mail_from.clone(),
-            sender_account: submission.auth.as_ref().map(|a| a.account.clone()),
-            recipients: submission.recipients.clone(),
-            subject: policy::subject_of(&message),
-            size: message.len() as u64,
-        };
-        // `[sms:...]` tags in the subject (or an X-Sluis-SMS header) give
-        // the numbers for pickup codes; neither ever leaves Sluis: every
-        // copy (delivered, encrypted, parked, DSN) is made from the
-        // message without them.
-        let (subject_tags, _) = ctx
-            .subject
-            .as_deref()
-            .map(pickup::take_sms_tags)
-            .unwrap_or_default();
-        let tagged_subject = !subject_tags.is_empty();
-        let sms = subject_tags.or(pickup::sms_header(&message));
-        let message = without_sms_header(message);
-        let (report, evaluation, work) = self.inspect_and_decide(&ctx, &message, &sms).await;
-        let message = if evaluation.subject_rewrite.is_some() || tagged_subject {
-            let subject = evaluation
-                .subject_rewrite
-                .clone()
-                .or_else(|| ctx.subject.clone())
-                .unwrap_or_default();
-            let (_, subject) = pickup::take_sms_tags(&subject);
-            Arc::new(policy::rewrite_subject(&message, &subject))
-        } else {
-            message
-        };
-        let envelope = Envelope {
-            id: self.spool.new_id(),
-            tenant: tenant.clone(),
-            mail_from: submission.mail_from.clone(),
-            recipients: submission.recipients.iter().map(Recipient::new).collect(),
-            received_at_ms: crate::now_ms(),
-            client_ip: submission.client_ip,
-            helo: submission.helo.clone(),
-            authenticated_as: submission.auth.as_ref().map(|a| a.account.clone()),
-            smtputf8: submission.smtputf8,
-            body_8bit: submission.body_8bit,
-            size: message.len() as u64,
-        };
-        let actor = envelope
-            .authenticated_as
-            .clone()
-            .unwrap_or_else(|| "trusted-network".into());
-        // `decided` (and below `accepted`) travel in the spool record.
-        let mut events = policy::evaluation_events(&envelope.id.0, &evaluation);
-
-        let blocked: Vec<(String, Bilingual)> = envelope
-            .recipients
-            .iter()
-            .zip(&work)
-            .filter_map(|(r, w)| match w {
-                Work::Blocked { reason } => Some((r.address.clone(), reason.clone())),
-                _ => None,
-            })
-            .collect();
-        if blocked.len() == work.len() {
-            for event in events {
-                self.audit.record(event);
-            }
-            self.audit.record(
-                AuditEvent::new(&tenant, "rejected", &actor)
-                    .ip(envelope.client_ip)
-                    .message(&envelope.id)
-                    .detail(serde_json::json!({ "reason": "all recipients blocked", "categories": report.categories() })),
-            );
-            return Err(all_blocked_reply(&blocked));
-        }
-
-        events.push(
-            AuditEvent::new(&tenant, "accepted", &actor)
-                .ip(envelope.client_ip)
-                .message(&envelope.id)
-                .detail(serde_json::json!({
-                    "size": envelope.size,
-                    "recipients": envelope.recipients.len(),
-                    "blocked": blocked.len(),
-                    "categories": report.categories(),
-                    "unscannable": report.is_unscannable(),
-                    "tls": submission.tls_version,
-                })),
-        );
-        // Fixed ids: replayed from the spool after a crash, the store keeps
-        // the first copy.
-        for (n, event) in events.iter_mut().enumerate() {
-            event.id = Some(format!("{}-{n:04}", envelope.id));
-        }
-        if let Err(e) = self
-            .accept(envelope.clone(), work, message.clone(), events.clone())
-            .await
-        {
-            tracing::error!(error = %e, "spool append failed; message refused with 451");
-            // Not accepted: the decisions are still on record.
-            for event in events.into_iter().filter(|e| e.kind != "accepted") {
-                self.audit.record(event);
-            }
-            return Err(Reply::new(
-                451,
-                (4, 3, 0),
-                "Tijdelijke fout bij opslaan, probeer het later opnieuw",
-                "Temporary storage failure, try again later",
-            ));
-        }
-        if !blocked.is_empty() {
-            self.send_blocked_dsn(&envelope, &message, &blocked).await;
-        }
-        Ok(Reply {
-            code: 250,
-            enhanced: (2, 0, 0),
-            text: Bilingual::new(
-                format!("Bericht geaccepteerd, id {}", envelope.id),
-                format!("Message accepted, id {}", envelope.id),
-            ),
-        })
     }
 }
 
@@ -560,75 +364,5 @@ impl Pipeline {
         {
             tracing::error!(error = %e, id = %envelope.id, "cannot spool DSN for blocked recipients");
         }
-    }
-}
-
-impl Journal for Pipeline {
-    async fn load_body(&self, id: &MessageId) -> std::io::Result<Vec<u8>> {
-        let spool = self.spool.clone();
-        let id = id.clone();
-        tokio::task::spawn_blocking(move || spool.load_body(&id))
-            .await
-            .map_err(std::io::Error::other)?
-    }
-
-    async fn record(
-        &self,
-        id: &MessageId,
-        rcpt_index: u32,
-        status: &RcptStatus,
-        attempts: u32,
-        next_attempt_ms: i64,
-    ) -> std::io::Result<()> {
-        self.spool
-            .record_status(StatusRecord {
-                id: id.clone(),
-                rcpt: rcpt_index,
-                status: status.clone(),
-                attempts,
-                next_attempt_ms,
-            })
-            .await
-    }
-
-    async fn inject(
-        &self,
-        mail_from: String,
-        recipients: Vec<String>,
-        body: Vec<u8>,
-    ) -> std::io::Result<MessageId> {
-        let message = Arc::new(body);
-        let tenant = self.config.tenant.name.clone();
-        let ctx = MessageContext {
-            tenant: tenant.clone(),
-            mail_from: mail_from.clone(),
-            sender_account: None,
-            recipients: recipients.clone(),
-            subject: policy::subject_of(&message),
-            size: message.len() as u64,
-        };
-        // Sluis's own messages go through inspection and policy too: a
-        // DSN quotes headers, and a Subject may hold a BSN.
-        let message = without_sms_header(message);
-        let (_, evaluation, work) = self
-            .inspect_and_decide(&ctx, &message, &SmsTags::default())
-            .await;
-        let envelope = Envelope {
-            id: self.spool.new_id(),
-            tenant,
-            mail_from,
-            recipients: recipients.into_iter().map(Recipient::new).collect(),
-            received_at_ms: crate::now_ms(),
-            client_ip: IpAddr::V4(Ipv4Addr::LOCALHOST),
-            helo: self.config.server.hostname.clone(),
-            authenticated_as: None,
-            smtputf8: false,
-            body_8bit: false,
-            size: message.len() as u64,
-        };
-        policy::audit_evaluation(&self.audit, &envelope.id.0, &evaluation);
-        let id = envelope.id.clone();
-        self.accept(envelope, work, message, vec![]).await?;
-        Ok(id)
     }
 }

@@ -140,6 +140,18 @@ pub(crate) fn bi(nl: impl Into<String>, en: impl Into<String>) -> Bilingual {
     Bilingual::new(nl, en)
 }
 
+/// The file name alone, as diagnostics and rule ids show it.
+pub(crate) fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// Where a name was first defined, for "already used" messages.
+pub(crate) fn origin(path: &Path, pos: Pos) -> String {
+    format!("{}:{}", file_name(path), pos.line)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

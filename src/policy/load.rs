@@ -8,7 +8,7 @@
 //! larger than `MAX_POLICY_FILE_BYTES` and folders with more than
 //! `MAX_POLICY_FILES` files are refused with a diagnostic.
 
-use super::diag::{at, bi, has_errors, Diagnostic, Pos, Severity, Source};
+use super::diag::{at, bi, file_name, has_errors, origin, Diagnostic, Pos, Severity, Source};
 use super::model::{Rule, TenantPolicy};
 use super::parse::{parse_file, FileAst, Named};
 use super::PolicySet;
@@ -147,17 +147,6 @@ fn read(path: &Path, diags: &mut Vec<Diagnostic>) -> Option<Source> {
             None
         }
     }
-}
-
-fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
-}
-
-/// Where a name was first defined, for "already used" messages.
-pub(crate) fn origin(path: &Path, pos: Pos) -> String {
-    format!("{}:{}", file_name(path), pos.line)
 }
 
 #[derive(Default)]

@@ -6,9 +6,8 @@
 //! Conservative: "unreachable" is only reported when provable field by
 //! field (`Conditions::covers`), so a report is never a false alarm.
 
-use super::diag::{at, bi, Diagnostic, Pos, Severity};
+use super::diag::{at, bi, origin, Diagnostic, Pos, Severity};
 use super::eval::SENSITIVE_FLOOR;
-use super::load::origin;
 use super::model::{Conditions, Rule, RuleKind};
 use crate::types::Action;
 use std::path::{Path, PathBuf};

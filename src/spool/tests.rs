@@ -1,5 +1,6 @@
 use super::*;
-use crate::types::{Recipient, TransportRequirement};
+use crate::route::Work;
+use crate::types::{RcptStatus, Recipient, TransportRequirement};
 
 fn meta(spool: &Spool, rcpts: usize) -> MessageMeta {
     MessageMeta {

@@ -15,14 +15,14 @@
 //! that batch; like the status record itself, the overwrite is fsynced with
 //! the next durable batch (or written back by the kernel before that).
 
+use super::index::{
+    apply_audit_stored, apply_message, apply_status, forget_segment, lock, BodyLocation, Index,
+};
 use super::keys::{KeyJournal, RecordKey, NONCE_LEN};
 use super::record::{
     self, MessageMeta, StatusRecord, KIND_AUDIT_STORED, KIND_MESSAGE, KIND_STATUS,
 };
-use super::{
-    apply_audit_stored, apply_message, apply_status, forget_segment, lock, segment_path,
-    BodyLocation, Index,
-};
+use super::segment_path;
 use std::fs::File;
 use std::io::{self, Write};
 use std::path::PathBuf;

@@ -110,8 +110,13 @@ static AUDIT_SEQ: AtomicU64 = AtomicU64::new(0);
 
 impl Store {
     /// Connect (creating a SQLite file and its folder when needed) and
-    /// bring the schema up to date.
-    pub async fn connect(url: &str, max_connections: u32) -> Result<Store, StoreError> {
+    /// bring the schema up to date: the store's own `core` tables first,
+    /// then each of `components` in the order given (see [`schema`]).
+    pub async fn connect(
+        url: &str,
+        max_connections: u32,
+        components: &[schema::Component],
+    ) -> Result<Store, StoreError> {
         sqlx::any::install_default_drivers();
         let (backend, url) = if let Some(path) = url.strip_prefix("sqlite://") {
             if path != ":memory:" {
@@ -149,7 +154,7 @@ impl Store {
         }
         let pool = options.connect(&url).await?;
         let store = Store { pool, backend };
-        schema::migrate(&store.pool, backend).await?;
+        schema::migrate(&store.pool, backend, components).await?;
         Ok(store)
     }
 

@@ -1,8 +1,12 @@
 //! Schema migrations, kept as plain SQL that both SQLite and PostgreSQL
-//! accept. Each stage that keeps data owns a *component* with its own list
-//! of steps (`COMPONENTS`); each step runs once, recorded per component in
-//! `sluis_schema`. Only the append-only guard of the audit table needs a
-//! dialect of its own.
+//! accept. The store owns the `core` component (tenants, accounts, audit);
+//! each stage that keeps data owns a [`Component`] of its own (its name and
+//! steps, next to its queries) and the caller of [`Store::connect`] lists
+//! them (`server::STORE_COMPONENTS`): the store names none of its users.
+//! Each step runs once, recorded per component name in `sluis_schema`.
+//! Only the append-only guard of the audit table needs a dialect of its own.
+//!
+//! [`Store::connect`]: super::Store::connect
 
 use super::Backend;
 use sqlx::{AnyPool, Row};
@@ -10,17 +14,25 @@ use sqlx::{AnyPool, Row};
 /// One migration step: statements run in one transaction.
 pub type Step = &'static [&'static str];
 
-/// Every component's steps (index + 1 = version). A stage adds its own
-/// line here; steps are only ever appended, never edited once released.
-pub const COMPONENTS: &[(&str, &[Step])] = &[
-    ("core", CORE),
-    ("keys", crate::crypto::keystore::KEYS_STEPS),
-    ("pickup", crate::pickup::db::PICKUP_STEPS),
-    ("tlsrpt", crate::delivery::tlsrpt::store::SCHEMA),
-];
+/// A part of Sluis that keeps tables of its own: the name its progress is
+/// recorded under in `sluis_schema` and its steps (index + 1 = version).
+/// Steps are only ever appended, never edited once released, and a name is
+/// never changed: an existing database resumes after its recorded version.
+#[derive(Clone, Copy, Debug)]
+pub struct Component {
+    pub name: &'static str,
+    pub steps: &'static [Step],
+}
+
+/// The store's own component, always migrated first: the others may refer
+/// to its tables.
+pub const CORE: Component = Component {
+    name: "core",
+    steps: CORE_STEPS,
+};
 
 /// Portable statements of the core component: tenants, accounts, audit.
-const CORE: &[Step] = &[
+const CORE_STEPS: &[Step] = &[
     &[
         "CREATE TABLE tenants (
         name TEXT PRIMARY KEY,
@@ -82,14 +94,20 @@ fn append_only_guard(backend: Backend) -> &'static [&'static str] {
     }
 }
 
-pub async fn migrate(pool: &AnyPool, backend: Backend) -> Result<(), sqlx::Error> {
+/// Brings `core` and then each of `components`, in the order given, up to
+/// date.
+pub async fn migrate(
+    pool: &AnyPool,
+    backend: Backend,
+    components: &[Component],
+) -> Result<(), sqlx::Error> {
     sqlx::query(
         "CREATE TABLE IF NOT EXISTS sluis_schema (component TEXT NOT NULL, version BIGINT NOT NULL)",
     )
     .execute(pool)
     .await?;
-    for (component, steps) in COMPONENTS {
-        migrate_component(pool, backend, component, steps).await?;
+    for component in std::iter::once(&CORE).chain(components) {
+        migrate_component(pool, backend, component.name, component.steps).await?;
     }
     Ok(())
 }

@@ -80,10 +80,10 @@ async fn story(store: &Store, tag: &str) {
 async fn story_on_sqlite() {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}/sub/sluis.db", dir.path().display());
-    let store = Store::connect(&url, 2).await.unwrap();
+    let store = Store::connect(&url, 2, &[]).await.unwrap();
     story(&store, "sqlite").await;
     // Reopening runs no migration twice.
-    let again = Store::connect(&url, 2).await.unwrap();
+    let again = Store::connect(&url, 2, &[]).await.unwrap();
     assert!(again
         .account("assistent-sqlite@praktijk.nl")
         .await
@@ -113,10 +113,10 @@ async fn story_on_postgres() {
     }
     let sep = if url.contains('?') { '&' } else { '?' };
     let scoped = format!("{url}{sep}options=-c%20search_path%3D{schema}");
-    let store = Store::connect(&scoped, 2).await.unwrap();
+    let store = Store::connect(&scoped, 2, &[]).await.unwrap();
     assert_eq!(store.backend(), Backend::Postgres);
     story(&store, "pg").await;
-    let again = Store::connect(&scoped, 2).await.unwrap();
+    let again = Store::connect(&scoped, 2, &[]).await.unwrap();
     assert!(again
         .account("assistent-pg@praktijk.nl")
         .await
@@ -132,7 +132,7 @@ async fn story_on_postgres() {
 async fn audit_chain_verifies_and_names_an_altered_or_removed_event() {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("a.db").display());
-    let store = Store::connect(&url, 2).await.unwrap();
+    let store = Store::connect(&url, 2, &[]).await.unwrap();
     let ev = |tenant: &str, kind: &str| {
         AuditEvent::new(tenant, kind, "system")
             .message("m1")
@@ -196,4 +196,71 @@ async fn audit_chain_verifies_and_names_an_altered_or_removed_event() {
         b.problem.as_deref().is_some_and(|p| p.contains("removed")),
         "{b:?}"
     );
+}
+
+/// Components given by the caller run after `core`, in the order given;
+/// each step once, recorded under the component's name, and a reopened
+/// database resumes after the recorded version (a step appended later runs
+/// alone).
+#[tokio::test]
+async fn components_migrate_after_core_in_order_and_resume() {
+    use schema::{Component, Step};
+    const A1: &[Step] = &[&["CREATE TABLE a_one (x BIGINT)"]];
+    const A2: &[Step] = &[
+        &["CREATE TABLE a_one (x BIGINT)"],
+        &["CREATE TABLE a_two (x BIGINT)"],
+    ];
+    const B: &[Step] = &[&[
+        "CREATE TABLE b_one (t TEXT REFERENCES tenants(name))",
+        "CREATE TABLE b_two (x BIGINT)",
+    ]];
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("c.db").display());
+    let first = [
+        Component {
+            name: "a",
+            steps: A1,
+        },
+        Component {
+            name: "b",
+            steps: B,
+        },
+    ];
+    let store = Store::connect(&url, 2, &first).await.unwrap();
+    let recorded = |store: Store| async move {
+        sqlx::query("SELECT component, version FROM sluis_schema ORDER BY rowid")
+            .fetch_all(store.pool())
+            .await
+            .unwrap()
+            .iter()
+            .map(|r| (r.get::<String, _>(0), r.get::<i64, _>(1)))
+            .collect::<Vec<_>>()
+    };
+    let want = |v: &[(&str, i64)]| {
+        v.iter()
+            .map(|(c, n)| (c.to_string(), *n))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        recorded(store.clone()).await,
+        want(&[("core", 1), ("core", 2), ("a", 1), ("b", 1)])
+    );
+    drop(store);
+    // Step 1 of `a` would fail if it ran again (the table exists).
+    let second = [
+        Component {
+            name: "a",
+            steps: A2,
+        },
+        first[1],
+    ];
+    let again = Store::connect(&url, 2, &second).await.unwrap();
+    assert_eq!(
+        recorded(again.clone()).await,
+        want(&[("core", 1), ("core", 2), ("a", 1), ("b", 1), ("a", 2)])
+    );
+    sqlx::query("SELECT x FROM a_two")
+        .fetch_all(again.pool())
+        .await
+        .unwrap();
 }

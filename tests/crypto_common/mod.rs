@@ -216,7 +216,7 @@ pub fn headers_of(message: &[u8]) -> String {
 
 pub async fn memory_store(dir: &Path) -> sluis::store::Store {
     let url = format!("sqlite://{}", dir.join("sluis.db").display());
-    sluis::store::Store::connect(&url, 2).await.unwrap()
+    sluis::server::open_store(&url, 2).await.unwrap()
 }
 
 /// A throw-away GnuPG home.

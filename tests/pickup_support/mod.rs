@@ -123,7 +123,9 @@ pub async fn rig(tweak: impl FnOnce(&mut Config)) -> Rig {
     p.practice_contact = "020-1234567".into();
     tweak(&mut config);
     let config = Arc::new(config);
-    let store = Store::connect(&config.store.url, 4).await.unwrap();
+    let store = sluis::server::open_store(&config.store.url, 4)
+        .await
+        .unwrap();
     let (audit, rx) = Audit::channel();
     tokio::spawn(sluis::store::run_audit_writer(
         store.clone(),

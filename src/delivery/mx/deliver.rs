@@ -23,12 +23,13 @@
 //!
 //! Never fails as a whole: every problem is a per-recipient report.
 
-use super::plan::{plan_domain, MxSecurityConfig, MxTarget, PlanError};
+use super::plan::{plan_domain, MxFetchOptions, MxTarget, PlanError};
 use super::rules::{nta_targets, tls_required_no, unmet_reason};
 use super::run::{report, temp, DomainRun, Source};
 use super::session::{MxConn, Target};
 use crate::audit::Audit;
 use crate::config::Config;
+use crate::config::MxSecurityConfig;
 use crate::delivery::client::pool::Pool;
 use crate::delivery::client::ClientLimits;
 use crate::delivery::tls_policy::mta_sts::PolicyCache;

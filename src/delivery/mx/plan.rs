@@ -9,109 +9,23 @@
 //! "no TLSA"; a failed MX lookup is a temporary [`PlanError`]. The level
 //! per MX comes from [`plan_mx`] (pure).
 
+pub use crate::config::{DnssecMode, MxSecurityConfig};
 use crate::delivery::tls_policy::levels::{plan_mx, MxPlan, TlsaFinding};
 use crate::delivery::tls_policy::mta_sts::PolicyCache;
 use crate::delivery::tls_policy::mta_sts_fetch::{lookup_policy, FetchOptions, StsLookup};
-use crate::net::dns::{
-    Dns, DnsError, DnsOptions, MxAnswer, Security, TrustAnchorSource, Validation,
-};
-use std::net::{IpAddr, SocketAddr};
-use std::path::PathBuf;
+use crate::net::dns::{Dns, DnsError, MxAnswer, Security};
+use std::net::IpAddr;
 use std::time::Duration;
 
-/// How DNSSEC answers are obtained (see `dns.rs` for the trade-off).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum DnssecMode {
-    /// Validate in Sluis from the trust anchor (default).
-    Validate,
-    /// Believe the AD bit of a validating resolver on this host.
-    TrustAd,
-}
-
-/// Configuration of MX delivery security, every limit explicit. Meant as
-/// the `[mx]` section of the Sluis config (the lead adds the field).
-#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct MxSecurityConfig {
-    /// `ADDR:PORT` of the DNS server; the system resolver when absent.
-    pub resolver: Option<SocketAddr>,
-    pub dnssec: DnssecMode,
-    /// DS/DNSKEY lines; the IANA root KSKs when absent.
-    pub trust_anchor: Option<PathBuf>,
-    pub dns_timeout_secs: u64,
-    pub dns_attempts: usize,
-    pub max_cname_depth: usize,
-    pub max_records: usize,
-    pub max_txt_bytes: usize,
-    pub mta_sts_timeout_secs: u64,
-    pub mta_sts_max_policy_bytes: usize,
-    /// Extra CA roots (PEM) for MTA-STS and PKIX, besides the system ones.
-    pub ca_file: Option<PathBuf>,
-    pub system_ca_file: Option<PathBuf>,
-    /// Distinct failure rows kept per policy in a TLS-RPT report.
-    pub tlsrpt_max_failure_rows: usize,
-    /// SMTP port of MX hosts (25; other values only for tests). TLSA is
-    /// looked up for this port.
-    pub smtp_port: u16,
-    /// HTTPS port for MTA-STS policy fetches (443; tests only otherwise).
-    pub mta_sts_https_port: u16,
-    /// Connection pools (one per MX address and level) kept at most;
-    /// unused ones are dropped beyond this.
-    pub max_pools: usize,
-    /// Bytes of the message header searched for `TLS-Required:`.
-    pub max_header_scan_bytes: usize,
-}
-
-impl Default for MxSecurityConfig {
-    fn default() -> Self {
-        let dns = DnsOptions::default();
-        let fetch = FetchOptions::default();
-        MxSecurityConfig {
-            resolver: None,
-            dnssec: DnssecMode::Validate,
-            trust_anchor: None,
-            dns_timeout_secs: dns.timeout.as_secs(),
-            dns_attempts: dns.attempts,
-            max_cname_depth: dns.max_cname_depth,
-            max_records: dns.max_records,
-            max_txt_bytes: dns.max_txt_bytes,
-            mta_sts_timeout_secs: fetch.timeout.as_secs(),
-            mta_sts_max_policy_bytes: fetch.max_body,
-            ca_file: None,
-            system_ca_file: fetch.system_ca,
-            tlsrpt_max_failure_rows: 1000,
-            smtp_port: 25,
-            mta_sts_https_port: 443,
-            max_pools: 10_000,
-            max_header_scan_bytes: 64 * 1024,
-        }
-    }
-}
-
-impl MxSecurityConfig {
-    pub fn dns_options(&self) -> DnsOptions {
-        DnsOptions {
-            upstream: self.resolver,
-            validation: match (self.dnssec, &self.trust_anchor) {
-                (DnssecMode::TrustAd, _) => Validation::TrustAd,
-                (DnssecMode::Validate, Some(p)) => {
-                    Validation::SelfValidate(TrustAnchorSource::File(p.clone()))
-                }
-                (DnssecMode::Validate, None) => {
-                    Validation::SelfValidate(TrustAnchorSource::IanaRoot)
-                }
-            },
-            timeout: Duration::from_secs(self.dns_timeout_secs),
-            attempts: self.dns_attempts,
-            max_cname_depth: self.max_cname_depth,
-            max_records: self.max_records,
-            max_txt_bytes: self.max_txt_bytes,
-        }
-    }
-
+/// The MTA-STS fetch options of the `[mx]` section (the config itself
+/// names no delivery type).
+pub trait MxFetchOptions {
     /// `https_port` is 443 except in tests.
-    pub fn fetch_options(&self, https_port: u16) -> FetchOptions {
+    fn fetch_options(&self, https_port: u16) -> FetchOptions;
+}
+
+impl MxFetchOptions for MxSecurityConfig {
+    fn fetch_options(&self, https_port: u16) -> FetchOptions {
         FetchOptions {
             https_port,
             timeout: Duration::from_secs(self.mta_sts_timeout_secs),
@@ -276,6 +190,7 @@ pub async fn tlsa_for(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::net::dns::{TrustAnchorSource, Validation};
 
     #[test]
     fn config_defaults_and_toml() {

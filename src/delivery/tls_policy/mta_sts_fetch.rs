@@ -15,8 +15,8 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
-/// Where the system's CA bundle usually is (Debian).
-pub const SYSTEM_CA_BUNDLE: &str = "/etc/ssl/certs/ca-certificates.crt";
+pub use crate::config::SYSTEM_CA_BUNDLE;
+use crate::config::{MTA_STS_MAX_POLICY_BYTES, MTA_STS_TIMEOUT_SECS};
 
 #[derive(Clone, Debug)]
 pub struct FetchOptions {
@@ -33,8 +33,8 @@ impl Default for FetchOptions {
     fn default() -> Self {
         FetchOptions {
             https_port: 443,
-            timeout: Duration::from_secs(20),
-            max_body: 64 * 1024,
+            timeout: Duration::from_secs(MTA_STS_TIMEOUT_SECS),
+            max_body: MTA_STS_MAX_POLICY_BYTES,
             extra_ca: None,
             system_ca: Some(PathBuf::from(SYSTEM_CA_BUNDLE)),
         }

@@ -10,11 +10,19 @@
 //! write error is logged and those counts are lost (reports are advisory).
 
 use super::result::{day_string, PolicyKind, ResultType, TlsRptRow};
+use crate::store::schema::Component;
 use crate::store::{Store, StoreError};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 use sqlx::Row;
 use std::collections::BTreeMap;
+
+/// The TLS-RPT table, migrated by the store (listed in
+/// `server::STORE_COMPONENTS`).
+pub const COMPONENT: Component = Component {
+    name: "tlsrpt",
+    steps: SCHEMA,
+};
 
 /// Migration steps of the `tlsrpt` store component (portable SQL).
 pub const SCHEMA: &[&[&str]] = &[&["CREATE TABLE tlsrpt_counts (
@@ -191,7 +199,7 @@ mod tests {
     async fn counts_add_up_into_the_daily_report_on_sqlite() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let url = format!("sqlite://{}", dir.path().join("t.db").display());
-        let store = Store::connect(&url, 2)
+        let store = Store::connect(&url, 2, &[COMPONENT])
             .await
             .unwrap_or_else(|e| panic!("{e}"));
         story(&store).await;
@@ -217,7 +225,7 @@ mod tests {
             .unwrap_or_else(|e| panic!("{e}"));
         let sep = if url.contains('?') { '&' } else { '?' };
         let scoped = format!("{url}{sep}options=-c%20search_path%3D{schema}");
-        let store = Store::connect(&scoped, 2)
+        let store = Store::connect(&scoped, 2, &[COMPONENT])
             .await
             .unwrap_or_else(|e| panic!("{e}"));
         story(&store).await;

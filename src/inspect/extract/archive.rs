@@ -6,85 +6,12 @@
 //! members past the decompression-ratio or size limits are unscannable.
 //! Members are read with a hard cap, so a zip bomb stops at the cap.
 
+use super::member::{member_location, read_member, Zip};
 use super::office::{self, Package};
-use super::{extract_bytes, xml};
+use super::{extract_bytes, xlsx, xml};
 use crate::inspect::{mask_digits, Coverage, Ctx};
 use crate::types::Location;
 use std::io::{Cursor, Read};
-
-pub type Zip<'a> = zip::ZipArchive<Cursor<&'a [u8]>>;
-
-/// Read one member fully, within the ratio and size limits. `None` means it
-/// was recorded as unscannable (or a limit was hit).
-pub fn read_member(zip: &mut Zip, index: usize, loc: &Location, ctx: &mut Ctx) -> Option<Vec<u8>> {
-    let (encrypted, compressed) = match zip.by_index_raw(index) {
-        Ok(f) => (f.encrypted(), f.compressed_size()),
-        Err(_) => {
-            ctx.unscannable(loc, "corrupt archive member");
-            return None;
-        }
-    };
-    if encrypted {
-        ctx.unscannable(loc, "encrypted archive member (password protected)");
-        return None;
-    }
-    let cap = ctx
-        .budget
-        .ratio_cap(compressed)
-        .min(ctx.budget.extract_room());
-    let file = match zip.by_index(index) {
-        Ok(f) => f,
-        Err(e) => {
-            let msg = e.to_string().to_ascii_lowercase();
-            if msg.contains("password") || msg.contains("encrypt") || msg.contains("aes") {
-                ctx.unscannable(loc, "encrypted archive member (password protected)");
-            } else {
-                ctx.unscannable(loc, "unsupported or corrupt archive member");
-            }
-            return None;
-        }
-    };
-    let mut out = Vec::new();
-    match file.take(cap.saturating_add(1)).read_to_end(&mut out) {
-        Ok(_) if out.len() as u64 > cap => {
-            let hit = if cap >= ctx.budget.extract_room() {
-                crate::inspect::budget::LimitHit::Extracted(ctx.budget.config.max_extracted_bytes)
-            } else {
-                ctx.budget.ratio_hit()
-            };
-            ctx.limit(loc, hit);
-            None
-        }
-        Ok(_) => Some(out),
-        Err(_) => {
-            ctx.unscannable(loc, "corrupt archive member data");
-            None
-        }
-    }
-}
-
-/// Where a member of a container (ZIP, TNEF) is reported: the container's
-/// part, its file name and the member's path, digits masked. The member's
-/// own name is text too: a BSN in it counts like one in a file name.
-pub fn member_location(loc: &Location, path: &str, name: &str, ctx: &mut Ctx) -> Location {
-    let member_loc = Location {
-        part: loc.part.clone(),
-        filename: Some(format!(
-            "{}/{}",
-            loc.filename.clone().unwrap_or_default(),
-            mask_digits(path)
-        )),
-        ..Location::default()
-    };
-    ctx.push_text(
-        Location {
-            field: Some("filename".into()),
-            ..member_loc.clone()
-        },
-        name.to_string(),
-    );
-    member_loc
-}
 
 /// A ZIP file: Office/OpenDocument when it looks like one, else an archive.
 pub fn extract(data: &[u8], loc: &Location, depth: u32, ctx: &mut Ctx) {
@@ -108,7 +35,7 @@ pub fn extract(data: &[u8], loc: &Location, depth: u32, ctx: &mut Ctx) {
     let (read, package) = if has(&zip, "word/document.xml") {
         (xml::docx(&mut zip, loc, ctx), Package::Ooxml)
     } else if has(&zip, "xl/workbook.xml") {
-        (xml::xlsx(&mut zip, loc, ctx), Package::Ooxml)
+        (xlsx::xlsx(&mut zip, loc, ctx), Package::Ooxml)
     } else if has(&zip, "ppt/presentation.xml") {
         (xml::pptx(&mut zip, loc, ctx), Package::Ooxml)
     } else if has(&zip, "content.xml") && has(&zip, "mimetype") {

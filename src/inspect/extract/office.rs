@@ -10,7 +10,7 @@
 //! (`NO_CONTENT`), or makes the document unscannable. Unknown members are
 //! unscannable, never skipped.
 
-use super::archive::{read_member, Zip};
+use super::member::{read_member, Zip};
 use super::{extract_bytes, xml};
 use crate::inspect::{Coverage, Ctx};
 use crate::types::Location;

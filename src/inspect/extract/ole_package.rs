@@ -70,7 +70,7 @@ pub fn extract(path: &str, stream: &[u8], loc: &Location, depth: u32, ctx: &mut 
     };
     let name = if name.is_empty() { None } else { Some(name) };
     let mloc = match &name {
-        Some(n) => super::archive::member_location(loc, n, n, ctx),
+        Some(n) => super::member::member_location(loc, n, n, ctx),
         None => loc.clone(),
     };
     extract_bytes(data, "", name.as_deref(), &mloc, depth + 1, ctx);

@@ -12,7 +12,7 @@
 //! or larger than `MAX_NODES`/`MAX_TREE_DEPTH`, make the PDF unscannable.
 //! Every walk is bounded, so reference cycles end.
 
-use super::pdf::decode_stream;
+use super::pdf_bytes::decode_stream;
 use super::{extract_bytes, xml};
 use crate::inspect::{Coverage, Ctx};
 use crate::types::Location;
@@ -282,7 +282,7 @@ fn file_spec(doc: &Document, spec: &Dictionary, loc: &Location, depth: u32, ctx:
         ctx.limit(loc, hit);
         return;
     }
-    let member_loc = super::archive::member_location(loc, &name, &name, ctx);
+    let member_loc = super::member::member_location(loc, &name, &name, ctx);
     let stream = dict_at(doc, spec, b"EF")
         .and_then(|ef| ef.get(b"F").or_else(|_| ef.get(b"UF")).ok())
         .and_then(|o| deref(doc, o));

@@ -216,7 +216,7 @@ pub fn extract(rtf: &[u8], loc: &Location, depth: u32, ctx: &mut Ctx) {
                 Some((class, native)) if class.starts_with("Package") => {
                     match super::ole_package::native_file(native) {
                         Some((name, file)) => {
-                            let floc = super::archive::member_location(loc, &name, &name, ctx);
+                            let floc = super::member::member_location(loc, &name, &name, ctx);
                             extract_bytes(file, "", Some(&name), &floc, depth + 1, ctx);
                             Coverage::Nested
                         }

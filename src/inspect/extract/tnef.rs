@@ -12,8 +12,8 @@
 //! it holds a body, and compressed RTF with a bad checksum are
 //! unscannable; whatever else was readable is still scanned.
 
-use super::archive::member_location;
 use super::mapi::{self, PT_BINARY, PT_STRING8, PT_UNICODE};
+use super::member::member_location;
 use super::{extract_bytes, html, lzfu, rtf};
 use crate::inspect::{Coverage, Ctx};
 use crate::types::Location;

@@ -5,7 +5,7 @@
 //!
 //! Fails closed on malformed XML.
 
-use super::archive::Zip;
+use super::member::Zip;
 use super::xml::{attr, read_xml_member};
 use crate::inspect::Ctx;
 use crate::types::Location;

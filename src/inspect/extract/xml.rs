@@ -8,7 +8,7 @@
 //! Fails closed: a member that is not well-formed XML makes the document
 //! unscannable.
 
-use super::archive::{read_member, Zip};
+use super::member::{read_member, Zip};
 use crate::inspect::Ctx;
 use crate::types::Location;
 use quick_xml::events::Event;
@@ -253,8 +253,6 @@ pub fn odf(zip: &mut Zip, loc: &Location, ctx: &mut Ctx) -> Vec<String> {
     }
     names
 }
-
-pub use super::xlsx::xlsx;
 
 pub(crate) fn read_xml_member(
     zip: &mut Zip,

@@ -1,0 +1,209 @@
+//! `[delivery]` (queue, relay host, SMTP client) and `[mx]` (DNSSEC, DANE,
+//! MTA-STS for delivery to MX hosts). Plain settings only: what they
+//! become (DNS options here; MTA-STS fetch options, pools) is the stages'
+//! business (`delivery::mx::plan::MxFetchOptions`).
+
+use crate::net::dns::{DnsOptions, TrustAnchorSource, Validation};
+use serde::{Deserialize, Serialize};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// Where the system's CA bundle usually is (Debian).
+pub const SYSTEM_CA_BUNDLE: &str = "/etc/ssl/certs/ca-certificates.crt";
+/// Whole MTA-STS policy fetch, by default.
+pub const MTA_STS_TIMEOUT_SECS: u64 = 20;
+/// Largest MTA-STS policy, by default: RFC 8461 section 3.3 suggests 64 KiB.
+pub const MTA_STS_MAX_POLICY_BYTES: usize = 64 * 1024;
+
+/// Security of the hop to a relay host.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RelayTls {
+    /// STARTTLS must succeed and the certificate must verify (PKIX + name).
+    Verify,
+    /// STARTTLS must succeed; certificate not verified.
+    Required,
+    /// Use STARTTLS when offered, otherwise clear text.
+    Opportunistic,
+    /// Never STARTTLS (a loopback test sink).
+    None,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RelayHost {
+    pub host: String,
+    pub port: u16,
+    #[serde(default = "default_relay_tls")]
+    pub tls: RelayTls,
+    /// Extra CA certificates (PEM) trusted for `tls = "verify"`.
+    #[serde(default)]
+    pub ca_file: Option<PathBuf>,
+}
+
+fn default_relay_tls() -> RelayTls {
+    RelayTls::Verify
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DeliveryConfig {
+    /// Send through this smarthost what it can carry (its TLS meets the
+    /// recipient's transport requirement); the rest goes to the MX hosts
+    /// (`mx_enabled`). Without it, everything goes to the MX hosts.
+    pub relay: Option<RelayHost>,
+    /// Parallel connections per destination (relay host or domain).
+    pub concurrency_per_destination: usize,
+    /// Messages sent over one connection before it is closed.
+    pub max_messages_per_connection: u32,
+    /// An idle pooled connection is closed after this long.
+    pub idle_connection_secs: u64,
+    pub connect_timeout_secs: u64,
+    /// Timeout for each reply of the remote server.
+    pub command_timeout_secs: u64,
+    /// After DATA's final dot, the remote may take long (its own scan).
+    pub data_timeout_secs: u64,
+    /// First retry after this long; doubles each time up to `retry_max_secs`.
+    pub retry_initial_secs: u64,
+    pub retry_max_secs: u64,
+    /// Give up and send a DSN after this long. Default 5 days.
+    pub max_lifetime_secs: u64,
+    /// Name used in EHLO to the next hop (defaults to server.hostname).
+    pub helo_name: Option<String>,
+    /// Most lines in one reply of a remote server (each line and the whole
+    /// reply are also capped at 4096 bytes); more is a temporary failure.
+    pub max_reply_lines: usize,
+    /// Messages being delivered at once, over all destinations.
+    pub max_parallel_deliveries: usize,
+    /// Most bytes of the original header returned in a DSN.
+    pub dsn_max_header_bytes: usize,
+    /// Deliver to the recipients' MX hosts (with DANE/MTA-STS) when the
+    /// relay host cannot meet a recipient's transport requirement, or when
+    /// there is no relay host. Off: such recipients wait in the queue.
+    pub mx_enabled: bool,
+}
+
+impl Default for DeliveryConfig {
+    fn default() -> Self {
+        DeliveryConfig {
+            relay: None,
+            concurrency_per_destination: 20,
+            max_messages_per_connection: 1000,
+            idle_connection_secs: 10,
+            connect_timeout_secs: 30,
+            command_timeout_secs: 300,
+            data_timeout_secs: 600,
+            retry_initial_secs: 300,
+            retry_max_secs: 4 * 3600,
+            max_lifetime_secs: 5 * 24 * 3600,
+            helo_name: None,
+            max_reply_lines: 256,
+            max_parallel_deliveries: 128,
+            dsn_max_header_bytes: 64 * 1024,
+            mx_enabled: true,
+        }
+    }
+}
+
+impl DeliveryConfig {
+    pub fn connect_timeout(&self) -> Duration {
+        Duration::from_secs(self.connect_timeout_secs)
+    }
+    pub fn command_timeout(&self) -> Duration {
+        Duration::from_secs(self.command_timeout_secs)
+    }
+    pub fn data_timeout(&self) -> Duration {
+        Duration::from_secs(self.data_timeout_secs)
+    }
+}
+
+/// How DNSSEC answers are obtained (see `net::dns` for the trade-off).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DnssecMode {
+    /// Validate in Sluis from the trust anchor (default).
+    Validate,
+    /// Believe the AD bit of a validating resolver on this host.
+    TrustAd,
+}
+
+/// `[mx]`: configuration of MX delivery security, every limit explicit.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MxSecurityConfig {
+    /// `ADDR:PORT` of the DNS server; the system resolver when absent.
+    pub resolver: Option<SocketAddr>,
+    pub dnssec: DnssecMode,
+    /// DS/DNSKEY lines; the IANA root KSKs when absent.
+    pub trust_anchor: Option<PathBuf>,
+    pub dns_timeout_secs: u64,
+    pub dns_attempts: usize,
+    pub max_cname_depth: usize,
+    pub max_records: usize,
+    pub max_txt_bytes: usize,
+    pub mta_sts_timeout_secs: u64,
+    pub mta_sts_max_policy_bytes: usize,
+    /// Extra CA roots (PEM) for MTA-STS and PKIX, besides the system ones.
+    pub ca_file: Option<PathBuf>,
+    pub system_ca_file: Option<PathBuf>,
+    /// Distinct failure rows kept per policy in a TLS-RPT report.
+    pub tlsrpt_max_failure_rows: usize,
+    /// SMTP port of MX hosts (25; other values only for tests). TLSA is
+    /// looked up for this port.
+    pub smtp_port: u16,
+    /// HTTPS port for MTA-STS policy fetches (443; tests only otherwise).
+    pub mta_sts_https_port: u16,
+    /// Connection pools (one per MX address and level) kept at most;
+    /// unused ones are dropped beyond this.
+    pub max_pools: usize,
+    /// Bytes of the message header searched for `TLS-Required:`.
+    pub max_header_scan_bytes: usize,
+}
+
+impl Default for MxSecurityConfig {
+    fn default() -> Self {
+        let dns = DnsOptions::default();
+        MxSecurityConfig {
+            resolver: None,
+            dnssec: DnssecMode::Validate,
+            trust_anchor: None,
+            dns_timeout_secs: dns.timeout.as_secs(),
+            dns_attempts: dns.attempts,
+            max_cname_depth: dns.max_cname_depth,
+            max_records: dns.max_records,
+            max_txt_bytes: dns.max_txt_bytes,
+            mta_sts_timeout_secs: MTA_STS_TIMEOUT_SECS,
+            mta_sts_max_policy_bytes: MTA_STS_MAX_POLICY_BYTES,
+            ca_file: None,
+            system_ca_file: Some(PathBuf::from(SYSTEM_CA_BUNDLE)),
+            tlsrpt_max_failure_rows: 1000,
+            smtp_port: 25,
+            mta_sts_https_port: 443,
+            max_pools: 10_000,
+            max_header_scan_bytes: 64 * 1024,
+        }
+    }
+}
+
+impl MxSecurityConfig {
+    pub fn dns_options(&self) -> DnsOptions {
+        DnsOptions {
+            upstream: self.resolver,
+            validation: match (self.dnssec, &self.trust_anchor) {
+                (DnssecMode::TrustAd, _) => Validation::TrustAd,
+                (DnssecMode::Validate, Some(p)) => {
+                    Validation::SelfValidate(TrustAnchorSource::File(p.clone()))
+                }
+                (DnssecMode::Validate, None) => {
+                    Validation::SelfValidate(TrustAnchorSource::IanaRoot)
+                }
+            },
+            timeout: Duration::from_secs(self.dns_timeout_secs),
+            attempts: self.dns_attempts,
+            max_cname_depth: self.max_cname_depth,
+            max_records: self.max_records,
+            max_txt_bytes: self.max_txt_bytes,
+        }
+    }
+}

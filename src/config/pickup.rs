@@ -1,0 +1,186 @@
+//! `[pickup]`: secure pickup (parked mail, codes, sessions, portal, SMS,
+//! DKIM).
+
+use serde::{Deserialize, Serialize};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// Where parked (encrypted) messages are kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BlobStorage {
+    /// One file per message in `pickup.blob_dir` (fsynced).
+    File,
+    /// In the database (`pickup_blobs`), for several nodes without shared disk.
+    Database,
+}
+
+/// How one-time codes reach a phone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SmsMode {
+    /// Demo and tests: each SMS is written as a file in `sms_file_dir`.
+    File,
+    /// A generic HTTP SMS provider API.
+    Http,
+}
+
+/// Secure pickup: parked mail, notification, codes, sessions, portal.
+#[derive(Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PickupConfig {
+    /// Address the portal listens on (HTTPS with the `[tls]` certificate).
+    pub listen: SocketAddr,
+    /// Portal connections served at once; more wait in the listen backlog.
+    pub max_connections: usize,
+    pub handshake_timeout_secs: u64,
+    /// A client must send a request's headers within this time.
+    pub header_read_timeout_secs: u64,
+    /// Public base URL of the portal, used in links (no trailing slash).
+    pub base_url: String,
+    pub blob_storage: BlobStorage,
+    pub blob_dir: PathBuf,
+    /// HMAC key for signed revoke links and code hashes (32 random bytes,
+    /// created with mode 0600 when missing).
+    pub server_key_file: PathBuf,
+    /// A parked message is deleted (crypto-shredded) after this many days.
+    pub expiry_days: u64,
+    /// Largest message that may be parked, in bytes.
+    pub max_message_size: u64,
+    pub code_digits: u32,
+    pub code_ttl_secs: u64,
+    /// Wrong entries allowed for one code; the code is dead after that.
+    pub code_max_attempts: u32,
+    /// Rate-limit window for the three limits below.
+    pub rate_window_secs: u64,
+    pub max_codes_per_link: u32,
+    /// Codes one link may get over its whole life (default 10). Then the
+    /// link is locked (closed, audited as `pickup-locked`) and the sender
+    /// is told by mail: with `code_max_attempts` tries per code this caps
+    /// the guesses on one link at their product (50 by default).
+    pub max_codes_per_link_lifetime: u32,
+    pub max_codes_per_address: u32,
+    /// Code requests plus code entries from one IP address per window.
+    pub max_requests_per_ip: u32,
+    pub session_idle_secs: u64,
+    /// A session ends after this long even when in use.
+    pub session_max_secs: u64,
+    /// Practice name and contact shown in mails and on the portal.
+    pub practice_name: String,
+    pub practice_contact: String,
+    /// Sender of notifications, code mails and notices to the sender.
+    pub notify_from: String,
+    /// Show the original subject in the notification (off: it may hold health data).
+    pub notify_show_subject: bool,
+    /// Transport requirement for the mails pickup sends (notifications,
+    /// code mails, notices). They hold no patient data, but a link and a
+    /// code are worth protecting: STARTTLS by default.
+    pub notification_transport: crate::types::TransportRequirement,
+    /// Send the sender a confirmation with a revoke link when parking.
+    pub sender_confirmation: bool,
+    /// Tell the sender when the message is first opened.
+    pub notify_sender_on_open: bool,
+    pub max_reply_size: u64,
+    pub max_reply_attachments: usize,
+    /// How often the expiry sweeper runs.
+    pub sweep_interval_secs: u64,
+    pub sms_mode: SmsMode,
+    pub sms_file_dir: PathBuf,
+    /// Provider endpoint, e.g. `https://sms.example/api/send`.
+    pub sms_http_url: String,
+    /// Full header line sent with each request, e.g. `Authorization: Bearer ...`
+    /// (a secret: never printed).
+    pub sms_http_auth_header: String,
+    /// Request body; `{to}` and `{text}` are replaced (JSON-escaped when
+    /// the content type is JSON, form-encoded otherwise).
+    pub sms_http_body_template: String,
+    pub sms_http_content_type: String,
+    pub sms_http_timeout_secs: u64,
+    /// DKIM keys for the mails pickup sends, one per tenant.
+    pub dkim: Vec<DkimKeyConfig>,
+    /// Demo mode: create an Ed25519 DKIM key (and its DNS record, beside it
+    /// as `<tenant>.dns.txt`) in `dkim_dir` for a tenant without one.
+    pub dkim_generate: bool,
+    pub dkim_dir: PathBuf,
+    pub dkim_selector: String,
+}
+
+/// DKIM signing algorithm.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DkimAlgorithm {
+    Ed25519,
+    Rsa,
+}
+
+/// One tenant's DKIM key (PKCS#8 PEM; RSA may also be PKCS#1).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DkimKeyConfig {
+    pub tenant: String,
+    pub domain: String,
+    pub selector: String,
+    pub key_file: PathBuf,
+    pub algorithm: DkimAlgorithm,
+}
+
+impl Default for PickupConfig {
+    fn default() -> Self {
+        PickupConfig {
+            listen: SocketAddr::from(([127, 0, 0, 1], 8443)),
+            max_connections: 1000,
+            handshake_timeout_secs: 10,
+            header_read_timeout_secs: 30,
+            base_url: "https://localhost:8443".into(),
+            blob_storage: BlobStorage::File,
+            blob_dir: "data/pickup".into(),
+            server_key_file: "data/pickup-server.key".into(),
+            expiry_days: 30,
+            max_message_size: 50 * 1024 * 1024,
+            code_digits: 6,
+            code_ttl_secs: 300,
+            code_max_attempts: 5,
+            rate_window_secs: 3600,
+            max_codes_per_link: 5,
+            max_codes_per_link_lifetime: 10,
+            max_codes_per_address: 10,
+            max_requests_per_ip: 60,
+            session_idle_secs: 900,
+            session_max_secs: 8 * 3600,
+            practice_name: "Huisartsenpraktijk".into(),
+            practice_contact: "".into(),
+            notify_from: "no-reply@sluis.localdomain".into(),
+            notify_show_subject: false,
+            notification_transport: crate::types::TransportRequirement::Tls,
+            sender_confirmation: true,
+            notify_sender_on_open: true,
+            max_reply_size: 25 * 1024 * 1024,
+            max_reply_attachments: 10,
+            sweep_interval_secs: 60,
+            sms_mode: SmsMode::File,
+            sms_file_dir: "data/sms".into(),
+            sms_http_url: "".into(),
+            sms_http_auth_header: "".into(),
+            sms_http_body_template: r#"{"to":"{to}","text":"{text}"}"#.into(),
+            sms_http_content_type: "application/json".into(),
+            sms_http_timeout_secs: 10,
+            dkim: vec![],
+            dkim_generate: true,
+            dkim_dir: "data/dkim".into(),
+            dkim_selector: "sluis".into(),
+        }
+    }
+}
+
+impl std::fmt::Debug for PickupConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PickupConfig")
+            .field("listen", &self.listen)
+            .field("base_url", &self.base_url)
+            .field("blob_storage", &self.blob_storage)
+            .field("expiry_days", &self.expiry_days)
+            .field("sms_mode", &self.sms_mode)
+            .field("sms_http_url", &self.sms_http_url)
+            .finish_non_exhaustive()
+    }
+}

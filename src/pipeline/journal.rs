@@ -1,0 +1,82 @@
+//! The pipeline as the delivery stage's [`Journal`]: durable outcomes in
+//! the spool, body reads, and messages Sluis writes itself (DSNs), which
+//! go through inspection and policy like any other.
+
+use super::Pipeline;
+use crate::delivery::Journal;
+use crate::pickup::SmsTags;
+use crate::policy::{self, MessageContext};
+use crate::spool::StatusRecord;
+use crate::types::{Envelope, MessageId, RcptStatus, Recipient};
+use std::net::{IpAddr, Ipv4Addr};
+use std::sync::Arc;
+
+impl Journal for Pipeline {
+    async fn load_body(&self, id: &MessageId) -> std::io::Result<Vec<u8>> {
+        let spool = self.spool.clone();
+        let id = id.clone();
+        tokio::task::spawn_blocking(move || spool.load_body(&id))
+            .await
+            .map_err(std::io::Error::other)?
+    }
+
+    async fn record(
+        &self,
+        id: &MessageId,
+        rcpt_index: u32,
+        status: &RcptStatus,
+        attempts: u32,
+        next_attempt_ms: i64,
+    ) -> std::io::Result<()> {
+        self.spool
+            .record_status(StatusRecord {
+                id: id.clone(),
+                rcpt: rcpt_index,
+                status: status.clone(),
+                attempts,
+                next_attempt_ms,
+            })
+            .await
+    }
+
+    async fn inject(
+        &self,
+        mail_from: String,
+        recipients: Vec<String>,
+        body: Vec<u8>,
+    ) -> std::io::Result<MessageId> {
+        let message = Arc::new(body);
+        let tenant = self.config.tenant.name.clone();
+        let ctx = MessageContext {
+            tenant: tenant.clone(),
+            mail_from: mail_from.clone(),
+            sender_account: None,
+            recipients: recipients.clone(),
+            subject: policy::subject_of(&message),
+            size: message.len() as u64,
+        };
+        // Sluis's own messages go through inspection and policy too: a
+        // DSN quotes headers, and a Subject may hold a BSN.
+        let message = super::without_sms_header(message);
+        let (_, evaluation, work) = self
+            .inspect_and_decide(&ctx, &message, &SmsTags::default())
+            .await;
+        let envelope = Envelope {
+            id: self.spool.new_id(),
+            tenant,
+            mail_from,
+            recipients: recipients.into_iter().map(Recipient::new).collect(),
+            received_at_ms: crate::now_ms(),
+            client_ip: IpAddr::V4(Ipv4Addr::LOCALHOST),
+            helo: self.config.server.hostname.clone(),
+            authenticated_as: None,
+            smtputf8: false,
+            body_8bit: false,
+            size: message.len() as u64,
+        };
+        policy::audit_evaluation(&self.audit, &envelope.id.0, &evaluation);
+        let id = envelope.id.clone();
+        self.accept(envelope, work, message, vec![]).await?;
+        Ok(id)
+    }
+}
