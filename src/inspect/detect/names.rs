@@ -11,6 +11,7 @@
 use super::cached_regex as re;
 use super::lexicon::{self, Hit};
 use super::reading::{NameAt, NameStrength, Reading};
+use crate::inspect::TextUnit;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -100,6 +101,17 @@ fn surname_before() -> &'static Regex {
         &R,
         &format!(r"(?:^|[\s(:;>])((?:{PARTICLES}[ \t]+){{0,3}}{SURNAME})$"),
     )
+}
+
+impl<'t> Reading<'t> {
+    /// Read a unit: the shared reading with the people named in it. Built
+    /// here, above `reading.rs`, because finding names needs the rest of
+    /// the reading (its lexicon hits and signature blocks).
+    pub fn new(unit: &'t TextUnit) -> Self {
+        let mut reading = Reading::without_names(unit);
+        reading.names = find(&reading);
+        reading
+    }
 }
 
 /// All names in a unit, with their roles.

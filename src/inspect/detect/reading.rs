@@ -9,7 +9,6 @@
 
 use super::gates::Gates;
 use super::lexicon::{self, lexicon, Hit};
-use super::names;
 use crate::inspect::TextUnit;
 use std::ops::Range;
 
@@ -79,7 +78,9 @@ const QUOTE_HEADERS: &[&str] = &[
 ];
 
 impl<'t> Reading<'t> {
-    pub fn new(unit: &'t TextUnit) -> Self {
+    /// The reading without its names: `Reading::new` (in `names.rs`,
+    /// which needs the rest of the reading to find them) adds them.
+    pub(super) fn without_names(unit: &'t TextUnit) -> Self {
         let text = super::head(&unit.text);
         let (hits, gates) = if is_header_field(unit) {
             (Vec::new(), Gates::default())
@@ -87,7 +88,7 @@ impl<'t> Reading<'t> {
             (lexicon().hits(text), Gates::find(text))
         };
         let signatures = signature_blocks(text, &hits);
-        let mut reading = Reading {
+        Reading {
             unit,
             text,
             hits,
@@ -95,9 +96,7 @@ impl<'t> Reading<'t> {
             signatures,
             gates,
             boundaries: sentence_boundaries(text),
-        };
-        reading.names = names::find(&reading);
-        reading
+        }
     }
 
     /// Display names and file names are read by the BSN detector only.
