@@ -293,39 +293,10 @@ pub fn quoted_printable(text: &str) -> String {
     out
 }
 
-/// `Fri, 27 Nov 2026 10:58:43 +0000` for a Unix time in milliseconds.
+/// `Fri, 27 Nov 2026 10:58:43 +0000` for a Unix time in milliseconds
+/// (mail-parser's calendar arithmetic).
 pub fn rfc5322_date(ms: i64) -> String {
-    let secs = ms.div_euclid(1000);
-    let days = secs.div_euclid(86_400);
-    let rem = secs.rem_euclid(86_400);
-    // Civil from days (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let wd = DAYS
-        .get(days.rem_euclid(7) as usize)
-        .copied()
-        .unwrap_or("Mon");
-    let mon = MONTHS
-        .get((month - 1).clamp(0, 11) as usize)
-        .copied()
-        .unwrap_or("Jan");
-    format!(
-        "{wd}, {day} {mon} {year} {:02}:{:02}:{:02} +0000",
-        rem / 3600,
-        rem % 3600 / 60,
-        rem % 60
-    )
+    mail_parser::DateTime::from_timestamp(ms.div_euclid(1000)).to_rfc822()
 }
 
 #[cfg(test)]

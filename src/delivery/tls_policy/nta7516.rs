@@ -40,19 +40,12 @@ impl YearMonth {
         Self::from_unix_days((secs / 86_400) as i64)
     }
 
-    /// Civil month from days since 1970-01-01 (H. Hinnant's algorithm).
+    /// Civil month from days since 1970-01-01 (mail-parser's calendar).
     pub fn from_unix_days(days: i64) -> YearMonth {
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z.rem_euclid(146_097);
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 };
-        let year = yoe + era * 400 + i64::from(month <= 2);
+        let date = mail_parser::DateTime::from_timestamp(days.saturating_mul(86_400));
         YearMonth {
-            year: year.clamp(0, 9999) as u16,
-            month: month.clamp(1, 12) as u8,
+            year: date.year,
+            month: date.month.clamp(1, 12),
         }
     }
 }

@@ -242,17 +242,8 @@ pub type TlsRptSink = tokio::sync::mpsc::UnboundedSender<TlsRptRow>;
 
 /// `YYYY-MM-DD` for a day number.
 pub fn day_string(day: i64) -> String {
-    // H. Hinnant's civil-from-days.
-    let z = day + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
+    let date = mail_parser::DateTime::from_timestamp(day.saturating_mul(86_400));
+    format!("{:04}-{:02}-{:02}", date.year, date.month, date.day)
 }
 
 #[cfg(test)]
