@@ -16,7 +16,9 @@ use std::path::{Path, PathBuf};
     about = "Sluis: secure e-mail gateway for Dutch healthcare"
 )]
 pub struct Cli {
-    /// Configuration file (default: ./sluis.toml when present, else built-in defaults).
+    /// Configuration file. Without it (and without $SLUIS_CONFIG) the first
+    /// of ./sluis.toml, ./data/sluis.toml, /etc/sluis/sluis.toml that exists,
+    /// else built-in defaults; `sluis config --path` says which.
     #[arg(long, global = true, env = "SLUIS_CONFIG")]
     pub config: Option<PathBuf>,
     #[command(subcommand)]
@@ -80,7 +82,11 @@ pub enum Command {
         action: AuditCommand,
     },
     /// Print the effective configuration (defaults filled in) as TOML.
-    Config,
+    Config {
+        /// Print only which configuration file is in use.
+        #[arg(long)]
+        path: bool,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -187,12 +193,37 @@ pub enum AuditCommand {
     },
 }
 
-/// Load the configuration the user asked for.
+/// Where a configuration file is looked for when none is named, in this
+/// order: next to the operator, where `scripts/demo` writes it, the
+/// system's place.
+pub const CONFIG_SEARCH: &[&str] = &["sluis.toml", "data/sluis.toml", "/etc/sluis/sluis.toml"];
+
+/// The configuration file in use: the one named (`--config` or
+/// `$SLUIS_CONFIG`), else the first of `CONFIG_SEARCH` that exists. `None`:
+/// built-in defaults.
+pub fn config_path(named: Option<&Path>) -> Option<PathBuf> {
+    match named {
+        Some(p) => Some(p.to_path_buf()),
+        None => CONFIG_SEARCH
+            .iter()
+            .map(PathBuf::from)
+            .find(|p| p.is_file()),
+    }
+}
+
+/// Load the configuration the user asked for (see `config_path`).
 pub fn load_config(path: Option<&Path>) -> anyhow::Result<Config> {
-    match path {
-        Some(p) => Ok(Config::load(p)?),
-        None if Path::new("sluis.toml").exists() => Ok(Config::load(Path::new("sluis.toml"))?),
+    match config_path(path) {
+        Some(p) => Ok(Config::load(&p)?),
         None => Ok(Config::default()),
+    }
+}
+
+/// How `sluis config` names where its settings come from.
+fn config_source(path: Option<&Path>) -> String {
+    match config_path(path) {
+        Some(p) => p.display().to_string(),
+        None => "(ingebouwde standaardwaarden / built-in defaults)".into(),
     }
 }
 
@@ -281,8 +312,14 @@ pub fn main_with(cli: Cli) -> anyhow::Result<i32> {
             Ok(0)
         }),
         Command::Audit { action } => runtime()?.block_on(audit(&config, action)),
-        Command::Config => {
-            print!("{}", toml::to_string_pretty(&config)?);
+        Command::Config { path } => {
+            let source = config_source(cli.config.as_deref());
+            if path {
+                println!("{source}");
+            } else {
+                println!("# Sluis-configuratie uit / configuration from: {source}");
+                print!("{}", toml::to_string_pretty(&config)?);
+            }
             Ok(0)
         }
     }
