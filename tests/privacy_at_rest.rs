@@ -252,6 +252,25 @@ fn after_revoke_nothing_of_the_parked_mail_is_on_disk() {
         String::from_utf8_lossy(&out.stderr)
     );
     rig.wait_sql("SELECT state FROM pickups", "revoked");
+    // A second revoke, and one of an unknown id, say what they found.
+    let revoke = |id: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_sluis"))
+            .arg("--config")
+            .arg(rig.data().join("sluis.toml"))
+            .args(["pickup", "revoke", id])
+            .output()
+            .expect("sluis pickup revoke");
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    let (code_again, again) = revoke(&message_id);
+    assert_eq!(code_again, Some(1), "{again}");
+    assert!(again.contains("al ingetrokken of verlopen"), "{again}");
+    let (code_unknown, unknown) = revoke("no-such-message");
+    assert_eq!(code_unknown, Some(1), "{unknown}");
+    assert!(unknown.contains("Geen ophaallinks"), "{unknown}");
     // Every mail of the story has left (original parked, notification, code).
     std::thread::sleep(Duration::from_secs(1));
     rig.stop();

@@ -297,9 +297,18 @@ pub fn main_with(cli: Cli) -> anyhow::Result<i32> {
             let shared = std::sync::Arc::new(config.clone());
             runtime()?.block_on(with_audit(&config, |store, audit| async move {
                 let pickup = crate::pickup::cli::admin(shared, store, audit)?;
-                let n = crate::pickup::cli::revoke(&pickup, &message_id, "operator").await?;
-                println!("{n} ophaallink(s) ingetrokken / pickup link(s) revoked");
-                Ok(if n > 0 { 0 } else { 1 })
+                let r = crate::pickup::cli::revoke(&pickup, &message_id, "operator").await?;
+                if r.links == 0 {
+                    println!("Geen ophaallinks voor dit bericht-id / no pickup links for this message id");
+                } else if r.now == 0 {
+                    println!(
+                        "Alle {} ophaallink(s) waren al ingetrokken of verlopen / all {} pickup link(s) were already revoked or expired",
+                        r.links, r.links
+                    );
+                } else {
+                    println!("{} ophaallink(s) ingetrokken / pickup link(s) revoked", r.now);
+                }
+                Ok(if r.now > 0 { 0 } else { 1 })
             }))
         }
         Command::Contacts {

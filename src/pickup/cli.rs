@@ -121,9 +121,23 @@ pub fn admin(config: Arc<Config>, store: Store, audit: Audit) -> Result<Pickup, 
     )
 }
 
-/// `sluis pickup revoke MESSAGE-ID`: revoke every pickup of the message.
-pub async fn revoke(pickup: &Pickup, message_id: &str, actor: &str) -> Result<usize, CliError> {
-    Ok(pickup.revoke_message(message_id, actor).await?)
+/// What `sluis pickup revoke` found for a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Revoked {
+    /// Pickup links the message has (any state).
+    pub links: usize,
+    /// Of those, revoked now (the others were already revoked or expired).
+    pub now: usize,
+}
+
+/// Revoke every pickup link of a message (operator command).
+pub async fn revoke(pickup: &Pickup, message_id: &str, actor: &str) -> Result<Revoked, CliError> {
+    let links = crate::pickup::db::pickups_for_message(pickup.store(), message_id)
+        .await
+        .map_err(crate::pickup::PickupError::from)?
+        .len();
+    let now = pickup.revoke_message(message_id, actor).await?;
+    Ok(Revoked { links, now })
 }
 
 #[cfg(test)]
