@@ -111,6 +111,7 @@ impl LivePolicy {
         let path = self.path.display().to_string();
         match set {
             Some(set) if !has_errors(&diags) => {
+                log_diagnostics(&diags);
                 let tenants = set.tenants();
                 *self.current.write().unwrap_or_else(PoisonError::into_inner) = Arc::new(set);
                 tracing::info!(target: "sluis::policy", path = %path, ?tenants, "policy reloaded");
@@ -122,9 +123,7 @@ impl LivePolicy {
             }
             _ => {
                 let errors = diags.iter().filter(|d| d.is_error()).count();
-                for d in &diags {
-                    tracing::error!(target: "sluis::policy", "{}", d);
-                }
+                log_diagnostics(&diags);
                 tracing::error!(target: "sluis::policy", path = %path, errors,
                     "invalid policy edit; the previous policy stays in force");
                 let listed: Vec<String> = diags
@@ -179,5 +178,17 @@ impl LivePolicy {
                 }
             }
         })
+    }
+}
+
+/// Each diagnostic at its own level: an error at ERROR, a warning at WARN
+/// (a warning never stops a policy from loading).
+fn log_diagnostics(diags: &[Diagnostic]) {
+    for d in diags {
+        if d.is_error() {
+            tracing::error!(target: "sluis::policy", "{}", d);
+        } else {
+            tracing::warn!(target: "sluis::policy", "{}", d);
+        }
     }
 }
