@@ -22,8 +22,9 @@ async fn smuggling_and_bare_lf_rejected_550_session_stays_usable() {
     let mut c = Raw::connect(server.plain).await;
     c.expect(220).await;
     c.cmd("EHLO scanner", 250).await;
-    let attacks: [&[u8]; 5] = [
-        b"Subject: a\r\n\r\nbare\nline\r\n.\r\n",
+    // Every end-of-data look-alike and a bare CR; a plain bare LF line is
+    // normalised by default (see the next two tests).
+    let attacks: [&[u8]; 4] = [
         b"Subject: a\r\n\r\nx\n.\nMAIL FROM:<ceo@bank.test>\r\nRCPT TO:<v@mail.test>\r\nDATA\r\nSubject: smuggled\r\n\r\n.\r\n",
         b"Subject: a\r\n\r\nx\n.\r\nMAIL FROM:<ceo@bank.test>\r\nRCPT TO:<v@mail.test>\r\nDATA\r\nSubject: smuggled\r\n\r\n.\r\n",
         b"Subject: a\r\n\r\nx\r.\r\nMAIL FROM:<ceo@bank.test>\r\nRCPT TO:<v@mail.test>\r\nDATA\r\nSubject: smuggled\r\n\r\n.\r\n",
@@ -43,6 +44,39 @@ async fn smuggling_and_bare_lf_rejected_550_session_stays_usable() {
     let got = server.backend.taken();
     assert_eq!(got.len(), 1, "a smuggled message was accepted");
     assert_eq!(strip_received(&got[0].1), b"Subject: good\r\n\r\nok\r\n");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bare_lf_lines_are_stored_with_crlf_by_default() {
+    let server = start(config(true)).await;
+    let mut c = Raw::connect(server.plain).await;
+    c.expect(220).await;
+    c.cmd("EHLO scanner", 250).await;
+    envelope(&mut c).await;
+    c.send(b"Subject: lf\n\nbare\nline\n..dot\r\n.\r\n").await;
+    c.expect(250).await;
+    let got = server.backend.taken();
+    assert_eq!(got.len(), 1);
+    assert_eq!(
+        strip_received(&got[0].1),
+        b"Subject: lf\r\n\r\nbare\r\nline\r\n.dot\r\n"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn strict_mode_refuses_bare_lf_550_session_stays_usable() {
+    let mut cfg = config(true);
+    cfg.limits.bare_newline = sluis::config::BareNewline::Strict;
+    let server = start(cfg).await;
+    let mut c = Raw::connect(server.plain).await;
+    c.expect(220).await;
+    c.cmd("EHLO scanner", 250).await;
+    envelope(&mut c).await;
+    c.send(b"Subject: a\r\n\r\nbare\nline\r\n.\r\n").await;
+    let text = c.expect(550).await;
+    assert!(text.starts_with("550 5.6.0 "), "{text}");
+    c.cmd("NOOP", 250).await;
+    assert!(server.backend.taken().is_empty());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

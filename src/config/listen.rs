@@ -106,6 +106,14 @@ pub struct Limits {
     pub max_recipients: usize,
     /// Longest command or text line, in bytes, including CRLF.
     pub max_line_length: usize,
+    /// Lines that end in a bare LF (no CR) inside DATA, as scripts,
+    /// scanners and Python's smtplib send them: `normalize` (default, as
+    /// Postfix 3.9's `smtpd_forbid_bare_newline = normalize`) stores them
+    /// with CRLF; `strict` refuses the message with 550 5.6.0. Either way
+    /// only `<CR><LF>.<CR><LF>` ends DATA, a bare CR is refused, and every
+    /// end-of-data look-alike (`<LF>.<LF>`, `<LF>.<CR><LF>`, `<CR>.<CR>`,
+    /// ...) is refused as SMTP smuggling.
+    pub bare_newline: BareNewline,
     /// Idle time allowed between commands.
     pub command_timeout_secs: u64,
     /// Time allowed for the whole DATA transfer.
@@ -132,6 +140,7 @@ impl Default for Limits {
             max_message_size: 50 * 1024 * 1024,
             max_recipients: 100,
             max_line_length: 4096,
+            bare_newline: BareNewline::Normalize,
             command_timeout_secs: 300,
             data_timeout_secs: 600,
             max_connections: 500,
@@ -152,4 +161,15 @@ impl Limits {
     pub fn data_timeout(&self) -> Duration {
         Duration::from_secs(self.data_timeout_secs)
     }
+}
+
+/// See [`Limits::bare_newline`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BareNewline {
+    /// Store a line that ends in a bare LF as if it ended in CRLF.
+    #[default]
+    Normalize,
+    /// Refuse a message with a bare LF (550 5.6.0).
+    Strict,
 }

@@ -23,7 +23,9 @@ pub use delivery::{
     DeliveryConfig, DnssecMode, MxSecurityConfig, RelayHost, RelayTls, MTA_STS_MAX_POLICY_BYTES,
     MTA_STS_TIMEOUT_SECS, SYSTEM_CA_BUNDLE,
 };
-pub use listen::{FromHeaderCheck, Limits, Listener, ListenerTls, ServerConfig, TlsConfig};
+pub use listen::{
+    BareNewline, FromHeaderCheck, Limits, Listener, ListenerTls, ServerConfig, TlsConfig,
+};
 pub use pickup::{BlobStorage, DkimAlgorithm, DkimKeyConfig, PickupConfig, SmsMode};
 pub use sections::{
     AuditConfig, InspectConfig, LogConfig, PolicyConfig, SpoolConfig, StoreConfig, TenantConfig,

@@ -31,11 +31,15 @@ pub struct DataReader {
     bare: bool,
     too_long: bool,
     too_big: bool,
+    /// A line ending in a bare LF is stored with CRLF instead of
+    /// rejecting the message.
+    normalize: bool,
 }
 
 impl DataReader {
-    pub fn new(limit: usize) -> DataReader {
+    pub fn new(limit: usize, normalize_bare_lf: bool) -> DataReader {
         DataReader {
+            normalize: normalize_bare_lf,
             limit,
             size: 0,
             prev_crlf: true,
@@ -74,15 +78,24 @@ impl DataReader {
         if crlf && self.prev_crlf && content == b"." {
             return true;
         }
-        if !crlf || memchr::memchr(b'\r', content).is_some() {
+        let ended_lf = line.ends_with(b"\n");
+        let bare_lf = ended_lf && !crlf;
+        if memchr::memchr(b'\r', content).is_some()
+            // A dot line next to a bare LF is an end-of-data look-alike.
+            || (content == b"." && (bare_lf || !self.prev_crlf))
+            || (bare_lf && !self.normalize)
+        {
             self.bare = true;
         }
         self.prev_crlf = crlf;
-        let stored = match line.split_first() {
+        let unstuffed = match content.split_first() {
             Some((b'.', rest)) => rest,
-            _ => line,
+            _ => content,
         };
-        self.store(stored, out);
+        self.store(unstuffed, out);
+        if ended_lf {
+            self.store(b"\r\n", out);
+        }
         false
     }
 
@@ -195,7 +208,7 @@ mod tests {
 
     /// Feed `input` split into LF-terminated lines; returns (ended, stored, problem).
     fn run(input: &[u8], limit: usize) -> (bool, Vec<u8>, Option<DataProblem>) {
-        let mut r = DataReader::new(limit);
+        let mut r = DataReader::new(limit, false);
         let mut out = Vec::new();
         for line in input.split_inclusive(|&b| b == b'\n') {
             if !line.ends_with(b"\n") {
@@ -235,6 +248,48 @@ mod tests {
         }
     }
 
+    /// The same as `run`, with bare LF lines normalised.
+    fn run_normalized(input: &[u8]) -> (bool, Vec<u8>, Option<DataProblem>) {
+        let mut r = DataReader::new(1000, true);
+        let mut out = Vec::new();
+        for line in input.split_inclusive(|&b| b == b'\n') {
+            if r.line(line, &mut out) {
+                return (true, out, r.problem());
+            }
+        }
+        (false, out, r.problem())
+    }
+
+    #[test]
+    fn bare_lf_lines_are_stored_with_crlf_when_normalising() {
+        let (end, out, p) = run_normalized(b"Subject: x\n\nbody\n..dot\nlast\r\n.\r\n");
+        assert!(end);
+        assert_eq!(p, None);
+        assert_eq!(out, b"Subject: x\r\n\r\nbody\r\n.dot\r\nlast\r\n");
+    }
+
+    #[test]
+    fn normalising_still_refuses_every_end_of_data_lookalike_and_bare_cr() {
+        for sneaky in [
+            &b"a\n.\nMAIL FROM:<x@y>\r\n"[..],
+            b"a\n.\r\nMAIL FROM:<x@y>\r\n",
+            b"a\r.\rMAIL FROM:<x@y>\r\n",
+            b"a\r\n.\nMAIL FROM:<x@y>\r\n",
+            b"a\r.\r\nMAIL FROM:<x@y>\r\n",
+            b"bare\rcr\r\n",
+        ] {
+            let mut input = sneaky.to_vec();
+            input.extend_from_slice(b"tail\r\n.\r\n");
+            let (end, out, p) = run_normalized(&input);
+            assert!(end, "{sneaky:?} must end only at the real end");
+            assert_eq!(p, Some(DataProblem::BareCrLf), "{sneaky:?}");
+            assert!(
+                !out.windows(2).any(|w| w[1] == b'\n' && w[0] != b'\r'),
+                "{sneaky:?}"
+            );
+        }
+    }
+
     #[test]
     fn after_bare_lf_a_dot_line_is_not_the_end() {
         let (end, _, _) = run(b"x\n.\r\n", 1000);
@@ -251,7 +306,7 @@ mod tests {
 
     #[test]
     fn long_line_is_skipped_and_reported() {
-        let mut r = DataReader::new(1000);
+        let mut r = DataReader::new(1000, false);
         let mut out = Vec::new();
         r.too_long(b"xxxxxxxx");
         assert!(r.is_skipping());

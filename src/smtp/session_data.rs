@@ -63,7 +63,8 @@ impl<S: AsyncRead + AsyncWrite + Unpin + Send, B: Backend> Session<S, B> {
             },
         );
 
-        let mut reader = DataReader::new(limit);
+        let normalize = config.limits.bare_newline == crate::config::BareNewline::Normalize;
+        let mut reader = DataReader::new(limit, normalize);
         loop {
             if reader.is_skipping() {
                 let pending = self.inbuf.pending();

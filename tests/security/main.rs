@@ -255,5 +255,6 @@ mod auth_limit;
 mod crlf_headers;
 mod from_header;
 mod implicit_tls_limit;
+mod line_endings;
 mod sms_tags;
 mod subject_trigger;
