@@ -329,6 +329,14 @@ pub struct ReplyFile {
     pub data: Vec<u8>,
 }
 
+/// Text typed in a browser with every line break made one LF (a bare CR
+/// or CRLF as well): the body mail-builder writes then has only CRLF line
+/// ends, so no bare CR ("\r.\r", an end-of-data look-alike) can reach the
+/// next hop.
+fn plain_lines(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
 /// The recipient's reply, from the recipient to the original sender.
 pub fn reply(
     from: &str,
@@ -353,7 +361,7 @@ pub fn reply(
                 &host
             }
         )))
-        .text_body(text.to_string());
+        .text_body(plain_lines(text));
     if let Some(id) = in_reply_to {
         b = b.in_reply_to(h(id));
     }
@@ -366,6 +374,27 @@ pub fn reply(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_reply_carries_no_bare_cr_or_lf_whatever_was_typed() {
+        let raw = reply(
+            "patient@example.nl",
+            "dokter@praktijk.example",
+            "Re: uitslag",
+            "regel een\r.\rregel twee\nregel drie\r\n.\r\nregel vier",
+            None,
+            Vec::new(),
+        )
+        .expect("reply builds");
+        for (i, &b) in raw.iter().enumerate() {
+            if b == b'\r' {
+                assert_eq!(raw.get(i + 1), Some(&b'\n'), "bare CR at {i}");
+            }
+            if b == b'\n' {
+                assert_eq!(raw.get(i.wrapping_sub(1)), Some(&b'\r'), "bare LF at {i}");
+            }
+        }
+    }
 
     #[test]
     fn notification_is_bilingual_multipart_and_holds_no_subject_by_default() {
