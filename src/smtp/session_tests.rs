@@ -294,8 +294,20 @@ async fn bare_lf_and_smuggling_sequences_rejected_550_session_stays_in_sync() {
         b"Subject: x\r\n\r\nhi\r\n.\nMAIL FROM:<evil@x.test>\r\n",
         b"Subject: x\r\n\r\nhi\r.\r\nMAIL FROM:<evil@x.test>\r\n",
     ];
+    // In strict mode a plain bare LF line is refused too; normalising
+    // (the default) stores it with CRLF but refuses every look-alike.
+    for (mode, cases) in [
+        (crate::config::BareNewline::Strict, &sneaky[..]),
+        (crate::config::BareNewline::Normalize, &sneaky[1..]),
+    ] {
+        refused_in_step(mode, cases).await;
+    }
+}
+
+async fn refused_in_step(mode: crate::config::BareNewline, sneaky: &[&[u8]]) {
     let mut config = test_config();
     config.limits.max_errors_per_session = 100;
+    config.limits.bare_newline = mode;
     let mut h = start(config, TRUSTED);
     let c = &mut h.client;
     c.expect(220, "").await;
