@@ -308,3 +308,123 @@ fn a_roster_of_staff_is_no_health_data() {
         "Naam | Functie | Tel\nYasmin Kidane | huisarts | 06-11828588\nAna Fernández | doktersassistente | 06-26632718\nLotte de Graaf | praktijkondersteuner | 06-53646736\n",
     ));
 }
+
+// ---- misses of a second independent corpus (tags only: repeat
+// prescription, hospital secretary, physiotherapist with big numbers,
+// generic patient information); the messages here are written by hand ----
+
+#[test]
+fn a_repeat_prescription_names_the_askers_medication() {
+    // The medication stands on a line of its own: no "ik" in its sentence.
+    sensitive(
+        &plain(
+            "Herhaalrecept aanvragen",
+            "Goedemiddag,\n\nGraag een herhaalrecept voor:\n- salbutamol\n- fluticason\n\nMvg,\nKees de Boer\n",
+        ),
+        &[Category::Health],
+    );
+    // The request is in the subject only.
+    sensitive(
+        &plain(
+            "herhaalrecept",
+            "Hoi,\n\nWil je mijn pilletjes weer klaarzetten? Levothyroxine.\n\nGroetjes Marja Dekker\n",
+        ),
+        &[Category::Health],
+    );
+    sensitive(
+        &plain(
+            "Bestelling medicijnen",
+            "Geachte assistente,\n\nGraag bestel ik weer:\nMetformine 850\nGliclazide 80\nLosartan 50\n\nH. van Dijk\n",
+        ),
+        &[Category::Health],
+    );
+}
+
+#[test]
+fn a_pharmacys_notice_or_a_practice_order_is_no_repeat_prescription() {
+    clean(&plain(
+        "Wijziging levering",
+        "Beste collega's,\n\nVanaf januari levert de groothandel levothyroxine van een ander merk. Herhaalrecepten lopen gewoon door.\n\nApotheek De Zon\n",
+    ));
+    clean(&plain(
+        "Bestelling praktijkvoorraad",
+        "Hallo,\n\nBestelling week 50: 10 doosjes paracetamol, 5 doosjes ibuprofen, 2 flacons lidocaïne.\nArtikelnummers volgen.\n\nHuisartsenpraktijk Oost\n",
+    ));
+}
+
+#[test]
+fn a_hospital_secretary_plans_an_operation_for_a_named_patient() {
+    sensitive(
+        &plain(
+            "Operatiedatum",
+            "Geachte collega,\n\nUw patient de heer R. Mulder is ingepland voor een totale knieprothese op 3 februari. Wilt u de antistolling laten stoppen?\n\nMvg, planning orthopedie\n",
+        ),
+        &[Category::Health],
+    );
+    sensitive(
+        &plain(
+            "Opname",
+            "Beste collega,\n\nMevrouw T. Wouters wordt 14 december opgenomen voor een galblaasoperatie.\n\nMvg, secretariaat Chirurgie\n",
+        ),
+        &[Category::Health],
+    );
+}
+
+#[test]
+fn a_physiotherapists_report_with_long_reference_numbers() {
+    sensitive(
+        &plain(
+            "Eindverslag",
+            "Geachte collega,\n\nEindverslag: mevr. K. de Vries, 67 jaar, behandeld na een totale heupprothese. Looptest 420 meter. Traject 7700012345 afgesloten.\n\nMet vriendelijke groet,\nFysio Centrum\n",
+        ),
+        &[Category::Health],
+    );
+    sensitive(
+        &plain(
+            "Overdracht",
+            "Beste collega,\n\nOverdracht: mw. A. Veenstra, dry needling en oefentherapie voor een tennisarm links, 6 behandelingen. Relatienummer 30012045678.\n\nGroet, Sanne\n",
+        ),
+        &[Category::Health],
+    );
+    // An invoice to the patient: the treatment of their knee is theirs.
+    sensitive(
+        &plain(
+            "Declaratie",
+            "Geachte heer Smit,\n\nVoor uw behandelingen aan uw knie (9 sessies) ontving u factuur 202400017345. Uw aanvullende verzekering vergoedt er 9.\n\nFysiotherapie West\n",
+        ),
+        &[Category::Health],
+    );
+}
+
+#[test]
+fn a_leaflet_about_treatments_and_operations_stays_clean() {
+    clean(&plain(
+        "Folder fysiotherapie",
+        "Geachte lezer,\n\nBij lage rugpijn helpt bewegen het beste. Fysiotherapie is zelden nodig. Na een knieprothese of heupprothese krijgt u wel fysiotherapie.\n\nHuisartsenpraktijk Oost\n",
+    ));
+    clean(&plain(
+        "Medicatie en de feestdagen",
+        "Beste patiënten,\n\nVraag uw herhaalmedicatie op tijd aan: gebruikt u bijvoorbeeld metformine 500 mg of een bloedverdunner, zorg dan dat u genoeg heeft tot 4 januari.\n\nHuisartsenpraktijk Oost\n",
+    ));
+    clean(&plain(
+        "Informatie na uw bezoek",
+        "Beste patiënt,\n\nU bent vandaag bij ons geweest met klachten van de luchtwegen. Drink voldoende en neem paracetamol 500 mg, maximaal 6 per dag. Bel terug als de koorts na 3 dagen niet zakt.\n\nHuisartsenpraktijk Oost\n",
+    ));
+}
+
+#[test]
+fn a_physiotherapists_report_in_labelled_fields() {
+    // The complaint stands in a field; no sentence says whose it is.
+    sensitive(
+        &plain(
+            "Terugrapportage fysiotherapie",
+            "Geachte collega,\n\nHierbij de terugrapportage.\n\nPatiënt: J. de Vries\nKlacht: lage rugpijn met uitstraling naar het linkerbeen\nBehandeling: 9 sessies oefentherapie\nKenmerk: 20241234567890\n\nMet vriendelijke groet,\nFysiotherapie Beweeg\n",
+        ),
+        &[Category::Health],
+    );
+    // A blank form names no one.
+    clean(&plain(
+        "Formulier terugrapportage",
+        "Beste collega's,\n\nHet nieuwe formulier voor de terugrapportage:\n\nPatiënt:\nKlacht:\nBehandeling:\n\nMet vriendelijke groet,\nFysiotherapie Beweeg\n",
+    ));
+}

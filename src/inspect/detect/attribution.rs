@@ -6,9 +6,12 @@
 //!
 //! Pure; looks only at the lexicon hits and names of the one sentence.
 
+use super::cached_regex as re;
 use super::lexicon::{self, Hit};
 use super::reading::{Reading, Role};
+use regex::Regex;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[repr(u8)]
@@ -74,7 +77,8 @@ pub fn of(r: &Reading, sentence: Range<usize>, term: &Hit) -> Attribution {
     let named = r.names[first..]
         .iter()
         .take_while(|n| n.span.start < sentence.end)
-        .any(|n| n.role == Role::Subject);
+        .any(|n| n.role == Role::Subject)
+        || on_a_record_line(r, term);
     if writer || (writer_verb && !reader) {
         Attribution::Writer
     } else if named {
@@ -86,6 +90,23 @@ pub fn of(r: &Reading, sentence: Range<usize>, term: &Hit) -> Attribution {
     } else {
         Attribution::Nobody
     }
+}
+
+/// A field of a clinical record ("Klacht: lage rugpijn", "Diagnose:",
+/// "Reden van verwijzing:", "Medication:") in a text that names the
+/// person the record is about: the field is that person's. A form with no
+/// one named in it (a blank template, a leaflet) stays nobody's.
+fn on_a_record_line(r: &Reading, term: &Hit) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let label = re(
+        &R,
+        r"(?i)^[\s>*-]*(?:klacht(?:en)?|klachtomschrijving|hulpvraag|diagnose|werkdiagnose|diagnosis|diagnoses|indicatie|reden (?:van |voor )?(?:verwijzing|verwijzen|consult|opname)|verwijsreden|reason for (?:referral|admission)|conclusie|conclusion|behandeling|behandelplan|treatment|medicatie|medication|voorgeschiedenis|anamnese|history|probleem|problemen|problem|bevindingen|findings|beleid|uitslag|result|results|impression)\s*:",
+    );
+    let line = r.line_of(term.start);
+    let Some(prefix) = r.text.get(line.start..term.start) else {
+        return false;
+    };
+    label.is_match(prefix) && r.names.iter().any(|n| n.role == Role::Subject)
 }
 
 /// "mijn zoon", "uw dochter", "onze patiënt", "my daughter", "de patiënt":
@@ -195,6 +216,18 @@ mod tests {
         assert_eq!(
             attribution("Heb je koorts, kom dan later.", "koorts"),
             Attribution::Reader
+        );
+        // A record's field is about the person the record names.
+        assert_eq!(
+            attribution(
+                "Patiënt: J. de Vries\nKlacht: lage rugpijn met uitstraling",
+                "lage rugpijn"
+            ),
+            Attribution::Named
+        );
+        assert_eq!(
+            attribution("Klacht: lage rugpijn met uitstraling", "lage rugpijn"),
+            Attribution::Nobody
         );
     }
 }

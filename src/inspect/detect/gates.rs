@@ -37,9 +37,13 @@ pub enum Gate {
     NumberLabel,
     /// `personal::labelled_address`, `personal::own_address`.
     AddressLabel,
+    /// A request for (repeat) medication: `health::medication_request`.
+    Request,
+    /// A treatment of someone's body part: `health::treatment_of_person`.
+    Treatment,
 }
 
-const GATES: usize = 8;
+const GATES: usize = 10;
 
 /// The gate words (lower case), per gate.
 const WORDS: [(Gate, &[&str]); GATES] = [
@@ -149,6 +153,34 @@ const WORDS: [(Gate, &[&str]); GATES] = [
             "moved to",
             "i live at",
             "ik woon",
+        ],
+    ),
+    (
+        Gate::Request,
+        &[
+            "herhaal",
+            "herhaling",
+            "recept",
+            "refill",
+            "repeat",
+            "bijna op",
+            "heen",
+            "klaar",
+            "bestel",
+        ],
+    ),
+    (
+        Gate::Treatment,
+        &[
+            "behandel",
+            "therapie",
+            "sessie",
+            "oefeningen",
+            "revalidatie",
+            "treat",
+            "therapy",
+            "session",
+            "physio",
         ],
     ),
 ];

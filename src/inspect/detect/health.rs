@@ -102,6 +102,31 @@ pub(crate) fn pregnancy_of_person() -> &'static Regex {
     )
 }
 
+/// A request for someone's medication: "graag een herhaalrecept voor",
+/// "kunt u mijn recept klaarzetten", "ik ben door mijn sertraline heen",
+/// "could I have a refill". A medication named in such a mail is the
+/// asker's (or their patient's), also on a line of its own ("- salbutamol").
+/// "receptie" is no request; a practice's order of stock says "bestelling",
+/// not "bestel ik".
+pub(crate) fn medication_request() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"(?i)(?-u:\b)(?:herhaal(?:recept(?:en)?|medicatie|verzoek|voorschrift)|herhalingsrecept|herhaling|recept(?:en|je)?|refill|repeat prescription|bijna op|(?:ben|is|zijn) (?:bijna )?door (?:mijn|m'n|haar|zijn|de) [^\n.]{1,40}? heen|klaar ?(?:te )?zetten|klaarzet\w*|klaargezet|bestel ik|ik bestel|graag bestellen|wil ik bestellen)(?-u:\b)",
+    )
+}
+
+/// A treatment of someone's body part: "uw behandelingen aan uw knie",
+/// "therapie voor haar linker schouder", "treatment for his lower back".
+/// The possessive says whose (group 1).
+pub(crate) fn treatment_of_person() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"(?i)(?-u:\b)(?:behandeling(?:en)?|behandeld|behandelen|fysiotherapie|oefentherapie|therapie|sessies?|oefeningen|revalidatie|treatments?|treated|therapy|physiotherapy|physio|sessions?|rehabilitation)(?-u:\b)[^\n.]{0,30}?(?-u:\b)(?:aan|voor|van|op|for|of|on|to)\s+(uw|je|jouw|zijn|haar|mijn|m'n|your|his|her|my)\s+(?:(?:linker|rechter|left|right|lage|lower|onder)\s*)?(?:knie|knieën|heup|heupen|schouder|schouders|rug|onderrug|nek|enkel|voet|voeten|pols|elleboog|hand|arm|been|benen|bekken|bekkenbodem|kaak|hamstring|achillespees|kuit|lies|duim|knee|knees|hip|shoulder|back|neck|ankle|foot|feet|wrist|elbow|leg|legs|pelvis|pelvic floor|jaw|calf|groin|thumb)(?-u:\b)",
+    )
+}
+
 /// A condition said of one person in the sentence before it: "zij heeft
 /// suïcidale gedachten", "deze patiënt is bekend met COPD", "he was
 /// diagnosed with", "u heeft", "uw diabetes", "haar hartfalen". A generic
@@ -148,6 +173,11 @@ pub struct Evidence {
     /// Generic-audience markers (distinct).
     pub generic: usize,
     pub mass_mailing: bool,
+    /// Points of medication named for nobody in particular in a mail that
+    /// asks for a prescription: the asker's, when the writer speaks or signs.
+    pub requested: f32,
+    /// The writer speaks in the first person somewhere.
+    pub first_person: bool,
     /// Index of the unit with the most evidence.
     pub best_unit: Option<usize>,
 }
@@ -158,11 +188,18 @@ pub fn gather(readings: &[Reading]) -> Evidence {
     let mut seen = Seen::default();
     let mut generic_seen: HashSet<u32> = HashSet::new();
     let mut best = 0.0f32;
+    // The subject may carry the request ("herhaalrecept") for the body.
+    let request = readings.iter().any(|r| {
+        super::gated_matches(r, Gate::Request, medication_request())
+            .next()
+            .is_some()
+    });
     for (index, r) in readings.iter().enumerate() {
         if r.is_metadata() {
             continue;
         }
         let before = ev.total;
+        ev.first_person |= r.hits.iter().any(|h| h.is(lexicon::FIRST_PERSON));
         for hit in &r.hits {
             if hit.is(lexicon::GENERIC) && generic_seen.insert(hit.entry) {
                 ev.generic += 1;
@@ -171,7 +208,7 @@ pub fn gather(readings: &[Reading]) -> Evidence {
         if r.gates.any(Gate::MassMailing) {
             ev.mass_mailing = true;
         }
-        score_unit(r, &mut ev, &mut seen);
+        score_unit(r, request, &mut ev, &mut seen);
         if super::gated_matches(r, Gate::Sick, sick_note())
             .next()
             .is_some()
@@ -208,7 +245,7 @@ impl Seen {
     }
 }
 
-fn score_unit(r: &Reading, ev: &mut Evidence, seen: &mut Seen) {
+fn score_unit(r: &Reading, request: bool, ev: &mut Evidence, seen: &mut Seen) {
     let lx = lexicon();
     for hit in r.hits.iter().filter(|h| h.is(lexicon::HEALTH)) {
         // "als" (also ALS), "ik", "me" (also ME/CVS): a closed-class word
@@ -242,6 +279,14 @@ fn score_unit(r: &Reading, ev: &mut Evidence, seen: &mut Seen) {
         let how = attribution::of(r, sentence.clone(), hit);
         if how == Attribution::Generic {
             continue;
+        }
+        if request
+            && how == Attribution::Nobody
+            && hit.is(lexicon::MEDICATION)
+            && !hit.is(lexicon::WEAK)
+            && seen.insert(hit.entry, Attribution::Writer)
+        {
+            ev.requested += weight;
         }
         // A term counts once for the total and once for each person it is
         // said of (the subject line may name it before the text says whose).
@@ -313,6 +358,27 @@ fn score_unit(r: &Reading, ev: &mut Evidence, seen: &mut Seen) {
             }
         }
     }
+    if !ev.kinds.contains("treatment-of-person") {
+        let found = super::gated_matches(r, Gate::Treatment, treatment_of_person())
+            .find_map(|at| {
+                let line = super::reading::line_range(text, at);
+                let rest = text.get(at..line.end)?;
+                treatment_of_person().captures(rest)?.get(1)
+            })
+            .map(|whose| whose.as_str().to_lowercase());
+        if let Some(whose) = found {
+            ev.kinds.insert("treatment-of-person");
+            ev.total += 2.0;
+            ev.attributed_strong += 1;
+            match whose.as_str() {
+                "mijn" | "m'n" | "my" => ev.writer += 2.0,
+                "zijn" | "haar" | "his" | "her" => ev.pronoun += 2.0,
+                // The reader's: a mass mailing says "uw knie" too, so this
+                // is no value only they would be told.
+                _ => ev.reader += 2.0,
+            }
+        }
+    }
     if !ev.kinds.contains("clinical-record") && structured::clinical_record(text) {
         ev.kinds.insert("clinical-record");
         ev.total += 2.0;
@@ -381,6 +447,7 @@ pub fn detect(
         "pregnancy-of-person",
         "condition-of-person",
         "clinical-record",
+        "treatment-of-person",
     ]
     .iter()
     .any(|c| ev.kinds.contains(c));
@@ -403,9 +470,16 @@ pub fn detect(
         0.0
     };
     let pronoun = if identifiable { ev.pronoun } else { 0.0 };
+    // A medication asked for ("graag een herhaalrecept: salbutamol") is
+    // the asker's when someone asks: the writer speaks or signs by name.
+    let requested = if ev.first_person || signals.signed {
+        ev.requested
+    } else {
+        0.0
+    };
     // In a mass mailing, the writer's "ik" and "heb" are a voice, not a
     // patient: only a named person or a value counts there.
-    let writer = if mass { 0.0 } else { ev.writer };
+    let writer = if mass { 0.0 } else { ev.writer + requested };
     let attributed = writer + ev.named + pronoun + reader;
     // A greeted name and nothing else, in a text for everybody: a mail
     // merge about diabetes names conditions too. It counts only when the
@@ -424,7 +498,7 @@ pub fn detect(
         (false, _) => MIN_SCORE,
     };
     let by_person = identifiable && ev.total >= min;
-    let by_attribution = (attributed >= 1.0 && ev.attributed_strong > 0
+    let by_attribution = (attributed >= 1.0 && (ev.attributed_strong > 0 || requested >= 1.0)
         || writer > 0.0 && ev.writer_weak_complaints >= 2)
         && !(mass && ev.named + reader < 1.0);
     let by_sick_note = ev.sick_note && ev.total >= 0.34 && (ev.kinds.len() > 1 || ev.total >= 1.0);
