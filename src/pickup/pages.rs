@@ -226,3 +226,7 @@ pub fn revoke_confirm(lang: Lang, pid: &str, tag: &str) -> Markup {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "pages_tests.rs"]
+mod tests;
