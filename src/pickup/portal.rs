@@ -119,7 +119,7 @@ async fn landing(
         Ok(row) => {
             let (title, body) =
                 pages::landing(c.lang, &secret, row.expires_ms, row.phone.is_some());
-            html(&p, &c, StatusCode::OK, &title, &body)
+            html(&p, &c, StatusCode::OK, &title, body)
         }
         Err(e) => error_page(&p, &c, &e),
     }
@@ -177,7 +177,7 @@ async fn verify_page(
     };
     let title = c.lang.t("Code invoeren", "Enter code");
     let body = pages::verify(c.lang, &secret, notice.as_deref(), None);
-    html(&p, &c, StatusCode::OK, title, &body)
+    html(&p, &c, StatusCode::OK, title, body)
 }
 
 async fn verify(
@@ -223,6 +223,6 @@ async fn verify(
         &c,
         StatusCode::BAD_REQUEST,
         l.t("Code invoeren", "Enter code"),
-        &body,
+        body,
     )
 }

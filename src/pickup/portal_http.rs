@@ -76,7 +76,15 @@ pub(super) fn client(addr: ClientAddr, headers: &HeaderMap) -> Client {
     }
 }
 
-pub(super) fn html(p: &Pickup, c: &Ctx, status: StatusCode, title: &str, body: &str) -> Response {
+/// A whole page around `body`, which only a `maud` template in `pages`
+/// makes (so it is escaped markup, never an HTML string).
+pub(super) fn html(
+    p: &Pickup,
+    c: &Ctx,
+    status: StatusCode,
+    title: &str,
+    body: maud::Markup,
+) -> Response {
     let page = pages::page(c.lang, &p.cfg().practice_name, &c.path, title, body);
     let mut resp = (
         status,
@@ -167,10 +175,6 @@ pub(super) fn error_page(p: &Pickup, c: &Ctx, err: &PickupError) -> Response {
         }
     };
     // Dutch first, then English, whatever the chosen language.
-    let body = format!(
-        "{}<div lang=\"en\">{}</div>",
-        pages::simple(text.0, true),
-        pages::simple(text.1, true)
-    );
-    html(p, c, status, c.lang.t(title.0, title.1), &body)
+    let body = pages::bilingual_error(text.0, text.1);
+    html(p, c, status, c.lang.t(title.0, title.1), body)
 }

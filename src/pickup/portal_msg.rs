@@ -53,7 +53,7 @@ pub(super) async fn message(
         &c,
         StatusCode::OK,
         c.lang.t("Uw bericht", "Your message"),
-        &body,
+        body,
     )
 }
 
@@ -231,7 +231,7 @@ pub(super) async fn logout(
         &c,
         StatusCode::OK,
         l.t("Afgemeld", "Logged out"),
-        &pages::simple(
+        pages::simple(
             l.t(
                 "U bent afgemeld. U kunt dit venster sluiten.",
                 "You have logged out. You can close this window.",
@@ -263,7 +263,7 @@ pub(super) async fn revoke_page(
         &c,
         StatusCode::OK,
         c.lang.t("Bericht intrekken", "Revoke message"),
-        &body,
+        body,
     )
 }
 
@@ -284,7 +284,7 @@ pub(super) async fn revoke(
                 &c,
                 StatusCode::OK,
                 l.t("Bericht ingetrokken", "Message revoked"),
-                &pages::simple(
+                pages::simple(
                     l.t(
                         "Het bericht is ingetrokken en verwijderd. De ontvanger kan het niet meer openen.",
                         "The message has been revoked and deleted. The recipient can no longer open it.",

@@ -5,8 +5,8 @@
 //! Safety: HTML is never passed through. The text/plain part is shown;
 //! an HTML-only mail is converted to text (scripts, styles, remote content
 //! and event handlers disappear with the tags) and then escaped by the
-//! page. Attachment names are cleaned of path separators and control
-//! characters.
+//! page's `maud` template, like every other value shown. Attachment
+//! names are cleaned of path separators and control characters.
 
 use mail_parser::{MessageParser, MimeHeaders};
 

@@ -1,0 +1,127 @@
+//! Hostile values in every HTML the pickup writes: a subject, file name,
+//! sender, link path or practice name that holds markup must come out as
+//! text, in element content and in attribute values alike.
+
+use super::*;
+use crate::pickup::view::AttachmentInfo;
+
+const SCRIPT: &str = "<script>alert(1)</script>";
+const BREAKOUT: &str = "\"><img src=x onerror=alert(2)>";
+
+/// Neither payload survives as markup; both are there as escaped text.
+fn assert_escaped(html: &str) {
+    assert!(!html.contains("<script"), "{html}");
+    assert!(!html.contains("<img"), "{html}");
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{html}"
+    );
+    assert!(
+        html.contains("&quot;&gt;&lt;img src=x onerror=alert(2)&gt;"),
+        "{html}"
+    );
+}
+
+fn hostile() -> String {
+    format!("{SCRIPT}{BREAKOUT}")
+}
+
+#[test]
+fn the_message_page_escapes_sender_subject_body_date_and_file_names() {
+    let h = hostile();
+    let v = MessageView {
+        from: format!("{h} <a@b.nl>"),
+        date: h.clone(),
+        subject: h.clone(),
+        body: h.clone(),
+        message_id: None,
+        attachments: vec![AttachmentInfo {
+            index: 0,
+            name: format!("{h}.pdf"),
+            content_type: "application/pdf".into(),
+            size: 10,
+        }],
+    };
+    let body = message(Lang::Nl, &h, &v, 0, &h, Some(&h)).into_string();
+    assert_escaped(&body);
+    // Six texts (sender, date, subject, body, file name, notice), the
+    // pickup id in three URLs and the CSRF token in two fields.
+    assert_eq!(body.matches("&lt;script&gt;").count(), 11, "{body}");
+    // In attributes: the pickup id in each form and link, the CSRF token.
+    assert!(body.contains("action=\"/m/&lt;script&gt;"), "{body}");
+    assert!(body.contains("href=\"/m/&lt;script&gt;"), "{body}");
+    assert!(
+        body.contains("name=\"csrf\" value=\"&lt;script&gt;"),
+        "{body}"
+    );
+    let whole = page(
+        Lang::Nl,
+        &h,
+        &h,
+        &h,
+        message(Lang::En, "p", &v, 0, "c", None),
+    );
+    assert_escaped(&whole);
+}
+
+#[test]
+fn link_code_and_revoke_pages_escape_the_values_from_the_url() {
+    let h = hostile();
+    let (title, body) = landing(Lang::Nl, &h, 0, true);
+    assert_escaped(&page(Lang::Nl, "Praktijk", &h, &title, body));
+    assert_escaped(&verify(Lang::En, &h, Some(&h), Some(&h)).into_string());
+    assert_escaped(&revoke_confirm(Lang::Nl, &h, &h).into_string());
+    assert_escaped(&simple(&h, false).into_string());
+    assert_escaped(&bilingual_error(&h, &h).into_string());
+}
+
+#[test]
+fn the_page_frame_escapes_practice_title_and_path() {
+    let h = hostile();
+    let out = page(Lang::En, &h, &h, &h, simple("x", true));
+    assert_escaped(&out);
+    assert!(out.contains("<html lang=\"en\">"), "{out}");
+    // The language switch keeps the path inside its attribute.
+    assert!(out.contains("href=\"&lt;script&gt;"), "{out}");
+}
+
+#[test]
+fn the_notification_html_escapes_practice_subject_and_link() {
+    let h = hostile();
+    let cfg = crate::config::PickupConfig {
+        notify_show_subject: true,
+        practice_name: h.clone(),
+        practice_contact: h.clone(),
+        ..crate::config::PickupConfig::default()
+    };
+    let raw = super::super::mail::notification(&cfg, "p@x.nl", &h, 0, true, Some(&h))
+        .expect("notification builds");
+    let parsed = mail_parser::MessageParser::default()
+        .parse(&raw)
+        .expect("notification parses");
+    let html = parsed.body_html(0).expect("an HTML alternative");
+    assert_escaped(&html);
+    assert!(html.contains("<a href=\"&lt;script&gt;"), "{html}");
+}
+
+/// No template in the pickup writes unescaped text: `PreEscaped` (maud's
+/// way to splice raw HTML) appears in the code of none of its files.
+#[test]
+fn no_pickup_file_splices_raw_html() {
+    let files = [
+        ("pages.rs", include_str!("pages.rs")),
+        ("mail.rs", include_str!("mail.rs")),
+        ("portal.rs", include_str!("portal.rs")),
+        ("portal_http.rs", include_str!("portal_http.rs")),
+        ("portal_msg.rs", include_str!("portal_msg.rs")),
+        ("view.rs", include_str!("view.rs")),
+    ];
+    let needle = ["Pre", "Escaped"].concat();
+    for (name, text) in files {
+        // Comments may name it (to say it is not used); code may not.
+        let code = text.lines().filter(|l| !l.trim_start().starts_with("//"));
+        for line in code {
+            assert!(!line.contains(&needle), "{name} uses {needle}: {line}");
+        }
+    }
+}
