@@ -9,7 +9,9 @@ use sluis::audit::Audit;
 use sluis::config::Config;
 use sluis::delivery::queue::Queue;
 use sluis::delivery::{QueuedRcpt, Route};
-use sluis::types::{DeliveryReport, Envelope, RcptStatus, TransportRequirement as T};
+use sluis::types::{
+    Answer, DeliveryReport, Envelope, RcptStatus, SmtpStatus, TransportRequirement as T,
+};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -34,7 +36,7 @@ impl Route for Scripted {
                 },
                 remote: "test".into(),
                 tls: Default::default(),
-                reply: "451 later".into(),
+                answer: Some(Answer::NextHop(SmtpStatus::from_peer(451, None, "later"))),
             })
             .collect()
     }

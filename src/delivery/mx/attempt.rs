@@ -267,11 +267,11 @@ impl MxRoute {
                 Ok(list) => {
                     let progress = list.iter().any(|(_, s, _)| *s == RcptStatus::Delivered);
                     let mut again = Vec::new();
-                    for (i, status, reply) in list {
-                        if progress && reply.as_ref().is_some_and(too_many_recipients) {
+                    for (i, status, answer) in list {
+                        if progress && answer.as_ref().is_some_and(too_many_recipients) {
                             again.push(i);
                         } else if let Some(r) = run.rcpts.get(i) {
-                            let rep = report(r, status, &conn.remote, &conn.tls, reply.as_ref());
+                            let rep = report(r, status, &conn.remote, &conn.tls, answer);
                             run.finish(i, rep);
                         }
                     }

@@ -56,7 +56,7 @@ fn deferred(r: &QueuedRcpt, reason: &str) -> DeliveryReport {
         },
         remote: String::new(),
         tls: TlsInfo::default(),
-        reply: String::new(),
+        answer: None,
     }
 }
 
