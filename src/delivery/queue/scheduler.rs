@@ -109,9 +109,8 @@ impl Queue {
         tlsrpt: Option<TlsRptSink>,
     ) -> QueueHandle {
         let relay = config.delivery.relay.as_ref().map(|relay| {
-            RelayRoute::new(&config, relay).map_err(|e| {
+            RelayRoute::new(&config, relay).inspect_err(|e| {
                 tracing::error!("relay host unusable, mail is deferred: {e}");
-                format!("relay-configuratie ongeldig / relay configuration invalid: {e}")
             })
         });
         let mx = config
