@@ -11,6 +11,9 @@ use std::collections::BTreeSet;
 use std::fmt;
 use std::net::IpAddr;
 
+mod status;
+pub use status::{EnhancedCode, SmtpStatus};
+
 /// Spool-wide message identifier: 16 lowercase hex digits, time ordered
 /// (milliseconds since the epoch in the upper bits, a counter and random
 /// bits below). Safe to log; it reveals nothing about the content.
@@ -290,6 +293,43 @@ pub struct TlsInfo {
     pub authentication: String,
 }
 
+/// Who gave a recipient's status in a [`DeliveryReport`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "from", content = "status", rename_all = "kebab-case")]
+pub enum Answer {
+    /// The next hop's reply (its text untranslated).
+    NextHop(SmtpStatus),
+    /// Sluis decided with no reply that says it: null MX, no such domain,
+    /// a message larger than the next hop takes, SMTPUTF8 not offered.
+    Local(SmtpStatus),
+}
+
+impl Answer {
+    pub fn status(&self) -> &SmtpStatus {
+        match self {
+            Answer::NextHop(s) | Answer::Local(s) => s,
+        }
+    }
+
+    /// The journal's view: a next hop's reply as its one line (`550 5.1.1
+    /// ...`), our own status as `5.1.2 nl / en`.
+    pub fn rcpt_status(&self) -> RcptStatus {
+        let (s, reason) = match self {
+            Answer::NextHop(s) => (s, s.one_line()),
+            Answer::Local(s) => (s, s.reason_line()),
+        };
+        // As the client classifies a reply: only 2xx delivers, 5xx is
+        // final, anything else (a stray 3xx too) is tried again.
+        if (200..300).contains(&s.code) {
+            RcptStatus::Delivered
+        } else if s.is_permanent() {
+            RcptStatus::PermanentFailure { reason }
+        } else {
+            RcptStatus::TemporaryFailure { reason }
+        }
+    }
+}
+
 /// What one delivery attempt did for one recipient.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DeliveryReport {
@@ -298,8 +338,20 @@ pub struct DeliveryReport {
     /// Host (and port) of the next hop that was tried.
     pub remote: String,
     pub tls: TlsInfo,
-    /// The remote server's reply (code and text), when there was one.
-    pub reply: String,
+    /// The typed status behind `status`, when a reply or a decision of our
+    /// own gave one; `None` for a connection or DNS problem (its reason is
+    /// all there is) and for "not attempted".
+    pub answer: Option<Answer>,
+}
+
+impl DeliveryReport {
+    /// The next hop's reply as one line, or empty when it did not answer.
+    pub fn reply_line(&self) -> String {
+        match &self.answer {
+            Some(Answer::NextHop(s)) => s.one_line(),
+            _ => String::new(),
+        }
+    }
 }
 
 #[cfg(test)]

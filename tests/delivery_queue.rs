@@ -9,7 +9,10 @@ use sluis::audit::Audit;
 use sluis::config::Config;
 use sluis::delivery::queue::Queue;
 use sluis::delivery::{QueuedRcpt, Route};
-use sluis::types::{DeliveryReport, Envelope, RcptStatus, TransportRequirement as T};
+use sluis::types::{
+    Answer, DeliveryReport, EnhancedCode, Envelope, RcptStatus, SmtpStatus,
+    TransportRequirement as T,
+};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -34,7 +37,7 @@ impl Route for Scripted {
                 },
                 remote: "test".into(),
                 tls: Default::default(),
-                reply: "451 later".into(),
+                answer: Some(Answer::NextHop(SmtpStatus::from_peer(451, None, "later"))),
             })
             .collect()
     }
@@ -131,4 +134,86 @@ async fn recipients_a_route_forgets_stay_deferred() {
             "{r:?}"
         );
     }
+}
+
+/// Answers with a fixed next-hop reply per recipient address.
+struct Replies(Vec<(&'static str, SmtpStatus)>);
+
+impl Route for Replies {
+    async fn deliver(&self, _e: &Envelope, rcpts: &[QueuedRcpt], _b: &[u8]) -> Vec<DeliveryReport> {
+        rcpts
+            .iter()
+            .filter_map(|r| {
+                let (_, s) = self.0.iter().find(|(a, _)| *a == r.address)?;
+                let answer = Answer::NextHop(s.clone());
+                Some(DeliveryReport {
+                    recipient: r.address.clone(),
+                    status: answer.rcpt_status(),
+                    remote: "mx.y.nl[192.0.2.7]:25".into(),
+                    tls: Default::default(),
+                    answer: Some(answer),
+                })
+            })
+            .collect()
+    }
+}
+
+/// The typed status of a next hop's reply reaches the journal and the DSN
+/// as it came: a 5xx bounces with its own enhanced code, a 4xx is
+/// deferred with its reply, and its code is the diagnostic of the DSN
+/// once the lifetime is over.
+#[tokio::test]
+async fn a_next_hop_reply_reaches_the_dsn_with_its_own_code() {
+    let mut c = Config::default();
+    c.delivery.retry_initial_secs = 1;
+    c.delivery.retry_max_secs = 1;
+    c.delivery.max_lifetime_secs = 1;
+    let journal = Arc::new(MemJournal::default());
+    let route = Arc::new(Replies(vec![
+        (
+            "gone@y.nl",
+            SmtpStatus::from_peer(550, Some(EnhancedCode::new(5, 1, 1)), "no such user"),
+        ),
+        (
+            "busy@y.nl",
+            SmtpStatus::from_peer(451, Some(EnhancedCode::new(4, 2, 1)), "mailbox busy"),
+        ),
+    ]));
+    let q = Queue::start_with_route(Arc::new(c), journal.clone(), Audit::disabled(), route);
+    let it = item(
+        &journal,
+        "a@p.nl",
+        &[("gone@y.nl", T::None), ("busy@y.nl", T::None)],
+        b"Subject: x\r\n\r\nx\r\n",
+    );
+    let id = it.envelope.id.0.clone();
+    q.enqueue(it);
+    assert!(wait_until(Duration::from_secs(6), || journal.injected().len() >= 2).await);
+    let first = journal.records();
+    let busy = first.iter().find(|r| r.id == id && r.index == 1).unwrap();
+    assert_eq!(
+        busy.status,
+        RcptStatus::TemporaryFailure {
+            reason: "451 4.2.1 mailbox busy".into()
+        }
+    );
+    let dsns: Vec<String> = journal
+        .injected()
+        .iter()
+        .map(|(_, to, m)| {
+            assert_eq!(to, &vec!["a@p.nl".to_string()]);
+            String::from_utf8_lossy(m).into_owned()
+        })
+        .collect();
+    let bounce = &dsns[0];
+    assert!(bounce.contains("Status: 5.1.1\r\n"), "{bounce}");
+    assert!(bounce.contains("Remote-MTA: dns; mx.y.nl\r\n"), "{bounce}");
+    assert!(bounce.contains("Diagnostic-Code: smtp; 550 5.1.1 no such user\r\n"));
+    let expired = &dsns[1];
+    assert!(
+        expired.contains("Final-Recipient: rfc822; busy@y.nl"),
+        "{expired}"
+    );
+    assert!(expired.contains("Status: 5.4.7\r\n"), "{expired}");
+    assert!(expired.contains("Diagnostic-Code: smtp; 451 4.2.1 mailbox busy\r\n"));
 }

@@ -11,11 +11,15 @@
 //! Sends no mail; prints no secrets.
 
 use crate::config::{DnssecMode, MxSecurityConfig};
+use crate::delivery::check_report::{
+    print_text, to_json, CheckReport, MxReport, NtaReport, Outcome, Planned, ProbeReport,
+    StsReport, TlsRptReport, TlsaReport,
+};
 use crate::delivery::client::probe::{probe, ProbeError, ProbeLimits};
 use crate::delivery::mx::plan::{plan_domain, MxFetchOptions, MxTarget};
 use crate::delivery::mx::rules::nta_targets;
 use crate::delivery::tls_policy::levels::{
-    meets_level, satisfies, Achieved, MxPlan, SecurityLevel, TlsaFinding,
+    meets_level, satisfies, Achieved, MxPlan, SecurityLevel, SkipReason, TlsaFinding,
 };
 use crate::delivery::tls_policy::mta_sts::PolicyCache;
 use crate::delivery::tls_policy::mta_sts_fetch::StsLookup;
@@ -24,7 +28,7 @@ use crate::net::dns::Dns;
 use crate::net::dns::Tlsa;
 use crate::net::tls::pkix_roots;
 use crate::types::{Bilingual, TransportRequirement};
-use serde_json::{json, Value};
+use serde_json::Value;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
@@ -48,26 +52,38 @@ pub struct CheckOptions {
 
 /// Run the check; prints the report and returns the exit code.
 pub async fn run_check(domain: &str, opts: CheckOptions) -> i32 {
-    let report = check(domain, &opts).await;
+    let report = check_report(domain, &opts).await;
     if opts.json {
-        println!("{report}");
+        println!("{}", to_json(&report));
     } else {
         print_text(&report);
     }
-    match report.get("outcome").and_then(Value::as_str) {
-        Some("error") => 2,
-        Some("refuse") => 1,
+    match report.outcome {
+        Outcome::Error => 2,
+        Outcome::Refuse => 1,
         _ => 0,
     }
 }
 
-/// The check as a JSON report (also used by tests).
+/// The check as a JSON report (for tests; `check_report` is the typed one).
 pub async fn check(domain: &str, opts: &CheckOptions) -> Value {
+    to_json(&check_report(domain, opts).await)
+}
+
+/// The check as a typed report.
+pub async fn check_report(domain: &str, opts: &CheckOptions) -> CheckReport {
     let domain = domain.trim().trim_end_matches('.').to_ascii_lowercase();
     // The same settings type, and so the same DNS and fetch options, as
     // delivery (`mx::plan`): the check cannot disagree with delivery.
     let cfg = mx_config(opts);
-    let fail = |e: String| json!({"domain": domain, "outcome": "error", "error": e, "mx": []});
+    let fail = |e: String| CheckReport {
+        domain: domain.clone(),
+        outcome: Outcome::Error,
+        error: Some(e),
+        summary: None,
+        planned: None,
+        mx: vec![],
+    };
     let dns = match Dns::new(cfg.dns_options()).await {
         Ok(d) => d,
         Err(e) => return fail(e.to_string()),
@@ -82,30 +98,48 @@ pub async fn check(domain: &str, opts: &CheckOptions) -> Value {
     let plan = match plan_domain(&dns, &domain, port, &cache, &fetch).await {
         Ok(p) => p,
         Err(e) => {
-            return json!({"domain": domain, "outcome": "refuse", "error": e.to_string(),
-                "summary": summary("refuse"), "mx": []})
+            return CheckReport {
+                error: Some(e.to_string()),
+                outcome: Outcome::Refuse,
+                summary: Some(summary(Outcome::Refuse)),
+                ..fail(String::new())
+            }
         }
     };
-    let sts_json = match &plan.sts {
-        StsLookup::NoPolicy => Value::Null,
-        StsLookup::Policy { id, policy, .. } => {
-            json!({"id": id, "mode": policy.mode, "mx": policy.mx, "max_age": policy.max_age})
-        }
-        StsLookup::Invalid(e) => json!({"error": e.to_string()}),
+    let mta_sts = match &plan.sts {
+        StsLookup::NoPolicy => None,
+        StsLookup::Policy { id, policy, .. } => Some(StsReport::Policy {
+            id: id.clone(),
+            mode: policy.mode,
+            mx: policy.mx.clone(),
+            max_age: policy.max_age,
+        }),
+        StsLookup::Invalid(e) => Some(StsReport::Invalid {
+            error: e.to_string(),
+        }),
     };
     let tlsrpt = match dns.txt(&format!("_smtp._tls.{domain}")).await {
-        Ok(rs) => json!({"rua": tlsrpt::parse_txt(&rs.records)}),
-        Err(e) => json!({"error": e.to_string()}),
+        Ok(rs) => TlsRptReport::Rua {
+            rua: tlsrpt::parse_txt(&rs.records),
+        },
+        Err(e) => TlsRptReport::Error {
+            error: e.to_string(),
+        },
     };
-    let nta = match nta7516::lookup(&dns, &domain).await {
-        Ok((Some(r), sec)) => json!({"record": r, "dnssec": sec.as_str()}),
-        Ok((None, _)) => Value::Null,
-        Err(e) => json!({"error": e.to_string()}),
+    let nta7516 = match nta7516::lookup(&dns, &domain).await {
+        Ok((Some(record), sec)) => Some(NtaReport::Record {
+            record,
+            dnssec: sec.as_str(),
+        }),
+        Ok((None, _)) => None,
+        Err(e) => Some(NtaReport::Error {
+            error: e.to_string(),
+        }),
     };
 
-    let mut outcome = "refuse";
-    let mut via = Value::Null;
-    let mut mx_reports = Vec::new();
+    let mut outcome = Outcome::Refuse;
+    let mut via = None;
+    let mut mx = Vec::new();
     // Delivery tries the hosts of a current, DNSSEC-secure NTA 7516 record
     // before the ordinary MX hosts (mx::deliver); the check probes the same
     // hosts in the same order, so it names the host delivery would use.
@@ -115,43 +149,40 @@ pub async fn check(domain: &str, opts: &CheckOptions) -> Value {
         .map(|t| (t, "nta7516"))
         .chain(plan.targets.iter().map(|t| (t, "mx")));
     for (t, source) in candidates {
-        let (word, mut rep) = check_target(t, port, &roots).await;
-        rep["source"] = json!(source);
-        if let (Some(word), "refuse") = (word, outcome) {
-            outcome = word;
-            via = json!(t.host);
+        let (achieved, rep) = check_target(t, source, port, &roots).await;
+        if let (Some(a), Outcome::Refuse) = (achieved, outcome) {
+            outcome = Outcome::from_achieved(a);
+            via = Some(t.host.clone());
         }
-        mx_reports.push(rep);
+        mx.push(rep);
     }
-    let achieved = match outcome {
-        "dane" => Some(Achieved::Dane),
-        "mta-sts" => Some(Achieved::MtaSts),
-        "tls" => Some(Achieved::Tls),
-        "plain" => Some(Achieved::Plain),
-        _ => None,
-    };
-    let mut meets = serde_json::Map::new();
-    for req in [
+    let satisfies = [
         TransportRequirement::None,
         TransportRequirement::Tls,
         TransportRequirement::DaneOrMtaSts,
         TransportRequirement::Dane,
-    ] {
-        let ok = achieved.is_some_and(|a| satisfies(req, a));
-        meets.insert(req.as_str().to_string(), json!(ok));
-    }
-    json!({
-        "domain": domain,
-        "outcome": outcome,
-        "satisfies": meets,
-        "summary": summary(outcome),
-        "via": via,
-        "dnssec": plan.mx_security.as_str(),
-        "mta_sts": sts_json,
-        "nta7516": nta,
-        "tlsrpt": tlsrpt,
-        "mx": mx_reports,
+    ]
+    .into_iter()
+    .map(|req| {
+        let ok = outcome.achieved().is_some_and(|a| satisfies(req, a));
+        (req.as_str(), ok)
     })
+    .collect();
+    CheckReport {
+        domain,
+        outcome,
+        error: None,
+        summary: Some(summary(outcome)),
+        planned: Some(Planned {
+            satisfies,
+            via,
+            dnssec: plan.mx_security.as_str(),
+            mta_sts,
+            nta7516,
+            tlsrpt,
+        }),
+        mx,
+    }
 }
 
 /// MX delivery's settings (defaults) with the check's options applied.
@@ -172,83 +203,87 @@ fn mx_config(opts: &CheckOptions) -> MxSecurityConfig {
 }
 
 /// Dutch first, then English.
-fn summary(outcome: &str) -> Value {
-    let b = match outcome {
-        "dane" => Bilingual::new(
+fn summary(outcome: Outcome) -> Bilingual {
+    match outcome {
+        Outcome::Dane => Bilingual::new(
             "Aflevering met TLS, server bevestigd via DNSSEC en DANE",
             "Delivery with TLS, server authenticated by DNSSEC and DANE",
         ),
-        "mta-sts" => Bilingual::new(
+        Outcome::MtaSts => Bilingual::new(
             "Aflevering met TLS, server bevestigd via MTA-STS",
             "Delivery with TLS, server authenticated by MTA-STS",
         ),
-        "tls" => Bilingual::new(
+        Outcome::Tls => Bilingual::new(
             "Aflevering met TLS, server niet bevestigd",
             "Delivery with TLS, server not authenticated",
         ),
-        "plain" => Bilingual::new(
+        Outcome::Plain => Bilingual::new(
             "Aflevering alleen onversleuteld mogelijk",
             "Delivery only possible without encryption",
         ),
-        _ => Bilingual::new(
+        Outcome::Refuse | Outcome::Error => Bilingual::new(
             "Aflevering nu niet mogelijk; bericht blijft in de wachtrij",
             "Delivery not possible now; message stays queued",
         ),
-    };
-    json!(b)
+    }
 }
 
-/// Probe one planned MX; returns the outcome word when it is usable.
+/// Probe one planned MX; returns what it achieved when it is usable.
 async fn check_target(
     t: &MxTarget,
+    source: &'static str,
     port: u16,
     roots: &rustls::RootCertStore,
-) -> (Option<&'static str>, Value) {
-    let mut rep = json!({
-        "host": t.host,
-        "preference": t.preference,
-        "addresses": t.addrs.iter().map(|a| a.to_string()).collect::<Vec<_>>(),
-        "dnssec": t.dnssec.as_str(),
-        "cname": t.cname,
-        "tlsa_status": match &t.tlsa {
+) -> (Option<Achieved>, MxReport) {
+    let mut rep = MxReport {
+        host: t.host.clone(),
+        preference: t.preference,
+        source,
+        addresses: t.addrs.iter().map(|a| a.to_string()).collect(),
+        dnssec: t.dnssec.as_str(),
+        cname: t.cname.clone(),
+        tlsa_status: match &t.tlsa {
             TlsaFinding::Secure(_) => "secure".to_string(),
             TlsaFinding::SecureNone => "none (authenticated denial)".to_string(),
             TlsaFinding::Insecure => "not used (insecure)".to_string(),
             TlsaFinding::Failed(e) => format!("lookup failed: {e}"),
         },
-        "tlsa": tlsa_json(&t.tlsa, None),
-    });
+        tlsa: tlsa_report(&t.tlsa, None),
+        level: None,
+        probe: None,
+        result: "refuse",
+        error: None,
+    };
     let (level, tlsa) = match &t.plan {
         MxPlan::Use { level, tlsa } => (level, tlsa),
         MxPlan::Skip(why) => {
-            rep["result"] = json!("refuse");
-            rep["error"] = json!(why);
+            rep.error = Some(why.to_string());
             return (None, rep);
         }
     };
-    rep["level"] = json!(level.as_str());
+    rep.level = Some(level.as_str());
     let Some(ip) = t.addrs.first() else {
-        rep["result"] = json!("refuse");
-        rep["error"] = json!("no address records");
+        rep.error = Some(SkipReason::NoAddress.to_string());
         return (None, rep);
     };
     let limits = ProbeLimits::default();
     let addr = SocketAddr::new(*ip, port);
     let (res, seen) = probe(addr, &t.host, level, tlsa, &t.names, roots, &limits).await;
-    rep["tlsa"] = tlsa_json(&t.tlsa, seen.dane.as_ref().map(|d| d.record()));
-    rep["starttls"] = json!(seen.starttls_offered);
-    rep["tls_version"] = json!(seen.tls_version);
-    rep["cipher"] = json!(seen.cipher);
-    rep["authentication"] = json!(seen.dane.as_ref().map(|d| d.as_str()));
-    rep["tlsrpt_result"] = json!(seen.failure.map(|f| f.as_str()));
+    rep.tlsa = tlsa_report(&t.tlsa, seen.dane.as_ref().map(|d| d.record()));
+    rep.probe = Some(ProbeReport {
+        starttls: seen.starttls_offered,
+        tls_version: seen.tls_version.clone(),
+        cipher: seen.cipher.clone(),
+        authentication: seen.dane.as_ref().map(|d| d.as_str()),
+        tlsrpt_result: seen.failure.map(|f| f.as_str()),
+    });
     match res {
         Ok(achieved) if meets_level(level, achieved) => {
-            rep["result"] = json!(achieved.as_str());
-            (Some(achieved.as_str()), rep)
+            rep.result = achieved.as_str();
+            (Some(achieved), rep)
         }
         Ok(achieved) => {
-            rep["result"] = json!("refuse");
-            rep["error"] = json!(format!(
+            rep.error = Some(format!(
                 "achieved {} below level {}",
                 achieved.as_str(),
                 level.as_str()
@@ -258,76 +293,27 @@ async fn check_target(
         // Opportunistic TLS that fails: delivery retries without TLS
         // (as Postfix does at level `may`).
         Err(e @ ProbeError::Tls(_)) if *level == SecurityLevel::Opportunistic => {
-            rep["result"] = json!("plain");
-            rep["error"] = json!(format!("{e}; delivery would retry without TLS"));
-            (Some("plain"), rep)
+            rep.result = Achieved::Plain.as_str();
+            rep.error = Some(format!("{e}; delivery would retry without TLS"));
+            (Some(Achieved::Plain), rep)
         }
         Err(e) => {
-            rep["result"] = json!("refuse");
-            rep["error"] = json!(e.to_string());
+            rep.error = Some(e.to_string());
             (None, rep)
         }
     }
 }
 
-fn tlsa_json(finding: &TlsaFinding, matched: Option<&Tlsa>) -> Value {
+fn tlsa_report(finding: &TlsaFinding, matched: Option<&Tlsa>) -> Vec<TlsaReport> {
     match finding {
-        TlsaFinding::Secure(recs) => json!(recs
+        TlsaFinding::Secure(recs) => recs
             .iter()
-            .map(|r| json!({"record": r.to_string(), "usable": r.is_usable(),
-                "matched": matched == Some(r)}))
-            .collect::<Vec<_>>()),
-        _ => json!([]),
-    }
-}
-
-fn print_text(r: &Value) {
-    let s = |v: &Value, k: &str| {
-        v.get(k)
-            .map(|x| match x {
-                Value::String(s) => s.clone(),
-                Value::Null => "-".into(),
-                other => other.to_string(),
+            .map(|r| TlsaReport {
+                record: r.to_string(),
+                usable: r.is_usable(),
+                matched: matched == Some(r),
             })
-            .unwrap_or_else(|| "-".into())
-    };
-    println!("domain   {}", s(r, "domain"));
-    println!("nta7516  {}", s(r, "nta7516"));
-    println!("tls-rpt  {}", s(r, "tlsrpt"));
-    println!("dnssec   {}", s(r, "dnssec"));
-    println!("mta-sts  {}", s(r, "mta_sts"));
-    if let Some(e) = r.get("error") {
-        println!("error    {e}");
-    }
-    for m in r.get("mx").and_then(Value::as_array).into_iter().flatten() {
-        println!(
-            "mx {} (pref {}, from {})",
-            s(m, "host"),
-            s(m, "preference"),
-            s(m, "source")
-        );
-        for k in [
-            "addresses",
-            "dnssec",
-            "cname",
-            "tlsa_status",
-            "tlsa",
-            "level",
-            "starttls",
-            "tls_version",
-            "authentication",
-            "tlsrpt_result",
-            "result",
-            "error",
-        ] {
-            if m.get(k).is_some_and(|v| !v.is_null()) {
-                println!("    {k:<15}{}", s(m, k));
-            }
-        }
-    }
-    println!("outcome  {} (via {})", s(r, "outcome"), s(r, "via"));
-    println!("meets    {}", s(r, "satisfies"));
-    if let Some(b) = r.get("summary") {
-        println!("         {} / {}", s(b, "nl"), s(b, "en"));
+            .collect(),
+        _ => vec![],
     }
 }

@@ -14,6 +14,7 @@
 //! [`Journal`] (the spool), so a restart resumes exactly where it stopped.
 
 pub mod check;
+pub mod check_report;
 pub mod client;
 pub mod message;
 pub mod mx;

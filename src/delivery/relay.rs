@@ -12,11 +12,10 @@
 use crate::config::{Config, RelayHost, RelayTls};
 use crate::delivery::client::pool::Pool;
 use crate::delivery::client::transaction::{too_many_recipients, transact};
-use crate::delivery::client::wire::Reply;
 use crate::delivery::client::{ClientError, ClientLimits, SmtpClient};
 use crate::delivery::{QueuedRcpt, Route};
 use crate::net::tls::{self, CaFileError};
-use crate::types::{DeliveryReport, Envelope, RcptStatus, TlsInfo, TransportRequirement};
+use crate::types::{Answer, DeliveryReport, Envelope, RcptStatus, TlsInfo, TransportRequirement};
 use rustls::pki_types::ServerName;
 use rustls::ClientConfig;
 use std::net::SocketAddr;
@@ -178,14 +177,14 @@ fn report(
     status: RcptStatus,
     remote: &str,
     tls: &TlsInfo,
-    reply: Option<&Reply>,
+    answer: Option<Answer>,
 ) -> DeliveryReport {
     DeliveryReport {
         recipient: rcpt.address.clone(),
         status,
         remote: remote.to_string(),
         tls: tls.clone(),
-        reply: reply.map(Reply::one_line).unwrap_or_default(),
+        answer,
     }
 }
 
@@ -287,19 +286,15 @@ impl Route for RelayRoute {
                                 let progress =
                                     list.iter().any(|(_, s, _)| *s == RcptStatus::Delivered);
                                 let mut again = Vec::new();
-                                for (i, status, reply) in list {
-                                    if progress && reply.as_ref().is_some_and(too_many_recipients) {
+                                for (i, status, answer) in list {
+                                    if progress && answer.as_ref().is_some_and(too_many_recipients)
+                                    {
                                         again.push(i);
                                     } else if let (Some(slot), Some(r)) =
                                         (out.get_mut(i), rcpts.get(i))
                                     {
-                                        *slot = Some(report(
-                                            r,
-                                            status,
-                                            &hop.remote,
-                                            &hop.tls,
-                                            reply.as_ref(),
-                                        ));
+                                        *slot =
+                                            Some(report(r, status, &hop.remote, &hop.tls, answer));
                                     }
                                 }
                                 pending = again;

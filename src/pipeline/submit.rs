@@ -10,7 +10,7 @@ use crate::pickup;
 use crate::policy::{self, MessageContext};
 use crate::route::Work;
 use crate::smtp::{AuthenticatedUser, Backend, Reply, Submission};
-use crate::types::{Bilingual, Envelope, Recipient};
+use crate::types::{Bilingual, EnhancedCode, Envelope, Recipient};
 use std::sync::Arc;
 
 /// The 550 for a message whose every recipient is blocked: the reasons,
@@ -199,7 +199,7 @@ impl Backend for Pipeline {
         }
         Ok(Reply {
             code: 250,
-            enhanced: (2, 0, 0),
+            enhanced: Some(EnhancedCode::new(2, 0, 0)),
             text: Bilingual::new(
                 format!("Bericht geaccepteerd, id {}", envelope.id),
                 format!("Message accepted, id {}", envelope.id),

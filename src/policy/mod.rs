@@ -30,8 +30,10 @@ pub use load::check_path;
 pub use subject::{rewrite_subject, subject_of};
 
 use crate::audit::{Audit, AuditEvent};
-use crate::smtp::Reply;
-use crate::types::{domain_of, Action, Bilingual, Decision, ScanReport, TransportRequirement};
+use crate::types::{
+    domain_of, Action, Bilingual, Decision, EnhancedCode, ScanReport, SmtpStatus,
+    TransportRequirement,
+};
 use model::{Facts, TenantPolicy};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -222,7 +224,7 @@ pub const MAX_BLOCK_REPLY_CHARS: usize = 400;
 /// When every recipient is blocked: `550 5.7.1` with the reason(s), Dutch
 /// then English, on one line of at most `MAX_BLOCK_REPLY_CHARS`. `None` when
 /// at least one recipient is not blocked (or there are none).
-pub fn all_blocked_reply(decisions: &[Decision]) -> Option<Reply> {
+pub fn all_blocked_reply(decisions: &[Decision]) -> Option<SmtpStatus> {
     let mut nl: Vec<&str> = Vec::new();
     let mut en: Vec<&str> = Vec::new();
     for d in decisions {
@@ -244,9 +246,9 @@ pub fn all_blocked_reply(decisions: &[Decision]) -> Option<Reply> {
         one_line(&nl.join("; "), half),
         one_line(&en.join("; "), half),
     );
-    Some(Reply {
+    Some(SmtpStatus {
         code: 550,
-        enhanced: (5, 7, 1),
+        enhanced: Some(EnhancedCode::new(5, 7, 1)),
         text,
     })
 }

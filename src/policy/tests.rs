@@ -216,7 +216,10 @@ fn unscannable_condition_and_block_reasons() {
     let d = set.decide(&ctx("a@p.nl", &["b@c.nl", "d@e.nl"]), &report(vec![], true));
     assert!(d.iter().all(|d| d.unscannable));
     let reply = all_blocked_reply(&d).unwrap();
-    assert_eq!((reply.code, reply.enhanced), (550, (5, 7, 1)));
+    assert_eq!(
+        (reply.code, reply.enhanced),
+        (550, Some(crate::types::EnhancedCode::new(5, 7, 1)))
+    );
     assert_eq!(
         reply.text.one_line(),
         "Versleutelde bijlage / Encrypted attachment"

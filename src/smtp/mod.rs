@@ -42,36 +42,13 @@ pub use server::{bind_listeners, serve, serve_listeners};
 pub use session::{Session, SessionContext, State};
 pub use tls::load_or_generate_tls;
 
-use crate::types::Bilingual;
 use std::future::Future;
 use std::net::IpAddr;
 
-/// An SMTP reply: code, enhanced status code and a bilingual text.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Reply {
-    pub code: u16,
-    /// RFC 3463 enhanced status code (class, subject, detail).
-    pub enhanced: (u8, u16, u16),
-    pub text: Bilingual,
-}
-
-impl Reply {
-    pub fn new(code: u16, enhanced: (u8, u16, u16), nl: &str, en: &str) -> Reply {
-        Reply {
-            code,
-            enhanced,
-            text: Bilingual::new(nl, en),
-        }
-    }
-
-    pub fn is_positive(&self) -> bool {
-        self.code < 400
-    }
-
-    pub fn is_temporary(&self) -> bool {
-        (400..500).contains(&self.code)
-    }
-}
+/// An SMTP reply: the one status type of Sluis ([`SmtpStatus`]), which
+/// delivery also reads from the next hop and hands to the DSN. The server
+/// always sets an enhanced code.
+pub use crate::types::SmtpStatus as Reply;
 
 /// A client that authenticated with SMTP AUTH.
 #[derive(Clone, Debug, PartialEq, Eq)]

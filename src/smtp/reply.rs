@@ -10,15 +10,16 @@ use std::io::Write;
 
 /// Append `reply` as one SMTP reply line (`code x.y.z nl / en`).
 pub fn write_reply(out: &mut Vec<u8>, reply: &Reply) {
-    let (class, subject, detail) = reply.enhanced;
+    // Every reply of ours has an enhanced code; the generic one of its
+    // class stands in should one ever be built without (RFC 2034 wants one
+    // on every reply once ENHANCEDSTATUSCODES is announced).
+    let enhanced = reply.enhanced_or_generic();
     // Writing into a Vec<u8> cannot fail.
     let _ = write!(
         out,
-        "{} {}.{}.{} {} / {}\r\n",
+        "{} {} {} / {}\r\n",
         reply.code,
-        class,
-        subject,
-        detail,
+        enhanced,
         clean(&reply.text.nl),
         clean(&reply.text.en)
     );

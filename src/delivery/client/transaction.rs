@@ -5,25 +5,32 @@
 
 use super::limits::ClientError;
 use super::smtp::{RcptResult, SmtpClient};
-use super::wire::{MailParams, Reply};
+use super::wire::MailParams;
 use crate::delivery::QueuedRcpt;
-use crate::types::{Envelope, RcptStatus};
+use crate::types::{Answer, EnhancedCode, Envelope, RcptStatus, SmtpStatus};
 
-fn temp(reason: impl Into<String>) -> RcptStatus {
-    RcptStatus::TemporaryFailure {
-        reason: reason.into(),
-    }
-}
-
-/// `452 4.5.3 Too many recipients`: the server wants the rest in a new
-/// transaction.
-pub fn too_many_recipients(reply: &Reply) -> bool {
+/// `452 4.5.3 Too many recipients` from the next hop: the server wants the
+/// rest in a new transaction. (Servers without enhanced codes say it in
+/// words; a peer's text is the only place that can be read.)
+pub fn too_many_recipients(answer: &Answer) -> bool {
+    let Answer::NextHop(reply) = answer else {
+        return false;
+    };
     reply.code == 452
-        && (reply.esc == [4, 5, 3]
+        && (reply.enhanced == Some(EnhancedCode::new(4, 5, 3))
             || reply
                 .text
+                .en
                 .to_ascii_lowercase()
                 .contains("too many recipients"))
+}
+
+/// Every recipient of `idx` gets the same status of our own.
+fn all_local(idx: &[usize], status: SmtpStatus) -> Vec<(usize, RcptStatus, Option<Answer>)> {
+    let answer = Answer::Local(status);
+    idx.iter()
+        .map(|&i| (i, answer.rcpt_status(), Some(answer.clone())))
+        .collect()
 }
 
 /// One transaction for the recipients `idx` (indexes into `rcpts`), after
@@ -34,7 +41,7 @@ pub async fn transact(
     rcpts: &[QueuedRcpt],
     idx: &[usize],
     body: &[u8],
-) -> Result<Vec<(usize, RcptStatus, Option<Reply>)>, ClientError> {
+) -> Result<Vec<(usize, RcptStatus, Option<Answer>)>, ClientError> {
     if idx.is_empty() {
         return Ok(vec![]);
     }
@@ -44,35 +51,28 @@ pub async fn transact(
             .iter()
             .any(|&i| rcpts.get(i).is_some_and(|r| !r.address.is_ascii()));
     if needs_utf8 && !client.caps.smtputf8 {
-        let reason = "5.6.7 SMTPUTF8 nodig, maar de volgende server ondersteunt het niet / SMTPUTF8 required but not supported by the next hop";
-        return Ok(idx
-            .iter()
-            .map(|&i| {
-                (
-                    i,
-                    RcptStatus::PermanentFailure {
-                        reason: reason.into(),
-                    },
-                    None,
-                )
-            })
-            .collect());
+        return Ok(all_local(
+            idx,
+            SmtpStatus::new(
+                554,
+                (5, 6, 7),
+                "SMTPUTF8 nodig, maar de volgende server ondersteunt het niet",
+                "SMTPUTF8 required but not supported by the next hop",
+            ),
+        ));
     }
     if let Some(limit) = client.caps.size.filter(|n| *n > 0) {
         if body.len() as u64 > limit {
-            let reason = format!("5.3.4 Bericht te groot voor de volgende server / Message too large for the next hop ({} > {limit} bytes)", body.len());
-            return Ok(idx
-                .iter()
-                .map(|&i| {
-                    (
-                        i,
-                        RcptStatus::PermanentFailure {
-                            reason: reason.clone(),
-                        },
-                        None,
-                    )
-                })
-                .collect());
+            let size = body.len();
+            return Ok(all_local(
+                idx,
+                SmtpStatus::new(
+                    552,
+                    (5, 3, 4),
+                    "Bericht te groot voor de volgende server",
+                    &format!("Message too large for the next hop ({size} > {limit} bytes)"),
+                ),
+            ));
         }
     }
     // 8-bit body to a server without 8BITMIME: sent anyway, as Postfix does
@@ -93,16 +93,25 @@ pub async fn transact(
     Ok(idx
         .iter()
         .zip(outcome.rcpts)
-        .map(|(&i, res)| match res {
-            RcptResult::Delivered(r) => (i, RcptStatus::Delivered, Some(r)),
-            RcptResult::Temporary(r) => (i, temp(r.one_line()), Some(r)),
-            RcptResult::Permanent(r) => (
-                i,
-                RcptStatus::PermanentFailure {
-                    reason: r.one_line(),
-                },
-                Some(r),
-            ),
+        .map(|(&i, res)| {
+            // The client's classification decides (as it always has); the
+            // reply itself travels on typed.
+            let (status, reply) = match res {
+                RcptResult::Delivered(r) => (RcptStatus::Delivered, r),
+                RcptResult::Temporary(r) => (
+                    RcptStatus::TemporaryFailure {
+                        reason: r.one_line(),
+                    },
+                    r,
+                ),
+                RcptResult::Permanent(r) => (
+                    RcptStatus::PermanentFailure {
+                        reason: r.one_line(),
+                    },
+                    r,
+                ),
+            };
+            (i, status, Some(Answer::NextHop(reply.to_status())))
         })
         .collect())
 }

@@ -8,6 +8,7 @@
 //! our memory. Dot-stuffing works chunk by chunk, so the body is never
 //! copied whole. Fails with [`ReplyError`]; nothing here panics on peer data.
 
+use crate::types::{EnhancedCode, SmtpStatus};
 use smtp_proto::response::parser::{ResponseReceiver, MAX_RESPONSE_LENGTH};
 
 /// Longest reply text accepted (all lines together), in bytes.
@@ -49,26 +50,16 @@ impl Reply {
         }
     }
 
+    /// The reply as the status type the rest of Sluis reads: delivery
+    /// hands this, not a line of text, to the queue, the DSN and the audit.
+    pub fn to_status(&self) -> SmtpStatus {
+        SmtpStatus::from_peer(self.code, EnhancedCode::from_wire(self.esc), &self.text)
+    }
+
     /// `550 5.1.1 text text`: one line, printable ASCII only, bounded, safe
-    /// for logs, audit and a DSN's Diagnostic-Code.
+    /// for logs and error messages.
     pub fn one_line(&self) -> String {
-        let mut out = format!("{} ", self.code);
-        if self.esc[0] != 0 {
-            out.push_str(&self.status());
-            out.push(' ');
-        }
-        for c in self.text.chars() {
-            if out.len() >= 400 {
-                out.push_str("...");
-                break;
-            }
-            match c {
-                '\n' | '\r' | '\t' => out.push(' '),
-                ' '..='~' => out.push(c),
-                _ => out.push('?'),
-            }
-        }
-        out.trim_end().to_string()
+        self.to_status().one_line()
     }
 }
 

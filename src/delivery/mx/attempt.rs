@@ -12,7 +12,7 @@ use crate::audit::AuditEvent;
 use crate::delivery::client::transaction::{too_many_recipients, transact};
 use crate::delivery::client::ClientError;
 use crate::delivery::tls_policy::levels::{
-    meets_level, satisfies, Achieved, MxPlan, SecurityLevel,
+    meets_level, satisfies, Achieved, MxPlan, SecurityLevel, SkipReason,
 };
 use crate::delivery::tls_policy::mta_sts_fetch::StsLookup;
 use crate::delivery::tlsrpt::{PolicyKind, ResultType};
@@ -110,7 +110,7 @@ impl MxRoute {
         plan: &DomainPlan,
         t: &MxTarget,
         source: Source,
-        why: &str,
+        why: &SkipReason,
     ) {
         run.notes.push(format!("{}: {why}", t.host));
         self.attempt_event(
@@ -120,10 +120,10 @@ impl MxRoute {
             &level_name(&t.plan),
             None,
             "skipped",
-            Some(why),
+            Some(&why.to_string()),
             0,
         );
-        let rt = if why.contains("bogus") || why.contains("TLSA") {
+        let rt = if why.is_dnssec() {
             ResultType::DnssecInvalid
         } else {
             ResultType::ValidationFailure
@@ -267,11 +267,11 @@ impl MxRoute {
                 Ok(list) => {
                     let progress = list.iter().any(|(_, s, _)| *s == RcptStatus::Delivered);
                     let mut again = Vec::new();
-                    for (i, status, reply) in list {
-                        if progress && reply.as_ref().is_some_and(too_many_recipients) {
+                    for (i, status, answer) in list {
+                        if progress && answer.as_ref().is_some_and(too_many_recipients) {
                             again.push(i);
                         } else if let Some(r) = run.rcpts.get(i) {
-                            let rep = report(r, status, &conn.remote, &conn.tls, reply.as_ref());
+                            let rep = report(r, status, &conn.remote, &conn.tls, answer);
                             run.finish(i, rep);
                         }
                     }

@@ -39,7 +39,7 @@ use crate::delivery::{QueuedRcpt, Route};
 use crate::net::dns::{Dns, Security};
 use crate::net::tls::pkix_roots;
 use crate::types::{
-    domain_of, DeliveryReport, Envelope, RcptStatus, TlsInfo, TransportRequirement,
+    domain_of, DeliveryReport, Envelope, SmtpStatus, TlsInfo, TransportRequirement,
 };
 use rustls::RootCertStore;
 use std::collections::HashMap;
@@ -184,9 +184,12 @@ impl MxRoute {
     async fn deliver_domain(&self, run: &mut DomainRun<'_>, opt_out: bool) {
         let domain = run.domain;
         if domain.is_empty() || domain.starts_with('[') || !domain.contains('.') {
-            run.all(RcptStatus::PermanentFailure {
-                reason: "5.1.2 ongeldig ontvangerdomein / invalid recipient domain".into(),
-            });
+            run.all_local(SmtpStatus::new(
+                550,
+                (5, 1, 2),
+                "ongeldig ontvangerdomein",
+                "invalid recipient domain",
+            ));
             return;
         }
         let dns = match self.dns().await {
@@ -202,15 +205,22 @@ impl MxRoute {
         let plan = match plan_domain(&dns, domain, port, &self.sts_cache, &self.fetch).await {
             Ok(p) => p,
             Err(PlanError::NullMx) => {
-                run.all(RcptStatus::PermanentFailure {
-                    reason: "5.1.10 domein ontvangt geen e-mail (null MX) / domain accepts no mail (null MX)".into(),
-                });
+                // RFC 7505 3.3: 556 5.1.10 for a domain with a null MX.
+                run.all_local(SmtpStatus::new(
+                    556,
+                    (5, 1, 10),
+                    "domein ontvangt geen e-mail (null MX)",
+                    "domain accepts no mail (null MX)",
+                ));
                 return;
             }
             Err(PlanError::NxDomain) => {
-                run.all(RcptStatus::PermanentFailure {
-                    reason: "5.1.2 domein bestaat niet / domain does not exist".into(),
-                });
+                run.all_local(SmtpStatus::new(
+                    550,
+                    (5, 1, 2),
+                    "domein bestaat niet",
+                    "domain does not exist",
+                ));
                 return;
             }
             Err(e @ PlanError::Dns(_)) => {

@@ -10,7 +10,7 @@
 //! per MX comes from [`plan_mx`] (pure).
 
 pub use crate::config::{DnssecMode, MxSecurityConfig};
-use crate::delivery::tls_policy::levels::{plan_mx, MxPlan, TlsaFinding};
+use crate::delivery::tls_policy::levels::{plan_mx, MxPlan, SkipReason, TlsaFinding};
 use crate::delivery::tls_policy::mta_sts::PolicyCache;
 use crate::delivery::tls_policy::mta_sts_fetch::{lookup_policy, FetchOptions, StsLookup};
 use crate::net::dns::{Dns, DnsError, MxAnswer, Security};
@@ -111,14 +111,14 @@ pub async fn plan_domain(
             dnssec: Security::Insecure,
             cname: None,
             tlsa: TlsaFinding::Insecure,
-            plan: MxPlan::Skip(String::new()),
+            plan: MxPlan::Skip(SkipReason::NotPlanned),
             names: vec![mx.host.clone()],
             error: None,
         };
         let addrs = match dns.addrs(&mx.host).await {
             Ok(a) => a,
             Err(e) => {
-                t.plan = MxPlan::Skip(e.to_string());
+                t.plan = MxPlan::Skip(SkipReason::AddressLookup(e.to_string()));
                 t.error = Some(e.to_string());
                 targets.push(t);
                 continue;
@@ -135,7 +135,7 @@ pub async fn plan_domain(
             t.names = names;
         }
         t.plan = if t.addrs.is_empty() {
-            MxPlan::Skip("no address records".into())
+            MxPlan::Skip(SkipReason::NoAddress)
         } else {
             plan_mx(
                 mx_security,

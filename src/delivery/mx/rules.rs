@@ -9,7 +9,9 @@
 
 use super::plan::{tlsa_for, MxTarget};
 use crate::delivery::message::header_block;
-use crate::delivery::tls_policy::levels::{required_level, MxPlan, SecurityLevel, TlsaFinding};
+use crate::delivery::tls_policy::levels::{
+    required_level, MxPlan, SecurityLevel, SkipReason, TlsaFinding,
+};
 use crate::delivery::{tls_policy::nta7516, QueuedRcpt};
 use crate::net::dns::{Dns, Security};
 use crate::types::TransportRequirement;
@@ -73,12 +75,16 @@ pub async fn nta_targets(dns: &Dns, domain: &str, port: u16) -> Vec<MxTarget> {
             dnssec: Security::Insecure,
             cname: None,
             tlsa: TlsaFinding::Insecure,
-            plan: MxPlan::Skip(String::new()),
+            plan: MxPlan::Skip(SkipReason::NotPlanned),
             names: vec![host.clone()],
             error: None,
         };
         match dns.addrs(&host).await {
-            Err(e) => t.plan = MxPlan::Skip(format!("NTA 7516 host: {e}")),
+            Err(e) => {
+                t.plan = MxPlan::Skip(SkipReason::Nta(Box::new(SkipReason::AddressLookup(
+                    e.to_string(),
+                ))))
+            }
             Ok(a) => {
                 t.addrs = a.records.clone();
                 t.dnssec = a.security;
@@ -99,12 +105,12 @@ pub async fn nta_targets(dns: &Dns, domain: &str, port: u16) -> Vec<MxTarget> {
 /// (`Verify`); a failed TLSA lookup or bogus addresses skip it.
 pub fn nta_plan(addrs: Security, tlsa: &TlsaFinding) -> MxPlan {
     if addrs == Security::Bogus {
-        return MxPlan::Skip("NTA 7516 host: DNSSEC bogus".into());
+        return MxPlan::Skip(SkipReason::Nta(Box::new(SkipReason::DnssecBogus)));
     }
     match tlsa {
-        TlsaFinding::Failed(why) => {
-            MxPlan::Skip(format!("NTA 7516 host: TLSA lookup failed: {why}"))
-        }
+        TlsaFinding::Failed(why) => MxPlan::Skip(SkipReason::Nta(Box::new(
+            SkipReason::TlsaLookup(why.clone()),
+        ))),
         TlsaFinding::Secure(recs) if recs.iter().any(|r| r.is_usable()) => MxPlan::Use {
             level: SecurityLevel::Dane,
             tlsa: recs.iter().filter(|r| r.is_usable()).cloned().collect(),

@@ -2,9 +2,10 @@
 //! recipients still pending, the notes that become the deferral reason,
 //! and the reports already made; plus where a candidate host came from.
 
-use crate::delivery::client::wire::Reply;
 use crate::delivery::QueuedRcpt;
-use crate::types::{DeliveryReport, Envelope, RcptStatus, TlsInfo, TransportRequirement};
+use crate::types::{
+    Answer, DeliveryReport, Envelope, RcptStatus, SmtpStatus, TlsInfo, TransportRequirement,
+};
 
 /// Where a candidate host came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,7 +43,20 @@ impl DomainRun<'_> {
             .unwrap_or(TransportRequirement::Dane)
     }
 
+    /// Every pending recipient gets `status` (a reason without a typed
+    /// status: DNS trouble, no usable MX).
     pub(super) fn all(&mut self, status: RcptStatus) {
+        self.all_with(status, None);
+    }
+
+    /// Every pending recipient gets a status Sluis decided for the whole
+    /// domain (null MX, no such domain): the DSN takes its code as is.
+    pub(super) fn all_local(&mut self, status: SmtpStatus) {
+        let answer = Answer::Local(status);
+        self.all_with(answer.rcpt_status(), Some(answer));
+    }
+
+    fn all_with(&mut self, status: RcptStatus, answer: Option<Answer>) {
         for i in std::mem::take(&mut self.pending) {
             if let (Some(slot), Some(r)) = (self.out.get_mut(i), self.rcpts.get(i)) {
                 *slot = Some(report(
@@ -50,7 +64,7 @@ impl DomainRun<'_> {
                     status.clone(),
                     self.domain,
                     &TlsInfo::default(),
-                    None,
+                    answer.clone(),
                 ));
             }
         }
@@ -62,14 +76,14 @@ pub(super) fn report(
     status: RcptStatus,
     remote: &str,
     tls: &TlsInfo,
-    reply: Option<&Reply>,
+    answer: Option<Answer>,
 ) -> DeliveryReport {
     DeliveryReport {
         recipient: r.address.clone(),
         status,
         remote: remote.to_string(),
         tls: tls.clone(),
-        reply: reply.map(Reply::one_line).unwrap_or_default(),
+        answer,
     }
 }
 

@@ -8,7 +8,7 @@
 //! remote reply cannot inject fields. The MIME is written by hand:
 //! mail-builder 0.4 cannot set the `report-type` parameter on a multipart.
 
-use crate::types::{Bilingual, Envelope};
+use crate::types::{Answer, Bilingual, DeliveryReport, EnhancedCode, Envelope};
 use rand::Rng;
 use std::fmt::Write as _;
 
@@ -34,8 +34,7 @@ impl DsnAction {
 pub struct DsnRecipient {
     pub address: String,
     pub action: DsnAction,
-    /// Enhanced status code `x.y.z`.
-    pub status: String,
+    pub status: EnhancedCode,
     /// What the sender reads.
     pub reason: Bilingual,
     /// The next hop that answered, when there was one.
@@ -44,27 +43,67 @@ pub struct DsnRecipient {
     pub diagnostic: Option<String>,
 }
 
-/// Enhanced status code for a failure: from the remote reply
-/// (`550 5.1.1 ...`), else from a reason that starts with one, else the
-/// generic `5.0.0` / `4.0.0`.
-pub fn status_code(reply: &str, reason: &str, permanent: bool) -> String {
-    let from = |s: &str, skip_code: bool| -> Option<String> {
-        let mut words = s.split_ascii_whitespace();
-        if skip_code {
-            words.next();
+impl DsnRecipient {
+    /// A recipient given up on after a permanent failure: the status comes
+    /// typed with the report (the next hop's reply, or our own decision),
+    /// never read back out of its reason text.
+    pub fn bounced(rep: &DeliveryReport, reason: &str) -> Self {
+        let (status, text) = match &rep.answer {
+            Some(Answer::NextHop(s)) => {
+                let line = s.one_line();
+                (
+                    s.enhanced_or_generic(),
+                    Bilingual::new(
+                        format!("de ontvangende server weigerde het bericht: {line}"),
+                        format!("the receiving server rejected the message: {line}"),
+                    ),
+                )
+            }
+            Some(Answer::Local(s)) => (s.enhanced_or_generic(), s.text.clone()),
+            // A route that gave no typed status: all we know is that it
+            // failed for good, and the reason as it wrote it.
+            None => (EnhancedCode::generic(500), Bilingual::new(reason, reason)),
+        };
+        DsnRecipient {
+            address: rep.recipient.clone(),
+            action: DsnAction::Failed,
+            status,
+            reason: text,
+            remote_mta: remote_host(&rep.remote),
+            diagnostic: diagnostic(rep),
         }
-        let w = words.next()?;
-        let parts: Vec<&str> = w.split('.').collect();
-        let ok = parts.len() == 3
-            && matches!(parts.first(), Some(&"2") | Some(&"4") | Some(&"5"))
-            && parts
-                .iter()
-                .all(|p| !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()));
-        ok.then(|| w.to_string())
-    };
-    from(reply, true)
-        .or_else(|| from(reason, false))
-        .unwrap_or_else(|| if permanent { "5.0.0" } else { "4.0.0" }.to_string())
+    }
+
+    /// A recipient still failing temporarily when its lifetime of `days`
+    /// ran out: 5.4.7 (RFC 3463 "delivery time expired"), with the last
+    /// error.
+    pub fn expired(rep: &DeliveryReport, last_reason: &str, days: f64) -> Self {
+        DsnRecipient {
+            address: rep.recipient.clone(),
+            action: DsnAction::Failed,
+            status: EnhancedCode::new(5, 4, 7),
+            reason: Bilingual::new(
+                format!("niet afgeleverd binnen {days:.1} dagen; laatste fout: {last_reason}"),
+                format!("not delivered within {days:.1} days; last error: {last_reason}"),
+            ),
+            remote_mta: remote_host(&rep.remote),
+            diagnostic: diagnostic(rep),
+        }
+    }
+}
+
+/// The next hop's reply for Diagnostic-Code, when it answered.
+fn diagnostic(rep: &DeliveryReport) -> Option<String> {
+    match &rep.answer {
+        Some(Answer::NextHop(s)) => Some(s.one_line()),
+        _ => None,
+    }
+}
+
+/// `relay.example.nl[127.0.0.1]:25` -> `relay.example.nl`.
+pub(crate) fn remote_host(remote: &str) -> Option<String> {
+    let host = remote.split(['[', ':']).next().unwrap_or("");
+    (!host.is_empty()).then(|| host.to_string())
 }
 
 /// A DSN for the given recipients of `envelope`, addressed to its sender.
@@ -122,7 +161,7 @@ pub fn build_dsn(
             "\r\nFinal-Recipient: {}\r\nAction: {}\r\nStatus: {}\r\n",
             address_field(&r.address),
             r.action.as_str(),
-            ascii_line(&r.status)
+            r.status
         );
         if let Some(mta) = &r.remote_mta {
             let _ = write!(m, "Remote-MTA: dns; {}\r\n", ascii_line(mta));
@@ -176,7 +215,7 @@ pub fn blocked_dsn(
         .map(|(address, reason)| DsnRecipient {
             address: address.clone(),
             action: DsnAction::Failed,
-            status: "5.7.1".into(),
+            status: EnhancedCode::new(5, 7, 1),
             reason: reason.clone(),
             remote_mta: None,
             diagnostic: None,

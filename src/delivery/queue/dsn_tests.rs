@@ -1,6 +1,7 @@
 use super::*;
+use crate::delivery::client::wire::ReplyParser;
 use crate::delivery::message::header_block;
-use crate::types::{MessageId, Recipient};
+use crate::types::{MessageId, RcptStatus, Recipient, SmtpStatus};
 use mail_parser::{MessageParser, MimeHeaders};
 
 fn envelope() -> Envelope {
@@ -44,7 +45,7 @@ fn failure_dsn_is_a_multipart_report_dutch_first_and_without_the_body() {
     let rcpts = vec![DsnRecipient {
         address: "a@x.nl".into(),
         action: DsnAction::Failed,
-        status: "5.1.1".into(),
+        status: EnhancedCode::new(5, 1, 1),
         reason: Bilingual::new("ontvanger onbekend", "unknown recipient"),
         remote_mta: Some("relay.example.nl".into()),
         diagnostic: Some("550 5.1.1 <a@x.nl>: no such user\r\nX-Injected: yes".into()),
@@ -144,13 +145,132 @@ fn header_block_stops_at_the_blank_line_and_the_limit() {
     assert_eq!(header_block(b"no newline at all", 5), b"");
 }
 
+fn report(status: RcptStatus, answer: Option<Answer>) -> DeliveryReport {
+    DeliveryReport {
+        recipient: "a@x.nl".into(),
+        status,
+        remote: "mx.x.nl[192.0.2.1]:25".into(),
+        tls: Default::default(),
+        answer,
+    }
+}
+
+fn from_wire(line: &[u8]) -> Answer {
+    let mut p = ReplyParser::new(10);
+    let (_, reply) = p.feed(line).expect("a valid reply");
+    Answer::NextHop(reply.expect("complete").to_status())
+}
+
+fn dsn_text(rcpt: DsnRecipient) -> String {
+    let raw = build_dsn(
+        "sluis.example.nl",
+        "pm@sluis.example.nl",
+        &envelope(),
+        b"",
+        &[rcpt],
+    );
+    String::from_utf8(raw).unwrap()
+}
+
 #[test]
-fn status_code_comes_from_reply_then_reason_then_default() {
-    assert_eq!(status_code("550 5.1.1 no such user", "", true), "5.1.1");
-    assert_eq!(status_code("", "5.6.7 SMTPUTF8 nodig", true), "5.6.7");
-    assert_eq!(status_code("554 rejected", "x", true), "5.0.0");
-    assert_eq!(status_code("", "timeout", false), "4.0.0");
-    assert_eq!(status_code("550 1.2.3.4", "", true), "5.0.0");
+fn status_comes_typed_from_the_reply_or_our_decision_else_the_class() {
+    // What `status_code` once read back out of text, now from the types.
+    let reply = report(
+        RcptStatus::PermanentFailure {
+            reason: String::new(),
+        },
+        Some(from_wire(b"550 5.1.1 no such user\r\n")),
+    );
+    assert_eq!(
+        DsnRecipient::bounced(&reply, "").status,
+        EnhancedCode::new(5, 1, 1)
+    );
+    let ours = Answer::Local(SmtpStatus::new(
+        554,
+        (5, 6, 7),
+        "SMTPUTF8 nodig",
+        "SMTPUTF8 needed",
+    ));
+    let local = report(ours.rcpt_status(), Some(ours));
+    let d = DsnRecipient::bounced(&local, "");
+    assert_eq!(d.status, EnhancedCode::new(5, 6, 7));
+    assert_eq!(
+        d.reason,
+        Bilingual::new("SMTPUTF8 nodig", "SMTPUTF8 needed")
+    );
+    assert_eq!(d.diagnostic, None);
+    let bare = report(
+        RcptStatus::PermanentFailure {
+            reason: String::new(),
+        },
+        Some(from_wire(b"554 rejected\r\n")),
+    );
+    assert_eq!(
+        DsnRecipient::bounced(&bare, "").status,
+        EnhancedCode::new(5, 0, 0)
+    );
+    let untyped = report(
+        RcptStatus::PermanentFailure {
+            reason: "weg / gone".into(),
+        },
+        None,
+    );
+    let d = DsnRecipient::bounced(&untyped, "weg / gone");
+    assert_eq!(d.status, EnhancedCode::new(5, 0, 0));
+    assert_eq!(d.reason, Bilingual::new("weg / gone", "weg / gone"));
+}
+
+#[test]
+fn a_5xx_from_the_next_hop_bounces_with_its_own_code() {
+    let answer = from_wire(b"550-5.1.1 <a@x.nl>: no\r\n550 5.1.1 such user\r\n");
+    let status = answer.rcpt_status();
+    assert_eq!(
+        status,
+        RcptStatus::PermanentFailure {
+            reason: "550 5.1.1 <a@x.nl>: no such user".into()
+        }
+    );
+    let RcptStatus::PermanentFailure { reason } = &status else {
+        unreachable!()
+    };
+    let d = DsnRecipient::bounced(&report(status.clone(), Some(answer)), reason);
+    assert_eq!(d.remote_mta.as_deref(), Some("mx.x.nl"));
+    let text = dsn_text(d);
+    assert!(
+        text.contains("Action: failed\r\nStatus: 5.1.1\r\n"),
+        "{text}"
+    );
+    assert!(text.contains("Diagnostic-Code: smtp; 550 5.1.1 <a@x.nl>: no such user\r\n"));
+}
+
+#[test]
+fn a_4xx_from_the_next_hop_is_a_deferral_and_its_code_reaches_the_dsn() {
+    let answer = from_wire(b"451 4.2.1 mailbox busy\r\n");
+    let status = answer.rcpt_status();
+    // Retried, with the reply as the journal's reason (as before).
+    assert_eq!(
+        status,
+        RcptStatus::TemporaryFailure {
+            reason: "451 4.2.1 mailbox busy".into()
+        }
+    );
+    let rep = report(status, Some(answer));
+    // Still deferred when the lifetime ends: 5.4.7, and the next hop's own
+    // 4.2.1 reply as the diagnostic.
+    let text = dsn_text(DsnRecipient::expired(&rep, "451 4.2.1 mailbox busy", 5.0));
+    assert!(text.contains("Status: 5.4.7\r\n"), "{text}");
+    assert!(text.contains("Diagnostic-Code: smtp; 451 4.2.1 mailbox busy\r\n"));
+    // A delay notice for it says the reply's own code.
+    let delayed = DsnRecipient {
+        action: DsnAction::Delayed,
+        status: rep
+            .answer
+            .as_ref()
+            .map(|a| a.status().enhanced_or_generic())
+            .unwrap(),
+        ..DsnRecipient::expired(&rep, "", 5.0)
+    };
+    assert!(dsn_text(delayed).contains("Action: delayed\r\nStatus: 4.2.1\r\n"));
 }
 
 #[test]

@@ -10,7 +10,7 @@
 
 use crate::config::{RelayHost, RelayTls};
 use crate::delivery::mx::deliver::MxRoute;
-use crate::delivery::relay::{hop_meets, RelayRoute};
+use crate::delivery::relay::{hop_meets, RelayError, RelayRoute};
 use crate::delivery::{QueuedRcpt, Route};
 use crate::types::{DeliveryReport, Envelope, RcptStatus, TlsInfo, TransportRequirement};
 
@@ -41,8 +41,8 @@ pub fn select_hop(req: TransportRequirement, relay: Option<&RelayHost>, mx_enabl
 /// The configured routes, chosen per recipient.
 pub struct SelectingRoute {
     pub relay_host: Option<RelayHost>,
-    /// `Err`: a relay is configured but unusable (the reason).
-    pub relay: Option<Result<RelayRoute, String>>,
+    /// `Err`: a relay is configured but unusable (why).
+    pub relay: Option<Result<RelayRoute, RelayError>>,
     pub mx: Option<MxRoute>,
     /// Reason given when a recipient has no way out.
     pub unrouted: String,
@@ -56,7 +56,7 @@ fn deferred(r: &QueuedRcpt, reason: &str) -> DeliveryReport {
         },
         remote: String::new(),
         tls: TlsInfo::default(),
-        reply: String::new(),
+        answer: None,
     }
 }
 
@@ -102,10 +102,12 @@ impl Route for SelectingRoute {
         }
         match &self.relay {
             Some(Ok(relay)) => run_part(relay, envelope, rcpts, &via_relay, body, &mut out).await,
-            Some(Err(reason)) => {
+            Some(Err(e)) => {
+                let reason =
+                    format!("relay-configuratie ongeldig / relay configuration invalid: {e}");
                 for &i in &via_relay {
                     if let (Some(slot), Some(r)) = (out.get_mut(i), rcpts.get(i)) {
-                        *slot = Some(deferred(r, reason));
+                        *slot = Some(deferred(r, &reason));
                     }
                 }
             }

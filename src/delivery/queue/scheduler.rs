@@ -13,7 +13,7 @@
 //! Failure: a journal write error is logged and the recipient stays as the
 //! journal last knew it (a restart retries it); nothing here panics.
 
-use super::dsn::{build_dsn, status_code, DsnAction, DsnRecipient};
+use super::dsn::{build_dsn, DsnRecipient};
 use super::route_select::SelectingRoute;
 use crate::audit::{Audit, AuditEvent};
 use crate::config::Config;
@@ -22,7 +22,7 @@ use crate::delivery::mx::deliver::MxRoute;
 use crate::delivery::relay::RelayRoute;
 use crate::delivery::tlsrpt::result::TlsRptSink;
 use crate::delivery::{Journal, QueueItem, QueuedRcpt, Route};
-use crate::types::{Bilingual, DeliveryReport, Envelope, RcptStatus};
+use crate::types::{DeliveryReport, Envelope, RcptStatus};
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, VecDeque};
 use std::sync::Arc;
@@ -82,7 +82,7 @@ impl Route for DefaultRoute {
                     },
                     remote: String::new(),
                     tls: Default::default(),
-                    reply: String::new(),
+                    answer: None,
                 })
                 .collect(),
         }
@@ -109,9 +109,8 @@ impl Queue {
         tlsrpt: Option<TlsRptSink>,
     ) -> QueueHandle {
         let relay = config.delivery.relay.as_ref().map(|relay| {
-            RelayRoute::new(&config, relay).map_err(|e| {
+            RelayRoute::new(&config, relay).inspect_err(|e| {
                 tracing::error!("relay host unusable, mail is deferred: {e}");
-                format!("relay-configuratie ongeldig / relay configuration invalid: {e}")
             })
         });
         let mx = config
@@ -263,7 +262,7 @@ async fn attempt<J: Journal, R: Route>(ctx: &Ctx<J, R>, mut item: QueueItem) -> 
                     },
                     remote: String::new(),
                     tls: Default::default(),
-                    reply: String::new(),
+                    answer: None,
                 })
                 .collect()
         }
@@ -288,7 +287,7 @@ async fn attempt<J: Journal, R: Route>(ctx: &Ctx<J, R>, mut item: QueueItem) -> 
             },
             remote: String::new(),
             tls: Default::default(),
-            reply: String::new(),
+            answer: None,
         });
         match rep.status.clone() {
             RcptStatus::Delivered => {
@@ -299,41 +298,17 @@ async fn attempt<J: Journal, R: Route>(ctx: &Ctx<J, R>, mut item: QueueItem) -> 
                         "tls_version": rep.tls.version,
                         "cipher": rep.tls.cipher,
                         "authentication": rep.tls.authentication,
-                        "reply": rep.reply,
+                        "reply": rep.reply_line(),
                         "attempts": attempts,
                     })));
             }
             RcptStatus::PermanentFailure { reason } => {
-                let dsn = DsnRecipient {
-                    address: rcpt.address.clone(),
-                    action: DsnAction::Failed,
-                    status: status_code(&rep.reply, &reason, true),
-                    reason: if rep.reply.is_empty() {
-                        split_bilingual(&reason)
-                    } else {
-                        Bilingual::new(
-                            format!("de ontvangende server weigerde het bericht: {}", rep.reply),
-                            format!("the receiving server rejected the message: {}", rep.reply),
-                        )
-                    },
-                    remote_mta: remote_host(&rep.remote),
-                    diagnostic: (!rep.reply.is_empty()).then(|| rep.reply.clone()),
-                };
+                let dsn = DsnRecipient::bounced(&rep, &reason);
                 failed.push((rcpt.clone(), rep, dsn));
             }
             RcptStatus::TemporaryFailure { reason } if now >= expires => {
                 let days = d.max_lifetime_secs as f64 / 86_400.0;
-                let dsn = DsnRecipient {
-                    address: rcpt.address.clone(),
-                    action: DsnAction::Failed,
-                    status: "5.4.7".into(),
-                    reason: Bilingual::new(
-                        format!("niet afgeleverd binnen {days:.1} dagen; laatste fout: {reason}"),
-                        format!("not delivered within {days:.1} days; last error: {reason}"),
-                    ),
-                    remote_mta: remote_host(&rep.remote),
-                    diagnostic: (!rep.reply.is_empty()).then(|| rep.reply.clone()),
-                };
+                let dsn = DsnRecipient::expired(&rep, &reason, days);
                 let rep = DeliveryReport {
                     status: RcptStatus::PermanentFailure {
                         reason: format!("levensduur verstreken / lifetime expired: {reason}"),
@@ -377,7 +352,7 @@ async fn attempt<J: Journal, R: Route>(ctx: &Ctx<J, R>, mut item: QueueItem) -> 
             ctx.audit
                 .record(event(&env, "bounced", rcpt).detail(serde_json::json!({
                     "reason": reason,
-                    "status": dsn.status,
+                    "status": dsn.status.to_string(),
                     "remote": rep.remote,
                     "dsn": sent_dsn,
                     "attempts": attempts,
@@ -436,20 +411,6 @@ fn event(env: &Envelope, kind: &str, rcpt: &QueuedRcpt) -> AuditEvent {
         .recipient(rcpt.address.clone())
 }
 
-/// `nl / en` texts (as our own reasons are written) into both languages.
-fn split_bilingual(reason: &str) -> Bilingual {
-    match reason.split_once(" / ") {
-        Some((nl, en)) => Bilingual::new(nl.trim(), en.trim()),
-        None => Bilingual::new(reason, reason),
-    }
-}
-
-/// `relay.example.nl[127.0.0.1]:25` -> `relay.example.nl`.
-fn remote_host(remote: &str) -> Option<String> {
-    let host = remote.split(['[', ':']).next().unwrap_or("");
-    (!host.is_empty()).then(|| host.to_string())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -460,17 +421,5 @@ mod tests {
         assert_eq!(s, vec![300, 600, 1200, 2400, 4800, 9600, 14400, 14400]);
         assert_eq!(backoff_secs(300, 4 * 3600, 0), 300);
         assert_eq!(backoff_secs(300, 4 * 3600, u32::MAX), 14400);
-    }
-
-    #[test]
-    fn bilingual_reasons_are_split_and_hosts_extracted() {
-        let b = split_bilingual("5.3.4 Bericht te groot / Message too large (9 > 8)");
-        assert_eq!(b.nl, "5.3.4 Bericht te groot");
-        assert_eq!(b.en, "Message too large (9 > 8)");
-        assert_eq!(
-            remote_host("relay.example.nl[127.0.0.1]:25").as_deref(),
-            Some("relay.example.nl")
-        );
-        assert_eq!(remote_host(""), None);
     }
 }

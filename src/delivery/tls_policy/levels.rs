@@ -75,7 +75,59 @@ pub enum MxPlan {
         tlsa: Vec<Tlsa>,
     },
     /// Do not connect to this MX now (try the next one).
-    Skip(String),
+    Skip(SkipReason),
+}
+
+/// Why one MX is not used now. Typed, so TLS-RPT can tell a DNSSEC failure
+/// from a policy mismatch without reading the text; `Display` gives the
+/// text the audit, the deferral reason and `delivery check` show.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SkipReason {
+    /// A target whose plan is still being made (never left in place).
+    NotPlanned,
+    /// DNSSEC validation of the MX or its addresses failed (bogus).
+    DnssecBogus,
+    /// The TLSA lookup failed (SERVFAIL, timeout, bogus); its error.
+    TlsaLookup(String),
+    /// MTA-STS enforce, and the policy does not list this host.
+    NotInStsPolicy,
+    /// The host has no A or AAAA records.
+    NoAddress,
+    /// The A/AAAA lookup failed; the DNS error.
+    AddressLookup(String),
+    /// An NTA 7516 host, skipped for the inner reason.
+    Nta(Box<SkipReason>),
+}
+
+impl SkipReason {
+    /// DNSSEC said no (bogus answers, a TLSA lookup that failed): RFC
+    /// 8460's `dnssec-invalid` rather than a validation failure.
+    pub fn is_dnssec(&self) -> bool {
+        match self {
+            SkipReason::DnssecBogus | SkipReason::TlsaLookup(_) => true,
+            SkipReason::Nta(inner) => inner.is_dnssec(),
+            _ => false,
+        }
+    }
+}
+
+impl std::fmt::Display for SkipReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SkipReason::NotPlanned => Ok(()),
+            SkipReason::DnssecBogus => f.write_str("DNSSEC validation failed (bogus)"),
+            SkipReason::TlsaLookup(why) => write!(f, "TLSA lookup failed: {why}"),
+            SkipReason::NotInStsPolicy => {
+                f.write_str("MX host not listed in the MTA-STS policy (enforce)")
+            }
+            SkipReason::NoAddress => f.write_str("no address records"),
+            SkipReason::AddressLookup(e) => f.write_str(e),
+            SkipReason::Nta(inner) => match inner.as_ref() {
+                SkipReason::DnssecBogus => f.write_str("NTA 7516 host: DNSSEC bogus"),
+                other => write!(f, "NTA 7516 host: {other}"),
+            },
+        }
+    }
 }
 
 /// Per-MX plan. `mx_rrset` is the security of the MX answer (for an
@@ -89,7 +141,7 @@ pub fn plan_mx(
     mx_host: &str,
 ) -> MxPlan {
     if mx_rrset == Security::Bogus || addrs == Security::Bogus {
-        return MxPlan::Skip("DNSSEC validation failed (bogus)".into());
+        return MxPlan::Skip(SkipReason::DnssecBogus);
     }
     let dnssec = mx_rrset == Security::Secure && addrs == Security::Secure;
     if dnssec {
@@ -108,7 +160,7 @@ pub fn plan_mx(
                 };
             }
             TlsaFinding::Failed(why) => {
-                return MxPlan::Skip(format!("TLSA lookup failed: {why}"));
+                return MxPlan::Skip(SkipReason::TlsaLookup(why.clone()));
             }
             TlsaFinding::SecureNone | TlsaFinding::Insecure => {}
         }
@@ -121,7 +173,7 @@ pub fn plan_mx(
                     tlsa: Vec::new(),
                 }
             } else {
-                MxPlan::Skip("MX host not listed in the MTA-STS policy (enforce)".into())
+                MxPlan::Skip(SkipReason::NotInStsPolicy)
             }
         }
         _ => MxPlan::Use {
@@ -370,5 +422,56 @@ mod tests {
         assert!(!meets_level(&SecurityLevel::Encrypt, Achieved::Plain));
         assert!(meets_level(&SecurityLevel::Opportunistic, Achieved::Plain));
         assert!(!meets_level(&SecurityLevel::Verify, Achieved::Tls));
+    }
+
+    #[test]
+    fn skip_reasons_keep_their_text_and_say_whether_dnssec_failed() {
+        let bogus = plan_mx(
+            Security::Bogus,
+            Security::Secure,
+            &TlsaFinding::Insecure,
+            None,
+            "m",
+        );
+        assert_eq!(bogus, MxPlan::Skip(SkipReason::DnssecBogus));
+        let tlsa = SkipReason::TlsaLookup("SERVFAIL".into());
+        let cases = [
+            (
+                SkipReason::DnssecBogus,
+                "DNSSEC validation failed (bogus)",
+                true,
+            ),
+            (tlsa.clone(), "TLSA lookup failed: SERVFAIL", true),
+            (
+                SkipReason::NotInStsPolicy,
+                "MX host not listed in the MTA-STS policy (enforce)",
+                false,
+            ),
+            (SkipReason::NoAddress, "no address records", false),
+            (
+                SkipReason::AddressLookup("timeout".into()),
+                "timeout",
+                false,
+            ),
+            (
+                SkipReason::Nta(Box::new(SkipReason::DnssecBogus)),
+                "NTA 7516 host: DNSSEC bogus",
+                true,
+            ),
+            (
+                SkipReason::Nta(Box::new(tlsa)),
+                "NTA 7516 host: TLSA lookup failed: SERVFAIL",
+                true,
+            ),
+            (
+                SkipReason::Nta(Box::new(SkipReason::AddressLookup("x".into()))),
+                "NTA 7516 host: x",
+                false,
+            ),
+        ];
+        for (why, text, dnssec) in cases {
+            assert_eq!(why.to_string(), text);
+            assert_eq!(why.is_dnssec(), dnssec, "{why}");
+        }
     }
 }

@@ -6,7 +6,7 @@
 //! members past the decompression-ratio or size limits are unscannable.
 //! Members are read with a hard cap, so a zip bomb stops at the cap.
 
-use super::member::{member_location, read_member, Zip};
+use super::member::{is_encrypted_error, member_location, read_member, Zip};
 use super::office::{self, Package};
 use super::{extract_bytes, xlsx, xml};
 use crate::inspect::{mask_digits, Coverage, Ctx};
@@ -18,8 +18,7 @@ pub fn extract(data: &[u8], loc: &Location, depth: u32, ctx: &mut Ctx) {
     let mut zip = match zip::ZipArchive::new(Cursor::new(data)) {
         Ok(z) => z,
         Err(e) => {
-            let msg = e.to_string().to_ascii_lowercase();
-            if msg.contains("aes") || msg.contains("password") {
+            if is_encrypted_error(&e) {
                 ctx.unscannable(loc, "encrypted archive (password protected)");
             } else {
                 ctx.unscannable(loc, "corrupt or truncated ZIP container");

@@ -7,8 +7,20 @@
 use crate::inspect::{mask_digits, Ctx};
 use crate::types::Location;
 use std::io::{Cursor, Read};
+use zip::result::ZipError;
 
 pub type Zip<'a> = zip::ZipArchive<Cursor<&'a [u8]>>;
+
+/// Whether a zip error means "needs a password": told by the error's
+/// variant and the zip crate's own constant, not by its message text. We
+/// never pass a password, so the AES-without-feature error (which needs
+/// one) cannot occur.
+pub fn is_encrypted_error(e: &ZipError) -> bool {
+    matches!(
+        e,
+        ZipError::InvalidPassword | ZipError::UnsupportedArchive(ZipError::PASSWORD_REQUIRED)
+    )
+}
 
 /// Read one member fully, within the ratio and size limits. `None` means it
 /// was recorded as unscannable (or a limit was hit).
@@ -31,8 +43,7 @@ pub fn read_member(zip: &mut Zip, index: usize, loc: &Location, ctx: &mut Ctx) -
     let file = match zip.by_index(index) {
         Ok(f) => f,
         Err(e) => {
-            let msg = e.to_string().to_ascii_lowercase();
-            if msg.contains("password") || msg.contains("encrypt") || msg.contains("aes") {
+            if is_encrypted_error(&e) {
                 ctx.unscannable(loc, "encrypted archive member (password protected)");
             } else {
                 ctx.unscannable(loc, "unsupported or corrupt archive member");
@@ -80,4 +91,23 @@ pub fn member_location(loc: &Location, path: &str, name: &str, ctx: &mut Ctx) ->
         name.to_string(),
     );
     member_loc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_password_errors_mean_encrypted() {
+        assert!(is_encrypted_error(&ZipError::InvalidPassword));
+        assert!(is_encrypted_error(&ZipError::UnsupportedArchive(
+            ZipError::PASSWORD_REQUIRED
+        )));
+        assert!(!is_encrypted_error(&ZipError::UnsupportedArchive(
+            "Compression method not supported"
+        )));
+        assert!(!is_encrypted_error(&ZipError::InvalidArchive(
+            "Could not find EOCD".into()
+        )));
+    }
 }

@@ -1,0 +1,313 @@
+//! The report of `sluis delivery check` as types (`check` fills it in):
+//! per host what the plan asked for and the probe saw, and the outcome.
+//! The JSON keeps the fields and key order the report always had; the
+//! text form prints the same facts for a person.
+
+use crate::delivery::tls_policy::levels::Achieved;
+use crate::delivery::tls_policy::mta_sts::Mode;
+use crate::delivery::tls_policy::nta7516::Nta7516;
+use crate::types::Bilingual;
+use serde::Serialize;
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+
+/// What the check concludes for the domain (`outcome`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Outcome {
+    /// What the first usable host in delivery's order achieved.
+    Dane,
+    MtaSts,
+    Tls,
+    Plain,
+    /// No host can be used now: delivery would defer.
+    Refuse,
+    /// The check itself could not start (DNS or CA setup).
+    Error,
+}
+
+impl Outcome {
+    pub(super) fn from_achieved(a: Achieved) -> Self {
+        match a {
+            Achieved::Dane => Outcome::Dane,
+            Achieved::MtaSts => Outcome::MtaSts,
+            Achieved::Tls => Outcome::Tls,
+            Achieved::Plain => Outcome::Plain,
+        }
+    }
+
+    pub(super) fn achieved(self) -> Option<Achieved> {
+        match self {
+            Outcome::Dane => Some(Achieved::Dane),
+            Outcome::MtaSts => Some(Achieved::MtaSts),
+            Outcome::Tls => Some(Achieved::Tls),
+            Outcome::Plain => Some(Achieved::Plain),
+            Outcome::Refuse | Outcome::Error => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        self.achieved().map_or(
+            if self == Outcome::Error {
+                "error"
+            } else {
+                "refuse"
+            },
+            Achieved::as_str,
+        )
+    }
+}
+
+/// The report of `sluis delivery check`. Its JSON (`--json`, and
+/// [`check`] for tests) has the fields and key order it has always had:
+/// it goes through `serde_json::Value`, whose map keeps keys sorted.
+#[derive(Clone, Debug, Serialize)]
+pub struct CheckReport {
+    pub domain: String,
+    pub outcome: Outcome,
+    /// Why the check could not start, or why there is no plan at all.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    /// Absent only when the check could not start.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<Bilingual>,
+    /// Absent when there was no plan (the check could not start, or the
+    /// domain has none).
+    #[serde(flatten)]
+    pub planned: Option<Planned>,
+    pub mx: Vec<MxReport>,
+}
+
+/// The parts of the report that need a plan for the domain.
+#[derive(Clone, Debug, Serialize)]
+pub struct Planned {
+    /// Transport requirement (`none`, `tls`, ...) -> met by the outcome.
+    pub satisfies: BTreeMap<&'static str, bool>,
+    /// The host delivery would use.
+    pub via: Option<String>,
+    /// DNSSEC status of the MX RRset.
+    pub dnssec: &'static str,
+    pub mta_sts: Option<StsReport>,
+    pub nta7516: Option<NtaReport>,
+    pub tlsrpt: TlsRptReport,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(untagged)]
+pub enum StsReport {
+    Policy {
+        id: String,
+        mode: Mode,
+        mx: Vec<String>,
+        max_age: u64,
+    },
+    Invalid {
+        error: String,
+    },
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(untagged)]
+pub enum NtaReport {
+    Record {
+        record: Nta7516,
+        dnssec: &'static str,
+    },
+    Error {
+        error: String,
+    },
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(untagged)]
+pub enum TlsRptReport {
+    Rua { rua: Option<Vec<String>> },
+    Error { error: String },
+}
+
+/// One host, as delivery would try it.
+#[derive(Clone, Debug, Serialize)]
+pub struct MxReport {
+    pub host: String,
+    pub preference: u16,
+    /// `nta7516` or `mx`.
+    pub source: &'static str,
+    pub addresses: Vec<String>,
+    pub dnssec: &'static str,
+    pub cname: Option<String>,
+    pub tlsa_status: String,
+    pub tlsa: Vec<TlsaReport>,
+    /// The security level the plan asks for; absent for a skipped host.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<&'static str>,
+    /// What the STARTTLS probe saw; absent when there was no probe.
+    #[serde(flatten)]
+    pub probe: Option<ProbeReport>,
+    /// An outcome word (`dane` ... `plain`) or `refuse`.
+    pub result: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ProbeReport {
+    pub starttls: bool,
+    pub tls_version: Option<String>,
+    pub cipher: Option<String>,
+    pub authentication: Option<&'static str>,
+    pub tlsrpt_result: Option<&'static str>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct TlsaReport {
+    pub record: String,
+    pub usable: bool,
+    pub matched: bool,
+}
+
+/// The report as JSON, with sorted keys (as the CLI prints it).
+pub(super) fn to_json(report: &CheckReport) -> Value {
+    // Serializing plain data with string keys cannot fail; should it ever,
+    // say so in the JSON rather than panic.
+    serde_json::to_value(report).unwrap_or_else(
+        |e| json!({"domain": report.domain, "outcome": "error", "error": e.to_string(), "mx": []}),
+    )
+}
+
+/// A part of the report as one line of JSON, `-` when absent.
+fn shown<T: Serialize>(v: Option<&T>) -> String {
+    match v.map(serde_json::to_value) {
+        Some(Ok(Value::String(s))) => s,
+        Some(Ok(Value::Null)) | None => "-".into(),
+        Some(Ok(other)) => other.to_string(),
+        Some(Err(e)) => format!("({e})"),
+    }
+}
+
+pub(super) fn print_text(r: &CheckReport) {
+    let p = r.planned.as_ref();
+    println!("domain   {}", r.domain);
+    println!("nta7516  {}", shown(p.and_then(|p| p.nta7516.as_ref())));
+    println!("tls-rpt  {}", shown(p.map(|p| &p.tlsrpt)));
+    println!("dnssec   {}", p.map_or("-", |p| p.dnssec));
+    println!("mta-sts  {}", shown(p.and_then(|p| p.mta_sts.as_ref())));
+    if let Some(e) = &r.error {
+        println!("error    {}", Value::from(e.as_str()));
+    }
+    for m in &r.mx {
+        println!("mx {} (pref {}, from {})", m.host, m.preference, m.source);
+        let probe = m.probe.as_ref();
+        let rows: [(&str, Option<String>); 12] = [
+            ("addresses", Some(shown(Some(&m.addresses)))),
+            ("dnssec", Some(m.dnssec.into())),
+            ("cname", m.cname.clone()),
+            ("tlsa_status", Some(m.tlsa_status.clone())),
+            ("tlsa", Some(shown(Some(&m.tlsa)))),
+            ("level", m.level.map(String::from)),
+            ("starttls", probe.map(|p| p.starttls.to_string())),
+            ("tls_version", probe.and_then(|p| p.tls_version.clone())),
+            (
+                "authentication",
+                probe.and_then(|p| p.authentication.map(String::from)),
+            ),
+            (
+                "tlsrpt_result",
+                probe.and_then(|p| p.tlsrpt_result.map(String::from)),
+            ),
+            ("result", Some(m.result.into())),
+            ("error", m.error.clone()),
+        ];
+        for (k, v) in rows {
+            if let Some(v) = v {
+                println!("    {k:<15}{v}");
+            }
+        }
+    }
+    println!(
+        "outcome  {} (via {})",
+        r.outcome.as_str(),
+        p.and_then(|p| p.via.as_deref()).unwrap_or("-")
+    );
+    println!("meets    {}", shown(p.map(|p| &p.satisfies)));
+    if let Some(b) = &r.summary {
+        println!("         {} / {}", b.nl, b.en);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The JSON has the fields (and, printed, the key order) the report
+    /// had when it was built as a `serde_json::Value`.
+    #[test]
+    fn json_keeps_the_fields_of_the_value_it_replaced() {
+        let report = CheckReport {
+            domain: "a.nl".into(),
+            outcome: Outcome::Plain,
+            error: None,
+            summary: Some(Bilingual::new("nl", "en")),
+            planned: Some(Planned {
+                satisfies: BTreeMap::from([("none", true), ("tls", false)]),
+                via: None,
+                dnssec: "insecure",
+                mta_sts: Some(StsReport::Invalid { error: "e".into() }),
+                nta7516: None,
+                tlsrpt: TlsRptReport::Rua { rua: None },
+            }),
+            mx: vec![MxReport {
+                host: "mx.a.nl".into(),
+                preference: 10,
+                source: "mx",
+                addresses: vec!["192.0.2.1".into()],
+                dnssec: "insecure",
+                cname: None,
+                tlsa_status: "not used (insecure)".into(),
+                tlsa: vec![],
+                level: Some("opportunistic"),
+                probe: Some(ProbeReport {
+                    starttls: false,
+                    tls_version: None,
+                    cipher: None,
+                    authentication: None,
+                    tlsrpt_result: Some("starttls-not-supported"),
+                }),
+                result: "plain",
+                error: None,
+            }],
+        };
+        let want = json!({
+            "domain": "a.nl", "outcome": "plain",
+            "summary": {"nl": "nl", "en": "en"},
+            "satisfies": {"none": true, "tls": false},
+            "via": null, "dnssec": "insecure", "mta_sts": {"error": "e"},
+            "nta7516": null, "tlsrpt": {"rua": null},
+            "mx": [{
+                "host": "mx.a.nl", "preference": 10, "source": "mx",
+                "addresses": ["192.0.2.1"], "dnssec": "insecure", "cname": null,
+                "tlsa_status": "not used (insecure)", "tlsa": [],
+                "level": "opportunistic", "starttls": false, "tls_version": null,
+                "cipher": null, "authentication": null,
+                "tlsrpt_result": "starttls-not-supported", "result": "plain",
+            }],
+        });
+        assert_eq!(to_json(&report), want);
+        assert_eq!(to_json(&report).to_string(), want.to_string());
+
+        // A check that could not start: no plan, no summary.
+        let failed = CheckReport {
+            domain: "a.nl".into(),
+            outcome: Outcome::Error,
+            error: Some("no resolver".into()),
+            summary: None,
+            planned: None,
+            mx: vec![],
+        };
+        assert_eq!(
+            to_json(&failed),
+            json!({"domain": "a.nl", "outcome": "error", "error": "no resolver", "mx": []})
+        );
+        assert_eq!(Outcome::MtaSts.as_str(), "mta-sts");
+        assert_eq!(Outcome::Refuse.as_str(), "refuse");
+    }
+}
