@@ -128,7 +128,7 @@ pub async fn run(mut config: Config, demo: bool) -> anyhow::Result<()> {
         audit.clone(),
         Some(tlsrpt_tx),
     );
-    pipeline.set_queue(Arc::new(move |item| queue.enqueue(item)));
+    pipeline.set_queue_handle(queue);
     let resumed = pipeline.resume(recovered);
     if resumed > 0 {
         tracing::info!(

@@ -281,6 +281,52 @@ pub enum RcptStatus {
     PermanentFailure {
         reason: String,
     },
+    /// Taken out of the queue on purpose (a mail about a pickup link that
+    /// was revoked or expired): final, and no DSN to anyone.
+    Cancelled {
+        reason: String,
+    },
+}
+
+impl RcptStatus {
+    /// Delivered, bounced or cancelled: nothing more will happen.
+    pub fn is_final(&self) -> bool {
+        matches!(
+            self,
+            RcptStatus::Delivered
+                | RcptStatus::PermanentFailure { .. }
+                | RcptStatus::Cancelled { .. }
+        )
+    }
+}
+
+/// What a mail Sluis made itself is about, carried with it through the
+/// spool and the queue, so the queue can find it by meaning (never by
+/// reading its text). Holds ids only, never a link secret or a code.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum MailTag {
+    /// The notification with the link of this pickup, to its recipient.
+    PickupNotification { pickup: String },
+    /// A one-time code mail for this pickup, to its recipient.
+    PickupCode { pickup: String },
+}
+
+impl MailTag {
+    /// The pickup (its id, derived from the link secret) the mail is for.
+    pub fn pickup_id(&self) -> &str {
+        match self {
+            MailTag::PickupNotification { pickup } | MailTag::PickupCode { pickup } => pickup,
+        }
+    }
+
+    /// The audit event written when such a mail is cancelled.
+    pub fn cancelled_event(&self) -> &'static str {
+        match self {
+            MailTag::PickupNotification { .. } => "notification-cancelled",
+            MailTag::PickupCode { .. } => "code-cancelled",
+        }
+    }
 }
 
 /// How the connection to the next hop was protected.

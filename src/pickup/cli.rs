@@ -94,6 +94,22 @@ impl Outbox for Nothing {
     fn send<'a>(&'a self, _: &'a str, _: &'a str, _: Vec<u8>) -> BoxFuture<'a, Result<(), String>> {
         Box::pin(async { Err("no outbox in this command".to_string()) })
     }
+
+    fn send_tagged<'a>(
+        &'a self,
+        tenant: &'a str,
+        recipient: &'a str,
+        raw: Vec<u8>,
+        _: crate::types::MailTag,
+    ) -> BoxFuture<'a, Result<(), String>> {
+        self.send(tenant, recipient, raw)
+    }
+
+    /// The running server's queue is in another process: it asks the
+    /// store before each attempt ([`Pickup::closed_reason`]) instead.
+    fn cancel<'a>(&'a self, _: &'a str, _: &'a str) -> BoxFuture<'a, usize> {
+        Box::pin(async { 0 })
+    }
 }
 
 impl ReplySink for Nothing {

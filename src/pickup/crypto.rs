@@ -195,6 +195,43 @@ pub fn mask_phone(phone: &str) -> String {
     out
 }
 
+/// The server key from `path`; created there (mode 0600, folder 0700)
+/// when missing.
+pub(super) fn load_or_create_key(path: &std::path::Path) -> Result<ServerKey, super::PickupError> {
+    let err = |m: String| super::PickupError::ServerKey {
+        path: path.display().to_string(),
+        message: m,
+    };
+    match std::fs::read(path) {
+        Ok(bytes) => {
+            let arr: [u8; 32] = bytes
+                .try_into()
+                .map_err(|_| err("must hold exactly 32 bytes".into()))?;
+            Ok(ServerKey::from_bytes(arr))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let key: [u8; 32] = rand::random();
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                crate::private_fs::create_dir_all(dir).map_err(|e| err(e.to_string()))?;
+            }
+            let mut options = std::fs::OpenOptions::new();
+            options.write(true).create_new(true);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::OpenOptionsExt;
+                options.mode(0o600);
+            }
+            use std::io::Write;
+            let mut f = options.open(path).map_err(|e| err(e.to_string()))?;
+            f.write_all(&key)
+                .and_then(|_| f.sync_all())
+                .map_err(|e| err(e.to_string()))?;
+            Ok(ServerKey::from_bytes(key))
+        }
+        Err(e) => Err(err(e.to_string())),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,6 +1,8 @@
 //! The end of a pickup: revoke (CLI or the sender's signed link), lock
-//! (the link's lifetime cap of codes) and expiry (the sweeper). Both delete the ciphertext, codes and sessions —
-//! crypto-shredding — and are audited once.
+//! (the link's lifetime cap of codes) and expiry (the sweeper). Each
+//! deletes the ciphertext, codes and sessions — crypto-shredding — is
+//! audited once, and cancels the link's notification and code mails still
+//! waiting in the delivery queue ([`super::Outbox::cancel`]).
 
 use super::db::{self, PickupState};
 use super::{Pickup, PickupError};
@@ -30,8 +32,33 @@ impl Pickup {
                 self.event(&row, kind, actor)
                     .detail(serde_json::json!({ "pickup": pickup_id })),
             );
+            // Its notification and code mails still queued never go out
+            // (the queue audits each one it takes out).
+            let n = self.outbox.cancel(pickup_id, state.as_str()).await;
+            if n > 0 {
+                tracing::info!(pickup = %pickup_id, cancelled = n, "pickup: queued mails for a closed link cancelled");
+            }
         }
         Ok(changed)
+    }
+
+    /// Why mail for this pickup must not go out any more (`revoked`,
+    /// `expired`, `locked`, `unknown`); `None` while its link is open.
+    /// The delivery queue asks this before each attempt of a notification
+    /// or code mail, so a revoke by another process (`sluis pickup revoke`)
+    /// or before a restart is honoured too. A store error keeps the mail
+    /// (logged): a closed link leads nowhere, its message is shredded.
+    pub async fn closed_reason(&self, pickup_id: &str) -> Option<String> {
+        match db::pickup(&self.store, pickup_id).await {
+            Ok(Some(row)) if row.is_open(crate::now_ms()) => None,
+            Ok(Some(row)) if row.state == PickupState::Active => Some("expired".into()),
+            Ok(Some(row)) => Some(row.state.as_str().into()),
+            Ok(None) => Some("unknown".into()),
+            Err(e) => {
+                tracing::warn!(pickup = %pickup_id, error = %e, "pickup: cannot check link state; mail kept");
+                None
+            }
+        }
     }
 
     /// Revoke every pickup of a message; returns how many were revoked.

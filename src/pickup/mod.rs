@@ -15,6 +15,11 @@
 //! - Every step is audited (`pickup-parked`, `link-sent`, `code-sent`,
 //!   `code-failed`, `opened`, `downloaded`, `replied`, `revoked`,
 //!   `pickup-locked`, `expired`) with message id and recipient, never content.
+//! - A closed link (revoked, expired, locked) gets no mail later: its
+//!   notification and code mails still in the delivery queue are cancelled
+//!   ([`Outbox::cancel`], and the queue asks [`Pickup::closed_reason`]
+//!   before each attempt), audited by the queue as `notification-cancelled`
+//!   / `code-cancelled` with the pickup id.
 //! - A link gets at most `max_codes_per_link_lifetime` codes over its whole
 //!   life; then it is locked (closed like a revoke) and the sender told.
 //!
@@ -52,7 +57,7 @@ pub mod tls;
 pub mod view;
 
 pub use portal::serve_portal;
-pub use service::{CodeChannel, Opened, Parked, Pickup};
+pub use service::{Client, CodeChannel, Opened, Parked, Pickup};
 
 use std::future::Future;
 use std::pin::Pin;
@@ -109,6 +114,22 @@ pub trait Outbox: Send + Sync {
         recipient: &'a str,
         raw: Vec<u8>,
     ) -> BoxFuture<'a, Result<(), String>>;
+
+    /// Like [`Outbox::send`], for a mail about one pickup link (a code
+    /// mail): the tag travels with it through the spool and the queue, so
+    /// [`Outbox::cancel`] can find it.
+    fn send_tagged<'a>(
+        &'a self,
+        tenant: &'a str,
+        recipient: &'a str,
+        raw: Vec<u8>,
+        tag: crate::types::MailTag,
+    ) -> BoxFuture<'a, Result<(), String>>;
+
+    /// The pickup's link was closed (`reason`: revoked, expired, locked):
+    /// cancel its notification and code mails still waiting for delivery.
+    /// Returns how many waiting messages were cancelled.
+    fn cancel<'a>(&'a self, pickup_id: &'a str, reason: &'a str) -> BoxFuture<'a, usize>;
 }
 
 /// Takes a recipient's reply (it may hold health data: the lead's

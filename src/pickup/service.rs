@@ -9,7 +9,7 @@ use super::{mail, sms::SmsSender, view, Outbox, PickupError, ReplySink};
 use crate::audit::{Audit, AuditEvent};
 use crate::config::{BlobStorage, Config, PickupConfig};
 use crate::store::Store;
-use crate::types::MessageId;
+use crate::types::{MailTag, MessageId};
 use std::net::IpAddr;
 use std::sync::Arc;
 
@@ -81,7 +81,7 @@ impl Pickup {
         outbox: Arc<dyn Outbox>,
         replies: Arc<dyn ReplySink>,
     ) -> Result<Pickup, PickupError> {
-        let key = load_or_create_key(&config.pickup.server_key_file)?;
+        let key = crypto::load_or_create_key(&config.pickup.server_key_file)?;
         let blobs = match config.pickup.blob_storage {
             BlobStorage::File => Blobs::Files(config.pickup.blob_dir.clone()),
             BlobStorage::Database => Blobs::Database(store.clone()),
@@ -365,10 +365,13 @@ impl Pickup {
                 let raw = mail::code_mail(cfg, &row.recipient, &code, minutes)
                     .map_err(PickupError::Mail)?;
                 let raw = self.dkim.sign(&row.tenant, raw);
-                self.outbox
-                    .send(&row.tenant, &row.recipient, raw)
-                    .await
-                    .map_err(PickupError::Send)?;
+                let tag = MailTag::PickupCode {
+                    pickup: row.id.clone(),
+                };
+                let sent = self
+                    .outbox
+                    .send_tagged(&row.tenant, &row.recipient, raw, tag);
+                sent.await.map_err(PickupError::Send)?;
                 CodeChannel::Email
             }
         };
@@ -500,41 +503,6 @@ fn ip_key(ip: IpAddr) -> String {
             let [a, b, c, d, ..] = v6.segments();
             format!("ip6:{a:x}:{b:x}:{c:x}:{d:x}::/64")
         }
-    }
-}
-
-fn load_or_create_key(path: &std::path::Path) -> Result<ServerKey, PickupError> {
-    let err = |m: String| PickupError::ServerKey {
-        path: path.display().to_string(),
-        message: m,
-    };
-    match std::fs::read(path) {
-        Ok(bytes) => {
-            let arr: [u8; 32] = bytes
-                .try_into()
-                .map_err(|_| err("must hold exactly 32 bytes".into()))?;
-            Ok(ServerKey::from_bytes(arr))
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            let key: [u8; 32] = rand::random();
-            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                crate::private_fs::create_dir_all(dir).map_err(|e| err(e.to_string()))?;
-            }
-            let mut options = std::fs::OpenOptions::new();
-            options.write(true).create_new(true);
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::OpenOptionsExt;
-                options.mode(0o600);
-            }
-            use std::io::Write;
-            let mut f = options.open(path).map_err(|e| err(e.to_string()))?;
-            f.write_all(&key)
-                .and_then(|_| f.sync_all())
-                .map_err(|e| err(e.to_string()))?;
-            Ok(ServerKey::from_bytes(key))
-        }
-        Err(e) => Err(err(e.to_string())),
     }
 }
 

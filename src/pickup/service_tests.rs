@@ -9,6 +9,9 @@ use std::sync::Mutex;
 struct Rec {
     sms: Mutex<Vec<(String, String)>>,
     mails: Mutex<Vec<(String, Vec<u8>)>>,
+    /// Tags of tagged mails; (pickup, reason) of each cancel.
+    tags: Mutex<Vec<MailTag>>,
+    cancels: Mutex<Vec<(String, String)>>,
 }
 
 struct RecSms(Arc<Rec>);
@@ -28,6 +31,21 @@ impl Outbox for RecOut {
     ) -> BoxFuture<'a, Result<(), String>> {
         self.0.mails.lock().unwrap().push((to.into(), raw));
         Box::pin(async { Ok(()) })
+    }
+    fn send_tagged<'a>(
+        &'a self,
+        t: &'a str,
+        to: &'a str,
+        raw: Vec<u8>,
+        tag: MailTag,
+    ) -> BoxFuture<'a, Result<(), String>> {
+        self.0.tags.lock().unwrap().push(tag);
+        self.send(t, to, raw)
+    }
+    fn cancel<'a>(&'a self, pickup: &'a str, reason: &'a str) -> BoxFuture<'a, usize> {
+        let c = (pickup.to_string(), reason.to_string());
+        self.0.cancels.lock().unwrap().push(c);
+        Box::pin(async { 1 })
     }
 }
 impl ReplySink for RecOut {
@@ -243,6 +261,19 @@ async fn revoke_and_expiry_shred_the_ciphertext() {
         r.p.request_code(&s2, &client()).await,
         Err(PickupError::Gone)
     ));
+    // Each close cancelled the link's queued mails once, by pickup id.
+    let cancels = r.rec.cancels.lock().unwrap().clone();
+    let want = [(&p1.pickup_id, "revoked"), (&p2.pickup_id, "expired")];
+    let want: Vec<_> = want.map(|(p, w)| (p.clone(), w.to_string())).into();
+    assert_eq!(cancels, want);
+    assert_eq!(
+        r.p.closed_reason(&p1.pickup_id).await.as_deref(),
+        Some("revoked")
+    );
+    assert_eq!(
+        r.p.closed_reason("no-such").await.as_deref(),
+        Some("unknown")
+    );
 }
 
 #[tokio::test]
@@ -266,6 +297,11 @@ async fn database_blobs_work_and_codes_go_by_mail_without_phone() {
     );
     let (to, raw) = r.rec.mails.lock().unwrap().last().cloned().unwrap();
     assert_eq!(to, "nophone@example.nl");
+    let tag = MailTag::PickupCode {
+        pickup: parked.pickup_id.clone(),
+    };
+    assert_eq!(r.rec.tags.lock().unwrap().clone(), vec![tag]);
+    assert_eq!(r.p.closed_reason(&parked.pickup_id).await, None);
     let m = mail_parser::MessageParser::default().parse(&raw).unwrap();
     let body = m.body_text(0).unwrap().into_owned();
     let code: String = body.split(": ").nth(1).unwrap().chars().take(6).collect();

@@ -19,7 +19,9 @@ use crate::delivery::{QueueItem, QueuedRcpt};
 use crate::pickup::{BoxFuture, Outbox, ReplySink};
 use crate::route::Work;
 use crate::spool::{MessageMeta, StatusRecord};
-use crate::types::{Bilingual, Envelope, MessageId, RcptStatus, Recipient, TransportRequirement};
+use crate::types::{
+    Bilingual, Envelope, MailTag, MessageId, RcptStatus, Recipient, TransportRequirement,
+};
 use std::net::{IpAddr, Ipv4Addr};
 use std::sync::Arc;
 use std::time::Duration;
@@ -175,6 +177,7 @@ impl Pipeline {
                     &rcpt,
                     message,
                     TransportRequirement::None,
+                    None,
                 )
                 .await
                 .map_err(|e| format!("spool: {e}"))?;
@@ -230,12 +233,17 @@ impl Pipeline {
             .map_err(|e| e.to_string())?;
         let transport = pickup.cfg().notification_transport;
         let from = pickup.cfg().notify_from.clone();
+        // Tagged with its pickup: a revoke or expiry cancels it while queued.
+        let tag = MailTag::PickupNotification {
+            pickup: parked.pickup_id.clone(),
+        };
         self.inject_routed(
             &envelope.tenant,
             &from,
             &rcpt,
             parked.notification,
             transport,
+            Some(tag),
         )
         .await
         .map_err(|e| format!("spool: {e}"))?;
@@ -247,6 +255,7 @@ impl Pipeline {
                     &envelope.mail_from,
                     confirmation,
                     transport,
+                    None,
                 )
                 .await
                 .map_err(|e| format!("spool: {e}"))?;
@@ -273,6 +282,7 @@ impl Pipeline {
             attempts: 0,
             next_attempt_ms: 0,
             body: Some(body),
+            tag: None,
         });
     }
 
@@ -311,7 +321,8 @@ impl Pipeline {
     }
 
     /// Spool and queue a message a stage made, for one recipient, with a
-    /// fixed transport requirement (no second policy pass).
+    /// fixed transport requirement (no second policy pass) and the tag
+    /// that says what it is about.
     pub(super) async fn inject_routed(
         &self,
         tenant: &str,
@@ -319,6 +330,7 @@ impl Pipeline {
         rcpt: &str,
         body: Vec<u8>,
         transport: TransportRequirement,
+        tag: Option<MailTag>,
     ) -> std::io::Result<MessageId> {
         let envelope = Envelope {
             id: self.spool.new_id(),
@@ -342,11 +354,12 @@ impl Pipeline {
                     envelope: envelope.clone(),
                     work: work.clone(),
                     audit: vec![],
+                    tag: tag.clone(),
                 },
                 body.clone(),
             )
             .await?;
-        self.queue_deliverable(Arc::new(envelope), &work, &[None], Some(body));
+        self.queue_deliverable(Arc::new(envelope), &work, &[None], Some(body), tag);
         Ok(id)
     }
 }
@@ -365,10 +378,39 @@ impl Outbox for Pipeline {
             };
             let from = pickup.cfg().notify_from.clone();
             let transport = pickup.cfg().notification_transport;
-            self.inject_routed(tenant, &from, recipient, raw, transport)
+            self.inject_routed(tenant, &from, recipient, raw, transport, None)
                 .await
                 .map(|_| ())
                 .map_err(|e| e.to_string())
+        })
+    }
+
+    fn send_tagged<'a>(
+        &'a self,
+        tenant: &'a str,
+        recipient: &'a str,
+        raw: Vec<u8>,
+        tag: MailTag,
+    ) -> BoxFuture<'a, Result<(), String>> {
+        Box::pin(async move {
+            let Some(pickup) = self.pickup.get() else {
+                return Err("pickup stage not running".into());
+            };
+            let from = pickup.cfg().notify_from.clone();
+            let transport = pickup.cfg().notification_transport;
+            self.inject_routed(tenant, &from, recipient, raw, transport, Some(tag))
+                .await
+                .map(|_| ())
+                .map_err(|e| e.to_string())
+        })
+    }
+
+    fn cancel<'a>(&'a self, pickup_id: &'a str, reason: &'a str) -> BoxFuture<'a, usize> {
+        Box::pin(async move {
+            match self.queue_handle.get() {
+                Some(q) => q.cancel(pickup_id, reason).await,
+                None => 0,
+            }
         })
     }
 }

@@ -7,7 +7,7 @@ use crate::delivery::Journal;
 use crate::pickup::SmsTags;
 use crate::policy::{self, MessageContext};
 use crate::spool::StatusRecord;
-use crate::types::{Envelope, MessageId, RcptStatus, Recipient};
+use crate::types::{Envelope, MailTag, MessageId, RcptStatus, Recipient};
 use std::net::{IpAddr, Ipv4Addr};
 use std::sync::Arc;
 
@@ -37,6 +37,13 @@ impl Journal for Pipeline {
                 next_attempt_ms,
             })
             .await
+    }
+
+    /// A pickup mail whose link is closed (revoked, expired, locked, in
+    /// this process or another) is cancelled by the queue.
+    async fn cancelled(&self, tag: &MailTag) -> Option<String> {
+        let pickup = self.pickup.get()?;
+        pickup.closed_reason(tag.pickup_id()).await
     }
 
     async fn inject(

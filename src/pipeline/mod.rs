@@ -15,6 +15,7 @@
 use crate::audit::{Audit, AuditEvent};
 use crate::config::Config;
 use crate::crypto::Encryptor;
+use crate::delivery::queue::QueueHandle;
 use crate::delivery::{Journal, QueueItem, QueuedRcpt};
 use crate::inspect;
 use crate::pickup::{self, Pickup, SmsTags};
@@ -22,7 +23,7 @@ use crate::policy::{Evaluation, LivePolicy, MessageContext};
 use crate::route::{self, Stages, Work};
 use crate::spool::{MessageMeta, Recovered, Spool, StatusRecord};
 use crate::store::Store;
-use crate::types::{Bilingual, Envelope, MessageId, RcptStatus, ScanReport};
+use crate::types::{Bilingual, Envelope, MailTag, MessageId, RcptStatus, ScanReport};
 use std::sync::{Arc, OnceLock, Weak};
 
 mod handoff;
@@ -38,6 +39,8 @@ pub struct Pipeline {
     spool: Arc<Spool>,
     policy: Arc<LivePolicy>,
     queue: OnceLock<Enqueue>,
+    /// The running queue, to cancel a closed pickup link's mails.
+    queue_handle: OnceLock<QueueHandle>,
     encryptor: Option<Arc<Encryptor>>,
     pickup: OnceLock<Arc<Pickup>>,
     audit: Audit,
@@ -66,6 +69,7 @@ impl Pipeline {
             spool,
             policy,
             queue: OnceLock::new(),
+            queue_handle: OnceLock::new(),
             encryptor,
             pickup: OnceLock::new(),
             audit,
@@ -76,6 +80,14 @@ impl Pipeline {
     /// Connect the delivery queue (once, at start-up).
     pub fn set_queue(&self, enqueue: Enqueue) {
         let _ = self.queue.set(enqueue);
+    }
+
+    /// Connect the running delivery queue (once, at start-up): messages go
+    /// to it, and a closed pickup link's mails are cancelled in it.
+    pub fn set_queue_handle(&self, queue: QueueHandle) {
+        let handle = queue.clone();
+        self.set_queue(Arc::new(move |item| handle.enqueue(item)));
+        let _ = self.queue_handle.set(queue);
     }
 
     /// Connect the pickup stage (once, at start-up; it sends its mails
@@ -157,6 +169,7 @@ impl Pipeline {
             envelope: envelope.clone(),
             work: work.clone(),
             audit: audit.clone(),
+            tag: None,
         };
         self.spool.append(meta, message.clone()).await?;
         self.durable_audit(envelope.id.clone(), audit);
@@ -166,6 +179,7 @@ impl Pipeline {
             &work,
             &vec![None; work.len()],
             Some(message.clone()),
+            None,
         );
         self.hand_off_all(&envelope, &work, &vec![None; work.len()], message);
         Ok(())
@@ -177,6 +191,7 @@ impl Pipeline {
         work: &[Work],
         status: &[Option<StatusRecord>],
         body: Option<Arc<Vec<u8>>>,
+        tag: Option<MailTag>,
     ) {
         let mut attempts = 0;
         let mut next_attempt_ms = 0;
@@ -218,6 +233,7 @@ impl Pipeline {
             attempts,
             next_attempt_ms,
             body,
+            tag,
         });
     }
 
@@ -253,7 +269,8 @@ impl Pipeline {
                 self.durable_audit(r.meta.envelope.id.clone(), r.meta.audit.clone());
             }
             let envelope = Arc::new(r.meta.envelope.clone());
-            self.queue_deliverable(envelope.clone(), &r.meta.work, &r.status, None);
+            let tag = r.meta.tag.clone();
+            self.queue_deliverable(envelope.clone(), &r.meta.work, &r.status, None, tag);
             let needs_hand_off = r
                 .meta
                 .work

@@ -8,7 +8,7 @@ use super::keys::{RecordKey, NONCE_LEN};
 use super::record::{self, Decoded, MessageMeta, Stop};
 use super::{segment_path, StatusRecord};
 use crate::route::Work;
-use crate::types::{MessageId, RcptStatus};
+use crate::types::MessageId;
 use std::collections::{BTreeMap, HashMap};
 use std::io;
 use std::path::Path;
@@ -55,11 +55,7 @@ impl Entry {
 /// A recipient is final when it was blocked at accept time, or delivery
 /// reached a final outcome.
 pub(super) fn is_final(work: &Work, status: Option<&StatusRecord>) -> bool {
-    matches!(work, Work::Blocked { .. })
-        || matches!(
-            status.map(|s| &s.status),
-            Some(RcptStatus::Delivered) | Some(RcptStatus::PermanentFailure { .. })
-        )
+    matches!(work, Work::Blocked { .. }) || status.is_some_and(|s| s.status.is_final())
 }
 
 #[derive(Debug, Default)]

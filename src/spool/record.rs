@@ -48,6 +48,10 @@ pub struct MessageMeta {
     /// is kept) until a `KIND_AUDIT_STORED` record says the store has them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub audit: Vec<crate::audit::AuditEvent>,
+    /// What a mail Sluis made is about (a pickup notification or code
+    /// mail), so the queue can cancel it when its link is closed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tag: Option<crate::types::MailTag>,
 }
 
 /// A change of one recipient's delivery state.
@@ -227,6 +231,7 @@ mod tests {
                 transport: TransportRequirement::None,
             }],
             audit: vec![],
+            tag: None,
         }
     }
 

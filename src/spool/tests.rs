@@ -26,6 +26,7 @@ fn meta(spool: &Spool, rcpts: usize) -> MessageMeta {
             rcpts
         ],
         audit: vec![],
+        tag: None,
     }
 }
 

@@ -136,6 +136,7 @@ pub fn item(
         attempts: 0,
         next_attempt_ms: 0,
         body: Some(Arc::new(body.to_vec())),
+        tag: None,
     }
 }
 

@@ -39,6 +39,20 @@ impl Outbox for Out {
         self.0.mails.lock().unwrap().push((to.into(), raw));
         Box::pin(async { Ok(()) })
     }
+
+    fn send_tagged<'a>(
+        &'a self,
+        tenant: &'a str,
+        to: &'a str,
+        raw: Vec<u8>,
+        _: sluis::types::MailTag,
+    ) -> BoxFuture<'a, Result<(), String>> {
+        self.send(tenant, to, raw)
+    }
+
+    fn cancel<'a>(&'a self, _: &'a str, _: &'a str) -> BoxFuture<'a, usize> {
+        Box::pin(async { 0 })
+    }
 }
 
 impl ReplySink for Out {

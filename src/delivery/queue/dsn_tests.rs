@@ -291,3 +291,15 @@ fn dates_are_rfc5322() {
         "Fri, 27 Nov 2026 10:40:00 +0000"
     );
 }
+
+#[test]
+fn bilingual_reasons_are_split_and_hosts_extracted() {
+    let b = split_bilingual("5.3.4 Bericht te groot / Message too large (9 > 8)");
+    assert_eq!(b.nl, "5.3.4 Bericht te groot");
+    assert_eq!(b.en, "Message too large (9 > 8)");
+    assert_eq!(
+        remote_host("relay.example.nl[127.0.0.1]:25").as_deref(),
+        Some("relay.example.nl")
+    );
+    assert_eq!(remote_host(""), None);
+}

@@ -14,6 +14,38 @@ use crate::delivery::relay::{hop_meets, RelayError, RelayRoute};
 use crate::delivery::{QueuedRcpt, Route};
 use crate::types::{DeliveryReport, Envelope, RcptStatus, TlsInfo, TransportRequirement};
 
+/// The route chosen from the configuration.
+pub enum DefaultRoute {
+    Relay(RelayRoute),
+    /// No way out yet: every recipient is deferred with this reason.
+    Unrouted(String),
+}
+
+impl Route for DefaultRoute {
+    async fn deliver(
+        &self,
+        envelope: &Envelope,
+        rcpts: &[QueuedRcpt],
+        body: &[u8],
+    ) -> Vec<DeliveryReport> {
+        match self {
+            DefaultRoute::Relay(r) => r.deliver(envelope, rcpts, body).await,
+            DefaultRoute::Unrouted(reason) => rcpts
+                .iter()
+                .map(|r| DeliveryReport {
+                    recipient: r.address.clone(),
+                    status: RcptStatus::TemporaryFailure {
+                        reason: reason.clone(),
+                    },
+                    remote: String::new(),
+                    tls: Default::default(),
+                    answer: None,
+                })
+                .collect(),
+        }
+    }
+}
+
 /// The way out for one recipient.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Hop {

@@ -8,12 +8,16 @@
 //! loops); at most `max_parallel_deliveries` messages are in flight, and a
 //! deferred message's body is dropped from memory until its next attempt.
 //! Audit: `delivered` (remote, TLS version, cipher, authentication),
-//! `deferred` (reason), `bounced` (reason, status).
+//! `deferred` (reason), `bounced` (reason, status), and for a tagged mail
+//! of a closed pickup link `notification-cancelled` / `code-cancelled`
+//! (see `cancel`).
 //!
 //! Failure: a journal write error is logged and the recipient stays as the
 //! journal last knew it (a restart retries it); nothing here panics.
 
+use super::cancel::{cancel_item, is_for, Cancelled};
 use super::dsn::{build_dsn, DsnRecipient};
+use super::handle::{Msg, QueueHandle};
 use super::route_select::SelectingRoute;
 use crate::audit::{Audit, AuditEvent};
 use crate::config::Config;
@@ -27,7 +31,7 @@ use std::cmp::Ordering;
 use std::collections::{BinaryHeap, VecDeque};
 use std::sync::Arc;
 use std::time::Duration;
-use tokio::sync::mpsc;
+use tokio::sync::{mpsc, oneshot};
 
 /// Delay before attempt number `attempts + 1`, after `attempts` failed ones.
 pub fn backoff_secs(initial_secs: u64, max_secs: u64, attempts: u32) -> u64 {
@@ -36,57 +40,6 @@ pub fn backoff_secs(initial_secs: u64, max_secs: u64, attempts: u32) -> u64 {
         .max(1)
         .saturating_mul(1u64 << shift)
         .min(max_secs.max(1))
-}
-
-/// Cheap, cloneable handle to a running queue.
-#[derive(Clone, Debug)]
-pub struct QueueHandle {
-    tx: mpsc::UnboundedSender<QueueItem>,
-}
-
-impl QueueHandle {
-    /// Hand a spooled message to the queue. Never blocks. `next_attempt_ms`
-    /// in the future (a recovered, deferred message) waits until then.
-    pub fn enqueue(&self, item: QueueItem) {
-        if item.recipients.is_empty() {
-            return;
-        }
-        if self.tx.send(item).is_err() {
-            tracing::warn!("delivery queue stopped; message stays in the spool");
-        }
-    }
-}
-
-/// The route chosen from the configuration.
-pub enum DefaultRoute {
-    Relay(RelayRoute),
-    /// No way out yet: every recipient is deferred with this reason.
-    Unrouted(String),
-}
-
-impl Route for DefaultRoute {
-    async fn deliver(
-        &self,
-        envelope: &Envelope,
-        rcpts: &[QueuedRcpt],
-        body: &[u8],
-    ) -> Vec<DeliveryReport> {
-        match self {
-            DefaultRoute::Relay(r) => r.deliver(envelope, rcpts, body).await,
-            DefaultRoute::Unrouted(reason) => rcpts
-                .iter()
-                .map(|r| DeliveryReport {
-                    recipient: r.address.clone(),
-                    status: RcptStatus::TemporaryFailure {
-                        reason: reason.clone(),
-                    },
-                    remote: String::new(),
-                    tls: Default::default(),
-                    answer: None,
-                })
-                .collect(),
-        }
-    }
 }
 
 pub struct Queue;
@@ -146,7 +99,7 @@ impl Queue {
             done_tx,
         });
         tokio::spawn(schedule(ctx, rx, done_rx));
-        QueueHandle { tx }
+        QueueHandle::new(tx)
     }
 }
 
@@ -184,7 +137,7 @@ impl Ord for Waiting {
 
 async fn schedule<J: Journal, R: Route>(
     ctx: Arc<Ctx<J, R>>,
-    mut rx: mpsc::UnboundedReceiver<QueueItem>,
+    mut rx: mpsc::UnboundedReceiver<Msg>,
     mut done_rx: mpsc::UnboundedReceiver<Option<QueueItem>>,
 ) {
     let max_in_flight = ctx.config.delivery.max_parallel_deliveries.max(1);
@@ -192,6 +145,8 @@ async fn schedule<J: Journal, R: Route>(
     let mut waiting: BinaryHeap<Waiting> = BinaryHeap::new();
     let mut seq: u64 = 0;
     let mut in_flight = 0usize;
+    let mut cancelled = Cancelled::default();
+    let keep_ms = (ctx.config.delivery.max_lifetime_secs as i64).saturating_mul(1000);
     let mut place =
         |item: QueueItem, ready: &mut VecDeque<QueueItem>, waiting: &mut BinaryHeap<Waiting>| {
             if item.next_attempt_ms <= crate::now_ms() {
@@ -223,11 +178,40 @@ async fn schedule<J: Journal, R: Route>(
             done = done_rx.recv() => {
                 in_flight = in_flight.saturating_sub(1);
                 if let Some(Some(item)) = done {
-                    place(item, &mut ready, &mut waiting);
+                    match cancelled.reason(&item) {
+                        Some(reason) => spawn_cancel(&ctx, vec![item], reason, None),
+                        None => place(item, &mut ready, &mut waiting),
+                    }
                 }
             }
             msg = rx.recv() => match msg {
-                Some(item) => place(item, &mut ready, &mut waiting),
+                Some(Msg::Item(item)) => match cancelled.reason(&item) {
+                    Some(reason) => spawn_cancel(&ctx, vec![item], reason, None),
+                    None => place(item, &mut ready, &mut waiting),
+                },
+                Some(Msg::Cancel { pickup, reason, done }) => {
+                    let mut gone = vec![];
+                    let (out, keep): (Vec<QueueItem>, _) =
+                        std::mem::take(&mut ready).into_iter().partition(|i| is_for(i, &pickup));
+                    ready = keep.into();
+                    gone.extend(out);
+                    let (out, keep): (Vec<Waiting>, Vec<Waiting>) = std::mem::take(&mut waiting)
+                        .into_vec()
+                        .into_iter()
+                        .partition(|w| is_for(&w.item, &pickup));
+                    waiting = keep.into();
+                    gone.extend(out.into_iter().map(|w| w.item));
+                    cancelled.insert(pickup, reason.clone(), crate::now_ms(), keep_ms);
+                    spawn_cancel(&ctx, gone, reason, Some(done));
+                }
+                Some(Msg::Held(tx)) => {
+                    let held = ready
+                        .iter()
+                        .chain(waiting.iter().map(|w| &w.item))
+                        .map(|i| (i.envelope.id.clone(), i.tag.clone()))
+                        .collect();
+                    let _ = tx.send(held);
+                }
                 None => return, // every handle dropped: shutting down
             },
             _ = tokio::time::sleep(sleep_for) => {
@@ -242,8 +226,34 @@ async fn schedule<J: Journal, R: Route>(
     }
 }
 
+/// Record `items` as cancelled off the scheduler's loop; then answer `done`.
+fn spawn_cancel<J: Journal, R: Route>(
+    ctx: &Arc<Ctx<J, R>>,
+    items: Vec<QueueItem>,
+    reason: String,
+    done: Option<oneshot::Sender<usize>>,
+) {
+    let ctx = ctx.clone();
+    tokio::spawn(async move {
+        for item in &items {
+            cancel_item(&*ctx.journal, &ctx.audit, item, &reason).await;
+        }
+        if let Some(done) = done {
+            let _ = done.send(items.len());
+        }
+    });
+}
+
 /// One delivery attempt; returns the message when recipients remain.
 async fn attempt<J: Journal, R: Route>(ctx: &Ctx<J, R>, mut item: QueueItem) -> Option<QueueItem> {
+    // A pickup mail whose link was closed (here or by another process,
+    // before or after a restart) never goes out.
+    if let Some(tag) = &item.tag {
+        if let Some(reason) = ctx.journal.cancelled(tag).await {
+            cancel_item(&*ctx.journal, &ctx.audit, &item, &reason).await;
+            return None;
+        }
+    }
     let env = item.envelope.clone();
     let body = match item.body.take() {
         Some(b) => Ok(b),
@@ -319,6 +329,8 @@ async fn attempt<J: Journal, R: Route>(ctx: &Ctx<J, R>, mut item: QueueItem) -> 
             }
             RcptStatus::TemporaryFailure { reason } => deferred.push((rcpt.clone(), rep, reason)),
             RcptStatus::Scheduled => deferred.push((rcpt.clone(), rep, "not attempted".into())),
+            // Not a route's answer; kept as it is, like a deferral.
+            RcptStatus::Cancelled { reason } => deferred.push((rcpt.clone(), rep, reason)),
         }
     }
 
