@@ -162,3 +162,72 @@ pub async fn serve_health(
         .with_graceful_shutdown(shutdown)
         .await
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::route::Work;
+    use crate::spool::MessageMeta;
+    use crate::types::{Envelope, Recipient, TransportRequirement};
+
+    fn envelope(spool: &Spool, received_at_ms: i64) -> MessageMeta {
+        MessageMeta {
+            envelope: Envelope {
+                id: spool.new_id(),
+                tenant: "default".into(),
+                mail_from: "arts@praktijk.nl".into(),
+                recipients: vec![Recipient::new("r@example.nl")],
+                received_at_ms,
+                client_ip: "127.0.0.1".parse().unwrap(),
+                helo: "client".into(),
+                authenticated_as: None,
+                smtputf8: false,
+                body_8bit: false,
+                size: 1,
+            },
+            work: vec![Work::Deliver {
+                transport: TransportRequirement::None,
+            }],
+            audit: vec![],
+        }
+    }
+
+    /// The SQLite variant of "the store is stopped": its pool closed.
+    #[tokio::test]
+    async fn readiness_names_a_stuck_queue_and_a_closed_store() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("s.db").display());
+        let store = crate::server::open_store(&url, 2).await.unwrap();
+        let (spool, _) = Spool::open(&dir.path().join("spool"), 1 << 20, 8, false).unwrap();
+        let spool = Arc::new(spool);
+        let health = Health::new(store.clone(), spool.clone(), Duration::from_secs(3600));
+        let r = health.check().await;
+        assert!(r.ready(), "{r:?}");
+        assert_eq!(health.gauges(true).queue_messages, 0);
+
+        let two_hours_ago = crate::now_ms() - 2 * 3600 * 1000;
+        spool
+            .append(envelope(&spool, two_hours_ago), Arc::new(b"x".to_vec()))
+            .await
+            .unwrap();
+        let r = health.check().await;
+        assert!(
+            r.queue.is_some() && r.store.is_none() && r.spool.is_none(),
+            "{r:?}"
+        );
+        let g = health.gauges(false);
+        assert_eq!(g.queue_messages, 1);
+        assert!(g.queue_oldest_age >= Duration::from_secs(7199), "{g:?}");
+        // No probe file is left behind for recovery to trip over.
+        assert!(!dir.path().join("spool/.ready-probe").exists());
+
+        store.pool().close().await;
+        let r = health.check().await;
+        assert_eq!(r.store, Some("unreachable"), "{r:?}");
+        assert!(
+            r.text().contains("store: unreachable\nspool: ok\n"),
+            "{}",
+            r.text()
+        );
+    }
+}
