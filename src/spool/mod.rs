@@ -270,10 +270,13 @@ impl Spool {
     /// Whether a file can be created, written, synced and removed in the
     /// spool folder right now (`/readyz`): a full or read-only disk shows
     /// here before a message is refused. The probe's name ends in neither
-    /// `.seg` nor the key journal's, so recovery never reads it.
+    /// `.seg` nor the key journal's, so recovery never reads it; a random
+    /// suffix keeps two scrapes at once from removing each other's probe.
     pub fn probe_writable(&self) -> io::Result<()> {
         use std::io::Write as _;
-        let path = self.dir.join(".ready-probe");
+        let path = self
+            .dir
+            .join(format!(".ready-probe.{:08x}", rand::random::<u32>()));
         let mut f = crate::private_fs::create(&path)?;
         f.write_all(b"ok")?;
         f.sync_all()?;
