@@ -11,6 +11,7 @@ use crate::audit::{Audit, AuditEvent};
 use crate::config::Config;
 use crate::crypto::Encryptor;
 use crate::delivery::queue::Queue;
+use crate::health::{serve_health, Health};
 use crate::pickup::portal::serve_portal;
 use crate::pickup::{Outbox, Pickup, ReplySink};
 use crate::pipeline::Pipeline;
@@ -48,6 +49,11 @@ pub async fn run(mut config: Config, demo: bool) -> anyhow::Result<()> {
     if config.pickup.base_url.is_empty() {
         config.pickup.base_url = format!("https://{portal_addr}");
     }
+    // Bound before the slow start-up steps too, so a taken port fails fast.
+    let health_listener = match config.metrics.listen {
+        Some(addr) => Some(tokio::net::TcpListener::bind(addr).await?),
+        None => None,
+    };
     let config = Arc::new(config);
     let store = open_store(&config.store.url, config.store.max_connections).await?;
     store
@@ -168,6 +174,27 @@ pub async fn run(mut config: Config, demo: bool) -> anyhow::Result<()> {
             shutdown,
         ))
     };
+    let health = health_listener.map(|listener| {
+        let stuck_after = Duration::from_secs(
+            config
+                .delivery
+                .max_lifetime_secs
+                .saturating_add(config.metrics.stuck_grace_secs()),
+        );
+        let checks = Arc::new(Health::new(store.clone(), spool.clone(), stuck_after));
+        if let Ok(addr) = listener.local_addr() {
+            tracing::info!(address = %addr, "metrics and health listening (/metrics, /healthz, /readyz)");
+        }
+        let mut stop = shutdown_rx.clone();
+        let shutdown = async move {
+            let _ = stop.wait_for(|s| *s).await;
+        };
+        tokio::spawn(async move {
+            if let Err(e) = serve_health(listener, checks, shutdown).await {
+                tracing::error!(error = %e, "metrics listener failed");
+            }
+        })
+    });
     tokio::spawn(async move {
         wait_for_signal().await;
         tracing::info!("shutting down: no new connections, open sessions may finish");
@@ -189,6 +216,9 @@ pub async fn run(mut config: Config, demo: bool) -> anyhow::Result<()> {
     compactor.abort();
     sweeper.abort();
     let _ = tokio::time::timeout(Duration::from_secs(5), portal).await;
+    if let Some(health) = health {
+        let _ = tokio::time::timeout(Duration::from_secs(5), health).await;
+    }
     policy_watcher.abort();
     audit.record(AuditEvent::new(&config.tenant.name, "stopped", "system"));
     drop(audit);

@@ -28,7 +28,8 @@ pub use listen::{
 };
 pub use pickup::{BlobStorage, DkimAlgorithm, DkimKeyConfig, PickupConfig, SmsMode};
 pub use sections::{
-    AuditConfig, InspectConfig, LogConfig, PolicyConfig, SpoolConfig, StoreConfig, TenantConfig,
+    AuditConfig, InspectConfig, LogConfig, MetricsConfig, PolicyConfig, SpoolConfig, StoreConfig,
+    TenantConfig,
 };
 
 use serde::{Deserialize, Serialize};
@@ -67,6 +68,8 @@ pub struct Config {
     pub audit: AuditConfig,
     pub pickup: PickupConfig,
     pub crypto: CryptoConfig,
+    /// `/metrics`, `/healthz`, `/readyz` (off unless `listen` is set).
+    pub metrics: MetricsConfig,
 }
 
 impl Config {
@@ -167,6 +170,7 @@ impl Config {
         if self.delivery.retry_initial_secs == 0 {
             return bad("delivery.retry_initial_secs must be > 0");
         }
+        self.metrics.validate().map_err(ConfigError::Invalid)?;
         let p = &self.pickup;
         if !(6..=10).contains(&p.code_digits) {
             return bad("pickup.code_digits must be 6..=10");
@@ -226,5 +230,17 @@ mod tests {
         let c: Config = toml::from_str("[server]\ntrusted_networks = [\"127.0.0.0/8\"]\n").unwrap();
         assert!(c.is_trusted("127.1.2.3".parse().unwrap()));
         assert!(!c.is_trusted("10.0.0.1".parse().unwrap()));
+    }
+
+    #[test]
+    fn metrics_are_off_by_default_and_loopback_unless_allowed() {
+        assert!(Config::default().metrics.listen.is_none());
+        let c: Config = toml::from_str("[metrics]\nlisten = \"0.0.0.0:9187\"\n").unwrap();
+        assert!(c.validate().is_err());
+        let c: Config =
+            toml::from_str("[metrics]\nlisten = \"0.0.0.0:9187\"\nallow_remote = true\n").unwrap();
+        c.validate().unwrap();
+        let c: Config = toml::from_str("[metrics]\nlisten = \"127.0.0.1:9187\"\n").unwrap();
+        c.validate().unwrap();
     }
 }

@@ -1,5 +1,5 @@
 //! The small sections: `[inspect]`, `[spool]`, `[store]`, `[policy]`,
-//! `[tenant]`, `[log]` and `[audit]`.
+//! `[tenant]`, `[log]`, `[audit]` and `[metrics]`.
 
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
@@ -163,6 +163,41 @@ impl Default for AuditConfig {
             retry_initial_ms: 100,
             retry_max_ms: 5_000,
             names_recipient: None,
+        }
+    }
+}
+
+/// `[metrics]`: the `/metrics`, `/healthz` and `/readyz` listener.
+///
+/// Off by default: it is one more open port, without authentication, and
+/// its counts (mail volume per day, pickups) are the practice's business.
+/// When on, it must be a loopback address unless `allow_remote` says the
+/// operator put it behind a firewall or a scraping proxy on purpose.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MetricsConfig {
+    /// e.g. `127.0.0.1:9187`; unset: no listener.
+    pub listen: Option<std::net::SocketAddr>,
+    /// Accept a non-loopback `listen` address.
+    pub allow_remote: bool,
+    /// `/readyz` reports the queue stuck once its oldest unfinished message
+    /// is this much older than `delivery.max_lifetime_secs` (by then the
+    /// queue should have bounced it). Unset: one hour.
+    pub stuck_grace_secs: Option<u64>,
+}
+
+impl MetricsConfig {
+    pub fn stuck_grace_secs(&self) -> u64 {
+        self.stuck_grace_secs.unwrap_or(3600)
+    }
+
+    pub fn validate(&self) -> Result<(), String> {
+        match self.listen {
+            Some(a) if !a.ip().is_loopback() && !self.allow_remote => Err(format!(
+                "metrics.listen = {a} is not a loopback address; the listener has no \
+                 authentication: set metrics.allow_remote = true only behind a firewall"
+            )),
+            _ => Ok(()),
         }
     }
 }

@@ -358,6 +358,7 @@ impl Pickup {
                 self.sms
                     .send(phone, &mail::code_sms(cfg, &code, minutes))
                     .await
+                    .inspect_err(|_| crate::metrics::METRICS.sms_failures.inc())
                     .map_err(|e| PickupError::Send(e.to_string()))?;
                 CodeChannel::Sms(crypto::mask_phone(phone))
             }
@@ -409,6 +410,7 @@ impl Pickup {
                 });
                 self.audit.record(e);
                 return Err(if outcome == CodeCheck::Wrong {
+                    crate::metrics::METRICS.wrong_codes.inc();
                     PickupError::WrongCode
                 } else {
                     PickupError::NoCode
@@ -426,6 +428,7 @@ impl Pickup {
         )
         .await?;
         self.audit.record(self.client_event(&row, "opened", client));
+        crate::metrics::METRICS.portal_logins.inc();
         if db::mark_opened(&self.store, &row.id, now).await? && cfg.notify_sender_on_open {
             self.notify_opened(&row, now).await;
         }

@@ -182,6 +182,7 @@ impl Pipeline {
                 .await
                 .map_err(|e| format!("spool: {e}"))?;
                 tracing::info!(id = %envelope.id, method = method.as_str(), "encrypted copy queued");
+                crate::metrics::METRICS.encrypted.inc();
                 Ok(Handed::Done("encrypted"))
             }
             Ok(EncryptOutcome::NoKey { reason }) => {
@@ -261,6 +262,7 @@ impl Pipeline {
                 .map_err(|e| format!("spool: {e}"))?;
             }
         }
+        crate::metrics::METRICS.parked.inc();
         Ok(Handed::Done("parked"))
     }
 

@@ -130,10 +130,14 @@ impl Pipeline {
             return failed("scanner stopped");
         };
         let (m, cfg) = (message.clone(), self.config.inspect.clone());
-        match tokio::task::spawn_blocking(move || inspect::scan(&m, &cfg)).await {
+        // Timed from the slot on: the wait for a slot is load, not scan time.
+        let started = std::time::Instant::now();
+        let report = match tokio::task::spawn_blocking(move || inspect::scan(&m, &cfg)).await {
             Ok(r) => r,
             Err(_) => failed("scanner failed"),
-        }
+        };
+        crate::metrics::METRICS.scan.observe(started.elapsed());
+        report
     }
 
     /// Scan, decide and route. Returns the work per recipient, with the

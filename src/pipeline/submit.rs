@@ -6,6 +6,7 @@
 use super::Pipeline;
 use crate::accounts;
 use crate::audit::AuditEvent;
+use crate::metrics::{Refusal, METRICS};
 use crate::pickup;
 use crate::policy::{self, MessageContext};
 use crate::route::Work;
@@ -77,6 +78,7 @@ impl Backend for Pipeline {
         let backlog = self.audit.backlog();
         if backlog >= self.config.audit.max_backlog_events {
             tracing::warn!(backlog, "audit store behind; message refused with 451");
+            METRICS.refused(Refusal::AuditBacklog);
             return Err(Reply::new(
                 451,
                 (4, 3, 0),
@@ -147,7 +149,9 @@ impl Backend for Pipeline {
                 _ => None,
             })
             .collect();
+        METRICS.blocked.add(blocked.len() as u64);
         if blocked.len() == work.len() {
+            METRICS.refused(Refusal::AllBlocked);
             for event in events {
                 self.audit.record(event);
             }
@@ -183,6 +187,7 @@ impl Backend for Pipeline {
             .await
         {
             tracing::error!(error = %e, "spool append failed; message refused with 451");
+            METRICS.refused(Refusal::Spool);
             // Not accepted: the decisions are still on record.
             for event in events.into_iter().filter(|e| e.kind != "accepted") {
                 self.audit.record(event);
@@ -194,6 +199,7 @@ impl Backend for Pipeline {
                 "Temporary storage failure, try again later",
             ));
         }
+        METRICS.accepted.inc();
         if !blocked.is_empty() {
             self.send_blocked_dsn(&envelope, &message, &blocked).await;
         }

@@ -254,6 +254,36 @@ impl Spool {
         self.len() == 0
     }
 
+    /// Number of unfinished messages and the arrival time (Unix ms) of the
+    /// oldest, for `/metrics` and `/readyz`. One pass under the index lock:
+    /// cheap next to a scrape interval, and it never touches the disk.
+    pub fn backlog(&self) -> (usize, Option<i64>) {
+        let index = self.lock();
+        let oldest = index
+            .entries
+            .values()
+            .map(|e| e.meta.envelope.received_at_ms)
+            .min();
+        (index.entries.len(), oldest)
+    }
+
+    /// Whether a file can be created, written, synced and removed in the
+    /// spool folder right now (`/readyz`): a full or read-only disk shows
+    /// here before a message is refused. The probe's name ends in neither
+    /// `.seg` nor the key journal's, so recovery never reads it; a random
+    /// suffix keeps two scrapes at once from removing each other's probe.
+    pub fn probe_writable(&self) -> io::Result<()> {
+        use std::io::Write as _;
+        let path = self
+            .dir
+            .join(format!(".ready-probe.{:08x}", rand::random::<u32>()));
+        let mut f = crate::private_fs::create(&path)?;
+        f.write_all(b"ok")?;
+        f.sync_all()?;
+        drop(f);
+        std::fs::remove_file(&path)
+    }
+
     /// Segment files currently on disk.
     pub fn segments(&self) -> io::Result<Vec<u64>> {
         list_segments(&self.dir)

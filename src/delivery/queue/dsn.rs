@@ -338,20 +338,6 @@ pub fn rfc5322_date(ms: i64) -> String {
     mail_parser::DateTime::from_timestamp(ms.div_euclid(1000)).to_rfc822()
 }
 
-/// `nl / en` texts (as our own reasons are written) into both languages.
-pub(super) fn split_bilingual(reason: &str) -> Bilingual {
-    match reason.split_once(" / ") {
-        Some((nl, en)) => Bilingual::new(nl.trim(), en.trim()),
-        None => Bilingual::new(reason, reason),
-    }
-}
-
-/// `relay.example.nl[127.0.0.1]:25` -> `relay.example.nl`.
-pub(super) fn remote_host(remote: &str) -> Option<String> {
-    let host = remote.split(['[', ':']).next().unwrap_or("");
-    (!host.is_empty()).then(|| host.to_string())
-}
-
 #[cfg(test)]
 #[path = "dsn_tests.rs"]
 mod tests;

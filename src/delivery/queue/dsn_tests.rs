@@ -293,10 +293,7 @@ fn dates_are_rfc5322() {
 }
 
 #[test]
-fn bilingual_reasons_are_split_and_hosts_extracted() {
-    let b = split_bilingual("5.3.4 Bericht te groot / Message too large (9 > 8)");
-    assert_eq!(b.nl, "5.3.4 Bericht te groot");
-    assert_eq!(b.en, "Message too large (9 > 8)");
+fn the_remote_host_is_taken_from_host_ip_and_port() {
     assert_eq!(
         remote_host("relay.example.nl[127.0.0.1]:25").as_deref(),
         Some("relay.example.nl")

@@ -26,6 +26,7 @@ use crate::delivery::mx::deliver::MxRoute;
 use crate::delivery::relay::RelayRoute;
 use crate::delivery::tlsrpt::result::TlsRptSink;
 use crate::delivery::{Journal, QueueItem, QueuedRcpt, Route};
+use crate::metrics::METRICS;
 use crate::types::{DeliveryReport, Envelope, RcptStatus};
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, VecDeque};
@@ -302,6 +303,7 @@ async fn attempt<J: Journal, R: Route>(ctx: &Ctx<J, R>, mut item: QueueItem) -> 
         match rep.status.clone() {
             RcptStatus::Delivered => {
                 record(ctx, &env, rcpt, &RcptStatus::Delivered, attempts, 0).await;
+                METRICS.delivered(&rep.tls.version, &rep.tls.authentication);
                 ctx.audit
                     .record(event(&env, "delivered", rcpt).detail(serde_json::json!({
                         "remote": rep.remote,
@@ -357,6 +359,7 @@ async fn attempt<J: Journal, R: Route>(ctx: &Ctx<J, R>, mut item: QueueItem) -> 
         }
         for (rcpt, rep, dsn) in &failed {
             record(ctx, &env, rcpt, &rep.status, attempts, 0).await;
+            METRICS.bounced.inc();
             let reason = match &rep.status {
                 RcptStatus::PermanentFailure { reason } => reason.as_str(),
                 _ => "",
@@ -384,6 +387,7 @@ async fn attempt<J: Journal, R: Route>(ctx: &Ctx<J, R>, mut item: QueueItem) -> 
             reason: reason.clone(),
         };
         record(ctx, &env, &rcpt, &status, attempts, next).await;
+        METRICS.deferred.inc();
         ctx.audit
             .record(event(&env, "deferred", &rcpt).detail(serde_json::json!({
                 "reason": reason,

@@ -91,6 +91,9 @@ fn run_tesseract(image: &[u8], limit: Duration) -> Result<String, String> {
             Err(_) => break None,
         }
     };
+    // Every run that started counts, timed out ones too: they are what
+    // an operator looking at OCR time wants to see.
+    crate::metrics::METRICS.ocr.observe(started.elapsed());
     let _ = writer.join();
     let out = reader.join().unwrap_or_default();
     match status {
