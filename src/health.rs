@@ -188,6 +188,7 @@ mod tests {
             work: vec![Work::Deliver {
                 transport: TransportRequirement::None,
             }],
+            tag: None,
             audit: vec![],
         }
     }
