@@ -17,7 +17,8 @@ use sluis::delivery::queue::{Queue, QueueHandle};
 use sluis::delivery::{Journal, QueuedRcpt, Route};
 use sluis::pickup::{BoxFuture, Outbox, Pickup, ReplySink};
 use sluis::types::{
-    DeliveryReport, Envelope, MailTag, MessageId, RcptStatus, TransportRequirement as T,
+    Answer, DeliveryReport, EnhancedCode, Envelope, MailTag, MessageId, RcptStatus, SmtpStatus,
+    TransportRequirement as T,
 };
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
@@ -40,7 +41,11 @@ impl Route for Refusing {
                 },
                 remote: "relay.test".into(),
                 tls: Default::default(),
-                reply: "451 4.3.0 try later".into(),
+                answer: Some(Answer::NextHop(SmtpStatus::from_peer(
+                    451,
+                    Some(EnhancedCode::new(4, 3, 0)),
+                    "try later",
+                ))),
             })
             .collect()
     }
