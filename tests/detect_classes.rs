@@ -559,3 +559,26 @@ fn general_advice_in_lay_words_stays_clean() {
         "Beste lezer,\n\nVeel mensen slapen slecht in de winter. Op onze website leest u tips. Vergeten om de pil te nemen? Kijk op thuisarts.nl wat u kunt doen.\n\nHuisartsenpraktijk Oost\n",
     ));
 }
+
+#[test]
+fn a_patient_gives_their_own_birth_date_the_english_way() {
+    sensitive(
+        &plain(
+            "prescription",
+            "Hi,\n\nI need a new prescription for my inhaler. I was born 3rd April 1985.\n\nThanks,\nPiotr Zielinski\n",
+        ),
+        &[Category::Personal],
+    );
+    sensitive(
+        &plain(
+            "prescription",
+            "Hi,\n\nI need a new prescription for my inhaler. My date of birth is April 3, 1985.\n\nKind regards,\nPiotr Zielinski\n",
+        ),
+        &[Category::Personal],
+    );
+    // A date that is no birth date, in the same words.
+    clean(&plain(
+        "Open day",
+        "Hi all,\n\nThe practice was born on an idea in 1985; we celebrate on April 3, 2025 with cake.\n\nThanks,\nPiotr\n",
+    ));
+}
