@@ -428,3 +428,8 @@ fn a_physiotherapists_report_in_labelled_fields() {
         "Beste collega's,\n\nHet nieuwe formulier voor de terugrapportage:\n\nPatiënt:\nKlacht:\nBehandeling:\n\nMet vriendelijke groet,\nFysiotherapie Beweeg\n",
     ));
 }
+
+// Classes of a third independent corpus: registration forms, short staff
+// notes with a BSN, patients writing informally.
+#[path = "detect_classes/intake.rs"]
+mod intake;

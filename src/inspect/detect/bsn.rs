@@ -9,6 +9,10 @@
 use regex::Regex;
 use std::sync::OnceLock;
 
+#[path = "bsn_around.rs"]
+mod around;
+pub use around::{column_header, in_url};
+
 /// The elfproef: 9·d1 + 8·d2 + … + 2·d8 − 1·d9 ≡ 0 (mod 11), not all zeros.
 pub fn elfproef(digits: &[u8; 9]) -> bool {
     if digits.iter().all(|&d| d == 0) || digits.iter().any(|&d| d > 9) {
@@ -560,64 +564,6 @@ pub fn bare_confidence(text: &str, part_name: Option<&str>, about_a_person: bool
     } else {
         0.55
     }
-}
-
-/// The header cell above a candidate in a table (tab-separated text, or a
-/// CSV export with `;` or `,`), if any.
-pub fn column_header<'t>(text: &'t str, c: &Candidate) -> Option<&'t str> {
-    let line_start = text.get(..c.start)?.rfind('\n').map(|i| i + 1).unwrap_or(0);
-    let prefix = text.get(line_start..c.start)?;
-    let rest_of_line = text.get(c.end..)?.split('\n').next()?;
-    let sep = ['\t', ';', ',']
-        .into_iter()
-        .find(|&s| prefix.contains(s) || rest_of_line.contains(s))?;
-    let column = prefix.matches(sep).count();
-    // Walk up while lines are table rows; the top one is the header.
-    let mut header: Option<&str> = None;
-    let mut upper = text.get(..line_start)?;
-    for _ in 0..200 {
-        let trimmed = upper.strip_suffix('\n').unwrap_or(upper);
-        let trimmed = trimmed.strip_suffix('\r').unwrap_or(trimmed);
-        if trimmed.is_empty() {
-            break;
-        }
-        let (rest, line) = match trimmed.rfind('\n') {
-            Some(i) => (trimmed.get(..i + 1)?, trimmed.get(i + 1..)?),
-            None => ("", trimmed),
-        };
-        if !line.contains(sep) {
-            break;
-        }
-        header = Some(line);
-        upper = rest;
-    }
-    let header = header?;
-    // Prose has commas and semicolons too: only a row of short cells is a
-    // header there.
-    if sep != '\t' {
-        let cells: Vec<&str> = header.split(sep).collect();
-        if cells.len() < 3 || cells.iter().any(|cell| cell.trim().chars().count() > 40) {
-            return None;
-        }
-    }
-    header.split(sep).nth(column).map(super::table_cell)
-}
-
-/// The token around a candidate is a URL, address or parameter. Tokens end
-/// at white space and at the cell separators of CSV rows, so a unit in the
-/// next cell (`241951227;mmol/l`) does not make the number part of a path.
-pub fn in_url(text: &str, c: &Candidate) -> bool {
-    let ends_token = |ch: char| ch.is_whitespace() || matches!(ch, ';' | ',' | '"' | '<' | '>');
-    let before = text.get(..c.start).unwrap_or("");
-    let tok_start = before.rfind(ends_token).map(|i| i + 1).unwrap_or(0);
-    let after = text.get(c.end..).unwrap_or("");
-    let tok_end = c.end + after.find(ends_token).unwrap_or(after.len());
-    let tok = text.get(tok_start..tok_end).unwrap_or("");
-    tok.contains("://")
-        || tok.starts_with("www.")
-        || tok.contains('@')
-        || tok.contains('=')
-        || tok.contains('/')
 }
 
 #[cfg(test)]

@@ -45,7 +45,9 @@ pub(crate) fn dob() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"(?i)(?-u:\b)(?:geboortedatum|geb\.?|geboren(?: op)?|born(?: on)?|date of birth|birth date|dob|d\.o\.b\.)[^\d\n]{0,20}?(?:\d{1,2}[-/. ]\d{1,2}[-/. ]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+\p{L}{3,10}\.?\s+\d{4})",
+        // English writers put an ordinal or the month first ("born 3rd
+        // April 1985", "DOB: April 3, 1985").
+        r"(?i)(?-u:\b)(?:geboortedatum|geb\.?|geboren(?: op)?|born(?: on)?|date of birth|birth date|dob|d\.o\.b\.)[^\d\n]{0,20}?(?:\d{1,2}[-/. ]\d{1,2}[-/. ]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?\p{L}{3,10}\.?,?\s+\d{4}|\p{L}{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})",
     )
 }
 
