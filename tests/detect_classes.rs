@@ -433,3 +433,19 @@ fn a_physiotherapists_report_in_labelled_fields() {
 // notes with a BSN, patients writing informally.
 #[path = "detect_classes/intake.rs"]
 mod intake;
+
+#[test]
+fn a_labelled_bsn_in_odd_digit_groups_is_a_bsn() {
+    // As a PDF's layout spaces digits drawn one group at a time.
+    sensitive(
+        &plain(
+            "Verwijzing",
+            "Geachte collega,\n\nBurgerservicenummer: 12 34 56 782\nGraag uw beoordeling.\n\nMet vriendelijke groet,\nDr. A. Smit\n",
+        ),
+        &[Category::Bsn],
+    );
+    clean(&plain(
+        "Bestelling",
+        "Beste leverancier,\n\nOnze bestelling 12 34 56 782 is nog niet binnen.\n\nGroet, de praktijk\n",
+    ));
+}

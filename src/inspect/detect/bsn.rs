@@ -342,38 +342,61 @@ pub enum Context {
     Bare,
 }
 
-fn dashed_number_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    super::cached_regex(
-        &RE,
-        r"^[^\d\n]{0,12}?(\d{2,5}(?:-\d{1,5}){1,2})(?:$|[^\d-])",
-    )
+/// Nine digits in groups right after a label: `123-456-782`,
+/// `12 34 56 782`, `1234 56782` (as a PDF's layout or a typist splits
+/// them): up to 12 characters of punctuation first, then digit groups
+/// joined by one space, dot or dash, until nine digits are read. Returns
+/// the byte range in `rest` and the digits.
+fn grouped_digits(rest: &str) -> Option<(usize, usize, [u8; 9])> {
+    let b = rest.as_bytes();
+    let start = b
+        .iter()
+        .take(13)
+        .position(u8::is_ascii_digit)
+        .filter(|&i| !b[..i].iter().any(|&c| c == b'\n'))?;
+    let mut digits = [0u8; 9];
+    let mut n = 0;
+    let mut i = start;
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_digit() {
+            if n == 9 {
+                return None; // a tenth digit: some longer number
+            }
+            digits[n] = c - b'0';
+            n += 1;
+            i += 1;
+        } else if n < 9
+            && matches!(c, b' ' | b'.' | b'-')
+            && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+        {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    // "12 34 56 782 12": the number goes on, so it is not these nine.
+    let goes_on = matches!(b.get(i), Some(b' ' | b'.' | b'-'))
+        && b.get(i + 1).is_some_and(u8::is_ascii_digit);
+    (n == 9 && !goes_on).then_some((start, i, digits))
 }
 
-/// `BSN: 123-456-782`: dashes are no usual BSN separator (they make dates
-/// and phone numbers), so a dashed number counts only right after a label.
+/// `BSN: 123-456-782`, `BSN 12 34 56 782`: dashes and odd groupings are no
+/// usual BSN shape (they make dates and phone numbers), so such a number
+/// counts only right after a label.
 pub fn dashed_after_label(text: &str) -> Vec<Candidate> {
     let mut out = Vec::new();
     for label in keywords(text).take(10_000) {
         let Some(rest) = text.get(label.end()..) else {
             continue;
         };
-        let Some(number) = dashed_number_re().captures(rest).and_then(|c| c.get(1)) else {
-            continue;
-        };
-        let digits: Vec<u8> = number
-            .as_str()
-            .bytes()
-            .filter(u8::is_ascii_digit)
-            .map(|b| b - b'0')
-            .collect();
-        let Ok(digits) = <[u8; 9]>::try_from(digits.as_slice()) else {
+        let Some((start, end, digits)) = grouped_digits(rest) else {
             continue;
         };
         let candidate = Candidate {
             digits,
-            start: label.end() + number.start(),
-            end: label.end() + number.end(),
+            start: label.end() + start,
+            end: label.end() + end,
             usual_shape: false,
         };
         // What may stand between label and number is decided in one place.

@@ -122,6 +122,10 @@ fn dashed_numbers_count_only_right_after_a_bsn_label() {
         "BSN: 123-456-782.",
         "burgerservicenummer 1234-56-782",
         "BSN-nr. 12345-6782 bekend",
+        // As a PDF's layout or a typist groups the digits.
+        "Burgerservicenummer: 12 34 56 782",
+        "BSN 1 2 3 4 5 6 7 8 2",
+        "BSN: 123.45.67.82",
     ] {
         let c = dashed_after_label(t);
         assert_eq!(c.len(), 1, "{t:?}");
@@ -134,6 +138,7 @@ fn dashed_numbers_count_only_right_after_a_bsn_label() {
         "BSN: 12-03-2024",
         "BSN: 123-456-7821",
         "BSN: 123-456-782-1",
+        "BSN: 12 34 56 782 12",
     ] {
         assert!(dashed_after_label(t).is_empty(), "{t:?}");
     }
