@@ -353,7 +353,7 @@ fn grouped_digits(rest: &str) -> Option<(usize, usize, [u8; 9])> {
         .iter()
         .take(13)
         .position(u8::is_ascii_digit)
-        .filter(|&i| !b[..i].iter().any(|&c| c == b'\n'))?;
+        .filter(|&i| !b[..i].contains(&b'\n'))?;
     let mut digits = [0u8; 9];
     let mut n = 0;
     let mut i = start;
