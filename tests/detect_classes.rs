@@ -449,3 +449,19 @@ fn a_labelled_bsn_in_odd_digit_groups_is_a_bsn() {
         "Beste leverancier,\n\nOnze bestelling 12 34 56 782 is nog niet binnen.\n\nGroet, de praktijk\n",
     ));
 }
+
+#[test]
+fn an_internal_note_about_a_rejected_claim_holds_a_bsn() {
+    // Claims are made per BSN: the number after "voor" is the patient's.
+    sensitive(
+        &plain(
+            "vraagje",
+            "Hoi Ank,\n\nDeclaratie afgewezen voor 123456782, kun je kijken wat er mis is?\n\nGroet, Lies\n",
+        ),
+        &[Category::Bsn],
+    );
+    clean(&plain(
+        "Declaratie",
+        "Beste collega,\n\nDeclaratienummer 123456782 is uitbetaald. De declaratie van factuur 111222333 volgt.\n\nGroet, administratie\n",
+    ));
+}

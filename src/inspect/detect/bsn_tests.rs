@@ -243,3 +243,23 @@ fn a_number_labelled_as_something_else_is_no_bsn() {
 fn masking_keeps_only_the_last_four() {
     assert_eq!(mask(&digits("123456782")), "*****6782");
 }
+
+#[test]
+fn a_claim_rejected_for_a_number_names_a_person() {
+    for t in [
+        "Declaratie afgewezen voor 123456782, kun je kijken?",
+        "Melding in Vecozo bij 123456782",
+        "The claim was rejected for 123456782.",
+    ] {
+        let c = candidates(t);
+        assert_eq!(context(t, &c[0]), Context::Bare, "{t:?}");
+    }
+    for t in [
+        "Declaratienummer 123456782",
+        "Declaratie 123456782 is betaald",
+        "Claim 123456782",
+    ] {
+        let c = candidates(t);
+        assert_eq!(context(t, &c[0]), Context::OtherNumber, "{t:?}");
+    }
+}
