@@ -434,6 +434,10 @@ fn a_physiotherapists_report_in_labelled_fields() {
 #[path = "detect_classes/intake.rs"]
 mod intake;
 
+// Complaints in everyday words, own birth dates, wound reports, claims.
+#[path = "detect_classes/described.rs"]
+mod described;
+
 #[test]
 fn a_labelled_bsn_in_odd_digit_groups_is_a_bsn() {
     // As a PDF's layout spaces digits drawn one group at a time.

@@ -544,7 +544,10 @@ pub fn context(text: &str, c: &Candidate) -> Context {
     // "Declaratie afgewezen voor 123456782": a claim or a report is made
     // *for* someone; the number after the preposition is theirs, not the
     // claim's own number ("declaratienummer 123456782" stays one).
-    let neg = neg.filter(|_| !process_for_a_person(before));
+    let neg = neg.filter(|_| {
+        !around::process_for_a_person(before)
+            && !around::claim_about_a_person(before, window_after(text, c.end, 80))
+    });
     match (pos, neg) {
         (Some(p), Some(n)) if n > p => return Context::OtherNumber,
         (Some(_), _) => return Context::Keyword,
@@ -562,18 +565,6 @@ pub fn context(text: &str, c: &Candidate) -> Context {
         return Context::OtherNumber;
     }
     Context::Bare
-}
-
-/// A process word (a claim, a report, a rejection) and then a preposition
-/// right before the number: "declaratie afgewezen voor", "melding bij",
-/// "claim for". Such a number names whom it is about.
-fn process_for_a_person(before: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    super::cached_regex(
-        &RE,
-        r"(?i)(?-u:\b)(?:declaratie|declaraties|claim|claims|melding|incident)(?-u:\b)[^\n\d]{0,40}?(?-u:\b)(?:voor|van|bij|op|for|of|on)\s*:?\s*$",
-    )
-    .is_match(before)
 }
 
 fn doc_negative_re() -> &'static Regex {

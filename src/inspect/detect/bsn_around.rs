@@ -1,8 +1,11 @@
 //! The table and the token around a BSN candidate: the header cell above
 //! it in a table, and whether it sits inside a URL, address or parameter.
+//! And the words around it that say whose a claim's number is.
 //! Split from `bsn.rs` to keep that file readable.
 
 use super::Candidate;
+use regex::Regex;
+use std::sync::OnceLock;
 
 /// The header cell above a candidate in a table (tab-separated text, or a
 /// CSV export with `;` or `,`), if any.
@@ -67,4 +70,38 @@ pub fn in_url(text: &str, c: &Candidate) -> bool {
         || tok.contains('@')
         || tok.contains('=')
         || tok.contains('/')
+}
+
+/// A process word (a claim, a report, a rejection) and then a preposition
+/// right before the number: "declaratie afgewezen voor", "melding bij",
+/// "claim for". Such a number names whom it is about.
+pub fn process_for_a_person(before: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    super::super::cached_regex(
+        &RE,
+        r"(?i)(?-u:\b)(?:declaratie|declaraties|claim|claims|melding|incident)(?-u:\b)[^\n\d]{0,40}?(?-u:\b)(?:voor|van|bij|op|for|of|on)\s*:?\s*$",
+    )
+    .is_match(before)
+}
+
+/// A claim's number in a sentence about an insured person or a patient:
+/// "Bij de declaratie is nummer 588762349 afgekeurd (verzekerde onbekend)",
+/// "claim rejected for number 123456782: patient not insured". The claim
+/// is about the person the number names. (A compound such as
+/// "declaratienummer" labels the claim itself and was read before this.)
+pub fn claim_about_a_person(before: &str, after: &str) -> bool {
+    static CLAIM: OnceLock<Regex> = OnceLock::new();
+    static PERSON: OnceLock<Regex> = OnceLock::new();
+    let claim = super::super::cached_regex(
+        &CLAIM,
+        r"(?i)(?-u:\b)(?:declaratie|declaraties|claim|claims)(?-u:\b)[^\n\d]{0,60}$",
+    );
+    let person = super::super::cached_regex(
+        &PERSON,
+        r"(?i)(?-u:\b)(?:verzekerde|verzekerden|patiënte?|patient|cliënte?|client|insured)(?-u:\b)",
+    );
+    let sentence_end = after
+        .find(|c: char| matches!(c, '.' | '!' | '?' | '\n'))
+        .unwrap_or(after.len());
+    claim.is_match(before) && person.is_match(after.get(..sentence_end).unwrap_or(after))
 }

@@ -20,6 +20,7 @@
 //! Pure; evidence lists classes of evidence, never terms or text.
 
 use super::attribution::{self, Attribution};
+use super::complaints;
 use super::gates::Gate;
 use super::lexicon::{self, lexicon, Hit};
 use super::personal::PersonSignals;
@@ -178,6 +179,8 @@ pub struct Evidence {
     pub requested: f32,
     /// The writer speaks in the first person somewhere.
     pub first_person: bool,
+    /// The patterns (`complaints`) already counted for a person.
+    pub patterns_said: HashSet<(&'static str, Attribution)>,
     /// Index of the unit with the most evidence.
     pub best_unit: Option<usize>,
 }
@@ -379,6 +382,9 @@ fn score_unit(r: &Reading, request: bool, ev: &mut Evidence, seen: &mut Seen) {
             }
         }
     }
+    for (kind, weight, how) in complaints::evidence(r) {
+        add_once(ev, kind, weight, how);
+    }
     if !ev.kinds.contains("clinical-record") && structured::clinical_record(text) {
         ev.kinds.insert("clinical-record");
         ev.total += 2.0;
@@ -394,6 +400,30 @@ fn score_unit(r: &Reading, request: bool, ev: &mut Evidence, seen: &mut Seen) {
                 ev.total += 2.0;
             }
         }
+    }
+}
+
+/// Evidence of a pattern (not a vocabulary term): it counts once for the
+/// total and once for each person it is said of.
+fn add_once(ev: &mut Evidence, kind: &'static str, weight: f32, how: Attribution) {
+    if ev.kinds.insert(kind) {
+        ev.total += weight;
+    }
+    if how == Attribution::Nobody || !ev.patterns_said.insert((kind, how)) {
+        return;
+    }
+    ev.attributed_strong += 1;
+    match how {
+        Attribution::Writer => ev.writer += weight,
+        Attribution::Named => ev.named += weight,
+        Attribution::Pronoun => ev.pronoun += weight,
+        Attribution::Reader => {
+            ev.reader += weight;
+            if weight >= 2.0 {
+                ev.reader_specific += weight;
+            }
+        }
+        Attribution::Nobody | Attribution::Generic => {}
     }
 }
 
@@ -448,13 +478,15 @@ pub fn detect(
         "condition-of-person",
         "clinical-record",
         "treatment-of-person",
+        "temperature-value",
     ]
     .iter()
     .any(|c| ev.kinds.contains(c));
     let specific = about_this_person
         || ev.kinds.contains("condition")
         || ev.kinds.contains("mental-health")
-        || ev.kinds.contains("medication");
+        || ev.kinds.contains("medication")
+        || ev.kinds.contains("described-complaint");
     // A mass mailing's "u" and "uw" are everybody's; "zij" and "de
     // patiënt" are someone only in a text that names someone.
     let mass = ev.mass_mailing || ev.generic >= 3;

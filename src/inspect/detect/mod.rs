@@ -4,6 +4,7 @@
 
 pub mod attribution;
 pub mod bsn;
+pub mod complaints;
 pub mod gates;
 pub mod health;
 pub mod lexicon;

@@ -47,8 +47,24 @@ pub(crate) fn dob() -> &'static Regex {
         &R,
         // English writers put an ordinal or the month first ("born 3rd
         // April 1985", "DOB: April 3, 1985").
-        r"(?i)(?-u:\b)(?:geboortedatum|geb\.?|geboren(?: op)?|born(?: on)?|date of birth|birth date|dob|d\.o\.b\.)[^\d\n]{0,20}?(?:\d{1,2}[-/. ]\d{1,2}[-/. ]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?\p{L}{3,10}\.?,?\s+\d{4}|\p{L}{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})",
+        r"(?i)(?-u:\b)(?:geboo?rte?\s?da?tu?m|geb\.?|geboren(?: op)?|born(?: on)?|date of birth|birth date|dob|d\.o\.b\.)[^\d\n]{0,20}?(?:\d{1,2}[-/. ]\d{1,2}[-/. ]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?\p{L}{3,10}\.?,?\s+\d{4}|\p{L}{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})",
     )
+}
+
+/// Is the labelled birth date at `at` the writer's own or their kin's?
+/// "mijn geboortedatum is", "my date of birth", "ik ben geboren op", "mijn
+/// dochter Anneke (geboren ...)", "our son (born ...)".
+fn dob_of_writer_or_kin(text: &str, at: usize) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let before = re(
+        &R,
+        r"(?i)(?:(?-u:\b)(?:mijn|m'n|my)\s*|(?-u:\b)(?:ik\s+ben|i\s+was|i\s+am)\s+|(?-u:\b)(?:mijn|m'n|my|onze|ons|our)\s+(?:dochter|dochtertje|zoon|zoontje|kind|kindje|baby|vader|moeder|man|vrouw|partner|opa|oma|daughter|son|child|baby|father|mother|dad|mum|mom|husband|wife)(?:\s+\p{L}+){0,2}\s*[(,:]?\s*)$",
+    );
+    let mut from = at.saturating_sub(48);
+    while from > 0 && !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    text.get(from..at).is_some_and(|b| before.is_match(b))
 }
 
 /// A labelled birth date right after a signed name (same or next line).
@@ -71,7 +87,7 @@ fn date_after_name() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"(?i)^[ \t]*(?:[(,\-–]|\s(?:geboortedatum|geb\.?|geboren(?: op)?|born(?: on)?|dob)\b)[ \t]*(?:(?:geboortedatum|geb\.?|geboren(?: op)?|born(?: on)?|dob|d\.o\.b\.)[ \t:]*)?(?:\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}|\d{1,2}\s+\p{L}{3,10}\.?\s+(?:19|20)\d{2})(?-u:\b)",
+        r"(?i)^[ \t]*(?:[(,\-–]|\s(?:geboo?rte?\s?da?tu?m|geb\.?|geboren(?: op)?|born(?: on)?|dob)\b)[ \t]*(?:(?:geboo?rte?\s?da?tu?m|geb\.?|geboren(?: op)?|born(?: on)?|dob|d\.o\.b\.)[ \t:]*)?(?:\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}|\d{1,2}\s+\p{L}{3,10}\.?\s+(?:19|20)\d{2})(?-u:\b)",
     )
 }
 
@@ -158,6 +174,10 @@ pub struct PersonSignals {
     /// The writer gives their own (new) home address: "mijn nieuwe adres",
     /// "ik ben verhuisd naar", "I moved to". (A delivery address is none.)
     pub own_address: bool,
+    /// A birth date the writer gives as their own or their child's ("mijn
+    /// geboortedatum is ...", "ik ben geboren op", "mijn dochter Anneke
+    /// (geboren ...)"): the sender's address names that person.
+    pub own_dob: bool,
     /// Where the strongest identifying signal was seen.
     pub at: Option<Location>,
 }
@@ -265,8 +285,14 @@ impl PersonSignals {
                 }
             }
             let outside_signature = |at: usize| !r.signatures.iter().any(|sig| sig.contains(&at));
-            if !s.dob && dob().find_iter(t).any(|m| outside_signature(m.start())) {
-                found(&mut s.dob, &mut s.at);
+            for m in dob().find_iter(t) {
+                // "Groet, Ewa / mijn geboortedatum is ...": the writer's
+                // own, also under the closing.
+                let own = dob_of_writer_or_kin(t, m.start());
+                if !s.dob && (own || outside_signature(m.start())) {
+                    found(&mut s.dob, &mut s.at);
+                }
+                s.own_dob |= own;
             }
             if !s.patient_number
                 && super::gated_matches(r, Gate::NumberLabel, patient_number())
@@ -360,7 +386,8 @@ pub fn detect(
 ) {
     // A writer who signs and gives their own birth date, home address or
     // patient number in the text is named by their signature.
-    let own = signals.signed && (signals.dob || signals.own_address || signals.patient_number);
+    let own = signals.own_dob
+        || signals.signed && (signals.dob || signals.own_address || signals.patient_number);
     if !(signals.named || own) {
         return;
     }

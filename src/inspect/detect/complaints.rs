@@ -1,0 +1,235 @@
+//! Complaints described rather than named: patients write "een rare
+//! moedervlek die groter wordt", "mijn knie is dik en warm", "a lump in my
+//! breast", "burning when I pee" or "hooofdpijn die niet weggaat" — no
+//! term of the vocabulary, or only a weak one, yet unmistakably a symptom
+//! of someone. A district nurse writes "de wond is verslechterd" and
+//! "Temp 38,1".
+//!
+//! Each pattern needs a body part, a lesion or a bodily function *and* a
+//! change, a state or a place on the body; a word alone ("plek", "warm",
+//! "knie") is never enough, so a leaflet about knees or a warm summer stays
+//! clean. The possessive in the match ("mijn knie", "his leg") says whose
+//! when the sentence does not. Pure; returns positions and classes, never
+//! text.
+
+use super::attribution::{self, Attribution};
+use super::cached_regex as re;
+use super::gates::Gate;
+use super::lexicon::{self, Hit};
+use super::reading::Reading;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// Whose body the match itself names, by its possessive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Possessor {
+    Writer,
+    ThirdPerson,
+    Reader,
+    Unsaid,
+}
+
+/// One described complaint, or a measured temperature.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Described {
+    pub start: usize,
+    pub end: usize,
+    pub possessor: Possessor,
+    /// A measured body temperature ("Temp 38,1"), weighed like a lab value.
+    pub temperature: bool,
+}
+
+/// Body parts, Dutch and English (singular and plural), for the patterns.
+const BODY: &str = r"(?:linker\s*|rechter\s*|left\s+|right\s+|lower\s+|upper\s+|onder|boven)?(?:knie|knieën|heup|heupen|schouder|schouders|rug|onderrug|nek|enkel|enkels|voet|voeten|hiel|pols|polsen|elleboog|hand|handen|arm|armen|been|benen|onderbeen|bovenbeen|kuit|kuiten|teen|tenen|vinger|vingers|duim|borst|borsten|tepel|oksel|buik|lies|bil|billen|hoofd|hoofdhuid|gezicht|wang|voorhoofd|oog|ogen|ooglid|oor|oren|neus|keel|mond|tong|lip|lippen|kaak|tand|kies|tandvlees|huid|rug|penis|balzak|teelbal|vagina|schaamlip|schaamstreek|anus|knee|knees|hip|hips|shoulder|shoulders|back|neck|ankle|ankles|foot|feet|heel|wrist|elbow|hand|hands|arm|arms|leg|legs|thigh|calf|toe|toes|finger|fingers|thumb|breast|breasts|nipple|armpit|chest|belly|stomach|tummy|groin|buttock|head|scalp|face|cheek|forehead|eye|eyes|eyelid|ear|ears|nose|throat|mouth|tongue|lip|lips|jaw|tooth|teeth|gums|skin|testicle|scrotum)";
+
+/// Lesions and complaints that can grow, change, stay or sit somewhere.
+const LESION: &str = r"(?:\p{L}*pijn|\p{L}*vlek|\p{L}*vlekje|plek|plekje|plekken|bult|bultje|bulten|knobbel|knobbeltje|zwelling|wond|wondje|zweer|uitslag|eczeem|jeuk|hoest|blaar|blaasje|wrat|puist|moedervlek|lump|lumps|bump|mole|spot|spots|rash|swelling|wound|sore|ulcer|blister|wart|cyst|ache|pain|cough|itch)";
+
+fn described() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        &format!(
+            r"(?ix)
+            # a lesion that changes or will not go: 'moedervlek die groter wordt', 'a mole that seems to be growing'
+            (?-u:\b){LESION}(?-u:\b)[^\n.!?]{{0,40}}?(?-u:\b)(?:die|dat|that|which|wat)\s+(?:(?:seems?\s+to\s+be|is|keeps|steeds|maar|nu|alleen\s+maar|almaar|nog\s+steeds|niet)\s+)*
+              (?:groter\s+wordt|groeit|groeien|verandert|veranderd\s+is|bloedt|jeukt|pijn\s+doet|niet\s+(?:weg\s?gaat|overgaat|geneest|dicht\s?gaat|minder\s+wordt)|weggaat|growing|getting\s+(?:bigger|worse)|changing|changed|bleeding|bleeds|itches|itching|spreading|hurts|won'?t\s+go\s+away|doesn'?t\s+go\s+away|not\s+going\s+away|won'?t\s+heal|doesn'?t\s+heal)(?-u:\b)
+            # a lesion on someone's body: 'een rode plek op zijn been', 'a lump in my breast'
+            | (?-u:\b){LESION}\s+(?:op|aan|in|bij|onder|achter|naast|on|in|under|behind|near)\s+(?:(mijn|m'n|my)|(zijn|z'n|haar|his|her)|(uw|je|jouw|your)|het|de|the)\s+{BODY}(?-u:\b)
+            # a body part in a state: 'mijn knie is dik en warm', 'my ankle is swollen'
+            | (?-u:\b)(?:(mijn|m'n|my)|(zijn|z'n|haar|his|her)|(uw|je|jouw|your))\s+{BODY}\s+(?:is|zijn|voelt|voelen|wordt|worden|staat|staan|ziet\s+er|are|feels|feel|looks|look|gets|keeps|has\s+been|have\s+been)\s+(?:(?:erg|heel|zo|nog|steeds|helemaal|really|very|so|all|still|now|nu|weer|again|ineens|opeens|flink|best)\s+)*
+              (?:dik|gezwollen|opgezet|rood|warm|heet|pijnlijk|stijf|blauw|ontstoken|gevoelloos|doof|koud|wit|geel|swollen|red|hot|sore|painful|stiff|numb|infected|blue|puffy|tender)(?-u:\b)
+            # passing water that hurts: 'burning when I pee', 'pijn bij het plassen' (also without 'het')
+            | (?-u:\b)(?:burning|burns|stings?|stinging|hurts|pain|pijn|branden|brandt|brandend|prikt|steekt)(?-u:\b)[^\n.!?]{{0,20}}?(?-u:\b)(?:when\s+(?:i|he|she)\s+|bij\s+(?:het\s+)?|tijdens\s+(?:het\s+)?|als\s+(?:ik|hij|zij|ze)\s+|na\s+(?:het\s+)?)(?:pee|pees|peeing|wee|urinate|urinating|pass\s+water|plassen|plas|plast|urineren)(?-u:\b)
+            # a wound or pressure sore that got worse: 'de wond aan het onderbeen is verslechterd'
+            | (?-u:\b)(?:wond|wonden|wound|wounds|ulcus|decubitus|decubituswond|smetplek)(?-u:\b)[^\n.!?]{{0,50}}?(?-u:\b)(?:verslechterd|verergerd|achteruit\s?gegaan|achteruitgegaan|gaat\s+achteruit|ontstoken|geïnfecteerd|geinfecteerd|infected|worse|worsened|deteriorated|breaks?\s+down|lekt|etter|pus)(?-u:\b)
+            # a measured temperature: 'Temp 38,1', 'koorts van 39,2', 'temperature of 38.5'
+            | (?-u:\b)((?:temp|temperatuur|temperature|koorts|fever|t)\s*[.:=]?\s*(?:van\s+|of\s+|was\s+|is\s+)?(?:3[7-9]|4[0-2])[,.]\d)(?-u:\b)
+            "
+        ),
+    )
+}
+
+/// Every described complaint in the unit, on the lines the gate opens.
+pub fn find(r: &Reading) -> Vec<Described> {
+    let regex = described();
+    let mut out = Vec::new();
+    for at in super::gated_matches(r, Gate::Complaint, regex) {
+        let line = super::reading::line_range(r.text, at);
+        let Some(rest) = r.text.get(at..line.end) else {
+            continue;
+        };
+        let Some(caps) = regex.captures(rest) else {
+            continue;
+        };
+        let Some(whole) = caps.get(0) else { continue };
+        let possessor = if caps.get(1).or(caps.get(4)).is_some() {
+            Possessor::Writer
+        } else if caps.get(2).or(caps.get(5)).is_some() {
+            Possessor::ThirdPerson
+        } else if caps.get(3).or(caps.get(6)).is_some() {
+            Possessor::Reader
+        } else {
+            // "een rode plek op zijn been die groter wordt": the change
+            // matched first; a possessive inside the match still says whose.
+            possessive_in(whole.as_str())
+        };
+        out.push(Described {
+            start: at + whole.start(),
+            end: at + whole.end(),
+            possessor,
+            temperature: caps.get(7).is_some(),
+        });
+        if out.len() >= 20 {
+            break;
+        }
+    }
+    out
+}
+
+/// The first possessive word in `text`, if any.
+fn possessive_in(text: &str) -> Possessor {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .find_map(|word| match word.to_lowercase().as_str() {
+            "mijn" | "m'n" | "my" => Some(Possessor::Writer),
+            "zijn" | "z'n" | "haar" | "his" | "her" => Some(Possessor::ThirdPerson),
+            "uw" | "je" | "jouw" | "your" => Some(Possessor::Reader),
+            _ => None,
+        })
+        .unwrap_or(Possessor::Unsaid)
+}
+
+/// The health evidence of the unit's described complaints: the kind, its
+/// weight in points (a complaint counts as a strong term, a temperature as
+/// a lab value) and whose it is. The sentence says whose first ("Bij mevr.
+/// Şahin is de wond ... verslechterd"), else the match's own possessive.
+pub fn evidence(r: &Reading) -> Vec<(&'static str, f32, Attribution)> {
+    let mut out = Vec::new();
+    for d in find(r) {
+        let as_term = Hit {
+            start: d.start,
+            end: d.end,
+            classes: lexicon::HEALTH | lexicon::SYMPTOM,
+            entry: u32::MAX,
+        };
+        let how = match attribution::of(r, r.sentence_of(d.start), &as_term) {
+            Attribution::Generic => continue,
+            Attribution::Nobody => match d.possessor {
+                Possessor::Writer => Attribution::Writer,
+                Possessor::ThirdPerson => Attribution::Pronoun,
+                Possessor::Reader => Attribution::Reader,
+                Possessor::Unsaid => Attribution::Nobody,
+            },
+            said => said,
+        };
+        if d.temperature {
+            out.push(("temperature-value", 2.0, how));
+        } else {
+            out.push(("described-complaint", 1.0, how));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::inspect::TextUnit;
+    use crate::types::Location;
+
+    fn found(text: &str) -> Vec<Described> {
+        let unit = TextUnit {
+            text: text.to_string(),
+            loc: Location::default(),
+        };
+        let reading = Reading::new(&unit);
+        find(&reading)
+    }
+
+    #[test]
+    fn described_complaints_are_found_with_whose_they_are() {
+        for (text, whose) in [
+            (
+                "ik heb een rare moedervlek die groter wordt.",
+                Possessor::Unsaid,
+            ),
+            (
+                "hello, i've got a mole that seems to be growing",
+                Possessor::Unsaid,
+            ),
+            (
+                "hello, i've got a lump in my breast, ok?",
+                Possessor::Writer,
+            ),
+            (
+                "heeft een rode plek op zijn been die groter wordt",
+                Possessor::ThirdPerson,
+            ),
+            ("ik heb mijn knie is dik en warm.", Possessor::Writer),
+            ("My left ankle is still swollen", Possessor::Writer),
+            ("I have had burning when I pee.", Possessor::Unsaid),
+            ("het brandt bij plassen", Possessor::Unsaid),
+            (
+                "ik heb sinds kort hooofdpijn die niet weggaat",
+                Possessor::Unsaid,
+            ),
+            (
+                "is de wond aan het onderbeen verslechterd: rood",
+                Possessor::Unsaid,
+            ),
+            ("Uw huid is rood en warm", Possessor::Reader),
+        ] {
+            let got = found(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].possessor, whose, "{text}");
+            assert!(!got[0].temperature, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_measured_temperature_is_one() {
+        for text in [
+            "Temp 38,1. Wil je komen?",
+            "koorts van 39,2 gemeten",
+            "T: 38.4",
+        ] {
+            let got = found(text);
+            assert!(got.iter().any(|d| d.temperature), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn words_alone_or_in_general_talk_are_not_complaints() {
+        for text in [
+            "De knie is het grootste gewricht van het lichaam.",
+            "Een warme zomer: drink voldoende water.",
+            "Een moedervlek is meestal onschuldig.",
+            "Wondzorg: spreekuur op dinsdag.",
+            "De plek van de vergadering is gewijzigd.",
+            "Temperature in the fridge: 4.5 degrees.",
+            "Bestel nu: 38,5 euro per doos.",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+}
