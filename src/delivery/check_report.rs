@@ -1,7 +1,10 @@
 //! The report of `sluis delivery check` as types (`check` fills it in):
 //! per host what the plan asked for and the probe saw, and the outcome.
 //! The JSON keeps the fields and key order the report always had; the
-//! text form prints the same facts for a person.
+//! text form prints the same facts for a person, in words (no JSON), and
+//! says why a host or the domain cannot be used (a temporary failure such
+//! as a SERVFAIL, a host that is not usable, a permanent failure) where
+//! the JSON says `refuse`.
 
 use crate::delivery::tls_policy::levels::Achieved;
 use crate::delivery::tls_policy::mta_sts::Mode;
@@ -58,6 +61,31 @@ impl Outcome {
     }
 }
 
+/// Why a host, or the whole domain, cannot be used now. Only the text
+/// form shows it; the JSON says `refuse` (the field set stays as it was).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// DNS trouble (SERVFAIL, timeout) or no connection: delivery defers
+    /// and the next try may work.
+    Temporary,
+    /// The host cannot be used at its level (DNSSEC bogus, DANE or PKIX
+    /// failure, not in the MTA-STS policy): delivery defers.
+    Unusable,
+    /// Null MX or no such domain: delivery bounces.
+    Permanent,
+}
+
+impl Refusal {
+    /// Dutch first, then English.
+    pub fn text(self) -> &'static str {
+        match self {
+            Refusal::Temporary => "tijdelijke fout / temporary failure",
+            Refusal::Unusable => "niet bruikbaar / not usable",
+            Refusal::Permanent => "permanente fout / permanent failure",
+        }
+    }
+}
+
 /// The report of `sluis delivery check`. Its JSON (`--json`, and
 /// [`check`] for tests) has the fields and key order it has always had:
 /// it goes through `serde_json::Value`, whose map keeps keys sorted.
@@ -76,6 +104,9 @@ pub struct CheckReport {
     #[serde(flatten)]
     pub planned: Option<Planned>,
     pub mx: Vec<MxReport>,
+    /// Why the outcome is `refuse` (text form only).
+    #[serde(skip)]
+    pub refusal: Option<Refusal>,
 }
 
 /// The parts of the report that need a plan for the domain.
@@ -147,6 +178,9 @@ pub struct MxReport {
     pub result: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+    /// Why the result is `refuse` (text form only).
+    #[serde(skip)]
+    pub refusal: Option<Refusal>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -174,37 +208,132 @@ pub(super) fn to_json(report: &CheckReport) -> Value {
     )
 }
 
-/// A part of the report as one line of JSON, `-` when absent.
-fn shown<T: Serialize>(v: Option<&T>) -> String {
-    match v.map(serde_json::to_value) {
-        Some(Ok(Value::String(s))) => s,
-        Some(Ok(Value::Null)) | None => "-".into(),
-        Some(Ok(other)) => other.to_string(),
-        Some(Err(e)) => format!("({e})"),
+fn yes_no(b: bool) -> &'static str {
+    if b {
+        "ja / yes"
+    } else {
+        "nee / no"
+    }
+}
+
+fn nta_text(n: Option<&NtaReport>) -> String {
+    match n {
+        None => "geen / none".into(),
+        Some(NtaReport::Error { error }) => format!("fout / error: {error}"),
+        Some(NtaReport::Record { record, dnssec }) => {
+            let hosts: Vec<String> = record
+                .mx
+                .iter()
+                .map(|(p, h)| format!("{h} ({p})"))
+                .collect();
+            let provider = record
+                .provider
+                .as_deref()
+                .map(|p| format!(", {p}"))
+                .unwrap_or_default();
+            format!(
+                "{}, {:04}-{:02} .. {:04}-{:02}{provider}, dnssec {dnssec}",
+                hosts.join(", "),
+                record.start.year,
+                record.start.month,
+                record.end.year,
+                record.end.month,
+            )
+        }
+    }
+}
+
+fn tlsrpt_text(t: &TlsRptReport) -> String {
+    match t {
+        TlsRptReport::Rua { rua: Some(rua) } => rua.join(", "),
+        TlsRptReport::Rua { rua: None } => "geen / none".into(),
+        TlsRptReport::Error { error } => format!("fout / error: {error}"),
+    }
+}
+
+fn sts_text(s: Option<&StsReport>) -> String {
+    match s {
+        None => "geen beleid / no policy".into(),
+        Some(StsReport::Invalid { error }) => format!("ongeldig / invalid: {error}"),
+        Some(StsReport::Policy {
+            id,
+            mode,
+            mx,
+            max_age,
+        }) => {
+            let mode = match mode {
+                Mode::Enforce => "enforce",
+                Mode::Testing => "testing",
+                Mode::None => "none",
+            };
+            format!("{mode}, mx {}, max_age {max_age}, id {id}", mx.join(", "))
+        }
+    }
+}
+
+fn tlsa_text(t: &TlsaReport) -> String {
+    let mut s = t.record.clone();
+    if !t.usable {
+        s.push_str(" (onbruikbaar / unusable)");
+    }
+    if t.matched {
+        s.push_str(" (gebruikt / matched)");
+    }
+    s
+}
+
+/// The result word of a host or the domain: the outcome word when usable,
+/// otherwise why not.
+fn result_text(word: &str, refusal: Option<Refusal>) -> String {
+    match refusal {
+        Some(r) if word == "refuse" => r.text().into(),
+        _ => word.into(),
     }
 }
 
 pub(super) fn print_text(r: &CheckReport) {
+    print!("{}", text(r));
+}
+
+/// The report for a person: one fact a line, in words (no JSON).
+pub(super) fn text(r: &CheckReport) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
     let p = r.planned.as_ref();
-    println!("domain   {}", r.domain);
-    println!("nta7516  {}", shown(p.and_then(|p| p.nta7516.as_ref())));
-    println!("tls-rpt  {}", shown(p.map(|p| &p.tlsrpt)));
-    println!("dnssec   {}", p.map_or("-", |p| p.dnssec));
-    println!("mta-sts  {}", shown(p.and_then(|p| p.mta_sts.as_ref())));
+    let _ = writeln!(out, "domain   {}", r.domain);
+    if let Some(p) = p {
+        let _ = writeln!(out, "nta7516  {}", nta_text(p.nta7516.as_ref()));
+        let _ = writeln!(out, "tls-rpt  {}", tlsrpt_text(&p.tlsrpt));
+        let _ = writeln!(out, "dnssec   {}", p.dnssec);
+        let _ = writeln!(out, "mta-sts  {}", sts_text(p.mta_sts.as_ref()));
+    }
     if let Some(e) = &r.error {
-        println!("error    {}", Value::from(e.as_str()));
+        let _ = writeln!(out, "error    {e}");
     }
     for m in &r.mx {
-        println!("mx {} (pref {}, from {})", m.host, m.preference, m.source);
+        let _ = writeln!(
+            out,
+            "mx {} (pref {}, from {})",
+            m.host, m.preference, m.source
+        );
         let probe = m.probe.as_ref();
-        let rows: [(&str, Option<String>); 12] = [
-            ("addresses", Some(shown(Some(&m.addresses)))),
+        let mut rows: Vec<(&str, Option<String>)> = vec![
+            (
+                "addresses",
+                Some(if m.addresses.is_empty() {
+                    "-".into()
+                } else {
+                    m.addresses.join(", ")
+                }),
+            ),
             ("dnssec", Some(m.dnssec.into())),
             ("cname", m.cname.clone()),
             ("tlsa_status", Some(m.tlsa_status.clone())),
-            ("tlsa", Some(shown(Some(&m.tlsa)))),
+        ];
+        rows.extend(m.tlsa.iter().map(|t| ("tlsa", Some(tlsa_text(t)))));
+        rows.extend([
             ("level", m.level.map(String::from)),
-            ("starttls", probe.map(|p| p.starttls.to_string())),
+            ("starttls", probe.map(|p| yes_no(p.starttls).into())),
             ("tls_version", probe.and_then(|p| p.tls_version.clone())),
             (
                 "authentication",
@@ -214,24 +343,33 @@ pub(super) fn print_text(r: &CheckReport) {
                 "tlsrpt_result",
                 probe.and_then(|p| p.tlsrpt_result.map(String::from)),
             ),
-            ("result", Some(m.result.into())),
+            ("result", Some(result_text(m.result, m.refusal))),
             ("error", m.error.clone()),
-        ];
+        ]);
         for (k, v) in rows {
             if let Some(v) = v {
-                println!("    {k:<15}{v}");
+                let _ = writeln!(out, "    {k:<15}{v}");
             }
         }
     }
-    println!(
+    let _ = writeln!(
+        out,
         "outcome  {} (via {})",
-        r.outcome.as_str(),
+        result_text(r.outcome.as_str(), r.refusal),
         p.and_then(|p| p.via.as_deref()).unwrap_or("-")
     );
-    println!("meets    {}", shown(p.map(|p| &p.satisfies)));
-    if let Some(b) = &r.summary {
-        println!("         {} / {}", b.nl, b.en);
+    if let Some(p) = p {
+        let meets: Vec<String> = p
+            .satisfies
+            .iter()
+            .map(|(req, ok)| format!("{req} {}", yes_no(*ok)))
+            .collect();
+        let _ = writeln!(out, "meets    {}", meets.join(", "));
     }
+    if let Some(b) = &r.summary {
+        let _ = writeln!(out, "         {} / {}", b.nl, b.en);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -274,7 +412,9 @@ mod tests {
                 }),
                 result: "plain",
                 error: None,
+                refusal: None,
             }],
+            refusal: None,
         };
         let want = json!({
             "domain": "a.nl", "outcome": "plain",
@@ -302,6 +442,7 @@ mod tests {
             summary: None,
             planned: None,
             mx: vec![],
+            refusal: None,
         };
         assert_eq!(
             to_json(&failed),
@@ -309,5 +450,67 @@ mod tests {
         );
         assert_eq!(Outcome::MtaSts.as_str(), "mta-sts");
         assert_eq!(Outcome::Refuse.as_str(), "refuse");
+    }
+
+    /// The text form is words for a person: no JSON, and a refusal says
+    /// why (a SERVFAIL is a temporary failure, not "refuse").
+    #[test]
+    fn text_is_for_people() {
+        let mx = MxReport {
+            host: "mx.a.nl".into(),
+            preference: 10,
+            source: "mx",
+            addresses: vec!["192.0.2.1".into(), "2001:db8::1".into()],
+            dnssec: "secure",
+            cname: None,
+            tlsa_status: "lookup failed: SERVFAIL".into(),
+            tlsa: vec![],
+            level: None,
+            probe: None,
+            result: "refuse",
+            error: Some("TLSA lookup failed: SERVFAIL".into()),
+            refusal: Some(Refusal::Temporary),
+        };
+        let report = CheckReport {
+            domain: "a.nl".into(),
+            outcome: Outcome::Refuse,
+            error: None,
+            summary: Some(Bilingual::new("nl", "en")),
+            planned: Some(Planned {
+                satisfies: BTreeMap::from([("none", false), ("tls", false)]),
+                via: None,
+                dnssec: "secure",
+                mta_sts: Some(StsReport::Policy {
+                    id: "1".into(),
+                    mode: Mode::Enforce,
+                    mx: vec!["mx.a.nl".into()],
+                    max_age: 86400,
+                }),
+                nta7516: None,
+                tlsrpt: TlsRptReport::Rua {
+                    rua: Some(vec!["mailto:tlsrpt@a.nl".into()]),
+                },
+            }),
+            mx: vec![mx],
+            refusal: Some(Refusal::Temporary),
+        };
+        let t = text(&report);
+        assert!(!t.contains(['{', '[', '"']), "{t}");
+        assert!(!t.contains("refuse"), "{t}");
+        assert!(
+            t.contains("result         tijdelijke fout / temporary failure"),
+            "{t}"
+        );
+        assert!(
+            t.contains("outcome  tijdelijke fout / temporary failure (via -)"),
+            "{t}"
+        );
+        assert!(
+            t.contains("mta-sts  enforce, mx mx.a.nl, max_age 86400, id 1"),
+            "{t}"
+        );
+        assert!(t.contains("addresses      192.0.2.1, 2001:db8::1"), "{t}");
+        assert!(t.contains("tls-rpt  mailto:tlsrpt@a.nl"), "{t}");
+        assert!(t.contains("meets    none nee / no, tls nee / no"), "{t}");
     }
 }
