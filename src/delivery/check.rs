@@ -16,9 +16,10 @@
 
 use crate::config::{DnssecMode, MxSecurityConfig};
 use crate::delivery::check_report::{
-    print_text, to_json, CheckReport, MxReport, NtaReport, Outcome, Planned, ProbeReport, Refusal,
-    StsReport, TlsRptReport, TlsaReport,
+    to_json, CheckReport, MxReport, NtaReport, Outcome, Planned, ProbeReport, Refusal, StsReport,
+    TlsRptReport, TlsaReport,
 };
+use crate::delivery::check_text::print_text;
 use crate::delivery::client::ClientLimits;
 use crate::delivery::mx::plan::{plan_domain, MxFetchOptions, MxTarget, PlanError};
 use crate::delivery::mx::rules::{candidates, Source};
