@@ -1,6 +1,9 @@
 //! Unit tests of the pickup service on a real SQLite store in a temp dir.
 
 use super::*;
+use crate::pickup::access::ip_key;
+use crate::pickup::db::CodeCheck;
+use crate::types::MailTag;
 use crate::pickup::sms::SmsError;
 use crate::pickup::BoxFuture;
 use std::sync::Mutex;
