@@ -6,8 +6,8 @@
 //!
 //! Promises: every read is bounded in time and size; TLS configurations come
 //! from the caller (built by [`crate::net::tls`]); results per recipient.
-//! May import: `crate::net`, `crate::types` and the shared delivery types in
-//! `delivery/mod.rs`. Never `queue`, `mx`, `relay`, `check`, `tls_policy` or
+//! May import: `crate::net`, `crate::types`, `crate::config` (the limits)
+//! and the shared delivery types in `delivery/mod.rs`. Never `queue`, `mx`, `relay`, `check`, `tls_policy` or
 //! `tlsrpt`.
 
 pub mod limits;
