@@ -1,8 +1,12 @@
-//! `sluis delivery check DOMAIN`: look a domain up and probe every host the
-//! way delivery would (the `ntamx` hosts of a current, DNSSEC-secure NTA 7516
-//! record first, then the MX hosts; DNSSEC, TLSA, MTA-STS, STARTTLS with the
-//! verifier the host's security level calls for), then report per host
-//! (with `source`: `nta7516` or `mx`) and overall.
+//! `sluis delivery check DOMAIN`: look a domain up and open a session to
+//! every host the way delivery would, with delivery's own code: the plan
+//! (`mx::plan`), the host list (`mx::rules::candidates`: the `ntamx` hosts
+//! of a current, DNSSEC-secure NTA 7516 record first, then the MX hosts)
+//! and the session (`mx::session::connect`: the SMTP client, STARTTLS with
+//! the TLS configuration the host's security level calls for, and the
+//! clear-text fallback of an opportunistic host); then QUIT before `MAIL
+//! FROM`, and report per host (with `source`: `nta7516` or `mx`) and
+//! overall.
 //!
 //! Outcome words: `dane`, `mta-sts`, `tls`, `plain` (what the first usable
 //! MX in preference order achieved) or `refuse` (no MX can be used now:
@@ -12,14 +16,16 @@
 
 use crate::config::{DnssecMode, MxSecurityConfig};
 use crate::delivery::check_report::{
-    print_text, to_json, CheckReport, MxReport, NtaReport, Outcome, Planned, ProbeReport,
-    StsReport, TlsRptReport, TlsaReport,
+    to_json, CheckReport, MxReport, NtaReport, Outcome, Planned, ProbeReport, Refusal, StsReport,
+    TlsRptReport, TlsaReport,
 };
-use crate::delivery::client::probe::{probe, ProbeError, ProbeLimits};
-use crate::delivery::mx::plan::{plan_domain, MxFetchOptions, MxTarget};
-use crate::delivery::mx::rules::nta_targets;
+use crate::delivery::check_text::print_text;
+use crate::delivery::client::ClientLimits;
+use crate::delivery::mx::plan::{plan_domain, MxFetchOptions, MxTarget, PlanError};
+use crate::delivery::mx::rules::{candidates, Source};
+use crate::delivery::mx::session::{connect, Target};
 use crate::delivery::tls_policy::levels::{
-    meets_level, satisfies, Achieved, MxPlan, SecurityLevel, SkipReason, TlsaFinding,
+    meets_level, satisfies, Achieved, MxPlan, SkipReason, TlsaFinding,
 };
 use crate::delivery::tls_policy::mta_sts::PolicyCache;
 use crate::delivery::tls_policy::mta_sts_fetch::StsLookup;
@@ -31,6 +37,20 @@ use crate::types::{Bilingual, TransportRequirement};
 use serde_json::Value;
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::time::Duration;
+
+/// The name the check gives in EHLO.
+const HELO: &str = "localhost";
+
+/// The check's bounds: a person is waiting, so shorter than delivery's.
+fn check_limits() -> ClientLimits {
+    ClientLimits {
+        connect_timeout: Duration::from_secs(10),
+        command_timeout: Duration::from_secs(60),
+        data_timeout: Duration::from_secs(60),
+        max_reply_lines: 100,
+    }
+}
 
 /// Options of `sluis delivery check`.
 #[derive(Clone, Debug, Default)]
@@ -83,6 +103,7 @@ pub async fn check_report(domain: &str, opts: &CheckOptions) -> CheckReport {
         summary: None,
         planned: None,
         mx: vec![],
+        refusal: None,
     };
     let dns = match Dns::new(cfg.dns_options()).await {
         Ok(d) => d,
@@ -102,6 +123,10 @@ pub async fn check_report(domain: &str, opts: &CheckOptions) -> CheckReport {
                 error: Some(e.to_string()),
                 outcome: Outcome::Refuse,
                 summary: Some(summary(Outcome::Refuse)),
+                refusal: Some(match e {
+                    PlanError::Dns(_) => Refusal::Temporary,
+                    PlanError::NullMx | PlanError::NxDomain => Refusal::Permanent,
+                }),
                 ..fail(String::new())
             }
         }
@@ -140,22 +165,23 @@ pub async fn check_report(domain: &str, opts: &CheckOptions) -> CheckReport {
     let mut outcome = Outcome::Refuse;
     let mut via = None;
     let mut mx = Vec::new();
-    // Delivery tries the hosts of a current, DNSSEC-secure NTA 7516 record
-    // before the ordinary MX hosts (mx::deliver); the check probes the same
-    // hosts in the same order, so it names the host delivery would use.
-    let nta_hosts = nta_targets(&dns, &domain, port).await;
-    let candidates = nta_hosts
-        .iter()
-        .map(|t| (t, "nta7516"))
-        .chain(plan.targets.iter().map(|t| (t, "mx")));
-    for (t, source) in candidates {
-        let (achieved, rep) = check_target(t, source, port, &roots).await;
+    // The hosts delivery tries, in its order (NTA 7516 hosts first), so the
+    // check names the host delivery would use.
+    for (t, source) in candidates(&dns, &domain, port, &plan).await {
+        let (achieved, rep) = check_target(&t, source, port, &roots).await;
         if let (Some(a), Outcome::Refuse) = (achieved, outcome) {
             outcome = Outcome::from_achieved(a);
             via = Some(t.host.clone());
         }
         mx.push(rep);
     }
+    let refusal = (outcome == Outcome::Refuse).then(|| {
+        if mx.iter().any(|m| m.refusal == Some(Refusal::Temporary)) {
+            Refusal::Temporary
+        } else {
+            Refusal::Unusable
+        }
+    });
     let satisfies = [
         TransportRequirement::None,
         TransportRequirement::Tls,
@@ -182,6 +208,7 @@ pub async fn check_report(domain: &str, opts: &CheckOptions) -> CheckReport {
             tlsrpt,
         }),
         mx,
+        refusal,
     }
 }
 
@@ -228,17 +255,18 @@ fn summary(outcome: Outcome) -> Bilingual {
     }
 }
 
-/// Probe one planned MX; returns what it achieved when it is usable.
+/// Open a session to one planned host as delivery would (first address),
+/// then QUIT; returns what it achieved when it is usable.
 async fn check_target(
     t: &MxTarget,
-    source: &'static str,
+    source: Source,
     port: u16,
     roots: &rustls::RootCertStore,
 ) -> (Option<Achieved>, MxReport) {
     let mut rep = MxReport {
         host: t.host.clone(),
         preference: t.preference,
-        source,
+        source: source.as_str(),
         addresses: t.addrs.iter().map(|a| a.to_string()).collect(),
         dnssec: t.dnssec.as_str(),
         cname: t.cname.clone(),
@@ -253,11 +281,13 @@ async fn check_target(
         probe: None,
         result: "refuse",
         error: None,
+        refusal: Some(Refusal::Unusable),
     };
     let (level, tlsa) = match &t.plan {
         MxPlan::Use { level, tlsa } => (level, tlsa),
         MxPlan::Skip(why) => {
             rep.error = Some(why.to_string());
+            rep.refusal = Some(skip_refusal(why));
             return (None, rep);
         }
     };
@@ -266,41 +296,82 @@ async fn check_target(
         rep.error = Some(SkipReason::NoAddress.to_string());
         return (None, rep);
     };
-    let limits = ProbeLimits::default();
-    let addr = SocketAddr::new(*ip, port);
-    let (res, seen) = probe(addr, &t.host, level, tlsa, &t.names, roots, &limits).await;
-    rep.tlsa = tlsa_report(&t.tlsa, seen.dane.as_ref().map(|d| d.record()));
-    rep.probe = Some(ProbeReport {
-        starttls: seen.starttls_offered,
-        tls_version: seen.tls_version.clone(),
-        cipher: seen.cipher.clone(),
-        authentication: seen.dane.as_ref().map(|d| d.as_str()),
-        tlsrpt_result: seen.failure.map(|f| f.as_str()),
-    });
-    match res {
-        Ok(achieved) if meets_level(level, achieved) => {
-            rep.result = achieved.as_str();
-            (Some(achieved), rep)
-        }
-        Ok(achieved) => {
-            rep.error = Some(format!(
-                "achieved {} below level {}",
-                achieved.as_str(),
-                level.as_str()
-            ));
-            (None, rep)
-        }
-        // Opportunistic TLS that fails: delivery retries without TLS
-        // (as Postfix does at level `may`).
-        Err(e @ ProbeError::Tls(_)) if *level == SecurityLevel::Opportunistic => {
-            rep.result = Achieved::Plain.as_str();
-            rep.error = Some(format!("{e}; delivery would retry without TLS"));
-            (Some(Achieved::Plain), rep)
-        }
+    let target = Target {
+        host: &t.host,
+        addr: SocketAddr::new(*ip, port),
+        level,
+        tlsa,
+        names: &t.names,
+        pkix_label: match source {
+            Source::Nta => "pkix",
+            Source::Mx => "mta-sts",
+        },
+        // What delivery does for a recipient that accepts clear text: an
+        // opportunistic host whose STARTTLS fails is retried without TLS.
+        plain_fallback: true,
+    };
+    let (client, conn) = match connect(&target, Some(roots), HELO, check_limits()).await {
+        Ok(c) => c,
         Err(e) => {
-            rep.error = Some(e.to_string());
-            (None, rep)
+            rep.probe = Some(ProbeReport {
+                starttls: e.starttls_offered,
+                tls_version: None,
+                cipher: None,
+                authentication: None,
+                tlsrpt_result: e.tlsrpt.map(|f| f.as_str()),
+            });
+            // A TLS policy failure says something about the host; anything
+            // else (no connection, a 4xx greeting) is passing trouble.
+            rep.refusal = Some(if e.tlsrpt.is_some() {
+                Refusal::Unusable
+            } else {
+                Refusal::Temporary
+            });
+            rep.error = Some(e.reason);
+            return (None, rep);
         }
+    };
+    let starttls = conn.achieved != Achieved::Plain || client.caps.starttls;
+    client.quit().await;
+    let encrypted = conn.achieved != Achieved::Plain;
+    rep.tlsa = tlsa_report(&t.tlsa, conn.dane.as_ref().map(|d| d.record()));
+    rep.probe = Some(ProbeReport {
+        starttls,
+        tls_version: encrypted.then(|| conn.tls.version.clone()),
+        cipher: encrypted.then(|| conn.tls.cipher.clone()),
+        authentication: conn.dane.as_ref().map(|d| d.as_str()),
+        tlsrpt_result: conn
+            .tls_failed
+            .as_ref()
+            .and_then(|f| f.tlsrpt)
+            .map(|f| f.as_str()),
+    });
+    if !meets_level(level, conn.achieved) {
+        rep.error = Some(format!(
+            "achieved {} below level {}",
+            conn.achieved.as_str(),
+            level.as_str()
+        ));
+        return (None, rep);
+    }
+    rep.result = conn.achieved.as_str();
+    rep.refusal = None;
+    if let Some(f) = &conn.tls_failed {
+        rep.error = Some(format!(
+            "{}; zonder TLS opnieuw verbonden, zoals delivery doet / reconnected without TLS, as delivery does",
+            f.reason
+        ));
+    }
+    (Some(conn.achieved), rep)
+}
+
+/// A host the plan skips: a failed lookup is passing trouble, the rest
+/// (bogus DNSSEC, not in the MTA-STS policy, no address) is not.
+fn skip_refusal(why: &SkipReason) -> Refusal {
+    match why {
+        SkipReason::TlsaLookup(_) | SkipReason::AddressLookup(_) => Refusal::Temporary,
+        SkipReason::Nta(inner) => skip_refusal(inner),
+        _ => Refusal::Unusable,
     }
 }
 

@@ -1,7 +1,7 @@
 //! The report of `sluis delivery check` as types (`check` fills it in):
 //! per host what the plan asked for and the probe saw, and the outcome.
 //! The JSON keeps the fields and key order the report always had; the
-//! text form prints the same facts for a person.
+//! text form for people is in `check_text.rs`.
 
 use crate::delivery::tls_policy::levels::Achieved;
 use crate::delivery::tls_policy::mta_sts::Mode;
@@ -58,6 +58,31 @@ impl Outcome {
     }
 }
 
+/// Why a host, or the whole domain, cannot be used now. Only the text
+/// form shows it; the JSON says `refuse` (the field set stays as it was).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// DNS trouble (SERVFAIL, timeout) or no connection: delivery defers
+    /// and the next try may work.
+    Temporary,
+    /// The host cannot be used at its level (DNSSEC bogus, DANE or PKIX
+    /// failure, not in the MTA-STS policy): delivery defers.
+    Unusable,
+    /// Null MX or no such domain: delivery bounces.
+    Permanent,
+}
+
+impl Refusal {
+    /// Dutch first, then English.
+    pub fn text(self) -> &'static str {
+        match self {
+            Refusal::Temporary => "tijdelijke fout / temporary failure",
+            Refusal::Unusable => "niet bruikbaar / not usable",
+            Refusal::Permanent => "permanente fout / permanent failure",
+        }
+    }
+}
+
 /// The report of `sluis delivery check`. Its JSON (`--json`, and
 /// [`check`] for tests) has the fields and key order it has always had:
 /// it goes through `serde_json::Value`, whose map keeps keys sorted.
@@ -76,6 +101,9 @@ pub struct CheckReport {
     #[serde(flatten)]
     pub planned: Option<Planned>,
     pub mx: Vec<MxReport>,
+    /// Why the outcome is `refuse` (text form only).
+    #[serde(skip)]
+    pub refusal: Option<Refusal>,
 }
 
 /// The parts of the report that need a plan for the domain.
@@ -147,6 +175,9 @@ pub struct MxReport {
     pub result: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+    /// Why the result is `refuse` (text form only).
+    #[serde(skip)]
+    pub refusal: Option<Refusal>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -172,66 +203,6 @@ pub(super) fn to_json(report: &CheckReport) -> Value {
     serde_json::to_value(report).unwrap_or_else(
         |e| json!({"domain": report.domain, "outcome": "error", "error": e.to_string(), "mx": []}),
     )
-}
-
-/// A part of the report as one line of JSON, `-` when absent.
-fn shown<T: Serialize>(v: Option<&T>) -> String {
-    match v.map(serde_json::to_value) {
-        Some(Ok(Value::String(s))) => s,
-        Some(Ok(Value::Null)) | None => "-".into(),
-        Some(Ok(other)) => other.to_string(),
-        Some(Err(e)) => format!("({e})"),
-    }
-}
-
-pub(super) fn print_text(r: &CheckReport) {
-    let p = r.planned.as_ref();
-    println!("domain   {}", r.domain);
-    println!("nta7516  {}", shown(p.and_then(|p| p.nta7516.as_ref())));
-    println!("tls-rpt  {}", shown(p.map(|p| &p.tlsrpt)));
-    println!("dnssec   {}", p.map_or("-", |p| p.dnssec));
-    println!("mta-sts  {}", shown(p.and_then(|p| p.mta_sts.as_ref())));
-    if let Some(e) = &r.error {
-        println!("error    {}", Value::from(e.as_str()));
-    }
-    for m in &r.mx {
-        println!("mx {} (pref {}, from {})", m.host, m.preference, m.source);
-        let probe = m.probe.as_ref();
-        let rows: [(&str, Option<String>); 12] = [
-            ("addresses", Some(shown(Some(&m.addresses)))),
-            ("dnssec", Some(m.dnssec.into())),
-            ("cname", m.cname.clone()),
-            ("tlsa_status", Some(m.tlsa_status.clone())),
-            ("tlsa", Some(shown(Some(&m.tlsa)))),
-            ("level", m.level.map(String::from)),
-            ("starttls", probe.map(|p| p.starttls.to_string())),
-            ("tls_version", probe.and_then(|p| p.tls_version.clone())),
-            (
-                "authentication",
-                probe.and_then(|p| p.authentication.map(String::from)),
-            ),
-            (
-                "tlsrpt_result",
-                probe.and_then(|p| p.tlsrpt_result.map(String::from)),
-            ),
-            ("result", Some(m.result.into())),
-            ("error", m.error.clone()),
-        ];
-        for (k, v) in rows {
-            if let Some(v) = v {
-                println!("    {k:<15}{v}");
-            }
-        }
-    }
-    println!(
-        "outcome  {} (via {})",
-        r.outcome.as_str(),
-        p.and_then(|p| p.via.as_deref()).unwrap_or("-")
-    );
-    println!("meets    {}", shown(p.map(|p| &p.satisfies)));
-    if let Some(b) = &r.summary {
-        println!("         {} / {}", b.nl, b.en);
-    }
 }
 
 #[cfg(test)]
@@ -274,7 +245,9 @@ mod tests {
                 }),
                 result: "plain",
                 error: None,
+                refusal: None,
             }],
+            refusal: None,
         };
         let want = json!({
             "domain": "a.nl", "outcome": "plain",
@@ -302,6 +275,7 @@ mod tests {
             summary: None,
             planned: None,
             mx: vec![],
+            refusal: None,
         };
         assert_eq!(
             to_json(&failed),

@@ -15,6 +15,7 @@
 
 pub mod check;
 pub mod check_report;
+mod check_text;
 pub mod client;
 pub mod message;
 pub mod mx;

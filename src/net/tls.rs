@@ -5,10 +5,16 @@
 //! - [`pkix`]: PKIX verification against a given root store; the root
 //!   stores are [`webpki_roots()`], [`webpki_roots_with_ca_file`] (webpki
 //!   plus a PEM file) or [`pkix_roots`] (a system bundle plus extra roots);
-//! - [`with_verifier`]: a custom certificate verifier (DANE, RFC 7672,
-//!   lives with the TLS policies in delivery and is handed in here);
+//! - [`with_cert_check`]: a custom check of the server's certificate (DANE,
+//!   RFC 7672, lives with the TLS policies in delivery and is handed in
+//!   here as a [`CertCheck`]);
 //! - [`unauthenticated`]: encryption without authentication, for
 //!   opportunistic TLS.
+//!
+//! A custom check decides only whether the certificate is acceptable; the
+//! rustls verifier around it ([`Verifier`]) is written once, here, and
+//! always verifies the handshake signatures with the provider's
+//! algorithms.
 //!
 //! Promises: the ring provider is set explicitly, never taken from process
 //! state; safe default protocol versions only; no client certificates. The
@@ -35,31 +41,48 @@ pub fn crypto_provider() -> Arc<CryptoProvider> {
     Arc::new(rustls::crypto::ring::default_provider())
 }
 
-/// Accepts any server certificate but still checks that the handshake was
-/// signed by the key in it. Only for opportunistic TLS and relay hosts
-/// configured for encryption without authentication: it gives encryption
-/// against passive eavesdropping, not authentication.
+/// What a custom verifier decides: whether the server's certificate (end
+/// entity first, then the intermediates as sent) is acceptable. `Err` ends
+/// the handshake with that error. The handshake signatures are not its
+/// business: [`Verifier`] checks them for every check alike.
+pub trait CertCheck: std::fmt::Debug + Send + Sync {
+    fn check_cert(
+        &self,
+        end_entity: &CertificateDer<'_>,
+        intermediates: &[CertificateDer<'_>],
+        server_name: &ServerName<'_>,
+        now: UnixTime,
+    ) -> Result<(), rustls::Error>;
+}
+
+/// The one rustls `ServerCertVerifier` for custom checks: the certificate
+/// goes to the [`CertCheck`], the handshake signatures are verified with
+/// the provider's algorithms (so the session is bound to the key in the
+/// certificate the check accepted).
 #[derive(Debug)]
-pub struct UnauthenticatedTlsVerifier {
+pub struct Verifier<C> {
+    check: C,
     provider: Arc<CryptoProvider>,
 }
 
-impl UnauthenticatedTlsVerifier {
-    pub fn new(provider: Arc<CryptoProvider>) -> Self {
-        UnauthenticatedTlsVerifier { provider }
+impl<C: CertCheck> Verifier<C> {
+    pub fn new(check: C, provider: Arc<CryptoProvider>) -> Self {
+        Verifier { check, provider }
     }
 }
 
-impl ServerCertVerifier for UnauthenticatedTlsVerifier {
+impl<C: CertCheck> ServerCertVerifier for Verifier<C> {
     fn verify_server_cert(
         &self,
-        _end_entity: &CertificateDer<'_>,
-        _intermediates: &[CertificateDer<'_>],
-        _server_name: &ServerName<'_>,
+        end_entity: &CertificateDer<'_>,
+        intermediates: &[CertificateDer<'_>],
+        server_name: &ServerName<'_>,
         _ocsp_response: &[u8],
-        _now: UnixTime,
+        now: UnixTime,
     ) -> Result<ServerCertVerified, rustls::Error> {
-        Ok(ServerCertVerified::assertion())
+        self.check
+            .check_cert(end_entity, intermediates, server_name, now)
+            .map(|()| ServerCertVerified::assertion())
     }
 
     fn verify_tls12_signature(
@@ -97,6 +120,25 @@ impl ServerCertVerifier for UnauthenticatedTlsVerifier {
     }
 }
 
+/// Accepts any server certificate ([`Verifier`] still checks that the
+/// handshake was signed by the key in it). Only for opportunistic TLS and
+/// relay hosts configured for encryption without authentication: it gives
+/// encryption against passive eavesdropping, not authentication.
+#[derive(Debug)]
+pub struct AnyCertificate;
+
+impl CertCheck for AnyCertificate {
+    fn check_cert(
+        &self,
+        _end_entity: &CertificateDer<'_>,
+        _intermediates: &[CertificateDer<'_>],
+        _server_name: &ServerName<'_>,
+        _now: UnixTime,
+    ) -> Result<(), rustls::Error> {
+        Ok(())
+    }
+}
+
 /// PKIX verification against `roots`, server name from SNI.
 pub fn pkix(roots: RootCertStore) -> Result<Arc<ClientConfig>, rustls::Error> {
     Ok(Arc::new(
@@ -107,16 +149,16 @@ pub fn pkix(roots: RootCertStore) -> Result<Arc<ClientConfig>, rustls::Error> {
     ))
 }
 
-/// Certificates checked by `verifier` alone (DANE). The verifier must still
-/// verify handshake signatures.
-pub fn with_verifier(
-    verifier: Arc<dyn ServerCertVerifier>,
+/// Certificates checked by `check` alone (DANE); handshake signatures
+/// verified by [`Verifier`].
+pub fn with_cert_check<C: CertCheck + 'static>(
+    check: C,
 ) -> Result<Arc<ClientConfig>, rustls::Error> {
     Ok(Arc::new(
         ClientConfig::builder_with_provider(crypto_provider())
             .with_safe_default_protocol_versions()?
             .dangerous()
-            .with_custom_certificate_verifier(verifier)
+            .with_custom_certificate_verifier(Arc::new(Verifier::new(check, crypto_provider())))
             .with_no_client_auth(),
     ))
 }
@@ -124,7 +166,7 @@ pub fn with_verifier(
 /// Encrypts without authenticating the server (handshake signatures are
 /// still verified).
 pub fn unauthenticated() -> Result<Arc<ClientConfig>, rustls::Error> {
-    with_verifier(Arc::new(UnauthenticatedTlsVerifier::new(crypto_provider())))
+    with_cert_check(AnyCertificate)
 }
 
 /// The public web roots (webpki-roots, Mozilla's list).

@@ -39,6 +39,7 @@
 //!   submits a reply through inspect and policy;
 //! - CLI: [`cli::import_contacts`], [`cli::revoke`] (with [`cli::admin`]).
 
+mod access;
 pub mod blobs;
 pub mod cli;
 pub mod crypto;

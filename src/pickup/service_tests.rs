@@ -1,8 +1,11 @@
 //! Unit tests of the pickup service on a real SQLite store in a temp dir.
 
 use super::*;
+use crate::pickup::access::ip_key;
+use crate::pickup::db::CodeCheck;
 use crate::pickup::sms::SmsError;
 use crate::pickup::BoxFuture;
+use crate::types::MailTag;
 use std::sync::Mutex;
 
 #[derive(Default)]
@@ -65,6 +68,20 @@ struct Rig {
     _dir: tempfile::TempDir,
     p: Pickup,
     rec: Arc<Rec>,
+}
+
+impl Rig {
+    /// Request a code for `secret` (it must go out) and return it.
+    async fn code(&self, secret: &Secret) -> String {
+        self.p.request_code(secret, &client()).await.unwrap();
+        last_code(&self.rec)
+    }
+
+    /// Request a code and enter it: the session token and the pickup id.
+    async fn log_in(&self, secret: &Secret) -> (Secret, String) {
+        let code = self.code(secret).await;
+        self.p.verify_code(secret, &code, &client()).await.unwrap()
+    }
 }
 
 async fn rig(tweak: impl FnOnce(&mut Config)) -> Rig {
@@ -142,8 +159,7 @@ async fn park_open_round_trip_and_store_holds_no_secret_or_content() {
     let (parked, secret) = park(&r, "m1").await;
     assert_eq!(parked.pickup_id, secret.id());
     assert!(parked.sender_confirmation.is_some());
-    r.p.request_code(&secret, &client()).await.unwrap();
-    let code = last_code(&r.rec);
+    let code = r.code(&secret).await;
     let (token, pid) = r.p.verify_code(&secret, &code, &client()).await.unwrap();
     let opened = r.p.session(&token, &pid).await.unwrap();
     assert_eq!(r.p.message(&opened).await.unwrap(), MSG);
@@ -163,8 +179,7 @@ async fn park_open_round_trip_and_store_holds_no_secret_or_content() {
 async fn five_wrong_codes_kill_the_code_and_a_used_code_cannot_be_replayed() {
     let r = rig(|_| {}).await;
     let (_, secret) = park(&r, "m2").await;
-    r.p.request_code(&secret, &client()).await.unwrap();
-    let code = last_code(&r.rec);
+    let code = r.code(&secret).await;
     let wrong = if code == "000000" { "111111" } else { "000000" };
     for _ in 0..5 {
         assert!(matches!(
@@ -176,8 +191,7 @@ async fn five_wrong_codes_kill_the_code_and_a_used_code_cannot_be_replayed() {
         r.p.verify_code(&secret, &code, &client()).await,
         Err(PickupError::NoCode)
     ));
-    r.p.request_code(&secret, &client()).await.unwrap();
-    let code = last_code(&r.rec);
+    let code = r.code(&secret).await;
     r.p.verify_code(&secret, &code, &client()).await.unwrap();
     assert!(matches!(
         r.p.verify_code(&secret, &code, &client()).await,
@@ -202,8 +216,7 @@ async fn code_requests_are_rate_limited_per_link() {
 async fn expired_code_is_refused() {
     let r = rig(|c| c.pickup.code_ttl_secs = 1).await;
     let (_, secret) = park(&r, "m4").await;
-    r.p.request_code(&secret, &client()).await.unwrap();
-    let code = last_code(&r.rec);
+    let code = r.code(&secret).await;
     tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
     assert!(matches!(
         r.p.verify_code(&secret, &code, &client()).await,
@@ -216,11 +229,7 @@ async fn sessions_expire_when_idle_and_are_bound_to_one_pickup() {
     let r = rig(|c| c.pickup.session_idle_secs = 1).await;
     let (_, s1) = park(&r, "m5").await;
     let (p2, _) = park(&r, "m6").await;
-    r.p.request_code(&s1, &client()).await.unwrap();
-    let (token, pid) =
-        r.p.verify_code(&s1, &last_code(&r.rec), &client())
-            .await
-            .unwrap();
+    let (token, pid) = r.log_in(&s1).await;
     assert!(matches!(
         r.p.session(&token, &p2.pickup_id).await,
         Err(PickupError::Forbidden)
@@ -324,24 +333,10 @@ fn ipv6_clients_are_limited_per_64() {
 /// `SLUIS_TEST_POSTGRES=skip` to skip), blobs in the database.
 #[tokio::test]
 async fn story_on_postgres_with_database_blobs() {
-    let url = std::env::var("SLUIS_TEST_POSTGRES")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
-    if url == "skip" {
-        eprintln!("PostgreSQL story skipped by SLUIS_TEST_POSTGRES=skip");
+    let Some(pg) = PgScratch::new().await else {
         return;
-    }
-    let schema = format!("sluis_pickup_{:x}", rand::random::<u32>());
-    sqlx::any::install_default_drivers();
-    let admin = sqlx::AnyPool::connect(&url)
-        .await
-        .expect("PostgreSQL reachable");
-    sqlx::query(&format!("CREATE SCHEMA {schema}"))
-        .execute(&admin)
-        .await
-        .unwrap();
-    let sep = if url.contains('?') { '&' } else { '?' };
-    let scoped = format!("{url}{sep}options=-c%20search_path%3D{schema}");
-    let r = rig_on(Some(scoped), |c| {
+    };
+    let r = rig_on(Some(pg.url.clone()), |c| {
         assert!(
             c.store.url.starts_with("sqlite"),
             "default config untouched"
@@ -361,11 +356,7 @@ async fn story_on_postgres_with_database_blobs() {
         r.p.verify_code(&secret, wrong, &client()).await,
         Err(PickupError::WrongCode)
     ));
-    r.p.request_code(&secret, &client()).await.unwrap();
-    let (token, pid) =
-        r.p.verify_code(&secret, &last_code(&r.rec), &client())
-            .await
-            .unwrap();
+    let (token, pid) = r.log_in(&secret).await;
     assert_eq!(r.p.store().backend(), crate::store::Backend::Postgres);
     let opened = r.p.session(&token, &pid).await.unwrap();
     assert_eq!(r.p.message(&opened).await.unwrap(), MSG);
@@ -389,10 +380,7 @@ async fn story_on_postgres_with_database_blobs() {
     )
     .unwrap();
     assert_eq!(left, 0);
-    sqlx::query(&format!("DROP SCHEMA {schema} CASCADE"))
-        .execute(&admin)
-        .await
-        .unwrap();
+    pg.drop_schema().await;
 }
 
 #[tokio::test]
@@ -451,27 +439,42 @@ fn the_pickup_section_parses_and_rejects_unknown_keys() {
     assert!(c.validate().is_err());
 }
 
-/// A scoped PostgreSQL schema for one test (`None` when
-/// `SLUIS_TEST_POSTGRES=skip`); the schema is dropped by the caller.
-async fn postgres_schema() -> Option<(sqlx::AnyPool, String, String)> {
-    let url = std::env::var("SLUIS_TEST_POSTGRES")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
-    if url == "skip" {
-        eprintln!("PostgreSQL part skipped by SLUIS_TEST_POSTGRES=skip");
-        return None;
+/// A scoped PostgreSQL schema for one test: `url` reaches only it.
+struct PgScratch {
+    admin: sqlx::AnyPool,
+    schema: String,
+    url: String,
+}
+
+impl PgScratch {
+    /// `None` when `SLUIS_TEST_POSTGRES=skip`.
+    async fn new() -> Option<PgScratch> {
+        let url = std::env::var("SLUIS_TEST_POSTGRES")
+            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
+        if url == "skip" {
+            eprintln!("PostgreSQL part skipped by SLUIS_TEST_POSTGRES=skip");
+            return None;
+        }
+        let schema = format!("sluis_pickup_{:x}", rand::random::<u32>());
+        sqlx::any::install_default_drivers();
+        let admin = sqlx::AnyPool::connect(&url)
+            .await
+            .expect("PostgreSQL reachable");
+        sqlx::query(&format!("CREATE SCHEMA {schema}"))
+            .execute(&admin)
+            .await
+            .unwrap();
+        let sep = if url.contains('?') { '&' } else { '?' };
+        let url = format!("{url}{sep}options=-c%20search_path%3D{schema}");
+        Some(PgScratch { admin, schema, url })
     }
-    let schema = format!("sluis_pickup_{:x}", rand::random::<u32>());
-    sqlx::any::install_default_drivers();
-    let admin = sqlx::AnyPool::connect(&url)
-        .await
-        .expect("PostgreSQL reachable");
-    sqlx::query(&format!("CREATE SCHEMA {schema}"))
-        .execute(&admin)
-        .await
-        .unwrap();
-    let sep = if url.contains('?') { '&' } else { '?' };
-    let scoped = format!("{url}{sep}options=-c%20search_path%3D{schema}");
-    Some((admin, schema, scoped))
+
+    async fn drop_schema(self) {
+        sqlx::query(&format!("DROP SCHEMA {} CASCADE", self.schema))
+            .execute(&self.admin)
+            .await
+            .unwrap();
+    }
 }
 
 /// Only the lifetime cap limits code requests in these tests.
@@ -527,15 +530,12 @@ async fn a_link_is_locked_after_its_lifetime_code_cap_and_the_sender_is_told() {
 
 #[tokio::test]
 async fn the_lifetime_code_cap_holds_on_postgres() {
-    let Some((admin, schema, url)) = postgres_schema().await else {
+    let Some(pg) = PgScratch::new().await else {
         return;
     };
-    let r = rig_on(Some(url), only_the_lifetime_cap).await;
+    let r = rig_on(Some(pg.url.clone()), only_the_lifetime_cap).await;
     lifetime_cap_story(&r).await;
-    sqlx::query(&format!("DROP SCHEMA {schema} CASCADE"))
-        .execute(&admin)
-        .await
-        .unwrap();
+    pg.drop_schema().await;
 }
 
 /// A code entry racing a new code: a check must be counted against the
@@ -599,13 +599,10 @@ async fn code_checks_and_requests_are_serialised_per_link() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn code_checks_and_requests_are_serialised_per_link_on_postgres() {
-    let Some((admin, schema, url)) = postgres_schema().await else {
+    let Some(pg) = PgScratch::new().await else {
         return;
     };
-    let r = rig_on(Some(url), |_| {}).await;
+    let r = rig_on(Some(pg.url.clone()), |_| {}).await;
     check_and_request_race(&r).await;
-    sqlx::query(&format!("DROP SCHEMA {schema} CASCADE"))
-        .execute(&admin)
-        .await
-        .unwrap();
+    pg.drop_schema().await;
 }

@@ -26,7 +26,8 @@ fn portal(action: serde_json::Value) -> serde_json::Value {
 #[test]
 fn a_subject_with_encoded_cr_lf_never_becomes_a_header_of_the_portal_reply() {
     let rig = Rig::start("", "", "");
-    let m = message(
+    let steps = rig.send_trusted(
+        &["patient@example.nl"],
         &[
             "From: <dokter@praktijk.example>",
             "To: <patient@example.nl>",
@@ -34,12 +35,6 @@ fn a_subject_with_encoded_cr_lf_never_becomes_a_header_of_the_portal_reply() {
             "Subject: =?utf-8?Q?Afspraak=0D=0AX-Injected:_yes?=",
         ],
         "Uitslag van de heer Jansen, BSN 111222333: HbA1c 53 mmol/mol, diabetes type 2.",
-    );
-    let steps = rig.send(
-        false,
-        "dokter@praktijk.example",
-        &["patient@example.nl"],
-        &m,
     );
     assert_eq!(last_code(&steps), 250, "{steps:?}");
     // The patient opens the link, gets a code by mail and replies.

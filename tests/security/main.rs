@@ -8,10 +8,10 @@
 #[path = "../support/mod.rs"]
 mod support;
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::path::PathBuf;
+use std::process::Command;
 use std::time::Duration;
-use support::{free_port, repo_root, wait_for_greeting, Proc, Sink};
+use support::{add_account, free_port, repo_root, start_sluis_bin, Proc, Sink, TestConfig};
 
 pub const ACCOUNT: &str = "assistent@praktijk.example";
 pub const PASSWORD: &str = "Geheim-wachtwoord-16";
@@ -46,62 +46,22 @@ impl Rig {
         std::fs::create_dir_all(&sink_dir).unwrap();
         let sink = Sink::start(free_port(), &sink_dir, &[]);
         let (plain, starttls, implicit) = (free_port(), free_port(), free_port());
-        let cfg = format!(
-            r#"
-[server]
-hostname = "localhost"
-listeners = [
-  {{ address = "127.0.0.1:{plain}", tls = "none" }},
-  {{ address = "127.0.0.1:{starttls}", tls = "starttls" }},
-  {{ address = "127.0.0.1:{implicit}", tls = "implicit" }},
-]
-trusted_networks = ["{TRUSTED_IP}/32"]
-{server}
-
-[limits]
-auth_failure_delay_millis = 10
-{limits}
-
-[tls]
-certificate = "tls/sluis.crt"
-private_key = "tls/sluis.key"
-
-[spool]
-dir = "spool"
-
-[store]
-url = "sqlite://sluis.db"
-
-[policy]
-dir = "{policies}"
-
-[pickup]
-listen = "127.0.0.1:0"
-base_url = ""
-notification_transport = "none"
-notify_from = "no-reply@praktijk.example"
-{pickup}
-
-[crypto]
-dane = false
-wkd = {{ enabled = false }}
-
-[mx]
-resolver = "127.0.0.1:53"
-
-[delivery]
-relay = {{ host = "127.0.0.1", port = {sink_port}, tls = "none" }}
-retry_initial_secs = 1
-retry_max_secs = 2
-mx_enabled = false
-"#,
-            policies = repo_root().join("policies").display(),
-            sink_port = sink.port,
-        );
-        let config = dir.path().join("sluis.toml");
-        std::fs::write(&config, cfg).unwrap();
-        add_account(&config, ACCOUNT, PASSWORD);
-        let sluis = start(&config, plain);
+        let config = TestConfig {
+            hostname: "localhost".into(),
+            listeners: vec![
+                (plain, "none"),
+                (starttls, "starttls"),
+                (implicit, "implicit"),
+            ],
+            trusted_network: format!("{TRUSTED_IP}/32"),
+            server: server.into(),
+            limits: format!("auth_failure_delay_millis = 10\n{limits}"),
+            pickup: format!("notify_from = \"no-reply@praktijk.example\"\n{pickup}"),
+            ..TestConfig::relay(plain, sink.port)
+        }
+        .write(dir.path());
+        add_account(&sluis_bin(), &config, ACCOUNT, PASSWORD);
+        let sluis = start_sluis_bin(&sluis_bin(), &config, plain);
         Rig {
             dir,
             plain,
@@ -137,6 +97,17 @@ mx_enabled = false
             cfg["source"] = TRUSTED_IP.into();
         }
         serde_json::from_str(&python(&cfg)).unwrap()
+    }
+
+    /// A message with these header lines and body (see [`message`]) from
+    /// the doctor over the trusted network (no AUTH); returns the steps.
+    pub fn send_trusted(&self, rcpts: &[&str], headers: &[&str], body: &str) -> Vec<Step> {
+        self.send(
+            false,
+            "dokter@praktijk.example",
+            rcpts,
+            &message(headers, body),
+        )
     }
 
     /// Messages in the sink for `rcpt` (see [`readable`]), waiting until
@@ -196,48 +167,6 @@ pub fn python(cfg: &serde_json::Value) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8(out.stdout).unwrap()
-}
-
-fn add_account(config: &Path, user: &str, password: &str) {
-    use std::io::Write;
-    let mut child = Command::new(sluis_bin())
-        .arg("--config")
-        .arg(config)
-        .args(["user", "add", user, "--password-stdin"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .spawn()
-        .expect("sluis user add");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(format!("{password}\n").as_bytes())
-        .unwrap();
-    assert!(child.wait().unwrap().success(), "sluis user add failed");
-}
-
-fn start(config: &Path, port: u16) -> Proc {
-    let child = Command::new(sluis_bin())
-        .arg("--config")
-        .arg(config)
-        .arg("run")
-        .stdout(Stdio::null())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .expect("start sluis");
-    let mut proc = Proc(child);
-    let start = std::time::Instant::now();
-    while !wait_for_greeting(port, Duration::from_millis(500)) {
-        if let Ok(Some(status)) = proc.0.try_wait() {
-            panic!("sluis exited at start-up with {status}");
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(60),
-            "sluis did not greet"
-        );
-    }
-    proc
 }
 
 /// A message with these header lines (CRLF-joined) and a clean body.

@@ -15,7 +15,9 @@ fn by_sms(raw: &str) -> bool {
 #[test]
 fn an_untagged_number_is_ignored_when_the_mail_has_several_pickup_recipients() {
     let rig = Rig::start("", "", "");
-    let m = message(
+    let rcpts = ["patient@example.nl", "specialist@example.org"];
+    let steps = rig.send_trusted(
+        &rcpts,
         &[
             "From: <dokter@praktijk.example>",
             "To: <patient@example.nl>, <specialist@example.org>",
@@ -23,8 +25,6 @@ fn an_untagged_number_is_ignored_when_the_mail_has_several_pickup_recipients() {
         ],
         "Zie bijlage.",
     );
-    let rcpts = ["patient@example.nl", "specialist@example.org"];
-    let steps = rig.send(false, "dokter@praktijk.example", &rcpts, &m);
     assert_eq!(last_code(&steps), 250, "{steps:?}");
     for rcpt in rcpts {
         let got = rig.messages_for(rcpt, 1);
@@ -39,7 +39,9 @@ fn an_untagged_number_is_ignored_when_the_mail_has_several_pickup_recipients() {
 #[test]
 fn per_recipient_tags_reach_only_their_recipient_and_never_leave() {
     let rig = Rig::start("", "", "");
-    let m = message(
+    let rcpts = ["patient@example.nl", "specialist@example.org"];
+    let steps = rig.send_trusted(
+        &rcpts,
         &[
             "From: <dokter@praktijk.example>",
             "To: <patient@example.nl>, <specialist@example.org>",
@@ -47,8 +49,6 @@ fn per_recipient_tags_reach_only_their_recipient_and_never_leave() {
         ],
         "Zie bijlage.",
     );
-    let rcpts = ["patient@example.nl", "specialist@example.org"];
-    let steps = rig.send(false, "dokter@praktijk.example", &rcpts, &m);
     assert_eq!(last_code(&steps), 250, "{steps:?}");
     let patient = rig.messages_for("patient@example.nl", 1);
     let specialist = rig.messages_for("specialist@example.org", 1);
@@ -64,19 +64,14 @@ fn per_recipient_tags_reach_only_their_recipient_and_never_leave() {
 #[test]
 fn an_untagged_number_still_serves_a_single_pickup_recipient() {
     let rig = Rig::start("", "", "");
-    let m = message(
+    let steps = rig.send_trusted(
+        &["patient@example.nl"],
         &[
             "From: <dokter@praktijk.example>",
             "To: <patient@example.nl>",
             "Subject: [secure] Uitslag [sms:+31612345678]",
         ],
         "Zie bijlage.",
-    );
-    let steps = rig.send(
-        false,
-        "dokter@praktijk.example",
-        &["patient@example.nl"],
-        &m,
     );
     assert_eq!(last_code(&steps), 250, "{steps:?}");
     let got = rig.messages_for("patient@example.nl", 1);
@@ -86,7 +81,8 @@ fn an_untagged_number_still_serves_a_single_pickup_recipient() {
 #[test]
 fn the_x_sluis_sms_header_never_leaves_sluis() {
     let rig = Rig::start("", "", "");
-    let m = message(
+    let steps = rig.send_trusted(
+        &["collega@example.org"],
         &[
             "From: <dokter@praktijk.example>",
             "To: <collega@example.org>",
@@ -94,12 +90,6 @@ fn the_x_sluis_sms_header_never_leaves_sluis() {
             "Subject: Vergadering",
         ],
         "Tot donderdag.",
-    );
-    let steps = rig.send(
-        false,
-        "dokter@praktijk.example",
-        &["collega@example.org"],
-        &m,
     );
     assert_eq!(last_code(&steps), 250, "{steps:?}");
     let got = rig.messages_for("collega@example.org", 1);

@@ -7,19 +7,14 @@ use super::*;
 #[test]
 fn a_trigger_beside_a_dotted_capital_i_still_forces_secure_handling() {
     let rig = Rig::start("", "", "");
-    let m = message(
+    let steps = rig.send_trusted(
+        &["patient@example.nl"],
         &[
             "From: <dokter@praktijk.example>",
             "To: <patient@example.nl>",
             "Subject: =?utf-8?B?W1NFQ1VSRV0gVWl0c2xhZyDEsGJyYWhpbQ==?=",
         ],
         "Groeten.",
-    );
-    let steps = rig.send(
-        false,
-        "dokter@praktijk.example",
-        &["patient@example.nl"],
-        &m,
     );
     assert_eq!(last_code(&steps), 250, "{steps:?}");
     let got = rig.messages_for("patient@example.nl", 1);

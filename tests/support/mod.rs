@@ -166,17 +166,68 @@ pub fn sqlite(db: &Path, query: &str) -> String {
     String::from_utf8_lossy(&out.stdout).trim().to_string()
 }
 
-/// Write a config for a Sluis that listens in plain text for loopback
-/// clients (trusted network) and relays to `sink_port` in clear.
-pub fn write_relay_config(dir: &Path, listen_port: u16, sink_port: u16, extra: &str) -> PathBuf {
-    let policies = repo_root().join("policies");
-    let cfg = format!(
-        r#"
-[server]
-hostname = "sluis.test"
-listeners = [{{ address = "127.0.0.1:{listen_port}", tls = "none" }}]
-trusted_networks = ["127.0.0.0/8"]
+/// The config of a Sluis under test: the sections every test needs (its
+/// TLS files, spool and SQLite store in the test's folder, the shipped
+/// policies, the pickup portal off the network, no DNS or WKD server
+/// outside this machine, no MX delivery, quick retries, the sink as relay
+/// host in clear), with the listeners, trusted networks and extra lines
+/// the test gives.
+#[derive(Clone, Debug)]
+pub struct TestConfig {
+    pub hostname: String,
+    /// `(port, tls)` on 127.0.0.1; `tls` is `none`, `starttls` or `implicit`.
+    pub listeners: Vec<(u16, &'static str)>,
+    /// One CIDR.
+    pub trusted_network: String,
+    /// The relay host's port (the sink), on 127.0.0.1.
+    pub relay_port: u16,
+    /// Extra lines of `[server]`.
+    pub server: String,
+    /// Lines of `[limits]` (the section is written only when there are).
+    pub limits: String,
+    /// Extra lines of `[pickup]`.
+    pub pickup: String,
+    /// Extra lines of `[delivery]`, and any sections of their own after it.
+    pub extra: String,
+}
 
+impl TestConfig {
+    /// A Sluis that listens in plain text on `listen_port` for loopback
+    /// clients (a trusted network) and relays to `sink_port` in clear.
+    pub fn relay(listen_port: u16, sink_port: u16) -> TestConfig {
+        TestConfig {
+            hostname: "sluis.test".into(),
+            listeners: vec![(listen_port, "none")],
+            trusted_network: "127.0.0.0/8".into(),
+            relay_port: sink_port,
+            server: String::new(),
+            limits: String::new(),
+            pickup: String::new(),
+            extra: String::new(),
+        }
+    }
+
+    pub fn text(&self) -> String {
+        let listeners: Vec<String> = self
+            .listeners
+            .iter()
+            .map(|(port, tls)| format!("  {{ address = \"127.0.0.1:{port}\", tls = \"{tls}\" }},"))
+            .collect();
+        let limits = if self.limits.is_empty() {
+            String::new()
+        } else {
+            format!("\n[limits]\n{}\n", self.limits)
+        };
+        format!(
+            r#"
+[server]
+hostname = "{hostname}"
+listeners = [
+{listeners}
+]
+trusted_networks = ["{trusted}"]
+{server}
+{limits}
 [tls]
 certificate = "tls/sluis.crt"
 private_key = "tls/sluis.key"
@@ -194,6 +245,7 @@ dir = "{policies}"
 listen = "127.0.0.1:0"
 base_url = ""
 notification_transport = "none"
+{pickup}
 
 # Tests and benchmarks never ask DNS or WKD servers outside this machine.
 [crypto]
@@ -204,21 +256,49 @@ wkd = {{ enabled = false }}
 resolver = "127.0.0.1:53"
 
 [delivery]
-relay = {{ host = "127.0.0.1", port = {sink_port}, tls = "none" }}
+relay = {{ host = "127.0.0.1", port = {relay_port}, tls = "none" }}
 retry_initial_secs = 1
 retry_max_secs = 2
 mx_enabled = false
 {extra}
 "#,
-        policies = policies.display()
-    );
-    let path = dir.join("sluis.toml");
-    std::fs::write(&path, cfg).unwrap();
-    path
+            hostname = self.hostname,
+            listeners = listeners.join("\n"),
+            trusted = self.trusted_network,
+            server = self.server,
+            pickup = self.pickup,
+            policies = repo_root().join("policies").display(),
+            relay_port = self.relay_port,
+            extra = self.extra,
+        )
+    }
+
+    /// Write it as `sluis.toml` in `dir`.
+    pub fn write(&self, dir: &Path) -> PathBuf {
+        let path = dir.join("sluis.toml");
+        std::fs::write(&path, self.text()).unwrap();
+        path
+    }
+}
+
+/// Write a config for a Sluis that listens in plain text for loopback
+/// clients (trusted network) and relays to `sink_port` in clear.
+pub fn write_relay_config(dir: &Path, listen_port: u16, sink_port: u16, extra: &str) -> PathBuf {
+    TestConfig {
+        extra: extra.into(),
+        ..TestConfig::relay(listen_port, sink_port)
+    }
+    .write(dir)
 }
 
 pub fn start_sluis(config: &Path, port: u16) -> Proc {
-    let child = Command::new(env!("CARGO_BIN_EXE_sluis"))
+    start_sluis_bin(Path::new(env!("CARGO_BIN_EXE_sluis")), config, port)
+}
+
+/// Start `bin` (a `sluis` binary) with `config` and wait for its greeting
+/// on `port`.
+pub fn start_sluis_bin(bin: &Path, config: &Path, port: u16) -> Proc {
+    let child = Command::new(bin)
         .arg("--config")
         .arg(config)
         .arg("run")
@@ -238,6 +318,25 @@ pub fn start_sluis(config: &Path, port: u16) -> Proc {
         );
     }
     proc
+}
+
+/// `sluis user add USER --password-stdin` with `bin` on `config`.
+pub fn add_account(bin: &Path, config: &Path, user: &str, password: &str) {
+    let mut child = Command::new(bin)
+        .arg("--config")
+        .arg(config)
+        .args(["user", "add", user, "--password-stdin"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("sluis user add");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(format!("{password}\n").as_bytes())
+        .unwrap();
+    assert!(child.wait().unwrap().success(), "sluis user add failed");
 }
 
 /// A minimal blocking SMTP client for tests (plain text). Returns the

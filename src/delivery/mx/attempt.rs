@@ -5,8 +5,8 @@
 
 use super::deliver::MxRoute;
 use super::plan::{DomainPlan, MxTarget};
-use super::rules::{dedup, eligible, level_name, mode_str};
-use super::run::{report, temp, DomainRun, Source};
+use super::rules::{dedup, eligible, level_name, mode_str, Source};
+use super::run::{report, temp, DomainRun};
 use super::session::{connect, remote_of, MxConn, SessionError, Target};
 use crate::audit::AuditEvent;
 use crate::delivery::client::transaction::{too_many_recipients, transact};
@@ -238,6 +238,7 @@ impl MxRoute {
                 ),
                 tlsrpt: None,
                 local_ip: conn.local_ip.clone(),
+                starttls_offered: conn.achieved != Achieved::Plain,
             });
         }
         // The check that matters: before MAIL FROM, per recipient.

@@ -23,9 +23,9 @@
 //!
 //! Never fails as a whole: every problem is a per-recipient report.
 
-use super::plan::{plan_domain, MxFetchOptions, MxTarget, PlanError};
-use super::rules::{nta_targets, tls_required_no, unmet_reason};
-use super::run::{report, temp, DomainRun, Source};
+use super::plan::{plan_domain, MxFetchOptions, PlanError};
+use super::rules::{candidates, tls_required_no, unmet_reason, Source};
+use super::run::{report, temp, DomainRun};
 use super::session::{MxConn, Target};
 use crate::audit::Audit;
 use crate::config::Config;
@@ -229,14 +229,8 @@ impl MxRoute {
             }
         };
         run.mx_dnssec = plan.mx_security.as_str();
-        let mut candidates: Vec<(MxTarget, Source)> = nta_targets(&dns, domain, port)
-            .await
-            .into_iter()
-            .map(|t| (t, Source::Nta))
-            .collect();
-        candidates.extend(plan.targets.iter().cloned().map(|t| (t, Source::Mx)));
-
-        for (t, source) in &candidates {
+        let hosts = candidates(&dns, domain, port, &plan).await;
+        for (t, source) in &hosts {
             if run.pending.is_empty() {
                 break;
             }

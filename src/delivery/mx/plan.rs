@@ -1,7 +1,7 @@
 //! From a mail domain to the list of MX targets with the security level
 //! each one must meet: MX (null/implicit MX), address records, TLSA per
-//! RFC 7672 (CNAME-aware) and the MTA-STS policy. Used by
-//! `delivery check` and meant for the delivery client.
+//! RFC 7672 (CNAME-aware) and the MTA-STS policy. Used by MX delivery
+//! and by `delivery check`.
 //!
 //! Promises: TLSA is looked up only for MX hosts whose MX RRset and
 //! address records are DNSSEC-secure, at the CNAME target first and then

@@ -1,13 +1,14 @@
 //! Pure rules of MX delivery (and the NTA 7516 host lookup): which
 //! recipients an MX level can serve, the RFC 8689 `TLS-Required: no`
 //! header, the bilingual deferral reason, the level an NTA 7516 host must
-//! meet.
+//! meet, and the hosts a domain's mail is tried at, in order
+//! ([`candidates`], the one list delivery and `delivery check` both use).
 //!
-//! Promises: no I/O except [`nta_targets`] (DNS through [`Dns`]); an NTA
-//! 7516 record counts only when current and DNSSEC-secure, and its hosts
-//! are only ever used with authenticated TLS (DANE or PKIX).
+//! Promises: no I/O except [`nta_targets`] and [`candidates`] (DNS through
+//! [`Dns`]); an NTA 7516 record counts only when current and DNSSEC-secure,
+//! and its hosts are only ever used with authenticated TLS (DANE or PKIX).
 
-use super::plan::{tlsa_for, MxTarget};
+use super::plan::{tlsa_for, DomainPlan, MxTarget};
 use crate::delivery::message::header_block;
 use crate::delivery::tls_policy::levels::{
     required_level, MxPlan, SecurityLevel, SkipReason, TlsaFinding,
@@ -56,6 +57,42 @@ pub fn eligible(
             .get(i)
             .is_some_and(|r| required_level(level, r.transport).is_some())
     })
+}
+
+/// Where a candidate host came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    Mx,
+    /// An `ntamx` host of a current NTA 7516 record.
+    Nta,
+}
+
+impl Source {
+    /// The word `delivery check` reports (`source`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Mx => "mx",
+            Source::Nta => "nta7516",
+        }
+    }
+}
+
+/// The hosts a domain's mail is tried at, in order: those of a current,
+/// DNSSEC-secure NTA 7516 record first, then the planned MX hosts in
+/// preference order.
+pub async fn candidates(
+    dns: &Dns,
+    domain: &str,
+    port: u16,
+    plan: &DomainPlan,
+) -> Vec<(MxTarget, Source)> {
+    let mut hosts: Vec<(MxTarget, Source)> = nta_targets(dns, domain, port)
+        .await
+        .into_iter()
+        .map(|t| (t, Source::Nta))
+        .collect();
+    hosts.extend(plan.targets.iter().cloned().map(|t| (t, Source::Mx)));
+    hosts
 }
 
 /// Hosts of a current NTA 7516 record, only when the TXT answer is

@@ -1,19 +1,11 @@
 //! The state of delivering one message to one recipient domain: the
 //! recipients still pending, the notes that become the deferral reason,
-//! and the reports already made; plus where a candidate host came from.
+//! and the reports already made.
 
 use crate::delivery::QueuedRcpt;
 use crate::types::{
     Answer, DeliveryReport, Envelope, RcptStatus, SmtpStatus, TlsInfo, TransportRequirement,
 };
-
-/// Where a candidate host came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Source {
-    Mx,
-    /// An `ntamx` host of a current NTA 7516 record.
-    Nta,
-}
 
 /// Per-domain delivery state.
 pub(super) struct DomainRun<'a> {

@@ -9,9 +9,11 @@
 //! for an `Opportunistic` MX (no DNSSEC-secure TLSA, no MTA-STS enforce),
 //! and only when the caller allows it (some recipient accepts clear text).
 //! The MX host name is sent as SNI. Failures carry the RFC 8460 result type
-//! for TLS reporting.
+//! for TLS reporting. `delivery check` opens its sessions here too (and
+//! quits before `MAIL FROM`), so it sees what delivery would.
 
 use crate::delivery::client::{ClientError, ClientLimits, SmtpClient};
+use crate::delivery::tls_policy::dane::DaneAuth;
 use crate::delivery::tls_policy::level_tls::tls_client_config;
 use crate::delivery::tls_policy::levels::{Achieved, SecurityLevel};
 use crate::delivery::tlsrpt::{handshake_failure_type, ResultType};
@@ -30,6 +32,10 @@ pub struct MxConn {
     pub achieved: Achieved,
     /// Our side's address (`sending-mta-ip` in TLS-RPT).
     pub local_ip: String,
+    /// The TLSA record that authenticated the server (`Achieved::Dane`).
+    pub dane: Option<DaneAuth>,
+    /// The failed TLS attempt before an opportunistic clear-text fallback.
+    pub tls_failed: Option<SessionError>,
 }
 
 /// Why a session could not be set up.
@@ -41,6 +47,8 @@ pub struct SessionError {
     pub tlsrpt: Option<ResultType>,
     /// Our side's address, when the TCP connection was made.
     pub local_ip: String,
+    /// The server offered STARTTLS (known once EHLO was answered).
+    pub starttls_offered: bool,
 }
 
 impl SessionError {
@@ -49,6 +57,7 @@ impl SessionError {
             reason: e.to_string(),
             tlsrpt: None,
             local_ip: String::new(),
+            starttls_offered: false,
         }
     }
 }
@@ -102,6 +111,8 @@ fn plain_conn(remote: String, local_ip: String) -> MxConn {
             authentication: "none".into(),
         },
         achieved: Achieved::Plain,
+        dane: None,
+        tls_failed: None,
     }
 }
 
@@ -115,15 +126,19 @@ pub async fn connect(
 ) -> Result<(SmtpClient, MxConn), SessionError> {
     let remote = remote_of(t.host, t.addr);
     let (mut client, local_ip) = open(t.addr, limits).await?;
+    if let Err(e) = client.ehlo(helo).await {
+        return Err(SessionError {
+            local_ip,
+            ..SessionError::from_client(e)
+        });
+    }
+    let offered = client.caps.starttls;
     let fail = |reason: String, tlsrpt: Option<ResultType>| SessionError {
         reason,
         tlsrpt,
         local_ip: local_ip.clone(),
+        starttls_offered: offered,
     };
-    client
-        .ehlo(helo)
-        .await
-        .map_err(|e| fail(e.to_string(), None))?;
     if *t.level == SecurityLevel::Plain {
         return Ok((client, plain_conn(remote, local_ip)));
     }
@@ -197,6 +212,8 @@ pub async fn connect(
                     },
                     achieved,
                     local_ip: local_ip.clone(),
+                    dane,
+                    tls_failed: None,
                 },
             ))
         }
@@ -212,18 +229,20 @@ pub async fn connect(
                 ClientError::Refused { .. } => Some(ResultType::StarttlsNotSupported),
                 _ => None,
             };
-            if *t.level == SecurityLevel::Opportunistic && t.plain_fallback {
-                tracing::info!(mx = %remote, "STARTTLS failed, retrying in clear text: {e}");
-                let (mut plain, local) = open(t.addr, limits).await?;
-                plain.ehlo(helo).await.map_err(SessionError::from_client)?;
-                return Ok((plain, plain_conn(remote, local)));
-            }
             let reason = match dane_err {
                 Some(d) => {
                     format!("DANE-verificatie mislukt / DANE verification failed: {d} ({e})")
                 }
                 None => e.to_string(),
             };
+            if *t.level == SecurityLevel::Opportunistic && t.plain_fallback {
+                tracing::info!(mx = %remote, "STARTTLS failed, retrying in clear text: {e}");
+                let (mut plain, local) = open(t.addr, limits).await?;
+                plain.ehlo(helo).await.map_err(SessionError::from_client)?;
+                let mut conn = plain_conn(remote, local);
+                conn.tls_failed = Some(fail(reason, tlsrpt));
+                return Ok((plain, conn));
+            }
             Err(fail(reason, tlsrpt))
         }
     }

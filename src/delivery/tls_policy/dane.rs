@@ -10,15 +10,16 @@
 //! - DANE-TA builds a chain from the leaf to the certificate (or SPKI) named
 //!   by the record, checks dates below the anchor and checks the name
 //!   against the reference identifiers (the MX host name, RFC 7672 §3.2.2).
-//! - Handshake signatures are always verified with the normal provider.
+//! - Handshake signatures are always verified with the normal provider
+//!   (by [`crate::net::tls::Verifier`], into which [`DaneVerifier`] plugs
+//!   as a [`CertCheck`]).
 //!
 //! Fails closed: anything that cannot be parsed does not match.
 
 use crate::net::dns::Tlsa;
-use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
-use rustls::crypto::{verify_tls12_signature, verify_tls13_signature, CryptoProvider};
+use crate::net::tls::CertCheck;
+use rustls::crypto::CryptoProvider;
 use rustls::pki_types::{CertificateDer, Der, ServerName, TrustAnchor, UnixTime};
-use rustls::{DigitallySignedStruct, SignatureScheme};
 use sha2::{Digest, Sha256, Sha512};
 use std::sync::{Arc, Mutex};
 
@@ -246,7 +247,8 @@ fn verify_ta(
     Err(DaneError::NameMismatch(names.join(", ")))
 }
 
-/// rustls verifier that authenticates the peer by DANE only.
+/// The certificate check that authenticates the peer by DANE only (for
+/// [`crate::net::tls::with_cert_check`]).
 #[derive(Debug)]
 pub struct DaneVerifier {
     records: Vec<Tlsa>,
@@ -256,7 +258,8 @@ pub struct DaneVerifier {
 }
 
 impl DaneVerifier {
-    /// `records`: the secure TLSA RRset; `names`: reference identifiers.
+    /// `records`: the secure TLSA RRset; `names`: reference identifiers;
+    /// `provider`: its signature algorithms check a DANE-TA chain.
     pub fn new(records: Vec<Tlsa>, names: Vec<String>, provider: Arc<CryptoProvider>) -> Self {
         DaneVerifier {
             records,
@@ -272,61 +275,26 @@ impl DaneVerifier {
     }
 }
 
-impl ServerCertVerifier for DaneVerifier {
-    fn verify_server_cert(
+impl CertCheck for DaneVerifier {
+    fn check_cert(
         &self,
         end_entity: &CertificateDer<'_>,
         intermediates: &[CertificateDer<'_>],
         _server_name: &ServerName<'_>,
-        _ocsp_response: &[u8],
         now: UnixTime,
-    ) -> Result<ServerCertVerified, rustls::Error> {
+    ) -> Result<(), rustls::Error> {
         let mut chain = Vec::with_capacity(intermediates.len() + 1);
         chain.push(end_entity.clone());
         chain.extend(intermediates.iter().cloned());
         let res = verify_chain(&self.records, &chain, &self.names, now, &self.provider);
         let verdict = match &res {
-            Ok(_) => Ok(ServerCertVerified::assertion()),
+            Ok(_) => Ok(()),
             Err(e) => Err(rustls::Error::General(format!("DANE: {e}"))),
         };
         if let Ok(mut g) = self.outcome.lock() {
             *g = Some(res);
         }
         verdict
-    }
-
-    fn verify_tls12_signature(
-        &self,
-        message: &[u8],
-        cert: &CertificateDer<'_>,
-        dss: &DigitallySignedStruct,
-    ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        verify_tls12_signature(
-            message,
-            cert,
-            dss,
-            &self.provider.signature_verification_algorithms,
-        )
-    }
-
-    fn verify_tls13_signature(
-        &self,
-        message: &[u8],
-        cert: &CertificateDer<'_>,
-        dss: &DigitallySignedStruct,
-    ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        verify_tls13_signature(
-            message,
-            cert,
-            dss,
-            &self.provider.signature_verification_algorithms,
-        )
-    }
-
-    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
-        self.provider
-            .signature_verification_algorithms
-            .supported_schemes()
     }
 }
 

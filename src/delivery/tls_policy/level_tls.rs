@@ -27,11 +27,7 @@ pub fn tls_client_config(
         SecurityLevel::Dane => {
             let v = DaneVerifier::new(tlsa.to_vec(), names.to_vec(), tls::crypto_provider());
             let outcome = v.outcome();
-            (
-                tls::with_verifier(Arc::new(v))?,
-                Achieved::Dane,
-                Some(outcome),
-            )
+            (tls::with_cert_check(v)?, Achieved::Dane, Some(outcome))
         }
         SecurityLevel::Verify => (tls::pkix(roots.clone())?, Achieved::MtaSts, None),
         _ => (tls::unauthenticated()?, Achieved::Tls, None),
