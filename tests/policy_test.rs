@@ -89,7 +89,8 @@ fn every_corpus_message_gets_the_decision_its_scan_calls_for() {
                 assert_eq!(
                     d.action,
                     Action::Deliver {
-                        transport: TransportRequirement::None
+                        transport: TransportRequirement::None,
+                        fallback: None,
                     },
                     "{}",
                     label.file

@@ -143,7 +143,7 @@ pub async fn check_report(domain: &str, opts: &CheckOptions) -> CheckReport {
     // Delivery tries the hosts of a current, DNSSEC-secure NTA 7516 record
     // before the ordinary MX hosts (mx::deliver); the check probes the same
     // hosts in the same order, so it names the host delivery would use.
-    let nta_hosts = nta_targets(&dns, &domain, port).await;
+    let (nta_hosts, _) = nta_targets(&dns, &domain, port).await;
     let candidates = nta_hosts
         .iter()
         .map(|t| (t, "nta7516"))

@@ -46,6 +46,10 @@ impl Journal for Pipeline {
         pickup.closed_reason(tag.pickup_id()).await
     }
 
+    async fn run_fallback(&self, id: &MessageId, rcpt_index: u32, step: u32, why: &str) -> bool {
+        self.start_fallback(id, rcpt_index, step, why).await
+    }
+
     async fn inject(
         &self,
         mail_from: String,

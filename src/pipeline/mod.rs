@@ -26,6 +26,7 @@ use crate::store::Store;
 use crate::types::{Bilingual, Envelope, MailTag, MessageId, RcptStatus, ScanReport};
 use std::sync::{Arc, OnceLock, Weak};
 
+mod fallback;
 mod handoff;
 mod journal;
 mod submit;
@@ -201,7 +202,11 @@ impl Pipeline {
         let mut next_attempt_ms = 0;
         let mut recipients = vec![];
         for (i, (w, s)) in work.iter().zip(status).enumerate() {
-            let Work::Deliver { transport } = w else {
+            let Work::Deliver {
+                transport,
+                fallback,
+            } = w
+            else {
                 continue;
             };
             if let Some(s) = s {
@@ -221,6 +226,8 @@ impl Pipeline {
                 index: i as u32,
                 address: rcpt.address.clone(),
                 transport: *transport,
+                // A top-level `deliver` is step 0 of its chain.
+                fallback_step: fallback.as_ref().map(|_| 0),
             });
         }
         if recipients.is_empty() {

@@ -229,6 +229,7 @@ mod tests {
             },
             work: vec![Work::Deliver {
                 transport: TransportRequirement::None,
+                fallback: None,
             }],
             audit: vec![],
             tag: None,

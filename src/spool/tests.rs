@@ -21,7 +21,8 @@ fn meta(spool: &Spool, rcpts: usize) -> MessageMeta {
         },
         work: vec![
             Work::Deliver {
-                transport: TransportRequirement::None
+                transport: TransportRequirement::None,
+                fallback: None,
             };
             rcpts
         ],

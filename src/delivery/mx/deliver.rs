@@ -24,7 +24,7 @@
 //! Never fails as a whole: every problem is a per-recipient report.
 
 use super::plan::{plan_domain, MxFetchOptions, MxTarget, PlanError};
-use super::rules::{nta_targets, tls_required_no, unmet_reason};
+use super::rules::{definitely_unmet, nta_targets, tls_required_no, unmet_reason};
 use super::run::{report, temp, DomainRun, Source};
 use super::session::{MxConn, Target};
 use crate::audit::Audit;
@@ -39,7 +39,7 @@ use crate::delivery::{QueuedRcpt, Route};
 use crate::net::dns::{Dns, Security};
 use crate::net::tls::pkix_roots;
 use crate::types::{
-    domain_of, DeliveryReport, Envelope, SmtpStatus, TlsInfo, TransportRequirement,
+    domain_of, DeliveryReport, Envelope, SmtpStatus, TlsInfo, TransportRequirement, Unmet,
 };
 use rustls::RootCertStore;
 use std::collections::HashMap;
@@ -159,6 +159,7 @@ impl Route for MxRoute {
                 notes: Vec::new(),
                 out: &mut out,
                 mx_dnssec: "unknown",
+                policy_failed: false,
             };
             self.deliver_domain(&mut run, opt_out).await;
         }
@@ -229,12 +230,21 @@ impl MxRoute {
             }
         };
         run.mx_dnssec = plan.mx_security.as_str();
-        let mut candidates: Vec<(MxTarget, Source)> = nta_targets(&dns, domain, port)
-            .await
-            .into_iter()
-            .map(|t| (t, Source::Nta))
-            .collect();
+        let (nta_hosts, nta) = nta_targets(&dns, domain, port).await;
+        let mut candidates: Vec<(MxTarget, Source)> =
+            nta_hosts.into_iter().map(|t| (t, Source::Nta)).collect();
         candidates.extend(plan.targets.iter().cloned().map(|t| (t, Source::Mx)));
+        // A requirement the DNS answers rule out is settled before any
+        // connection: the queue runs the recipient's fallback at once.
+        let hosts: Vec<_> = candidates
+            .iter()
+            .map(|(t, s)| (&t.plan, *s == Source::Nta))
+            .collect();
+        for i in run.pending.clone() {
+            if let Some(why) = definitely_unmet(run.req(i), &nta, &hosts) {
+                run.unmet(i, why.to_string(), Unmet::Definite);
+            }
+        }
 
         for (t, source) in &candidates {
             if run.pending.is_empty() {
@@ -267,15 +277,18 @@ impl MxRoute {
                     .await;
             }
         }
+        let unmet = run.policy_failed.then_some(Unmet::Failing);
         for i in std::mem::take(&mut run.pending) {
             if let (Some(slot), Some(r)) = (run.out.get_mut(i), run.rcpts.get(i)) {
-                *slot = Some(report(
+                let mut rep = report(
                     r,
                     temp(unmet_reason(r.transport, &run.notes)),
                     domain,
                     &TlsInfo::default(),
                     None,
-                ));
+                );
+                rep.unmet = unmet;
+                *slot = Some(rep);
             }
         }
     }

@@ -4,7 +4,7 @@
 
 use crate::delivery::QueuedRcpt;
 use crate::types::{
-    Answer, DeliveryReport, Envelope, RcptStatus, SmtpStatus, TlsInfo, TransportRequirement,
+    Answer, DeliveryReport, Envelope, RcptStatus, SmtpStatus, TlsInfo, TransportRequirement, Unmet,
 };
 
 /// Where a candidate host came from.
@@ -26,6 +26,10 @@ pub(super) struct DomainRun<'a> {
     pub(super) out: &'a mut [Option<DeliveryReport>],
     /// DNSSEC status of the domain's MX RRset (set once planned).
     pub(super) mx_dnssec: &'static str,
+    /// A host was skipped or failed for a TLS-policy reason (bogus DNS,
+    /// TLSA mismatch, no STARTTLS, level below the requirement): the
+    /// recipients left pending are reported [`Unmet::Failing`].
+    pub(super) policy_failed: bool,
 }
 
 impl DomainRun<'_> {
@@ -71,6 +75,18 @@ impl DomainRun<'_> {
     }
 }
 
+impl DomainRun<'_> {
+    /// Recipient `i` cannot be served here under its requirement: a
+    /// temporary failure with `reason`, marked `unmet` for the queue.
+    pub(super) fn unmet(&mut self, i: usize, reason: String, unmet: Unmet) {
+        if let Some(r) = self.rcpts.get(i) {
+            let mut rep = report(r, temp(reason), self.domain, &TlsInfo::default(), None);
+            rep.unmet = Some(unmet);
+            self.finish(i, rep);
+        }
+    }
+}
+
 pub(super) fn report(
     r: &QueuedRcpt,
     status: RcptStatus,
@@ -84,6 +100,7 @@ pub(super) fn report(
         remote: remote.to_string(),
         tls: tls.clone(),
         answer,
+        unmet: None,
     }
 }
 
