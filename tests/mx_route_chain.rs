@@ -7,8 +7,11 @@
 //!   `ntamx.nta.test` over DANE, SNI `ntamx.nta.test`;
 //! - to `nta-expired.test`, `nta-insecure.test` and `unsigned.test` it is
 //!   parked at once: each MX gets a notification, never the content;
-//! - to `tlsa-mismatch.test` (the partner rule) it is deferred, then
-//!   parked once `delivery.fallback_grace_secs` (4 s here) have passed;
+//! - to `tlsa-mismatch.test` and `bogus.test` (partner rule `deliver dane,
+//!   fallback pickup`) it is deferred, then parked once
+//!   `delivery.fallback_grace_secs` (4 s here) have passed;
+//! - to `no-starttls.test` (`deliver dane, fallback block`) it is deferred,
+//!   then blocked after the grace: the sender gets a DSN with the reason;
 //! - the sender gets a confirmation per parked recipient;
 //! - clean mail to `plain.test` flows in clear text.
 //!
@@ -27,11 +30,21 @@ const PARTNER: &str = r#"tenant = "default"
 
 [[rule]]
 name = "partner-dane"
-recipient_domain = ["tlsa-mismatch.test"]
+recipient_domain = ["tlsa-mismatch.test", "bogus.test"]
 sensitive = true
 action = "deliver"
 transport = "dane"
 fallback = "pickup"
+
+[[rule]]
+name = "partner-dane-of-niets"
+recipient_domain = ["no-starttls.test"]
+sensitive = true
+action = "deliver"
+transport = "dane"
+fallback = "block"
+reason_nl = "Geen beveiligde route naar deze zorgpartner"
+reason_en = "No secure route to this care partner"
 "#;
 
 const GRACE_SECS: u64 = 4;
@@ -144,7 +157,9 @@ fn the_shipped_chain_delivers_by_nta7516_and_parks_the_rest() {
         "x@nta-insecure.test",
         "x@unsigned.test",
     ];
-    let mut rcpts = vec!["x@nta.test", "y@tlsa-mismatch.test"];
+    let after_grace = ["y@tlsa-mismatch.test", "w@bogus.test"];
+    let mut rcpts = vec!["x@nta.test", "v@no-starttls.test"];
+    rcpts.extend(after_grace);
     rcpts.extend(parked_now);
     // Before the submission: the grace counts from the message's arrival.
     let sent = Instant::now();
@@ -202,16 +217,20 @@ fn the_shipped_chain_delivers_by_nta7516_and_parks_the_rest() {
             ),
         )
     };
-    wait(Duration::from_secs(40), "the grace fallback", || {
-        count("parked", "y@tlsa-mismatch.test") == "1"
+    wait(Duration::from_secs(40), "the grace fallbacks", || {
+        after_grace.iter().all(|r| count("parked", r) == "1")
+            && count("route-fallback", "v@no-starttls.test") == "1"
     });
     assert!(
         sent.elapsed() >= Duration::from_secs(GRACE_SECS),
-        "parked before the grace ended"
+        "fell back before the grace ended"
     );
-    assert_ne!(count("deferred", "y@tlsa-mismatch.test"), "0");
-    assert_eq!(count("route-fallback", "y@tlsa-mismatch.test"), "1");
+    for rcpt in after_grace.iter().chain(&["v@no-starttls.test"]) {
+        assert_ne!(count("deferred", rcpt), "0", "{rcpt}");
+        assert_eq!(count("route-fallback", rcpt), "1", "{rcpt}");
+    }
     assert_eq!(count("bounced", "y@tlsa-mismatch.test"), "0");
+    assert_eq!(count("parked", "v@no-starttls.test"), "0");
     for rcpt in parked_now {
         assert_eq!(count("route-fallback", rcpt), "1", "{rcpt}");
         assert_eq!(count("parked", rcpt), "1", "{rcpt}");
@@ -224,13 +243,30 @@ fn the_shipped_chain_delivers_by_nta7516_and_parks_the_rest() {
     );
     let why: serde_json::Value = serde_json::from_str(&why).expect("detail");
     assert_eq!(why["to"], "pickup", "{why}");
+    // The block fallback: a DSN with the policy's reason, Dutch first.
+    let reason_nl = "Geen beveiligde route naar deze zorgpartner";
+    wait(
+        Duration::from_secs(30),
+        "the DSN for the block fallback",
+        || !lab.stored("mx.dane-ee.test", reason_nl).is_empty(),
+    );
+    let dsn = &lab.stored("mx.dane-ee.test", reason_nl)[0];
+    let dsn_text = String::from_utf8_lossy(&dsn.eml);
+    assert!(dsn_text.contains("v@no-starttls.test"), "{dsn_text}");
+    assert!(
+        dsn_text.contains("No secure route to this care partner"),
+        "{dsn_text}"
+    );
+    assert!(!dsn_text.contains(&content), "the DSN quotes the content");
+    assert!(lab.stored("mx.no-starttls.test", &content).is_empty());
 
-    // The sender is told: a confirmation per parked recipient (4), at the
+    // The sender is told: a confirmation per parked recipient (5; the DSN
+    // comes on top), at the
     // sender's own MX, none with the content.
     wait(
         Duration::from_secs(30),
         "the sender's confirmations",
-        || stored_for(&lab, "mx.dane-ee.test", sender).len() >= 4,
+        || stored_for(&lab, "mx.dane-ee.test", sender).len() >= 6,
     );
     for c in stored_for(&lab, "mx.dane-ee.test", sender) {
         assert!(!String::from_utf8_lossy(&c.eml).contains(&content));

@@ -36,7 +36,7 @@ use crate::delivery::tls_policy::mta_sts::PolicyCache;
 use crate::delivery::tls_policy::mta_sts_fetch::FetchOptions;
 use crate::delivery::tlsrpt::day::TlsRptLog;
 use crate::delivery::{QueuedRcpt, Route};
-use crate::net::dns::{Dns, Security};
+use crate::net::dns::{Dns, DnsError, Security};
 use crate::net::tls::pkix_roots;
 use crate::types::{
     domain_of, DeliveryReport, Envelope, SmtpStatus, TlsInfo, TransportRequirement, Unmet,
@@ -224,6 +224,13 @@ impl MxRoute {
                 ));
                 return;
             }
+            Err(e @ PlanError::Dns(DnsError::Bogus { .. })) => {
+                // An answer that failed validation: the requirement cannot
+                // be met now, so a fallback may run after its grace.
+                run.policy_failed = true;
+                run.all(temp(format!("4.4.3 DNS-fout / DNS failure: {e}")));
+                return;
+            }
             Err(e @ PlanError::Dns(_)) => {
                 run.all(temp(format!("4.4.3 DNS-fout / DNS failure: {e}")));
                 return;
@@ -242,7 +249,7 @@ impl MxRoute {
             .collect();
         for i in run.pending.clone() {
             if let Some(why) = definitely_unmet(run.req(i), &nta, &hosts) {
-                run.unmet(i, why.to_string(), Unmet::Definite);
+                run.unmet(i, why, Unmet::Definite);
             }
         }
 

@@ -125,7 +125,22 @@ pub fn definitely_unmet(
     req: TransportRequirement,
     nta: &NtaFinding,
     hosts: &[(&MxPlan, bool)],
-) -> Option<&'static str> {
+) -> Option<String> {
+    let why = definite_cause(req, nta, hosts)?;
+    Some(format!(
+        "4.7.5 niet afgeleverd: transporteis '{r}' kan niet: {nl} / not delivered: transport requirement '{r}' cannot be met: {en}",
+        r = req.as_str(),
+        nl = why.0,
+        en = why.1
+    ))
+}
+
+/// The cause behind [`definitely_unmet`], Dutch and English.
+fn definite_cause(
+    req: TransportRequirement,
+    nta: &NtaFinding,
+    hosts: &[(&MxPlan, bool)],
+) -> Option<(&'static str, &'static str)> {
     let is_dane = |p: &MxPlan| {
         matches!(
             p,
@@ -139,14 +154,18 @@ pub fn definitely_unmet(
         |p: &MxPlan| matches!(p, MxPlan::Use { level, .. } if *level != SecurityLevel::Dane);
     match req {
         TransportRequirement::Nta7516 => match nta {
-            NtaFinding::Absent => Some(
-                "4.7.5 het domein heeft geen geldig NTA 7516-record (actueel en DNSSEC-beveiligd) / the domain has no valid NTA 7516 record (current and DNSSEC-secure)",
-            ),
+            NtaFinding::Absent => Some((
+                "het domein heeft geen geldig NTA 7516-record (actueel en DNSSEC-beveiligd)",
+                "the domain has no valid NTA 7516 record (current and DNSSEC-secure)",
+            )),
             NtaFinding::Current => {
                 let nta_hosts: Vec<&MxPlan> =
                     hosts.iter().filter(|(_, n)| *n).map(|(p, _)| *p).collect();
                 (!nta_hosts.is_empty() && nta_hosts.iter().all(|p| definite_no_dane(p))).then_some(
-                    "4.7.5 geen NTA 7516-host met DANE (DNSSEC-beveiligde TLSA) / no NTA 7516 host with DANE (DNSSEC-secure TLSA)",
+                    (
+                        "geen NTA 7516-host met DANE (DNSSEC-beveiligde TLSA)",
+                        "no NTA 7516 host with DANE (DNSSEC-secure TLSA)",
+                    ),
                 )
             }
             NtaFinding::Unknown => None,
@@ -157,9 +176,10 @@ pub fn definitely_unmet(
                 && !hosts.is_empty()
                 && !hosts.iter().any(|(p, _)| is_dane(p))
                 && hosts.iter().all(|(p, _)| definite_no_dane(p)))
-            .then_some(
-                "4.7.5 geen MX met DANE (DNSSEC-beveiligde TLSA) / no MX with DANE (DNSSEC-secure TLSA)",
-            )
+            .then_some((
+                "geen MX met DANE (DNSSEC-beveiligde TLSA)",
+                "no MX with DANE (DNSSEC-secure TLSA)",
+            ))
         }
         _ => None,
     }

@@ -61,15 +61,19 @@ impl DomainRun<'_> {
     }
 
     fn all_with(&mut self, status: RcptStatus, answer: Option<Answer>) {
+        let unmet = (self.policy_failed && matches!(status, RcptStatus::TemporaryFailure { .. }))
+            .then_some(Unmet::Failing);
         for i in std::mem::take(&mut self.pending) {
             if let (Some(slot), Some(r)) = (self.out.get_mut(i), self.rcpts.get(i)) {
-                *slot = Some(report(
+                let mut rep = report(
                     r,
                     status.clone(),
                     self.domain,
                     &TlsInfo::default(),
                     answer.clone(),
-                ));
+                );
+                rep.unmet = unmet;
+                *slot = Some(rep);
             }
         }
     }
