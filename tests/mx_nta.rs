@@ -7,7 +7,8 @@
 //!   deferred and the MX gets nothing; clean mail (`none`) still goes to
 //!   the MX;
 //! - `nta7516` is met only at the `ntamx` host; a recipient with a fallback
-//!   whose domain has no current, secure record gets the fallback at once.
+//!   whose domain has no current, secure record gets the fallback at once;
+//!   a TXT lookup that SERVFAILs or times out defers it, never the fallback.
 
 mod dane_common;
 mod delivery_support;
@@ -120,6 +121,17 @@ async fn nta7516_host_gets_mail_over_authenticated_tls() {
     add_domain(&mut z, "insecure-nta.test", Some(&record), false);
     let expired = "v=NTA7516-1;startdate=2019-01;enddate=2019-12;ntamx=10 zorg-mx.provider.test";
     add_domain(&mut z, "expired-nta.test", Some(expired), true);
+    // A TXT lookup that fails (SERVFAIL) or times out is not "no record".
+    add_domain(&mut z, "servfail-nta.test", None, true);
+    z.insert(
+        ("servfail-nta.test.".to_string(), RecordType::TXT),
+        Resp::Code(hickory_proto::op::ResponseCode::ServFail),
+    );
+    add_domain(&mut z, "silent-nta.test", None, true);
+    z.insert(
+        ("silent-nta.test.".to_string(), RecordType::TXT),
+        Resp::Silent,
+    );
     add_host(&mut z, NTA_HOST, [127, 0, 0, 1], true);
     z.insert(
         (format!("_{port}._tcp.{NTA_HOST}."), RecordType::TLSA),
@@ -162,6 +174,8 @@ async fn nta7516_host_gets_mail_over_authenticated_tls() {
         "p@insecure-nta.test",
         "q@expired-nta.test",
         "r@plainmx.test",
+        "s@servfail-nta.test",
+        "t@silent-nta.test",
     ] {
         let mut it = item(
             &journal,
@@ -187,7 +201,7 @@ async fn nta7516_host_gets_mail_over_authenticated_tls() {
         wait_until(Duration::from_secs(30), || {
             journal.latest(&ids[0], 0).is_some()
                 && ids[1..4].iter().all(|id| fell_back(id))
-                && journal.latest(&ids[4], 0).is_some()
+                && ids[4..].iter().all(|id| journal.latest(id, 0).is_some())
         })
         .await,
         "{:?} {:?}",
@@ -208,6 +222,17 @@ async fn nta7516_host_gets_mail_over_authenticated_tls() {
         "{:?}",
         journal.latest(&ids[4], 0)
     );
+    // SERVFAIL and timeout: deferred, never the fallback.
+    for id in &ids[5..] {
+        assert!(
+            matches!(
+                journal.latest(id, 0).map(|r| r.status),
+                Some(RcptStatus::TemporaryFailure { .. })
+            ),
+            "{:?}",
+            journal.latest(id, 0)
+        );
+    }
     assert_eq!(journal.fallbacks.lock().unwrap().len(), 3);
     let n: Vec<String> = nta_sink
         .messages()

@@ -113,13 +113,7 @@ impl MxRoute {
         why: &SkipReason,
     ) {
         run.notes.push(format!("{}: {why}", t.host));
-        // No address records or a failed address lookup is not the
-        // requirement's fault; bogus DNS, a failed TLSA lookup or a host
-        // outside the MTA-STS policy is.
-        run.policy_failed |= !matches!(
-            why,
-            SkipReason::NoAddress | SkipReason::AddressLookup(_) | SkipReason::NotPlanned
-        );
+        run.policy_failed |= counts_toward_grace(why);
         self.attempt_event(
             run,
             t,
@@ -408,4 +402,20 @@ fn eligible_here(
         ));
     }
     elig
+}
+
+/// Does skipping a host for `why` count toward a `deliver` fallback's
+/// grace? Bogus DNSSEC or a host outside the MTA-STS policy: yes, the
+/// requirement cannot be met there now. A failed lookup (SERVFAIL,
+/// timeout: also a failed TLSA lookup, which cannot be told apart from
+/// one) or missing addresses: no, that only defers.
+fn counts_toward_grace(why: &SkipReason) -> bool {
+    match why {
+        SkipReason::DnssecBogus | SkipReason::NotInStsPolicy => true,
+        SkipReason::Nta(inner) => counts_toward_grace(inner),
+        SkipReason::TlsaLookup(_)
+        | SkipReason::NoAddress
+        | SkipReason::AddressLookup(_)
+        | SkipReason::NotPlanned => false,
+    }
 }
