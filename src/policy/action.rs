@@ -311,12 +311,22 @@ fn fallback(
         return None;
     }
     if let Some(sub) = table.get("fallback").and_then(|f| f.as_table_like()) {
+        // Beside `encrypt`, keys of a fallback belong inside its table
+        // (beside `deliver` the reason keys are already reported).
+        let clean = owner != "encrypt"
+            || not_here(
+                w,
+                table,
+                &["transport", "reason_nl", "reason_en"],
+                "fallback = { ... }",
+            );
         w.unknown_keys(sub, ACTION_KEYS);
         let what = (
             format!("{}, fallback van/of `{owner}`", what.0),
             format!("{}, fallback of `{owner}`", what.1),
         );
-        return action_at(w, sub, (&what.0, &what.1), fb_pos, sensitive, depth + 1);
+        let action = action_at(w, sub, (&what.0, &what.1), fb_pos, sensitive, depth + 1);
+        return action.filter(|_| clean);
     }
     let (fb, fb_pos) = w.str(table, "fallback")?;
     let choose = if owner == "encrypt" {

@@ -423,6 +423,15 @@ fn broken_chains_are_explained() {
         "{HEAD}[[rule]]\nname = \"a\"\naction = \"deliver\"\ntransport = \"dane\"\n{deep}\n{DEFAULT}"
     ));
     assert!(e.iter().any(|d| d.contains("too many fallbacks")), "{e:?}");
+    // A transport beside `encrypt` whose fallback is a table is a mistake.
+    let e = errors_of(&format!(
+        "{HEAD}[[rule]]\nname = \"a\"\naction = \"encrypt\"\ntransport = \"dane\"\nfallback = {{ action = \"pickup\" }}\n{DEFAULT}"
+    ));
+    assert!(
+        e.iter()
+            .any(|d| d.contains("`transport` does not belong with `fallback = { ... }`")),
+        "{e:?}"
+    );
 }
 
 #[test]
