@@ -218,6 +218,21 @@ fn action_at(
                 Some(_) => Some(fallback(w, table, "deliver", what, pos, sensitive, depth)?),
             };
             let (req, p) = transport(w, table, "transport", what, pos)?;
+            if req == TransportRequirement::Nta7516 && fallback.is_none() {
+                // Most domains publish no NTA 7516 record: without a
+                // fallback their mail waits out the lifetime, then bounces.
+                w.warning(
+                    p,
+                    (
+                        "`nta7516` zonder `fallback`: mail aan een ontvanger zonder NTA 7516-record wacht tot de levensduur om is en komt dan terug".into(),
+                        "`nta7516` without `fallback`: mail to a recipient without an NTA 7516 record waits until its lifetime ends, then bounces".into(),
+                    ),
+                    (
+                        "voeg toe: fallback = \"pickup\"".into(),
+                        "add: fallback = \"pickup\"".into(),
+                    ),
+                );
+            }
             (sensitive_floor(w, req, p, sensitive) && clean).then_some(Action::Deliver {
                 transport: req,
                 fallback: fallback.map(Box::new),

@@ -474,3 +474,25 @@ fn the_decided_event_names_the_chain() {
     assert_eq!(e.detail["chain"], "encrypt > deliver:nta7516 > pickup");
     assert_eq!(e.detail["transport"], "nta7516");
 }
+
+#[test]
+fn nta7516_without_a_fallback_is_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("p.toml"),
+        format!(
+            "{HEAD}[[rule]]\nname = \"nta\"\nsensitive = true\naction = \"deliver\"\ntransport = \"nta7516\"\n{DEFAULT}"
+        ),
+    )
+    .unwrap();
+    let (out, code) = cli::check_report(dir.path());
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("waarschuwing/warning: `nta7516` zonder `fallback`"),
+        "{out}"
+    );
+    assert!(
+        out.contains("hint: voeg toe: fallback = \"pickup\""),
+        "{out}"
+    );
+}
