@@ -161,6 +161,15 @@ pub fn fallback_after(work: &Work, step: u32) -> Option<Work> {
     }
 }
 
+/// The `deliver` at step `step` of a recipient's work, if there is one.
+pub fn deliver_at(work: &Work, step: u32) -> Option<Work> {
+    let at = match step.checked_sub(1) {
+        None => first_deliver(work).cloned(),
+        Some(before) => fallback_after(work, before),
+    };
+    at.filter(|w| matches!(w, Work::Deliver { .. }))
+}
+
 fn first_deliver(work: &Work) -> Option<&Work> {
     match work {
         Work::Deliver { .. } => Some(work),
@@ -343,6 +352,16 @@ mod tests {
             })
         );
         assert_eq!(fallback_after(&work, 2), None);
+        assert!(matches!(
+            deliver_at(&work, 0),
+            Some(Work::Deliver {
+                transport: TransportRequirement::Nta7516,
+                ..
+            })
+        ));
+        assert_eq!(deliver_at(&work, 1), step1);
+        // Step 2 is the pickup: not a `deliver`.
+        assert_eq!(deliver_at(&work, 2), None);
         // Without a pickup stage the last step is held, never delivered.
         assert!(matches!(
             fallback_after(&degrade(work, NONE), 1),

@@ -12,6 +12,8 @@
 //!   `delivery.fallback_grace_secs` (4 s here) have passed;
 //! - to `no-starttls.test` (`deliver dane, fallback block`) it is deferred,
 //!   then blocked after the grace: the sender gets a DSN with the reason;
+//! - to `dane-ee.test` (encrypt, nta7516, dane, pickup): no NTA 7516
+//!   record, so the next `deliver` of the chain delivers it over DANE;
 //! - the sender gets a confirmation per parked recipient;
 //! - clean mail to `plain.test` flows in clear text.
 //!
@@ -35,6 +37,15 @@ sensitive = true
 action = "deliver"
 transport = "dane"
 fallback = "pickup"
+
+# The chain of the care-partner example: encrypt; else NTA 7516; else
+# DANE; else pickup.
+[[rule]]
+name = "zorgpartner-keten"
+recipient_domain = ["dane-ee.test"]
+sensitive = true
+action = "encrypt"
+fallback = { action = "deliver", transport = "nta7516", fallback = { action = "deliver", transport = "dane", fallback = "pickup" } }
 
 [[rule]]
 name = "partner-dane-of-niets"
@@ -158,7 +169,7 @@ fn the_shipped_chain_delivers_by_nta7516_and_parks_the_rest() {
         "x@unsigned.test",
     ];
     let after_grace = ["y@tlsa-mismatch.test", "w@bogus.test"];
-    let mut rcpts = vec!["x@nta.test", "v@no-starttls.test"];
+    let mut rcpts = vec!["x@nta.test", "v@no-starttls.test", "p@dane-ee.test"];
     rcpts.extend(after_grace);
     rcpts.extend(parked_now);
     // Before the submission: the grace counts from the message's arrival.
@@ -183,6 +194,15 @@ fn the_shipped_chain_delivers_by_nta7516_and_parks_the_rest() {
     assert_eq!(side["sni"], "ntamx.nta.test", "{side}");
     assert_eq!(side["rcpt_tos"], serde_json::json!(["x@nta.test"]));
     assert!(lab.stored("mx.nta.test", &content).is_empty());
+    // The chain's second `deliver` (dane) after its first (nta7516).
+    wait(Duration::from_secs(30), "mx.dane-ee.test", || {
+        !stored_for(&lab, "mx.dane-ee.test", "p@dane-ee.test").is_empty()
+    });
+    let partner = stored_for(&lab, "mx.dane-ee.test", "p@dane-ee.test");
+    assert_eq!(partner.len(), 1);
+    assert!(String::from_utf8_lossy(&partner[0].eml).contains(&content));
+    assert_eq!(partner[0].sidecar["starttls"], true);
+    assert_eq!(partner[0].sidecar["sni"], "mx.dane-ee.test");
 
     // Parked at once: a notification at each MX, the content nowhere else.
     for rcpt in parked_now {
@@ -236,6 +256,8 @@ fn the_shipped_chain_delivers_by_nta7516_and_parks_the_rest() {
         assert_eq!(count("parked", rcpt), "1", "{rcpt}");
     }
     assert_eq!(count("route-fallback", "x@nta.test"), "0");
+    assert_eq!(count("route-fallback", "p@dane-ee.test"), "1");
+    assert_eq!(count("parked", "p@dane-ee.test"), "0");
     let why = sqlite(
         &db,
         "SELECT detail FROM audit_events WHERE kind = 'route-fallback' \
@@ -271,11 +293,12 @@ fn the_shipped_chain_delivers_by_nta7516_and_parks_the_rest() {
     for c in stored_for(&lab, "mx.dane-ee.test", sender) {
         assert!(!String::from_utf8_lossy(&c.eml).contains(&content));
     }
-    // The content went to exactly one place.
-    let everywhere: Vec<String> = lab
+    // The content went to exactly the two places the chain allowed.
+    let mut everywhere: Vec<String> = lab
         .stored_anywhere(&content)
         .into_iter()
         .map(|(h, _)| h)
         .collect();
-    assert_eq!(everywhere, vec!["ntamx.nta.test"]);
+    everywhere.sort();
+    assert_eq!(everywhere, vec!["mx.dane-ee.test", "ntamx.nta.test"]);
 }

@@ -13,7 +13,8 @@
 use super::Pipeline;
 use crate::audit::AuditEvent;
 use crate::route::Work;
-use crate::types::MessageId;
+use crate::spool::StatusRecord;
+use crate::types::{MessageId, RcptStatus};
 use std::sync::Arc;
 
 impl Pipeline {
@@ -66,6 +67,21 @@ impl Pipeline {
                     "why": why,
                 })),
         );
+        if matches!(next, Work::Deliver { .. }) {
+            // Durable before it is queued: a restart resumes at this step.
+            let moved = StatusRecord {
+                id: envelope.id.clone(),
+                rcpt: index,
+                status: RcptStatus::Scheduled,
+                attempts: 0,
+                next_attempt_ms: 0,
+                step: Some(step + 1),
+            };
+            if let Err(e) = self.spool.record_status(moved).await {
+                // Not fatal: after a restart the chain starts over.
+                tracing::error!(%id, error = %e, "cannot record the chain step");
+            }
+        }
         tokio::spawn(async move { me.hand_off(envelope, index, next, step + 1, body).await });
         true
     }

@@ -54,7 +54,10 @@ impl Pipeline {
                     RcptStatus::TemporaryFailure { .. } | RcptStatus::Scheduled
                 )
             });
-            if matches!(w, Work::Encrypt { .. } | Work::Pickup { .. }) && pending {
+            // A chain that moved on to a later `deliver` is the queue's
+            // (`queue_deliverable` resumes it), not encryption's again.
+            let moved = s.as_ref().is_some_and(|s| s.step.is_some());
+            if matches!(w, Work::Encrypt { .. } | Work::Pickup { .. }) && pending && !moved {
                 let (me, envelope, w, body) =
                     (me.clone(), envelope.clone(), w.clone(), body.clone());
                 tokio::spawn(async move { me.hand_off(envelope, i as u32, w, 0, body).await });
@@ -134,6 +137,7 @@ impl Pipeline {
                         status,
                         attempts,
                         next_attempt_ms: next,
+                        step: None,
                     };
                     if let Err(e) = self.spool.record_status(record).await {
                         tracing::error!(error = %e, "cannot record hand-off state");
@@ -325,6 +329,7 @@ impl Pipeline {
             status,
             attempts,
             next_attempt_ms: 0,
+            step: None,
         };
         if let Err(e) = self.spool.record_status(record).await {
             tracing::error!(id = %envelope.id, error = %e, "cannot record hand-off outcome");

@@ -35,6 +35,7 @@ impl Journal for Pipeline {
                 status: status.clone(),
                 attempts,
                 next_attempt_ms,
+                step: None,
             })
             .await
     }

@@ -202,10 +202,17 @@ impl Pipeline {
         let mut next_attempt_ms = 0;
         let mut recipients = vec![];
         for (i, (w, s)) in work.iter().zip(status).enumerate() {
-            let Work::Deliver {
+            // Where the recipient's chain is: the first `deliver`, or the
+            // later one a fallback moved it to (kept in its status).
+            let step = s.as_ref().and_then(|s| s.step);
+            let current = match step {
+                Some(k) => route::deliver_at(w, k),
+                None => Some(w.clone()),
+            };
+            let Some(Work::Deliver {
                 transport,
                 fallback,
-            } = w
+            }) = current
             else {
                 continue;
             };
@@ -225,9 +232,8 @@ impl Pipeline {
             recipients.push(QueuedRcpt {
                 index: i as u32,
                 address: rcpt.address.clone(),
-                transport: *transport,
-                // A top-level `deliver` is step 0 of its chain.
-                fallback_step: fallback.as_ref().map(|_| 0),
+                transport,
+                fallback_step: fallback.as_ref().map(|_| step.unwrap_or(0)),
             });
         }
         if recipients.is_empty() {
