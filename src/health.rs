@@ -187,6 +187,7 @@ mod tests {
             },
             work: vec![Work::Deliver {
                 transport: TransportRequirement::None,
+                fallback: None,
             }],
             tag: None,
             audit: vec![],

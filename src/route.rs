@@ -16,8 +16,14 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "work", rename_all = "lowercase")]
 pub enum Work {
-    /// Deliver as is, under this transport requirement.
-    Deliver { transport: TransportRequirement },
+    /// Deliver as is, under this transport requirement; `fallback` when
+    /// the queue finds that the recipient cannot meet it (see
+    /// [`fallback_after`]).
+    Deliver {
+        transport: TransportRequirement,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        fallback: Option<Box<Work>>,
+    },
     /// Encrypt end to end for the recipient; `fallback` when no usable key.
     Encrypt { fallback: Box<Work> },
     /// Park the message and send the recipient a pickup notification.
@@ -35,7 +41,10 @@ pub enum Work {
 /// Map one decision to work.
 pub fn route(decision: &Decision) -> Work {
     match &decision.action {
-        Action::Deliver { transport } => {
+        Action::Deliver {
+            transport,
+            fallback,
+        } => {
             let sensitive = !decision.categories.is_empty() || decision.unscannable;
             Work::Deliver {
                 transport: if sensitive {
@@ -43,6 +52,12 @@ pub fn route(decision: &Decision) -> Work {
                 } else {
                     *transport
                 },
+                fallback: fallback.as_ref().map(|f| {
+                    Box::new(route(&Decision {
+                        action: (**f).clone(),
+                        ..decision.clone()
+                    }))
+                }),
             }
         }
         Action::Encrypt { fallback } => Work::Encrypt {
@@ -76,6 +91,13 @@ pub fn degrade(work: Work, stages: Stages) -> Work {
         Work::Pickup { .. } if !stages.pickup => Work::Hold {
             reason: "pickup stage not available".into(),
         },
+        Work::Deliver {
+            transport,
+            fallback,
+        } => Work::Deliver {
+            transport,
+            fallback: fallback.map(|f| Box::new(degrade(*f, stages))),
+        },
         other => other,
     }
 }
@@ -90,6 +112,13 @@ pub fn with_phone(work: Work, phone: Option<&str>) -> Work {
         Work::Encrypt { fallback } => Work::Encrypt {
             fallback: Box::new(with_phone(*fallback, phone)),
         },
+        Work::Deliver {
+            transport,
+            fallback,
+        } => Work::Deliver {
+            transport,
+            fallback: fallback.map(|f| Box::new(with_phone(*f, phone))),
+        },
         other => other,
     }
 }
@@ -99,7 +128,53 @@ pub fn may_pickup(work: &Work) -> bool {
     match work {
         Work::Pickup { .. } => true,
         Work::Encrypt { fallback } => may_pickup(fallback),
+        Work::Deliver {
+            fallback: Some(f), ..
+        } => may_pickup(f),
         _ => false,
+    }
+}
+
+/// How a `deliver` fallback is found again by the queue: the `deliver`
+/// steps of a recipient's work are numbered from 0 (the first `deliver`,
+/// also when it is an `encrypt` fallback), each next one being the
+/// previous one's fallback. The queue carries only that number, so it
+/// never needs the route's types (delivery sits below route).
+///
+/// The work to run when `deliver` step `step` cannot be met, if it has a
+/// fallback. The returned work, when it is a `deliver`, is step `step + 1`.
+pub fn fallback_after(work: &Work, step: u32) -> Option<Work> {
+    let mut at = first_deliver(work)?;
+    for _ in 0..step {
+        at = match at {
+            Work::Deliver {
+                fallback: Some(f), ..
+            } => f,
+            _ => return None,
+        };
+    }
+    match at {
+        Work::Deliver {
+            fallback: Some(f), ..
+        } => Some((**f).clone()),
+        _ => None,
+    }
+}
+
+/// The `deliver` at step `step` of a recipient's work, if there is one.
+pub fn deliver_at(work: &Work, step: u32) -> Option<Work> {
+    let at = match step.checked_sub(1) {
+        None => first_deliver(work).cloned(),
+        Some(before) => fallback_after(work, before),
+    };
+    at.filter(|w| matches!(w, Work::Deliver { .. }))
+}
+
+fn first_deliver(work: &Work) -> Option<&Work> {
+    match work {
+        Work::Deliver { .. } => Some(work),
+        Work::Encrypt { fallback } => first_deliver(fallback),
+        _ => None,
     }
 }
 
@@ -171,13 +246,15 @@ mod tests {
         let mut d = decision(Action::Encrypt {
             fallback: Box::new(Action::Deliver {
                 transport: TransportRequirement::None,
+                fallback: None,
             }),
         });
         d.categories = vec![crate::types::Category::Health];
         assert_eq!(
             degrade(route(&d), NONE),
             Work::Deliver {
-                transport: TransportRequirement::DaneOrMtaSts
+                transport: TransportRequirement::DaneOrMtaSts,
+                fallback: None,
             }
         );
     }
@@ -201,12 +278,14 @@ mod tests {
     fn sensitive_mail_is_never_routed_below_the_floor() {
         let mut d = decision(Action::Deliver {
             transport: TransportRequirement::None,
+            fallback: None,
         });
         d.categories = vec![crate::types::Category::Bsn];
         assert_eq!(
             route(&d),
             Work::Deliver {
-                transport: TransportRequirement::DaneOrMtaSts
+                transport: TransportRequirement::DaneOrMtaSts,
+                fallback: None,
             }
         );
         d.categories.clear();
@@ -214,14 +293,16 @@ mod tests {
         assert_eq!(
             route(&d),
             Work::Deliver {
-                transport: TransportRequirement::DaneOrMtaSts
+                transport: TransportRequirement::DaneOrMtaSts,
+                fallback: None,
             }
         );
         d.unscannable = false;
         assert_eq!(
             route(&d),
             Work::Deliver {
-                transport: TransportRequirement::None
+                transport: TransportRequirement::None,
+                fallback: None,
             }
         );
     }
@@ -238,5 +319,72 @@ mod tests {
         assert!(matches!(work[0].1, Work::Pickup { .. }));
         assert_eq!(work[1].0, "x@y.nl");
         assert!(matches!(work[1].1, Work::Blocked { .. }));
+    }
+
+    #[test]
+    fn fallback_after_walks_the_deliver_steps_of_a_chain() {
+        let d = decision(Action::Encrypt {
+            fallback: Box::new(Action::Deliver {
+                transport: TransportRequirement::Nta7516,
+                fallback: Some(Box::new(Action::Deliver {
+                    transport: TransportRequirement::Dane,
+                    fallback: Some(Box::new(Action::Pickup)),
+                })),
+            }),
+        });
+        let work = with_phone(route(&d), Some("+31612345678"));
+        assert!(may_pickup(&work));
+        let step1 = fallback_after(&work, 0);
+        assert!(
+            matches!(
+                &step1,
+                Some(Work::Deliver {
+                    transport: TransportRequirement::Dane,
+                    fallback: Some(_)
+                })
+            ),
+            "{step1:?}"
+        );
+        assert_eq!(
+            fallback_after(&work, 1),
+            Some(Work::Pickup {
+                phone: Some("+31612345678".into())
+            })
+        );
+        assert_eq!(fallback_after(&work, 2), None);
+        assert!(matches!(
+            deliver_at(&work, 0),
+            Some(Work::Deliver {
+                transport: TransportRequirement::Nta7516,
+                ..
+            })
+        ));
+        assert_eq!(deliver_at(&work, 1), step1);
+        // Step 2 is the pickup: not a `deliver`.
+        assert_eq!(deliver_at(&work, 2), None);
+        // Without a pickup stage the last step is held, never delivered.
+        assert!(matches!(
+            fallback_after(&degrade(work, NONE), 1),
+            Some(Work::Hold { .. })
+        ));
+    }
+
+    #[test]
+    fn a_deliver_fallback_keeps_the_floor_too() {
+        let mut d = decision(Action::Deliver {
+            transport: TransportRequirement::Dane,
+            fallback: Some(Box::new(Action::Deliver {
+                transport: TransportRequirement::None,
+                fallback: None,
+            })),
+        });
+        d.categories = vec![crate::types::Category::Health];
+        assert_eq!(
+            fallback_after(&route(&d), 0),
+            Some(Work::Deliver {
+                transport: TransportRequirement::DaneOrMtaSts,
+                fallback: None
+            })
+        );
     }
 }

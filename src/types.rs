@@ -194,6 +194,10 @@ pub enum TransportRequirement {
     DaneOrMtaSts,
     /// STARTTLS with a peer authenticated by DANE only.
     Dane,
+    /// A current, DNSSEC-secure NTA 7516 record (the Dutch standard for
+    /// secure healthcare mail) whose `ntamx` host is reached over DANE.
+    /// Stronger than `dane`: the recipient also declared the standard.
+    Nta7516,
 }
 
 impl TransportRequirement {
@@ -203,6 +207,7 @@ impl TransportRequirement {
             TransportRequirement::Tls => "tls",
             TransportRequirement::DaneOrMtaSts => "dane-or-mta-sts",
             TransportRequirement::Dane => "dane",
+            TransportRequirement::Nta7516 => "nta7516",
         }
     }
 }
@@ -232,8 +237,15 @@ impl Bilingual {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "action", rename_all = "lowercase")]
 pub enum Action {
-    /// Deliver the message as it is, under a transport requirement.
-    Deliver { transport: TransportRequirement },
+    /// Deliver the message as it is, under a transport requirement;
+    /// `fallback` when the recipient cannot meet it (no NTA 7516 record,
+    /// no DANE, or still failing after the grace). Without a fallback the
+    /// recipient waits and is retried until the lifetime ends.
+    Deliver {
+        transport: TransportRequirement,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        fallback: Option<Box<Action>>,
+    },
     /// Encrypt end to end (S/MIME or OpenPGP); `fallback` when no usable key.
     Encrypt { fallback: Box<Action> },
     /// Park the message and send a pickup notification.
@@ -388,6 +400,26 @@ pub struct DeliveryReport {
     /// own gave one; `None` for a connection or DNS problem (its reason is
     /// all there is) and for "not attempted".
     pub answer: Option<Answer>,
+    /// For a temporary failure: was it the recipient's transport
+    /// requirement that could not be met, and how surely? The queue runs
+    /// a `deliver` fallback on this, never on a plain connection problem.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unmet: Option<Unmet>,
+}
+
+/// Why a transport requirement was not met, for the fallback decision.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Unmet {
+    /// A DNSSEC-secure (or insecure, hence unauthenticated) answer says
+    /// the domain cannot meet it: no current secure NTA 7516 record, no
+    /// DANE at any MX; or no configured next hop can ever give it. The
+    /// fallback runs at once.
+    Definite,
+    /// It failed this time (TLSA mismatch, no STARTTLS, bogus DNS): the
+    /// fallback runs once this has lasted longer than the grace. A
+    /// SERVFAIL or timeout alone is never `Definite`.
+    Failing,
 }
 
 impl DeliveryReport {

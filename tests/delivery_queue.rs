@@ -38,6 +38,7 @@ impl Route for Scripted {
                 remote: "test".into(),
                 tls: Default::default(),
                 answer: Some(Answer::NextHop(SmtpStatus::from_peer(451, None, "later"))),
+                unmet: None,
             })
             .collect()
     }
@@ -152,6 +153,7 @@ impl Route for Replies {
                     remote: "mx.y.nl[192.0.2.7]:25".into(),
                     tls: Default::default(),
                     answer: Some(answer),
+                    unmet: None,
                 })
             })
             .collect()

@@ -5,7 +5,10 @@
 //!   `dane-or-mta-sts` although its MX is only opportunistic;
 //! - without the record, or with an insecure one, `dane-or-mta-sts` is
 //!   deferred and the MX gets nothing; clean mail (`none`) still goes to
-//!   the MX.
+//!   the MX;
+//! - `nta7516` is met only at the `ntamx` host; a recipient with a fallback
+//!   whose domain has no current, secure record gets the fallback at once;
+//!   a TXT lookup that SERVFAILs or times out defers it, never the fallback.
 
 mod dane_common;
 mod delivery_support;
@@ -118,6 +121,17 @@ async fn nta7516_host_gets_mail_over_authenticated_tls() {
     add_domain(&mut z, "insecure-nta.test", Some(&record), false);
     let expired = "v=NTA7516-1;startdate=2019-01;enddate=2019-12;ntamx=10 zorg-mx.provider.test";
     add_domain(&mut z, "expired-nta.test", Some(expired), true);
+    // A TXT lookup that fails (SERVFAIL) or times out is not "no record".
+    add_domain(&mut z, "servfail-nta.test", None, true);
+    z.insert(
+        ("servfail-nta.test.".to_string(), RecordType::TXT),
+        Resp::Code(hickory_proto::op::ResponseCode::ServFail),
+    );
+    add_domain(&mut z, "silent-nta.test", None, true);
+    z.insert(
+        ("silent-nta.test.".to_string(), RecordType::TXT),
+        Resp::Silent,
+    );
     add_host(&mut z, NTA_HOST, [127, 0, 0, 1], true);
     z.insert(
         (format!("_{port}._tcp.{NTA_HOST}."), RecordType::TLSA),
@@ -150,6 +164,84 @@ async fn nta7516_host_gets_mail_over_authenticated_tls() {
     let journal = Arc::new(MemJournal::default());
     let q = Queue::start_with_route(config, journal.clone(), audit, route);
 
+    // `nta7516` with a fallback: the NTA host for a current, secure
+    // record; the fallback at once for no record, an insecure or an
+    // expired one; without a fallback the recipient waits.
+    let mut ids = vec![];
+    for rcpt in [
+        "n@nta.test",
+        "o@plainmx.test",
+        "p@insecure-nta.test",
+        "q@expired-nta.test",
+        "r@plainmx.test",
+        "s@servfail-nta.test",
+        "t@silent-nta.test",
+    ] {
+        let mut it = item(
+            &journal,
+            "sender@practice.test",
+            &[(rcpt, T::Nta7516)],
+            b"Subject: nta\r\n\r\nHello.\r\n",
+        );
+        if rcpt != "r@plainmx.test" {
+            it.recipients[0].fallback_step = Some(0);
+        }
+        ids.push(it.envelope.id.0.clone());
+        q.enqueue(it);
+    }
+    let fell_back = |id: &str| {
+        journal
+            .fallbacks
+            .lock()
+            .unwrap()
+            .iter()
+            .any(|f| f.0 == id && f.2 == 0 && f.3.contains("NTA 7516"))
+    };
+    assert!(
+        wait_until(Duration::from_secs(30), || {
+            journal.latest(&ids[0], 0).is_some()
+                && ids[1..4].iter().all(|id| fell_back(id))
+                && ids[4..].iter().all(|id| journal.latest(id, 0).is_some())
+        })
+        .await,
+        "{:?} {:?}",
+        journal.records(),
+        journal.fallbacks.lock().unwrap()
+    );
+    assert_eq!(
+        journal.latest(&ids[0], 0).map(|r| r.status),
+        Some(RcptStatus::Delivered)
+    );
+    for id in &ids[1..4] {
+        // The fallback took them over: the queue recorded nothing.
+        assert!(journal.latest(id, 0).is_none(), "{id}");
+    }
+    assert!(
+        matches!(journal.latest(&ids[4], 0).map(|r| r.status),
+            Some(RcptStatus::TemporaryFailure { reason }) if reason.contains("NTA 7516")),
+        "{:?}",
+        journal.latest(&ids[4], 0)
+    );
+    // SERVFAIL and timeout: deferred, never the fallback.
+    for id in &ids[5..] {
+        assert!(
+            matches!(
+                journal.latest(id, 0).map(|r| r.status),
+                Some(RcptStatus::TemporaryFailure { .. })
+            ),
+            "{:?}",
+            journal.latest(id, 0)
+        );
+    }
+    assert_eq!(journal.fallbacks.lock().unwrap().len(), 3);
+    let n: Vec<String> = nta_sink
+        .messages()
+        .iter()
+        .flat_map(|m| m.rcpts.clone())
+        .collect();
+    assert_eq!(n, vec!["n@nta.test"]);
+    assert!(mx_sink.messages().is_empty());
+
     let cases = [
         ("a@nta.test", T::DaneOrMtaSts, true),
         ("b@nta.test", T::Dane, true),
@@ -158,6 +250,7 @@ async fn nta7516_host_gets_mail_over_authenticated_tls() {
         ("e@expired-nta.test", T::DaneOrMtaSts, false),
         ("f@plainmx.test", T::None, true),
     ];
+    let before = nta_sink.messages().len();
     let mut ids = vec![];
     for (rcpt, req, _) in &cases {
         let it = item(
@@ -192,6 +285,7 @@ async fn nta7516_host_gets_mail_over_authenticated_tls() {
     let at_nta: Vec<String> = nta_sink
         .messages()
         .iter()
+        .skip(before)
         .flat_map(|m| {
             assert!(m.tls, "NTA host must get mail over TLS");
             m.rcpts.clone()

@@ -46,6 +46,7 @@ impl Route for Refusing {
                     Some(EnhancedCode::new(4, 3, 0)),
                     "try later",
                 ))),
+                unmet: None,
             })
             .collect()
     }

@@ -185,7 +185,7 @@ fn broken_unknown_values() {
 tests/fixtures/policy/broken-unknown-values.toml:6:10: fout/error: onbekende actie `verstuur` / unknown action `verstuur`
   hint: kies uit: deliver, encrypt, pickup, block / choose from: deliver, encrypt, pickup, block
 tests/fixtures/policy/broken-unknown-values.toml:12:13: fout/error: onbekend transport `starttls` / unknown transport `starttls`
-  hint: kies uit: none, tls, dane-or-mta-sts, dane / choose from: none, tls, dane-or-mta-sts, dane
+  hint: kies uit: none, tls, dane-or-mta-sts, dane, nta7516 / choose from: none, tls, dane-or-mta-sts, dane, nta7516
 3 fout(en), 0 waarschuwing(en); het beleid wordt niet geladen / 3 error(s), 0 warning(s); the policy is not loaded
 "#,
     );

@@ -32,7 +32,10 @@ fn action_for(live: &LivePolicy) -> Action {
 }
 
 fn deliver(t: TransportRequirement) -> Action {
-    Action::Deliver { transport: t }
+    Action::Deliver {
+        transport: t,
+        fallback: None,
+    }
 }
 
 fn write(dir: &Path, text: &str) {

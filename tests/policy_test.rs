@@ -89,21 +89,15 @@ fn every_corpus_message_gets_the_decision_its_scan_calls_for() {
                 assert_eq!(
                     d.action,
                     Action::Deliver {
-                        transport: TransportRequirement::None
+                        transport: TransportRequirement::None,
+                        fallback: None,
                     },
                     "{}",
                     label.file
                 );
                 assert_eq!(d.rule, "default.toml:default", "{}", label.file);
             } else {
-                assert_eq!(
-                    d.action,
-                    Action::Encrypt {
-                        fallback: Box::new(Action::Pickup)
-                    },
-                    "{}",
-                    label.file
-                );
+                assert_eq!(d.action, shipped_chain(), "{}", label.file);
                 assert_eq!(d.rule, "default.toml:gevoelig", "{}", label.file);
             }
         }
@@ -155,13 +149,40 @@ fn a_subject_trigger_on_a_corpus_message_forces_encryption_and_is_stripped() {
     assert_eq!(out, raw, "only the trigger may change");
     for o in &ev.outcomes {
         assert_eq!(o.decision.rule, "default.toml:onderwerp-beveiligd");
-        assert_eq!(
-            o.decision.action,
-            Action::Encrypt {
-                fallback: Box::new(Action::Pickup)
-            }
-        );
+        assert_eq!(o.decision.action, shipped_chain());
     }
+}
+
+/// What the shipped policy does with sensitive mail: encrypt; else NTA
+/// 7516 direct; else pickup.
+fn shipped_chain() -> Action {
+    Action::Encrypt {
+        fallback: Box::new(Action::Deliver {
+            transport: TransportRequirement::Nta7516,
+            fallback: Some(Box::new(Action::Pickup)),
+        }),
+    }
+}
+
+#[test]
+fn policy_test_spells_out_the_shipped_chain() {
+    let raw = b"From: dokter@praktijk-delinde.nl\r\nTo: a@ziekenhuis-noord.test\r\n\
+                Subject: Uitslag\r\n\r\nBSN 111222333. Uw HbA1c is 64 mmol/mol.\r\n";
+    let (report, ev) = test_message(
+        &shipped(),
+        "dokter@praktijk-delinde.nl",
+        &["a@ziekenhuis-noord.test".to_string()],
+        raw,
+        &InspectConfig::default(),
+    );
+    let text = test_text(&report, &ev);
+    assert!(
+        text.contains(
+            "a@ziekenhuis-noord.test: encrypt, fallback deliver, transport nta7516; \
+             lukt dat niet / if that cannot be met: pickup\n  regel/rule: default.toml:gevoelig\n"
+        ),
+        "{text}"
+    );
 }
 
 fn sample_report() -> ScanReport {

@@ -82,6 +82,11 @@ pub struct DeliveryConfig {
     /// relay host cannot meet a recipient's transport requirement, or when
     /// there is no relay host. Off: such recipients wait in the queue.
     pub mx_enabled: bool,
+    /// A recipient whose `deliver` has a fallback and whose transport
+    /// requirement keeps failing (TLSA mismatch, no STARTTLS, bogus DNS)
+    /// gets its fallback once the message is older than this (default 30
+    /// minutes), instead of a retry until the lifetime ends and a bounce.
+    pub fallback_grace_secs: u64,
 }
 
 impl Default for DeliveryConfig {
@@ -102,6 +107,7 @@ impl Default for DeliveryConfig {
             max_parallel_deliveries: 128,
             dsn_max_header_bytes: 64 * 1024,
             mx_enabled: true,
+            fallback_grace_secs: 30 * 60,
         }
     }
 }

@@ -167,7 +167,7 @@ pub async fn check_report(domain: &str, opts: &CheckOptions) -> CheckReport {
     let mut mx = Vec::new();
     // The hosts delivery tries, in its order (NTA 7516 hosts first), so the
     // check names the host delivery would use.
-    for (t, source) in candidates(&dns, &domain, port, &plan).await {
+    for (t, source) in candidates(&dns, &domain, port, &plan).await.0 {
         let (achieved, rep) = check_target(&t, source, port, &roots).await;
         if let (Some(a), Outcome::Refuse) = (achieved, outcome) {
             outcome = Outcome::from_achieved(a);

@@ -15,7 +15,9 @@ use crate::delivery::client::transaction::{too_many_recipients, transact};
 use crate::delivery::client::{ClientError, ClientLimits, SmtpClient};
 use crate::delivery::{QueuedRcpt, Route};
 use crate::net::tls::{self, CaFileError};
-use crate::types::{Answer, DeliveryReport, Envelope, RcptStatus, TlsInfo, TransportRequirement};
+use crate::types::{
+    Answer, DeliveryReport, Envelope, RcptStatus, TlsInfo, TransportRequirement, Unmet,
+};
 use rustls::pki_types::ServerName;
 use rustls::ClientConfig;
 use std::net::SocketAddr;
@@ -155,8 +157,10 @@ async fn resolve(relay: &RelayHost, limits: ClientLimits) -> Result<Vec<SocketAd
 /// Reason for a recipient whose requirement this hop cannot meet.
 pub fn unmet_requirement(req: TransportRequirement) -> String {
     match req {
-        TransportRequirement::Dane | TransportRequirement::DaneOrMtaSts => format!(
-            "geen geauthenticeerde route / no authenticated route: transport '{}' needs DANE or MTA-STS to the recipient's own server; a relay host cannot provide that",
+        TransportRequirement::Dane
+        | TransportRequirement::DaneOrMtaSts
+        | TransportRequirement::Nta7516 => format!(
+            "geen geauthenticeerde route / no authenticated route: transport '{}' needs DANE, MTA-STS or NTA 7516 to the recipient's own server; a relay host cannot provide that",
             req.as_str()
         ),
         _ => "geen versleutelde route / no encrypted route: transport 'tls' needs STARTTLS, the relay hop has no TLS".into(),
@@ -168,7 +172,9 @@ pub fn hop_meets(req: TransportRequirement, hop_has_tls: bool) -> bool {
     match req {
         TransportRequirement::None => true,
         TransportRequirement::Tls => hop_has_tls,
-        TransportRequirement::DaneOrMtaSts | TransportRequirement::Dane => false,
+        TransportRequirement::DaneOrMtaSts
+        | TransportRequirement::Dane
+        | TransportRequirement::Nta7516 => false,
     }
 }
 
@@ -185,6 +191,7 @@ fn report(
         remote: remote.to_string(),
         tls: tls.clone(),
         answer,
+        unmet: None,
     }
 }
 
@@ -211,13 +218,17 @@ impl Route for RelayRoute {
                 if hop_meets(r.transport, relay_can_tls) {
                     candidates.push(i);
                 } else {
-                    *slot = Some(report(
+                    // The configuration says this hop can never meet it:
+                    // a `deliver` fallback may run at once.
+                    let mut rep = report(
                         r,
                         temp(unmet_requirement(r.transport)),
                         &self.remote_name(),
                         &none,
                         None,
-                    ));
+                    );
+                    rep.unmet = Some(Unmet::Definite);
+                    *slot = Some(rep);
                 }
             }
         }
@@ -245,13 +256,16 @@ impl Route for RelayRoute {
                             if hop_meets(r.transport, has_tls) {
                                 send_idx.push(i);
                             } else {
-                                *slot = Some(report(
+                                // An opportunistic relay without TLS today.
+                                let mut rep = report(
                                     r,
                                     temp(unmet_requirement(r.transport)),
                                     &hop.remote,
                                     &hop.tls,
                                     None,
-                                ));
+                                );
+                                rep.unmet = Some(Unmet::Failing);
+                                *slot = Some(rep);
                             }
                         }
                     }

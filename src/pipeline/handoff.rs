@@ -54,20 +54,26 @@ impl Pipeline {
                     RcptStatus::TemporaryFailure { .. } | RcptStatus::Scheduled
                 )
             });
-            if matches!(w, Work::Encrypt { .. } | Work::Pickup { .. }) && pending {
+            // A chain that moved on to a later `deliver` is the queue's
+            // (`queue_deliverable` resumes it), not encryption's again.
+            let moved = s.as_ref().is_some_and(|s| s.step.is_some());
+            if matches!(w, Work::Encrypt { .. } | Work::Pickup { .. }) && pending && !moved {
                 let (me, envelope, w, body) =
                     (me.clone(), envelope.clone(), w.clone(), body.clone());
-                tokio::spawn(async move { me.hand_off(envelope, i as u32, w, body).await });
+                tokio::spawn(async move { me.hand_off(envelope, i as u32, w, 0, body).await });
             }
         }
     }
 
     /// Carry out `work` for recipient `index`, retrying stage errors.
-    async fn hand_off(
+    /// `step`: which `deliver` of the recipient's chain a `deliver` in
+    /// `work` is (see `route::fallback_after`).
+    pub(super) async fn hand_off(
         self: Arc<Self>,
         envelope: Arc<Envelope>,
         index: u32,
         work: Work,
+        step: u32,
         body: Arc<Vec<u8>>,
     ) {
         let mut work = work;
@@ -76,8 +82,12 @@ impl Pipeline {
             let result = match &work {
                 Work::Encrypt { fallback } => self.encrypt(&envelope, index, fallback, &body).await,
                 Work::Pickup { phone } => self.park(&envelope, index, phone.clone(), &body).await,
-                Work::Deliver { transport } => {
-                    self.enqueue_one(&envelope, index, *transport, body.clone());
+                Work::Deliver {
+                    transport,
+                    fallback,
+                } => {
+                    let step = fallback.as_ref().map(|_| step);
+                    self.enqueue_one(&envelope, index, *transport, step, body.clone());
                     return;
                 }
                 Work::Blocked { reason } => {
@@ -127,6 +137,7 @@ impl Pipeline {
                         status,
                         attempts,
                         next_attempt_ms: next,
+                        step: None,
                     };
                     if let Err(e) = self.spool.record_status(record).await {
                         tracing::error!(error = %e, "cannot record hand-off state");
@@ -146,7 +157,7 @@ impl Pipeline {
         Duration::from_secs(secs)
     }
 
-    fn rcpt(&self, envelope: &Envelope, index: u32) -> String {
+    pub(super) fn rcpt(&self, envelope: &Envelope, index: u32) -> String {
         envelope
             .recipients
             .get(index as usize)
@@ -271,6 +282,7 @@ impl Pipeline {
         envelope: &Arc<Envelope>,
         index: u32,
         transport: TransportRequirement,
+        fallback_step: Option<u32>,
         body: Arc<Vec<u8>>,
     ) {
         let address = self.rcpt(envelope, index);
@@ -280,6 +292,7 @@ impl Pipeline {
                 index,
                 address,
                 transport,
+                fallback_step,
             }],
             attempts: 0,
             next_attempt_ms: 0,
@@ -316,6 +329,7 @@ impl Pipeline {
             status,
             attempts,
             next_attempt_ms: 0,
+            step: None,
         };
         if let Err(e) = self.spool.record_status(record).await {
             tracing::error!(id = %envelope.id, error = %e, "cannot record hand-off outcome");
@@ -348,7 +362,10 @@ impl Pipeline {
             size: body.len() as u64,
         };
         let id = envelope.id.clone();
-        let work = vec![Work::Deliver { transport }];
+        let work = vec![Work::Deliver {
+            transport,
+            fallback: None,
+        }];
         let body = Arc::new(body);
         self.spool
             .append(

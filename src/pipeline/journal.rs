@@ -35,6 +35,7 @@ impl Journal for Pipeline {
                 status: status.clone(),
                 attempts,
                 next_attempt_ms,
+                step: None,
             })
             .await
     }
@@ -44,6 +45,10 @@ impl Journal for Pipeline {
     async fn cancelled(&self, tag: &MailTag) -> Option<String> {
         let pickup = self.pickup.get()?;
         pickup.closed_reason(tag.pickup_id()).await
+    }
+
+    async fn run_fallback(&self, id: &MessageId, rcpt_index: u32, step: u32, why: &str) -> bool {
+        self.start_fallback(id, rcpt_index, step, why).await
     }
 
     async fn inject(

@@ -26,6 +26,7 @@ use crate::store::Store;
 use crate::types::{Bilingual, Envelope, MailTag, MessageId, RcptStatus, ScanReport};
 use std::sync::{Arc, OnceLock, Weak};
 
+mod fallback;
 mod handoff;
 mod journal;
 mod submit;
@@ -201,7 +202,18 @@ impl Pipeline {
         let mut next_attempt_ms = 0;
         let mut recipients = vec![];
         for (i, (w, s)) in work.iter().zip(status).enumerate() {
-            let Work::Deliver { transport } = w else {
+            // Where the recipient's chain is: the first `deliver`, or the
+            // later one a fallback moved it to (kept in its status).
+            let step = s.as_ref().and_then(|s| s.step);
+            let current = match step {
+                Some(k) => route::deliver_at(w, k),
+                None => Some(w.clone()),
+            };
+            let Some(Work::Deliver {
+                transport,
+                fallback,
+            }) = current
+            else {
                 continue;
             };
             if let Some(s) = s {
@@ -220,7 +232,8 @@ impl Pipeline {
             recipients.push(QueuedRcpt {
                 index: i as u32,
                 address: rcpt.address.clone(),
-                transport: *transport,
+                transport,
+                fallback_step: fallback.as_ref().map(|_| step.unwrap_or(0)),
             });
         }
         if recipients.is_empty() {

@@ -36,6 +36,7 @@ pub fn check_report(path: &Path) -> (String, i32) {
                 "beleid in orde: {rules} regels, tenant(s) {tenants}, {warnings} waarschuwing(en) / \
                  policy OK: {rules} rules, tenant(s) {tenants}, {warnings} warning(s)"
             );
+            out.push_str(&chains_text(&set));
             (out, 0)
         }
         _ => {
@@ -165,13 +166,57 @@ pub fn mask_digits(text: &str) -> String {
     out
 }
 
-fn describe_action(action: &Action) -> String {
+/// One line for an action and its whole fallback chain, Dutch and
+/// English at each step (`deliver, transport nta7516; lukt dat niet / if
+/// that cannot be met: pickup`).
+pub fn describe_action(action: &Action) -> String {
     match action {
-        Action::Deliver { transport } => format!("deliver, transport {}", transport.as_str()),
+        Action::Deliver {
+            transport,
+            fallback: None,
+        } => format!("deliver, transport {}", transport.as_str()),
+        Action::Deliver {
+            transport,
+            fallback: Some(f),
+        } => format!(
+            "deliver, transport {}; lukt dat niet / if that cannot be met: {}",
+            transport.as_str(),
+            describe_action(f)
+        ),
         Action::Encrypt { fallback } => format!("encrypt, fallback {}", describe_action(fallback)),
         Action::Pickup => "pickup".into(),
         Action::Block { reason } => format!("block: {}", reason.one_line()),
     }
+}
+
+/// Does this action have a chain worth spelling out (a `deliver` with a
+/// fallback somewhere in it)?
+fn has_chain(action: &Action) -> bool {
+    match action {
+        Action::Deliver { fallback, .. } => fallback.is_some(),
+        Action::Encrypt { fallback } => has_chain(fallback),
+        _ => false,
+    }
+}
+
+/// For `check`: every rule (and `[default]`) with a chain, spelled out, so
+/// the practice manager reads what the file says in order.
+fn chains_text(set: &PolicySet) -> String {
+    let mut out = String::new();
+    let mut tenants: Vec<_> = set.tenants.values().collect();
+    tenants.sort_by(|a, b| a.tenant.cmp(&b.tenant));
+    for t in tenants {
+        let rules = t.rules.iter().filter_map(|r| match &r.kind {
+            super::model::RuleKind::Decide(a) => Some((r.id.as_str(), a)),
+            _ => None,
+        });
+        for (id, action) in rules.chain([(t.default_id.as_str(), &t.default)]) {
+            if has_chain(action) {
+                let _ = writeln!(out, "  keten/chain {id}: {}", describe_action(action));
+            }
+        }
+    }
+    out
 }
 
 fn location(f: &crate::types::Finding) -> String {

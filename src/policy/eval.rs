@@ -72,12 +72,25 @@ pub fn evaluate(policy: &TenantPolicy, facts: &Facts) -> Verdict {
 /// Raise every `deliver` below the floor to the floor.
 pub fn apply_floor(action: Action) -> (Action, bool) {
     match action {
-        Action::Deliver { transport } if transport < SENSITIVE_FLOOR => (
-            Action::Deliver {
-                transport: SENSITIVE_FLOOR,
-            },
-            true,
-        ),
+        Action::Deliver {
+            transport,
+            fallback,
+        } => {
+            let (fallback, raised_below) = match fallback {
+                Some(f) => {
+                    let (f, r) = apply_floor(*f);
+                    (Some(Box::new(f)), r)
+                }
+                None => (None, false),
+            };
+            (
+                Action::Deliver {
+                    transport: transport.max(SENSITIVE_FLOOR),
+                    fallback,
+                },
+                transport < SENSITIVE_FLOOR || raised_below,
+            )
+        }
         Action::Encrypt { fallback } => {
             let (fallback, raised) = apply_floor(*fallback);
             (
@@ -146,17 +159,20 @@ mod tests {
     fn floor_raises_deliver_also_inside_a_fallback() {
         let (a, raised) = apply_floor(Action::Deliver {
             transport: TransportRequirement::None,
+            fallback: None,
         });
         assert!(raised);
         assert_eq!(
             a,
             Action::Deliver {
-                transport: TransportRequirement::DaneOrMtaSts
+                transport: TransportRequirement::DaneOrMtaSts,
+                fallback: None,
             }
         );
         let (a, raised) = apply_floor(Action::Encrypt {
             fallback: Box::new(Action::Deliver {
                 transport: TransportRequirement::Tls,
+                fallback: None,
             }),
         });
         assert!(raised);
@@ -164,12 +180,14 @@ mod tests {
             a,
             Action::Encrypt {
                 fallback: Box::new(Action::Deliver {
-                    transport: TransportRequirement::DaneOrMtaSts
+                    transport: TransportRequirement::DaneOrMtaSts,
+                    fallback: None,
                 })
             }
         );
         let (_, raised) = apply_floor(Action::Deliver {
             transport: TransportRequirement::Dane,
+            fallback: None,
         });
         assert!(!raised);
     }

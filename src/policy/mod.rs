@@ -113,6 +113,7 @@ fn builtin_safe() -> TenantPolicy {
         "builtin:clean",
         Action::Deliver {
             transport: TransportRequirement::None,
+            fallback: None,
         },
         vec![sensitive],
     )
@@ -128,6 +129,7 @@ impl PolicySet {
                 "builtin:deliver-all",
                 Action::Deliver {
                     transport: TransportRequirement::None,
+                    fallback: None,
                 },
                 vec![],
             )),
@@ -277,13 +279,27 @@ fn decided_event(tenant: &str, message_id: &str, d: &Decision) -> AuditEvent {
         "unscannable": d.unscannable,
     });
     match &d.action {
-        Action::Deliver { transport } => {
+        Action::Deliver {
+            transport,
+            fallback,
+        } => {
             detail["transport"] = transport.as_str().into();
+            if let Some(f) = fallback {
+                detail["fallback"] = f.name().into();
+                detail["chain"] = chain(&d.action).into();
+            }
         }
         Action::Encrypt { fallback } => {
             detail["fallback"] = fallback.name().into();
-            if let Action::Deliver { transport } = fallback.as_ref() {
+            if let Action::Deliver {
+                transport,
+                fallback: next,
+            } = fallback.as_ref()
+            {
                 detail["transport"] = transport.as_str().into();
+                if next.is_some() {
+                    detail["chain"] = chain(&d.action).into();
+                }
             }
         }
         Action::Pickup | Action::Block { .. } => {}
@@ -292,6 +308,25 @@ fn decided_event(tenant: &str, message_id: &str, d: &Decision) -> AuditEvent {
         .message(message_id)
         .recipient(d.recipient.clone())
         .detail(detail)
+}
+
+/// The chain as action names and transports, for audit:
+/// `encrypt > deliver:nta7516 > pickup`. Never a reason text.
+fn chain(action: &Action) -> String {
+    match action {
+        Action::Deliver {
+            transport,
+            fallback,
+        } => {
+            let here = format!("deliver:{}", transport.as_str());
+            match fallback {
+                Some(f) => format!("{here} > {}", chain(f)),
+                None => here,
+            }
+        }
+        Action::Encrypt { fallback } => format!("encrypt > {}", chain(fallback)),
+        other => other.name().to_string(),
+    }
 }
 
 /// One `decided` audit event per recipient.

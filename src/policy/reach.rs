@@ -58,7 +58,12 @@ pub(crate) fn unreachable_rules(rules: &[Located], diags: &mut Vec<Diagnostic>) 
 /// Would this action, for sensitive mail, be raised by the floor?
 fn below_floor(action: &Action) -> Option<&'static str> {
     match action {
-        Action::Deliver { transport } if *transport < SENSITIVE_FLOOR => Some(transport.as_str()),
+        Action::Deliver { transport, .. } if *transport < SENSITIVE_FLOOR => {
+            Some(transport.as_str())
+        }
+        Action::Deliver {
+            fallback: Some(f), ..
+        } => below_floor(f),
         Action::Encrypt { fallback } => below_floor(fallback),
         _ => None,
     }

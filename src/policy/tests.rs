@@ -53,7 +53,10 @@ fn ctx(from: &str, to: &[&str]) -> MessageContext {
 }
 
 fn deliver(t: TransportRequirement) -> Action {
-    Action::Deliver { transport: t }
+    Action::Deliver {
+        transport: t,
+        fallback: None,
+    }
 }
 
 const HEAD: &str = "tenant = \"default\"\nsubject_triggers = [\"[beveiligd]\", \"[secure]\"]\n";
@@ -327,4 +330,169 @@ fn decided_audit_events_carry_rule_action_and_categories_only() {
     assert_eq!(events[0].detail["categories"], serde_json::json!(["bsn"]));
     let all = serde_json::to_string(&events).unwrap();
     assert!(!all.contains("Jansen") && !all.contains("6782"), "{all}");
+}
+
+fn errors_of(text: &str) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("p.toml"), text).unwrap();
+    match PolicySet::load(dir.path()) {
+        Ok(_) => vec![],
+        Err(diags) => diags.iter().map(|d| d.to_string()).collect(),
+    }
+}
+
+#[test]
+fn a_chain_parses_in_table_and_inline_form() {
+    let chain = Action::Encrypt {
+        fallback: Box::new(Action::Deliver {
+            transport: TransportRequirement::Nta7516,
+            fallback: Some(Box::new(Action::Deliver {
+                transport: TransportRequirement::Dane,
+                fallback: Some(Box::new(Action::Pickup)),
+            })),
+        }),
+    };
+    let tables = policy(&format!(
+        "{HEAD}[[rule]]\nname = \"zorgpartners\"\nsensitive = true\naction = \"encrypt\"\n\
+         [rule.fallback]\naction = \"deliver\"\ntransport = \"nta7516\"\n\
+         [rule.fallback.fallback]\naction = \"deliver\"\ntransport = \"dane\"\nfallback = \"pickup\"\n\
+         [default]\naction = \"deliver\"\ntransport = \"none\"\n"
+    ));
+    let inline = policy(&format!(
+        "{HEAD}[[rule]]\nname = \"zorgpartners\"\nsensitive = true\naction = \"encrypt\"\n\
+         fallback = {{ action = \"deliver\", transport = \"nta7516\", fallback = {{ action = \"deliver\", transport = \"dane\", fallback = \"pickup\" }} }}\n{DEFAULT}"
+    ));
+    let sensitive = report(vec![finding(Category::Health, 0.9)], false);
+    for set in [tables, inline] {
+        let d = set.decide(&ctx("a@p.nl", &["b@c.nl"]), &sensitive);
+        assert_eq!(d[0].action, chain);
+    }
+}
+
+#[test]
+fn deliver_with_a_block_fallback_keeps_its_reason_beside_it() {
+    let set = policy(&format!(
+        "{HEAD}[[rule]]\nname = \"dane-of-niet\"\nsensitive = true\naction = \"deliver\"\ntransport = \"dane\"\n\
+         fallback = \"block\"\nreason_nl = \"Geen DANE\"\nreason_en = \"No DANE\"\n{DEFAULT}"
+    ));
+    let d = set.decide(
+        &ctx("a@p.nl", &["b@c.nl"]),
+        &report(vec![finding(Category::Bsn, 0.99)], false),
+    );
+    assert_eq!(
+        d[0].action,
+        Action::Deliver {
+            transport: TransportRequirement::Dane,
+            fallback: Some(Box::new(Action::Block {
+                reason: Bilingual::new("Geen DANE", "No DANE")
+            })),
+        }
+    );
+}
+
+#[test]
+fn broken_chains_are_explained() {
+    let e = errors_of(&format!(
+        "{HEAD}[[rule]]\nname = \"a\"\naction = \"deliver\"\ntransport = \"dane\"\nfallback = \"deliver\"\n{DEFAULT}"
+    ));
+    assert!(
+        e.iter()
+            .any(|d| d.contains("eigen tabel") && d.contains("table of its own")),
+        "{e:?}"
+    );
+    let e = errors_of(&format!(
+        "{HEAD}[[rule]]\nname = \"a\"\naction = \"deliver\"\ntransport = \"dane\"\nfallback = {{ action = \"encrypt\", fallback = \"pickup\" }}\n{DEFAULT}"
+    ));
+    assert!(
+        e.iter().any(|d| d.contains("cannot itself be `encrypt`")),
+        "{e:?}"
+    );
+    let e = errors_of(&format!(
+        "{HEAD}[[rule]]\nname = \"a\"\naction = \"deliver\"\ntransport = \"dane\"\nfallback = {{ action = \"deliver\", transprot = \"tls\" }}\n{DEFAULT}"
+    ));
+    assert!(e.iter().any(|d| d.contains("`transprot`")), "{e:?}");
+    // Sensitive mail: a fallback below the floor is an error too.
+    let e = errors_of(&format!(
+        "{HEAD}[[rule]]\nname = \"a\"\nsensitive = true\naction = \"deliver\"\ntransport = \"dane\"\nfallback = {{ action = \"deliver\", transport = \"tls\" }}\n{DEFAULT}"
+    ));
+    assert!(e.iter().any(|d| d.contains("transport `tls`")), "{e:?}");
+    let deep = "fallback = { action = \"deliver\", transport = \"dane\", ".repeat(4)
+        + "fallback = \"pickup\""
+        + &" }".repeat(4);
+    let e = errors_of(&format!(
+        "{HEAD}[[rule]]\nname = \"a\"\naction = \"deliver\"\ntransport = \"dane\"\n{deep}\n{DEFAULT}"
+    ));
+    assert!(e.iter().any(|d| d.contains("too many fallbacks")), "{e:?}");
+    // A transport beside `encrypt` whose fallback is a table is a mistake.
+    let e = errors_of(&format!(
+        "{HEAD}[[rule]]\nname = \"a\"\naction = \"encrypt\"\ntransport = \"dane\"\nfallback = {{ action = \"pickup\" }}\n{DEFAULT}"
+    ));
+    assert!(
+        e.iter()
+            .any(|d| d.contains("`transport` does not belong with `fallback = { ... }`")),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn check_and_test_spell_out_a_chain_dutch_first() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("p.toml"),
+        format!(
+            "{HEAD}[[rule]]\nname = \"gevoelig\"\nsensitive = true\naction = \"encrypt\"\n\
+             fallback = {{ action = \"deliver\", transport = \"nta7516\", fallback = \"pickup\" }}\n{DEFAULT}"
+        ),
+    )
+    .unwrap();
+    let (out, code) = cli::check_report(dir.path());
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains(
+            "keten/chain p.toml:gevoelig: encrypt, fallback deliver, transport nta7516; \
+             lukt dat niet / if that cannot be met: pickup"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn the_decided_event_names_the_chain() {
+    let d = Decision {
+        recipient: "b@c.nl".into(),
+        action: Action::Encrypt {
+            fallback: Box::new(Action::Deliver {
+                transport: TransportRequirement::Nta7516,
+                fallback: Some(Box::new(Action::Pickup)),
+            }),
+        },
+        rule: "p.toml:gevoelig".into(),
+        categories: vec![Category::Health],
+        unscannable: false,
+    };
+    let e = decided_event("default", "m1", &d);
+    assert_eq!(e.detail["chain"], "encrypt > deliver:nta7516 > pickup");
+    assert_eq!(e.detail["transport"], "nta7516");
+}
+
+#[test]
+fn nta7516_without_a_fallback_is_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("p.toml"),
+        format!(
+            "{HEAD}[[rule]]\nname = \"nta\"\nsensitive = true\naction = \"deliver\"\ntransport = \"nta7516\"\n{DEFAULT}"
+        ),
+    )
+    .unwrap();
+    let (out, code) = cli::check_report(dir.path());
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("waarschuwing/warning: `nta7516` zonder `fallback`"),
+        "{out}"
+    );
+    assert!(
+        out.contains("hint: voeg toe: fallback = \"pickup\""),
+        "{out}"
+    );
 }

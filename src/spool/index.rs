@@ -128,11 +128,18 @@ pub(super) fn apply_message(
 
 /// Apply a status record; when it finished the message, the message is
 /// released and its key id returned (to be destroyed).
+/// Put `status` in `slot`, keeping the chain step of the status before
+/// it when `status` names none (the queue's records never do).
+pub(super) fn keep_step(slot: &mut Option<StatusRecord>, status: StatusRecord) {
+    let step = status.step.or(slot.as_ref().and_then(|s| s.step));
+    *slot = Some(StatusRecord { step, ..status });
+}
+
 pub(super) fn apply_status(index: &mut Index, status: StatusRecord, segment: u64) -> Option<u64> {
     let entry = index.entries.get_mut(&status.id)?; // None: already finished and forgotten
     let id = status.id.clone();
     if let Some(slot) = entry.status.get_mut(status.rcpt as usize) {
-        *slot = Some(status);
+        keep_step(slot, status);
     }
     entry.records.push(segment);
     *index.refs.entry(segment).or_insert(0) += 1;
@@ -207,7 +214,7 @@ pub(super) fn recover_segment(
                 // read, so a later relocated copy cannot resurrect them.
                 if let Some(entry) = index.entries.get_mut(&status.id) {
                     if let Some(slot) = entry.status.get_mut(status.rcpt as usize) {
-                        *slot = Some(status);
+                        keep_step(slot, status);
                     }
                     entry.records.push(seg);
                     *index.refs.entry(seg).or_insert(0) += 1;

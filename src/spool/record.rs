@@ -62,6 +62,12 @@ pub struct StatusRecord {
     pub status: RcptStatus,
     pub attempts: u32,
     pub next_attempt_ms: i64,
+    /// Which `deliver` of the recipient's chain it is at, once a fallback
+    /// moved it past the first (`route::deliver_at`). The index keeps it
+    /// across later records without one, so a restart resumes the chain
+    /// where it was instead of at its start.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub step: Option<u32>,
 }
 
 /// Header bytes for a record whose payload is `parts` concatenated.
@@ -229,6 +235,7 @@ mod tests {
             },
             work: vec![Work::Deliver {
                 transport: TransportRequirement::None,
+                fallback: None,
             }],
             audit: vec![],
             tag: None,

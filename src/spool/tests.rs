@@ -21,7 +21,8 @@ fn meta(spool: &Spool, rcpts: usize) -> MessageMeta {
         },
         work: vec![
             Work::Deliver {
-                transport: TransportRequirement::None
+                transport: TransportRequirement::None,
+                fallback: None,
             };
             rcpts
         ],
@@ -37,6 +38,7 @@ fn status(id: &MessageId, rcpt: u32, status: RcptStatus) -> StatusRecord {
         status,
         attempts: 1,
         next_attempt_ms: 0,
+        step: None,
     }
 }
 
@@ -112,6 +114,35 @@ async fn a_message_with_all_recipients_final_is_not_recovered() {
         RcptStatus::TemporaryFailure { .. }
     ));
     assert!(spool.get(&done).is_none());
+}
+
+#[tokio::test]
+async fn a_chain_step_survives_later_records_and_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = {
+        let (spool, _) = open(dir.path(), 1 << 20);
+        let m = meta(&spool, 1);
+        let id = m.envelope.id.clone();
+        spool.append(m, Arc::new(b"a".to_vec())).await.unwrap();
+        let mut moved = status(&id, 0, RcptStatus::Scheduled);
+        moved.step = Some(1);
+        spool.record_status(moved).await.unwrap();
+        // The queue's records name no step: the index keeps it.
+        let temp = RcptStatus::TemporaryFailure {
+            reason: "4.7.5".into(),
+        };
+        spool.record_status(status(&id, 0, temp)).await.unwrap();
+        assert_eq!(
+            spool.get(&id).unwrap().status[0].as_ref().unwrap().step,
+            Some(1)
+        );
+        id
+    };
+    let (_, recovered) = open(dir.path(), 1 << 20);
+    let s = recovered[0].status[0].as_ref().unwrap();
+    assert_eq!(recovered[0].envelope().id, id);
+    assert_eq!(s.step, Some(1));
+    assert!(matches!(s.status, RcptStatus::TemporaryFailure { .. }));
 }
 
 #[tokio::test]

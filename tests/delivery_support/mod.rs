@@ -33,6 +33,8 @@ pub struct MemJournal {
     pub records: Mutex<Vec<Rec>>,
     pub injected: Mutex<Vec<Injected>>,
     pub loads: AtomicUsize,
+    /// (message, recipient index, step, why) of every fallback the queue ran.
+    pub fallbacks: Mutex<Vec<(String, u32, u32, String)>>,
 }
 
 impl MemJournal {
@@ -77,6 +79,14 @@ impl Journal for MemJournal {
             next_attempt_ms,
         });
         Ok(())
+    }
+
+    async fn run_fallback(&self, id: &MessageId, rcpt_index: u32, step: u32, why: &str) -> bool {
+        self.fallbacks
+            .lock()
+            .unwrap()
+            .push((id.0.clone(), rcpt_index, step, why.to_string()));
+        true
     }
 
     async fn inject(
@@ -131,6 +141,7 @@ pub fn item(
                 index: i as u32,
                 address: a.to_string(),
                 transport: *t,
+                fallback_step: None,
             })
             .collect(),
         attempts: 0,

@@ -44,7 +44,7 @@ impl MxRoute {
         let Some((level, tlsa)) = self.target_level(run, plan, t, source, opt_out) else {
             return;
         };
-        let elig = eligible_here(run, t, &level, opt_out);
+        let elig = eligible_here(run, t, &level, source, opt_out);
         if elig.is_empty() {
             return;
         }
@@ -113,6 +113,7 @@ impl MxRoute {
         why: &SkipReason,
     ) {
         run.notes.push(format!("{}: {why}", t.host));
+        run.policy_failed |= counts_toward_grace(why);
         self.attempt_event(
             run,
             t,
@@ -150,6 +151,9 @@ impl MxRoute {
         let t = h.t;
         let remote = remote_of(&t.host, addr);
         run.notes.push(format!("{remote}: {}", e.reason));
+        // A TLS policy failure (TLSA mismatch, no STARTTLS, bad
+        // certificate), not a refused connection.
+        run.policy_failed |= e.tlsrpt.is_some();
         self.attempt_event(
             run,
             t,
@@ -188,6 +192,7 @@ impl MxRoute {
             "partly-unmet"
         };
         if !unmet.is_empty() {
+            run.policy_failed = true;
             let reqs: Vec<&str> = unmet.iter().map(|&i| run.req(i).as_str()).collect();
             run.notes.push(format!(
                 "{}: bereikt '{}' voldoet niet aan / achieved '{}' does not meet '{}'",
@@ -360,11 +365,13 @@ impl MxRoute {
 }
 
 /// The pending recipients (only those of `opt_out` in the RFC 8689 pass)
-/// that `level` can serve; the others are noted.
+/// that `level` can serve; the others are noted. An `nta7516` recipient
+/// is served only by a host of the domain's NTA 7516 record.
 fn eligible_here(
     run: &mut DomainRun<'_>,
     t: &MxTarget,
     level: &SecurityLevel,
+    source: Source,
     opt_out: Option<&[usize]>,
 ) -> Vec<usize> {
     let pending: Vec<usize> = match opt_out {
@@ -376,7 +383,15 @@ fn eligible_here(
             .collect(),
         None => run.pending.clone(),
     };
-    let (elig, inel) = eligible(level, run.rcpts, &pending);
+    let (mut elig, mut inel) = eligible(level, run.rcpts, &pending);
+    run.policy_failed |= !inel.is_empty();
+    if source != Source::Nta {
+        let (nta, rest): (Vec<usize>, Vec<usize>) = elig
+            .into_iter()
+            .partition(|&i| run.req(i) == TransportRequirement::Nta7516);
+        elig = rest;
+        inel.extend(nta);
+    }
     if !inel.is_empty() {
         let reqs: Vec<&str> = inel.iter().map(|&i| run.req(i).as_str()).collect();
         run.notes.push(format!(
@@ -388,4 +403,20 @@ fn eligible_here(
         ));
     }
     elig
+}
+
+/// Does skipping a host for `why` count toward a `deliver` fallback's
+/// grace? Bogus DNSSEC or a host outside the MTA-STS policy: yes, the
+/// requirement cannot be met there now. A failed lookup (SERVFAIL,
+/// timeout: also a failed TLSA lookup, which cannot be told apart from
+/// one) or missing addresses: no, that only defers.
+fn counts_toward_grace(why: &SkipReason) -> bool {
+    match why {
+        SkipReason::DnssecBogus | SkipReason::NotInStsPolicy => true,
+        SkipReason::Nta(inner) => counts_toward_grace(inner),
+        SkipReason::TlsaLookup(_)
+        | SkipReason::NoAddress
+        | SkipReason::AddressLookup(_)
+        | SkipReason::NotPlanned => false,
+    }
 }

@@ -24,7 +24,7 @@
 //! Never fails as a whole: every problem is a per-recipient report.
 
 use super::plan::{plan_domain, MxFetchOptions, PlanError};
-use super::rules::{candidates, tls_required_no, unmet_reason, Source};
+use super::rules::{candidates, definitely_unmet, tls_required_no, unmet_reason, Source};
 use super::run::{report, temp, DomainRun};
 use super::session::{MxConn, Target};
 use crate::audit::Audit;
@@ -36,10 +36,10 @@ use crate::delivery::tls_policy::mta_sts::PolicyCache;
 use crate::delivery::tls_policy::mta_sts_fetch::FetchOptions;
 use crate::delivery::tlsrpt::day::TlsRptLog;
 use crate::delivery::{QueuedRcpt, Route};
-use crate::net::dns::{Dns, Security};
+use crate::net::dns::{Dns, DnsError, Security};
 use crate::net::tls::pkix_roots;
 use crate::types::{
-    domain_of, DeliveryReport, Envelope, SmtpStatus, TlsInfo, TransportRequirement,
+    domain_of, DeliveryReport, Envelope, SmtpStatus, TlsInfo, TransportRequirement, Unmet,
 };
 use rustls::RootCertStore;
 use std::collections::HashMap;
@@ -159,6 +159,7 @@ impl Route for MxRoute {
                 notes: Vec::new(),
                 out: &mut out,
                 mx_dnssec: "unknown",
+                policy_failed: false,
             };
             self.deliver_domain(&mut run, opt_out).await;
         }
@@ -223,14 +224,33 @@ impl MxRoute {
                 ));
                 return;
             }
+            Err(e @ PlanError::Dns(DnsError::Bogus { .. })) => {
+                // An answer that failed validation: the requirement cannot
+                // be met now, so a fallback may run after its grace.
+                run.policy_failed = true;
+                run.all(temp(format!("4.4.3 DNS-fout / DNS failure: {e}")));
+                return;
+            }
             Err(e @ PlanError::Dns(_)) => {
                 run.all(temp(format!("4.4.3 DNS-fout / DNS failure: {e}")));
                 return;
             }
         };
         run.mx_dnssec = plan.mx_security.as_str();
-        let hosts = candidates(&dns, domain, port, &plan).await;
-        for (t, source) in &hosts {
+        let (candidates, nta) = candidates(&dns, domain, port, &plan).await;
+        // A requirement the DNS answers rule out is settled before any
+        // connection: the queue runs the recipient's fallback at once.
+        let hosts: Vec<_> = candidates
+            .iter()
+            .map(|(t, s)| (&t.plan, *s == Source::Nta))
+            .collect();
+        for i in run.pending.clone() {
+            if let Some(why) = definitely_unmet(run.req(i), &nta, &hosts) {
+                run.unmet(i, why, Unmet::Definite);
+            }
+        }
+
+        for (t, source) in &candidates {
             if run.pending.is_empty() {
                 break;
             }
@@ -261,15 +281,18 @@ impl MxRoute {
                     .await;
             }
         }
+        let unmet = run.policy_failed.then_some(Unmet::Failing);
         for i in std::mem::take(&mut run.pending) {
             if let (Some(slot), Some(r)) = (run.out.get_mut(i), run.rcpts.get(i)) {
-                *slot = Some(report(
+                let mut rep = report(
                     r,
                     temp(unmet_reason(r.transport, &run.notes)),
                     domain,
                     &TlsInfo::default(),
                     None,
-                ));
+                );
+                rep.unmet = unmet;
+                *slot = Some(rep);
             }
         }
     }

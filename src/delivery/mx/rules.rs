@@ -79,29 +79,41 @@ impl Source {
 
 /// The hosts a domain's mail is tried at, in order: those of a current,
 /// DNSSEC-secure NTA 7516 record first, then the planned MX hosts in
-/// preference order.
+/// preference order; and what the NTA 7516 lookup said.
 pub async fn candidates(
     dns: &Dns,
     domain: &str,
     port: u16,
     plan: &DomainPlan,
-) -> Vec<(MxTarget, Source)> {
-    let mut hosts: Vec<(MxTarget, Source)> = nta_targets(dns, domain, port)
-        .await
-        .into_iter()
-        .map(|t| (t, Source::Nta))
-        .collect();
+) -> (Vec<(MxTarget, Source)>, NtaFinding) {
+    let (nta_hosts, nta) = nta_targets(dns, domain, port).await;
+    let mut hosts: Vec<(MxTarget, Source)> =
+        nta_hosts.into_iter().map(|t| (t, Source::Nta)).collect();
     hosts.extend(plan.targets.iter().cloned().map(|t| (t, Source::Mx)));
-    hosts
+    (hosts, nta)
+}
+
+/// What the NTA 7516 lookup of a domain said.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NtaFinding {
+    /// A current, DNSSEC-secure record: its hosts are candidates.
+    Current,
+    /// Definitely no usable record: none at all, none current, or one in
+    /// an unsigned zone (anyone could forge it). An answer, not a failure.
+    Absent,
+    /// The lookup failed (SERVFAIL, timeout, bogus, too large): unknown,
+    /// so never taken as "absent".
+    Unknown,
 }
 
 /// Hosts of a current NTA 7516 record, only when the TXT answer is
 /// DNSSEC-secure; each must be reached with authenticated TLS (DANE
 /// when it has secure usable TLSA, PKIX with its name otherwise).
-pub async fn nta_targets(dns: &Dns, domain: &str, port: u16) -> Vec<MxTarget> {
+pub async fn nta_targets(dns: &Dns, domain: &str, port: u16) -> (Vec<MxTarget>, NtaFinding) {
     let rec = match nta7516::lookup(dns, domain).await {
         Ok((Some(r), Security::Secure)) => r,
-        _ => return Vec::new(),
+        Ok((_, Security::Bogus)) | Err(_) => return (Vec::new(), NtaFinding::Unknown),
+        Ok((_, _)) => return (Vec::new(), NtaFinding::Absent),
     };
     let mut out = Vec::new();
     for (pref, host) in rec.mx {
@@ -135,7 +147,77 @@ pub async fn nta_targets(dns: &Dns, domain: &str, port: u16) -> Vec<MxTarget> {
         }
         out.push(t);
     }
-    out
+    (out, NtaFinding::Current)
+}
+
+/// Why a recipient's requirement definitely cannot be met at this domain
+/// (bilingual, for the journal), from what planning found; `None` when it
+/// may still be met, or when an answer is missing (a failed lookup is
+/// never "cannot"). `hosts`: each candidate's plan and whether it came
+/// from the NTA 7516 record. Only `nta7516` and `dane` are decided here:
+/// they alone depend on DNS answers that say "no" outright.
+pub fn definitely_unmet(
+    req: TransportRequirement,
+    nta: &NtaFinding,
+    hosts: &[(&MxPlan, bool)],
+) -> Option<String> {
+    let why = definite_cause(req, nta, hosts)?;
+    Some(format!(
+        "4.7.5 niet afgeleverd: transporteis '{r}' kan niet: {nl} / not delivered: transport requirement '{r}' cannot be met: {en}",
+        r = req.as_str(),
+        nl = why.0,
+        en = why.1
+    ))
+}
+
+/// The cause behind [`definitely_unmet`], Dutch and English.
+fn definite_cause(
+    req: TransportRequirement,
+    nta: &NtaFinding,
+    hosts: &[(&MxPlan, bool)],
+) -> Option<(&'static str, &'static str)> {
+    let is_dane = |p: &MxPlan| {
+        matches!(
+            p,
+            MxPlan::Use {
+                level: SecurityLevel::Dane,
+                ..
+            }
+        )
+    };
+    let definite_no_dane =
+        |p: &MxPlan| matches!(p, MxPlan::Use { level, .. } if *level != SecurityLevel::Dane);
+    match req {
+        TransportRequirement::Nta7516 => match nta {
+            NtaFinding::Absent => Some((
+                "het domein heeft geen geldig NTA 7516-record (actueel en DNSSEC-beveiligd)",
+                "the domain has no valid NTA 7516 record (current and DNSSEC-secure)",
+            )),
+            NtaFinding::Current => {
+                let nta_hosts: Vec<&MxPlan> =
+                    hosts.iter().filter(|(_, n)| *n).map(|(p, _)| *p).collect();
+                (!nta_hosts.is_empty() && nta_hosts.iter().all(|p| definite_no_dane(p))).then_some(
+                    (
+                        "geen NTA 7516-host met DANE (DNSSEC-beveiligde TLSA)",
+                        "no NTA 7516 host with DANE (DNSSEC-secure TLSA)",
+                    ),
+                )
+            }
+            NtaFinding::Unknown => None,
+        },
+        TransportRequirement::Dane => {
+            let known = *nta != NtaFinding::Unknown;
+            (known
+                && !hosts.is_empty()
+                && !hosts.iter().any(|(p, _)| is_dane(p))
+                && hosts.iter().all(|(p, _)| definite_no_dane(p)))
+            .then_some((
+                "geen MX met DANE (DNSSEC-beveiligde TLSA)",
+                "no MX with DANE (DNSSEC-secure TLSA)",
+            ))
+        }
+        _ => None,
+    }
 }
 
 /// The level for an NTA 7516 host: DANE with secure usable TLSA, else PKIX

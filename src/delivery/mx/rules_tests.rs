@@ -7,6 +7,7 @@ fn rc(i: u32, t: T) -> QueuedRcpt {
         index: i,
         address: format!("r{i}@example.nl"),
         transport: t,
+        fallback_step: None,
     }
 }
 
@@ -83,4 +84,44 @@ fn nta_hosts_need_authenticated_tls() {
         nta_plan(Security::Bogus, &TlsaFinding::Insecure),
         MxPlan::Skip(_)
     ));
+}
+
+#[test]
+fn only_answers_make_a_requirement_definitely_unmet() {
+    let dane = MxPlan::Use {
+        level: SecurityLevel::Dane,
+        tlsa: vec![],
+    };
+    let verify = MxPlan::Use {
+        level: SecurityLevel::Verify,
+        tlsa: vec![],
+    };
+    let opportunistic = MxPlan::Use {
+        level: SecurityLevel::Opportunistic,
+        tlsa: vec![],
+    };
+    let bogus = MxPlan::Skip(SkipReason::DnssecBogus);
+    let f = NtaFinding::Absent;
+    // No NTA record (or an insecure or expired one): nta7516 cannot be met.
+    assert!(definitely_unmet(T::Nta7516, &f, &[(&opportunistic, false)]).is_some());
+    // A failed TXT lookup is not an answer.
+    assert!(definitely_unmet(T::Nta7516, &NtaFinding::Unknown, &[]).is_none());
+    // A current record whose host has DANE: may be met.
+    let cur = NtaFinding::Current;
+    assert!(
+        definitely_unmet(T::Nta7516, &cur, &[(&dane, true), (&opportunistic, false)]).is_none()
+    );
+    // ... whose only host has no DANE (PKIX only): cannot.
+    assert!(definitely_unmet(T::Nta7516, &cur, &[(&verify, true)]).is_some());
+    // ... whose host's TLSA lookup failed: unknown.
+    assert!(definitely_unmet(T::Nta7516, &cur, &[(&bogus, true)]).is_none());
+    // dane: every host planned without DANE is a definite no.
+    assert!(definitely_unmet(T::Dane, &f, &[(&opportunistic, false), (&verify, false)]).is_some());
+    assert!(definitely_unmet(T::Dane, &f, &[(&opportunistic, false), (&dane, false)]).is_none());
+    assert!(definitely_unmet(T::Dane, &f, &[(&opportunistic, false), (&bogus, false)]).is_none());
+    assert!(definitely_unmet(T::Dane, &NtaFinding::Unknown, &[(&opportunistic, false)]).is_none());
+    assert!(definitely_unmet(T::Dane, &f, &[]).is_none());
+    // Other requirements are never settled by DNS alone.
+    assert!(definitely_unmet(T::DaneOrMtaSts, &f, &[(&opportunistic, false)]).is_none());
+    assert!(definitely_unmet(T::Tls, &f, &[(&opportunistic, false)]).is_none());
 }

@@ -4,7 +4,7 @@
 
 use crate::delivery::QueuedRcpt;
 use crate::types::{
-    Answer, DeliveryReport, Envelope, RcptStatus, SmtpStatus, TlsInfo, TransportRequirement,
+    Answer, DeliveryReport, Envelope, RcptStatus, SmtpStatus, TlsInfo, TransportRequirement, Unmet,
 };
 
 /// Per-domain delivery state.
@@ -18,6 +18,10 @@ pub(super) struct DomainRun<'a> {
     pub(super) out: &'a mut [Option<DeliveryReport>],
     /// DNSSEC status of the domain's MX RRset (set once planned).
     pub(super) mx_dnssec: &'static str,
+    /// A host was skipped or failed for a TLS-policy reason (bogus DNS,
+    /// TLSA mismatch, no STARTTLS, level below the requirement): the
+    /// recipients left pending are reported [`Unmet::Failing`].
+    pub(super) policy_failed: bool,
 }
 
 impl DomainRun<'_> {
@@ -49,16 +53,32 @@ impl DomainRun<'_> {
     }
 
     fn all_with(&mut self, status: RcptStatus, answer: Option<Answer>) {
+        let unmet = (self.policy_failed && matches!(status, RcptStatus::TemporaryFailure { .. }))
+            .then_some(Unmet::Failing);
         for i in std::mem::take(&mut self.pending) {
             if let (Some(slot), Some(r)) = (self.out.get_mut(i), self.rcpts.get(i)) {
-                *slot = Some(report(
+                let mut rep = report(
                     r,
                     status.clone(),
                     self.domain,
                     &TlsInfo::default(),
                     answer.clone(),
-                ));
+                );
+                rep.unmet = unmet;
+                *slot = Some(rep);
             }
+        }
+    }
+}
+
+impl DomainRun<'_> {
+    /// Recipient `i` cannot be served here under its requirement: a
+    /// temporary failure with `reason`, marked `unmet` for the queue.
+    pub(super) fn unmet(&mut self, i: usize, reason: String, unmet: Unmet) {
+        if let Some(r) = self.rcpts.get(i) {
+            let mut rep = report(r, temp(reason), self.domain, &TlsInfo::default(), None);
+            rep.unmet = Some(unmet);
+            self.finish(i, rep);
         }
     }
 }
@@ -76,6 +96,7 @@ pub(super) fn report(
         remote: remote.to_string(),
         tls: tls.clone(),
         answer,
+        unmet: None,
     }
 }
 

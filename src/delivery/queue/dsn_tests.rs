@@ -152,6 +152,7 @@ fn report(status: RcptStatus, answer: Option<Answer>) -> DeliveryReport {
         remote: "mx.x.nl[192.0.2.1]:25".into(),
         tls: Default::default(),
         answer,
+        unmet: None,
     }
 }
 

@@ -40,6 +40,7 @@ impl Route for DefaultRoute {
                     remote: String::new(),
                     tls: Default::default(),
                     answer: None,
+                    unmet: None,
                 })
                 .collect(),
         }
@@ -89,6 +90,7 @@ fn deferred(r: &QueuedRcpt, reason: &str) -> DeliveryReport {
         remote: String::new(),
         tls: TlsInfo::default(),
         answer: None,
+        unmet: None,
     }
 }
 

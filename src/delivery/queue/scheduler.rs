@@ -27,7 +27,7 @@ use crate::delivery::relay::RelayRoute;
 use crate::delivery::tlsrpt::result::TlsRptSink;
 use crate::delivery::{Journal, QueueItem, QueuedRcpt, Route};
 use crate::metrics::METRICS;
-use crate::types::{DeliveryReport, Envelope, RcptStatus};
+use crate::types::{DeliveryReport, Envelope, RcptStatus, Unmet};
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, VecDeque};
 use std::sync::Arc;
@@ -274,6 +274,7 @@ async fn attempt<J: Journal, R: Route>(ctx: &Ctx<J, R>, mut item: QueueItem) -> 
                     remote: String::new(),
                     tls: Default::default(),
                     answer: None,
+                    unmet: None,
                 })
                 .collect()
         }
@@ -299,7 +300,23 @@ async fn attempt<J: Journal, R: Route>(ctx: &Ctx<J, R>, mut item: QueueItem) -> 
             remote: String::new(),
             tls: Default::default(),
             answer: None,
+            unmet: None,
         });
+        if let Some(step) = fallback_due(rcpt, &rep, now, env.received_at_ms, d) {
+            let why = match &rep.status {
+                RcptStatus::TemporaryFailure { reason } => reason.as_str(),
+                _ => "",
+            };
+            // The journal parks, blocks or queues the next `deliver`, and
+            // records the outcome; this attempt forgets the recipient.
+            if ctx
+                .journal
+                .run_fallback(&env.id, rcpt.index, step, why)
+                .await
+            {
+                continue;
+            }
+        }
         match rep.status.clone() {
             RcptStatus::Delivered => {
                 record(ctx, &env, rcpt, &RcptStatus::Delivered, attempts, 0).await;
@@ -380,7 +397,19 @@ async fn attempt<J: Journal, R: Route>(ctx: &Ctx<J, R>, mut item: QueueItem) -> 
     }
     let delay = backoff_secs(d.retry_initial_secs, d.retry_max_secs, attempts) as i64 * 1000;
     // One last attempt at the end of the lifetime, then a bounce.
-    let next = now.saturating_add(delay).min(expires.max(now + 1));
+    let mut next = now.saturating_add(delay).min(expires.max(now + 1));
+    // A recipient whose fallback waits for the grace is tried again when
+    // the grace ends, not a backoff step later.
+    let grace_end = env
+        .received_at_ms
+        .saturating_add((d.fallback_grace_secs as i64).saturating_mul(1000));
+    if grace_end > now
+        && deferred
+            .iter()
+            .any(|(r, rep, _)| r.fallback_step.is_some() && rep.unmet == Some(Unmet::Failing))
+    {
+        next = next.min(grace_end);
+    }
     let mut remaining = Vec::with_capacity(deferred.len());
     for (rcpt, rep, reason) in deferred {
         let status = RcptStatus::TemporaryFailure {
@@ -402,6 +431,30 @@ async fn attempt<J: Journal, R: Route>(ctx: &Ctx<J, R>, mut item: QueueItem) -> 
     item.next_attempt_ms = next;
     item.body = None; // reloaded from the spool at the next attempt
     Some(item)
+}
+
+/// The `deliver` step whose fallback is due for this recipient: its
+/// requirement is definitely unmet, or has kept failing and the message is
+/// older than `fallback_grace_secs`. A temporary failure of another kind
+/// (connection refused, a 4xx reply, DNS timeout without an answer) never
+/// counts: it is retried as before.
+fn fallback_due(
+    rcpt: &QueuedRcpt,
+    rep: &DeliveryReport,
+    now: i64,
+    received_at_ms: i64,
+    d: &crate::config::DeliveryConfig,
+) -> Option<u32> {
+    let step = rcpt.fallback_step?;
+    if !matches!(rep.status, RcptStatus::TemporaryFailure { .. }) {
+        return None;
+    }
+    let grace_ms = (d.fallback_grace_secs as i64).saturating_mul(1000);
+    match rep.unmet? {
+        Unmet::Definite => Some(step),
+        Unmet::Failing if now.saturating_sub(received_at_ms) >= grace_ms => Some(step),
+        Unmet::Failing => None,
+    }
 }
 
 async fn record<J: Journal, R: Route>(
@@ -430,6 +483,48 @@ fn event(env: &Envelope, kind: &str, rcpt: &QueuedRcpt) -> AuditEvent {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_fallback_is_due_when_definite_or_past_the_grace_never_otherwise() {
+        let d = crate::config::DeliveryConfig {
+            fallback_grace_secs: 60,
+            ..Default::default()
+        };
+        let rcpt = |step| QueuedRcpt {
+            index: 0,
+            address: "a@b.nl".into(),
+            transport: crate::types::TransportRequirement::Dane,
+            fallback_step: step,
+        };
+        let rep = |unmet, temporary: bool| DeliveryReport {
+            recipient: "a@b.nl".into(),
+            status: if temporary {
+                RcptStatus::TemporaryFailure { reason: "x".into() }
+            } else {
+                RcptStatus::Delivered
+            },
+            remote: String::new(),
+            tls: Default::default(),
+            answer: None,
+            unmet,
+        };
+        let due = |step, unmet, temporary, age_ms: i64| {
+            fallback_due(
+                &rcpt(step),
+                &rep(unmet, temporary),
+                1_000_000,
+                1_000_000 - age_ms,
+                &d,
+            )
+        };
+        assert_eq!(due(Some(2), Some(Unmet::Definite), true, 0), Some(2));
+        assert_eq!(due(None, Some(Unmet::Definite), true, 0), None);
+        assert_eq!(due(Some(0), Some(Unmet::Failing), true, 59_999), None);
+        assert_eq!(due(Some(0), Some(Unmet::Failing), true, 60_000), Some(0));
+        // A connection problem or DNS timeout never runs the fallback.
+        assert_eq!(due(Some(0), None, true, 10_000_000), None);
+        assert_eq!(due(Some(0), Some(Unmet::Definite), false, 0), None);
+    }
 
     #[test]
     fn backoff_doubles_from_initial_up_to_max() {

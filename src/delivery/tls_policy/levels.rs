@@ -222,7 +222,9 @@ pub fn satisfies(req: TransportRequirement, achieved: Achieved) -> bool {
         TransportRequirement::None => true,
         TransportRequirement::Tls => achieved >= Achieved::Tls,
         TransportRequirement::DaneOrMtaSts => achieved >= Achieved::MtaSts,
-        TransportRequirement::Dane => achieved == Achieved::Dane,
+        // The NTA 7516 part (the host came from a current, secure record)
+        // is checked by MX delivery, which alone knows where a host came from.
+        TransportRequirement::Dane | TransportRequirement::Nta7516 => achieved == Achieved::Dane,
     }
 }
 
@@ -236,7 +238,9 @@ pub fn required_level(level: &SecurityLevel, req: TransportRequirement) -> Optio
         TransportRequirement::DaneOrMtaSts => {
             matches!(level, SecurityLevel::Dane | SecurityLevel::Verify).then(|| level.clone())
         }
-        TransportRequirement::Dane => (*level == SecurityLevel::Dane).then(|| level.clone()),
+        TransportRequirement::Dane | TransportRequirement::Nta7516 => {
+            (*level == SecurityLevel::Dane).then(|| level.clone())
+        }
     }
 }
 

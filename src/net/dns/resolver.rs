@@ -5,8 +5,8 @@
 use super::ad::AdClient;
 use super::anchors::load_trust_anchors;
 use super::types::{
-    fqdn, name_str, proof_security, temp, temp_s, DnsError, DnsOptions, Mx, MxAnswer, Negative,
-    Raw, RecordSet, Security, Tlsa, TrustAnchorSource, Validation,
+    fqdn, name_str, proof_security, temp, DnsError, DnsOptions, Mx, MxAnswer, Negative, Raw,
+    RecordSet, Security, Tlsa, TrustAnchorSource, Validation,
 };
 use super::validating::{base_config, from_resolver, plain_resolver, system_nameserver};
 use hickory_resolver::name_server::TokioConnectionProvider;
@@ -111,7 +111,10 @@ impl Dns {
     pub async fn mx(&self, domain: &str) -> Result<MxAnswer, DnsError> {
         let rs = self.lookup(domain, RecordType::MX).await?;
         if rs.security == Security::Bogus {
-            return Err(temp_s(&rs.name, "MX", "DNSSEC validation failed (bogus)"));
+            return Err(DnsError::Bogus {
+                name: rs.name.clone(),
+                rtype: "MX".into(),
+            });
         }
         if rs.negative == Some(Negative::NxDomain) {
             return Ok(MxAnswer::NxDomain(rs.security));

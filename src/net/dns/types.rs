@@ -84,6 +84,13 @@ pub enum DnsError {
         rtype: String,
         reason: String,
     },
+    /// An answer came back but DNSSEC validation failed (bogus). Like
+    /// `Temporary`, never "no records"; unlike it, an answer that says the
+    /// domain cannot be trusted now (a `deliver` fallback may run after
+    /// its grace). Only a validating resolver tells this apart: through a
+    /// resolver's AD bit a bogus answer is a SERVFAIL, hence `Temporary`.
+    #[error("DNSSEC validation failed (bogus) for {name} {rtype}")]
+    Bogus { name: String, rtype: String },
     #[error("DNS answer for {name} {rtype} exceeds the limit of {limit}")]
     TooLarge {
         name: String,
