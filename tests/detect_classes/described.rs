@@ -135,3 +135,34 @@ fn a_claim_rejected_because_the_insured_is_unknown_names_a_bsn() {
         "Hoi,\n\nDe declaratie met nummer 123456782 is teruggekomen: het tarief klopt niet. Kun je het bedrag aanpassen?\n\nGroet, Noor\n",
     ));
 }
+
+#[test]
+fn a_dentist_asks_about_a_named_patients_anticoagulant() {
+    sensitive(
+        &plain(
+            "Vraag medicatie",
+            "Geachte collega,\n\nOnze patiënte Ria van Houten, Beukenlaan 17, Apeldoorn, krijgt volgende week een implantaat. Zij gebruikt naar eigen zeggen een bloedverdunner, mogelijk rivaroxaban. Kunt u dat bevestigen?\n\nMet vriendelijke groet,\nMondzorg De Brug\n",
+        ),
+        &[Category::Health, Category::Personal],
+    );
+    // A street with a number in a sentence about a meeting names no one.
+    clean(&plain(
+        "Overleg",
+        "Beste collega's,\n\nHet overleg is verplaatst naar Stationsweg 4, Apeldoorn. Graag op tijd.\n\nGroet, Mondzorg De Brug\n",
+    ));
+}
+
+#[test]
+fn a_wife_writes_about_her_husbands_low_mood() {
+    sensitive(
+        &plain(
+            "mijn man",
+            "Beste dokter,\n\nMijn man Erik Brouwer wil het zelf niet vragen, maar hij slaapt nauwelijks, huilt vaak en zegt dat het leven geen zin meer heeft. Kan iemand hem bellen?\n\nGroet,\nSaskia\n",
+        ),
+        &[Category::Health],
+    );
+    clean(&plain(
+        "weekend",
+        "Hoi Saskia,\n\nSlaap lekker vanavond, morgen huilen we samen bij de film. Groet, Erik\n",
+    ));
+}

@@ -63,6 +63,9 @@ fn described() -> &'static Regex {
             | (?-u:\b)(?:burning|burns|stings?|stinging|hurts|pain|pijn|branden|brandt|brandend|prikt|steekt)(?-u:\b)[^\n.!?]{{0,20}}?(?-u:\b)(?:when\s+(?:i|he|she)\s+|bij\s+(?:het\s+)?|tijdens\s+(?:het\s+)?|als\s+(?:ik|hij|zij|ze)\s+|na\s+(?:het\s+)?)(?:pee|pees|peeing|wee|urinate|urinating|pass\s+water|plassen|plas|plast|urineren)(?-u:\b)
             # a wound or pressure sore that got worse: 'de wond aan het onderbeen is verslechterd'
             | (?-u:\b)(?:wond|wonden|wound|wounds|ulcus|decubitus|decubituswond|smetplek)(?-u:\b)[^\n.!?]{{0,50}}?(?-u:\b)(?:verslechterd|verergerd|achteruit\s?gegaan|achteruitgegaan|gaat\s+achteruit|ontstoken|geïnfecteerd|geinfecteerd|infected|worse|worsened|deteriorated|breaks?\s+down|lekt|etter|pus)(?-u:\b)
+            # sleep or mood told as behaviour: 'hij slaapt al weken slecht', 'huilt veel', 'sleeps badly'
+            | (?-u:\b)(?:slaapt|slaap|sleeps|sleep|sleeping)(?-u:\b)\s+(?:\p{{L}}+\s+){{0,3}}?(?:slecht|nauwelijks|niet\s+meer|amper|onrustig|badly|poorly|hardly)(?-u:\b)
+            | (?-u:\b)(?:huilt|huil|cries|crying)(?-u:\b)\s+(?:\p{{L}}+\s+){{0,2}}?(?:veel|vaak|steeds|constant|de\s+hele\s+dag|a\s+lot|all\s+the\s+time)(?-u:\b)
             # a measured temperature: 'Temp 38,1', 'koorts van 39,2', 'temperature of 38.5'
             | (?-u:\b)((?:temp|temperatuur|temperature|koorts|fever|t)\s*[.:=]?\s*(?:van\s+|of\s+|was\s+|is\s+)?(?:3[7-9]|4[0-2])[,.]\d)(?-u:\b)
             "
@@ -198,6 +201,8 @@ mod tests {
                 Possessor::Unsaid,
             ),
             ("Uw huid is rood en warm", Possessor::Reader),
+            ("hij slaapt al weken slecht", Possessor::Unsaid),
+            ("en huilt veel.", Possessor::Unsaid),
         ] {
             let got = found(text);
             assert_eq!(got.len(), 1, "{text}: {got:?}");
@@ -228,6 +233,7 @@ mod tests {
             "De plek van de vergadering is gewijzigd.",
             "Temperature in the fridge: 4.5 degrees.",
             "Bestel nu: 38,5 euro per doos.",
+            "Slaap lekker en tot morgen!",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }

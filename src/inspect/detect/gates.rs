@@ -327,6 +327,11 @@ const WORDS: [(Gate, &[&str]); GATES] = [
             "t=",
             "t 3",
             "t 4",
+            "slaap",
+            "sleep",
+            "huil",
+            "cries",
+            "crying",
         ],
     ),
 ];

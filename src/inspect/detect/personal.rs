@@ -51,6 +51,23 @@ pub(crate) fn dob() -> &'static Regex {
     )
 }
 
+/// A name right after the role or relation it has for the writer: "onze
+/// patiënt Hanneke Verbeek", "cliënte", "mijn man Jeroen Timmermans",
+/// "my mother Ann Smith". The text is about that person, as a letter names
+/// its subject with "mevrouw".
+fn named_by_role(text: &str, name_start: usize) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let role = re(
+        &R,
+        r"(?i)(?:(?-u:\b)(?:patiënte?|patient|cliënte?|client|bewoner|bewoonster|pupil)|(?-u:\b)(?:mijn|m'n|onze|ons|uw|my|our|your)\s+(?:man|vrouw|moeder|vader|zoon|dochter|partner|echtgenoot|echtgenote|broer|zus|opa|oma|schoonmoeder|schoonvader|husband|wife|mother|father|son|daughter|brother|sister|grandmother|grandfather|mum|mom|dad))[\s,:]*$",
+    );
+    let mut from = name_start.saturating_sub(32);
+    while from > 0 && !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    text.get(from..name_start).is_some_and(|b| role.is_match(b))
+}
+
 /// Is the labelled birth date at `at` the writer's own or their kin's?
 /// "mijn geboortedatum is", "my date of birth", "ik ben geboren op", "mijn
 /// dochter Anneke (geboren ...)", "our son (born ...)".
@@ -132,6 +149,18 @@ pub(crate) fn street_and_postcode() -> &'static Regex {
     )
 }
 
+/// A street, house number and town without a postcode, as people write
+/// an address in a sentence: "Populierenlaan 83, Deventer", "Dorpsstraat
+/// 84 in Roermond", "Kerkweg 12a te Zeist". The street must end in a word
+/// streets end in, so "Artikel 12, Utrecht" is none.
+pub(crate) fn street_and_town() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"\p{Lu}[\p{L}'-]{1,30}(?:straat|laan|weg|plein|gracht|kade|singel|dijk|dreef|hof|park|pad|steeg|ring|baan|markt|erf|plantsoen|boulevard|allee|wal|haven|burgwal|hoek|hage|veld|akker|kamp|berg|dal|zoom|oord)\s\d{1,5}(?:\s?[-/]\s?\d{1,4}|\s?[a-zA-Z](?-u:\b))?(?:,\s*|\s+(?:in|te)\s+)\p{Lu}\p{Ll}{2,}",
+    )
+}
+
 /// A phone number (Dutch mobile or landline, or international).
 pub(crate) fn phone_number() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
@@ -210,6 +239,7 @@ impl PersonSignals {
                 let titled = r.hits_in(name.span.start..name.span.end).any(|h| {
                     h.start == name.span.start && h.is(lexicon::SALUTATION | lexicon::NAME_LABEL)
                 });
+                let titled = titled || named_by_role(t, name.span.start);
                 let full = name.strength == NameStrength::Full;
                 if name.role == Role::Addressee {
                     s.greeted = true;
@@ -369,7 +399,10 @@ fn subject_address(r: &Reading) -> bool {
             let next = r.line_of((line.end + 1).min(r.text.len()));
             let span = n.span.start..next.end;
             let text = r.text.get(span.clone()).unwrap_or("");
-            street_and_postcode().find(text).is_some_and(|m| {
+            let found = street_and_postcode()
+                .find(text)
+                .or_else(|| street_and_town().find(text));
+            found.is_some_and(|m| {
                 !r.signatures
                     .iter()
                     .any(|s| s.contains(&(span.start + m.start())))
