@@ -53,6 +53,7 @@ pub fn of(r: &Reading, sentence: Range<usize>, term: &Hit) -> Attribution {
             && hit.is(lexicon::CONDITIONAL | lexicon::GENERIC)
             && term.start - hit.end <= GENERIC_REACH
             && !hit.is(lexicon::HEALTH)
+            && !asks_when(r, &sentence, hit)
         {
             return Attribution::Generic;
         }
@@ -69,6 +70,16 @@ pub fn of(r: &Reading, sentence: Range<usize>, term: &Hit) -> Attribution {
                 .any(|p| p.eq_ignore_ascii_case(word));
             let relative = !one_person && possessed(r, hit);
             pronoun |= one_person || relative;
+        }
+    }
+    // "zijn prostaatbiopten", "mijn spiraaltje", "your inhaler": a
+    // possessive right before the term says whose it is.
+    if !(writer || reader || pronoun) {
+        match possessive_before(r, term) {
+            Some(Attribution::Writer) => writer = true,
+            Some(Attribution::Reader) => reader = true,
+            Some(_) => pronoun = true,
+            None => {}
         }
     }
     // Names are sorted and do not overlap: look only at those that reach
@@ -107,6 +118,38 @@ fn on_a_record_line(r: &Reading, term: &Hit) -> bool {
         return false;
     };
     label.is_match(prefix) && r.names.iter().any(|n| n.role == Role::Subject)
+}
+
+/// "Wanneer kan mijn spiraaltje eruit?", "When can I get my results?":
+/// a question that opens with "wanneer"/"when" asks about a time; it is
+/// no condition ("wanneer u koorts heeft, ...").
+fn asks_when(r: &Reading, sentence: &Range<usize>, cue: &Hit) -> bool {
+    let word = r.text.get(cue.start..cue.end).unwrap_or("");
+    let opens = r.text.get(sentence.start..cue.start).is_some_and(|b| {
+        b.trim_start_matches(|c: char| !c.is_alphanumeric())
+            .is_empty()
+    });
+    let question = r
+        .text
+        .get(cue.end..sentence.end)
+        .is_some_and(|rest| rest.trim_end().ends_with('?'));
+    (word.eq_ignore_ascii_case("wanneer") || word.eq_ignore_ascii_case("when")) && opens && question
+}
+
+/// The possessive word right before a term, as whose it makes the term.
+fn possessive_before(r: &Reading, term: &Hit) -> Option<Attribution> {
+    let before = super::names::window_before(r.text, term.start, 8).to_lowercase();
+    let word = before
+        .strip_suffix(|c: char| c.is_whitespace())?
+        .split_whitespace()
+        .last()?
+        .to_string();
+    match word.as_str() {
+        "mijn" | "m'n" | "my" | "mein" | "meine" | "meiner" | "meinen" => Some(Attribution::Writer),
+        "uw" | "your" => Some(Attribution::Reader),
+        "zijn" | "z'n" | "haar" | "his" | "her" => Some(Attribution::Pronoun),
+        _ => None,
+    }
 }
 
 /// "mijn zoon", "uw dochter", "onze patiënt", "my daughter", "de patiënt":

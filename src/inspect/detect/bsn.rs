@@ -21,7 +21,7 @@ pub(crate) fn positive_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     super::cached_regex(
         &RE,
-        r"(?i)(?-u:\b)(?:bsn|burgerservice\s*(?:nummer|nr)|burger\s*service\s*nummer|persoonsnummer|persoonsgebonden\s+nummer|burgernummer|sofi\s*-?\s*(?:nummer|nr)|citizen\s+service\s+(?:number|no)|social\s+security\s+number)",
+        r"(?i)(?-u:\b)(?:bsn|bns|burgerservice\s*(?:nummer|nr)|burger\s*service\s*nummer|persoonsnummer|persoonsgebonden\s+nummer|burgernummer|sofi\s*-?\s*(?:nummer|nr)|citizen\s+service\s+(?:number|no)|social\s+security\s+number)",
     )
 }
 

@@ -66,6 +66,13 @@ fn described() -> &'static Regex {
             # sleep or mood told as behaviour: 'hij slaapt al weken slecht', 'huilt veel', 'sleeps badly'
             | (?-u:\b)(?:slaapt|slaap|sleeps|sleep|sleeping)(?-u:\b)\s+(?:\p{{L}}+\s+){{0,3}}?(?:slecht|nauwelijks|niet\s+meer|amper|onrustig|badly|poorly|hardly)(?-u:\b)
             | (?-u:\b)(?:huilt|huil|cries|crying)(?-u:\b)\s+(?:\p{{L}}+\s+){{0,2}}?(?:veel|vaak|steeds|constant|de\s+hele\s+dag|a\s+lot|all\s+the\s+time)(?-u:\b)
+            # a compound complaint said of someone: 'blafhoest', 'zenuwpijn', 'oorontsteking'
+            | (?-u:\b)\p{{L}}{{3,}}(?:hoest|pijn|pijnen|ontsteking|infectie)(?-u:\b)
+            # drinking every day: 'ik drink elke dag een fles wijn', 'drinks a bottle of wine every day'
+            | (?-u:\b)(?:drink|drinkt|drinks|drank)(?-u:\b)[^\n.!?]{{0,50}}?(?-u:\b)(?:fles|flessen|glazen|blikjes|blikken|liter|bottle|bottles|glasses|cans|pints)(?-u:\b)[^\n.!?]{{0,30}}?(?:elke\s+dag|iedere\s+dag|dagelijks|every\s+day|daily|a\s+day|per\s+dag|of\s+meer)
+            | (?-u:\b)(?:drink|drinkt|drinks)(?-u:\b)[^\n.!?]{{0,40}}?(?:elke\s+dag|iedere\s+dag|dagelijks|every\s+day|daily)[^\n.!?]{{0,20}}?(?-u:\b)(?:fles|flessen|glazen|blikjes|blikken|liter|bottle|bottles|glasses|cans|pints)(?-u:\b)
+            # weight lost or gained: 'van 54 naar 43 kilo', '8 kilo afgevallen', 'lost 10 kg'
+            | (?-u:\b)van\s+\d{{2,3}}\s+(?:naar|tot)\s+\d{{2,3}}\s*(?:kilo|kg)(?-u:\b)|(?-u:\b)\d{{1,2}}\s*(?:kilo|kg)\s+(?:afgevallen|aangekomen|kwijt|lichter|zwaarder)(?-u:\b)|(?-u:\b)(?:lost|gained)\s+\d{{1,2}}\s*(?:kilos?|kg|pounds|lbs)(?-u:\b)
             # a measured temperature: 'Temp 38,1', 'koorts van 39,2', 'temperature of 38.5'
             | (?-u:\b)((?:temp|temperatuur|temperature|koorts|fever|t)\s*[.:=]?\s*(?:van\s+|of\s+|was\s+|is\s+)?(?:3[7-9]|4[0-2])[,.]\d)(?-u:\b)
             "
@@ -203,6 +210,9 @@ mod tests {
             ("Uw huid is rood en warm", Possessor::Reader),
             ("hij slaapt al weken slecht", Possessor::Unsaid),
             ("en huilt veel.", Possessor::Unsaid),
+            ("Noah heeft sinds gisteren blafhoest", Possessor::Unsaid),
+            ("ik drink elke dag een fles wijn of meer", Possessor::Unsaid),
+            ("ze is van 54 naar 43 kilo gegaan", Possessor::Unsaid),
         ] {
             let got = found(text);
             assert_eq!(got.len(), 1, "{text}: {got:?}");

@@ -31,7 +31,7 @@ use std::collections::{BTreeSet, HashSet};
 
 #[path = "health_patterns.rs"]
 mod patterns;
-use patterns::{attributed_to_person, icpc_at};
+use patterns::{attributed_to_person, diagnosis_made, icpc_at};
 pub(crate) use patterns::{
     dosage, icpc_code, lab_value, medication_request, pregnancy_of_person, sick_note,
     specialist_appointment, treatment_of_person, vaccination_given,
@@ -204,7 +204,10 @@ fn score_unit(r: &Reading, request: bool, ev: &mut Evidence, seen: &mut Seen) {
                     | lexicon::FIRST_PERSON
                     | lexicon::SALUTATION)
             });
-            if person_word && attributed_to_person().is_match(&prefix.to_lowercase()) {
+            let prefix = prefix.to_lowercase();
+            if person_word && attributed_to_person().is_match(&prefix)
+                || diagnosis_made().is_match(&prefix)
+            {
                 weight = 3.0;
                 ev.kinds.insert("condition-of-person");
             }

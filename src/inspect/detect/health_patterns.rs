@@ -103,6 +103,18 @@ pub(crate) fn treatment_of_person() -> &'static Regex {
     )
 }
 
+/// A diagnosis someone was given, right before the condition: "sinds de
+/// diagnose vasculaire dementie", "haar diagnose", "the diagnosis of". A
+/// leaflet says "een diagnose" or "bij de diagnose van ..." for anyone; it
+/// still needs a named or identified person to become a finding.
+pub(super) fn diagnosis_made() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"(?-u:\b)(?:sinds|na|met|since|after|with)\s+(?:de|haar|zijn|the|her|his)\s+(?:diagnose|diagnosis)\s+(?:van\s+|of\s+)?(?:\p{L}+\s+)?$|(?-u:\b)(?:haar|zijn|her|his)\s+(?:diagnose|diagnosis)\s+(?:van\s+|of\s+|is\s+|was\s+)?(?:\p{L}+\s+)?$|(?-u:\b)(?:stelde|stelden|constateerde|heeft|hebben)\s+(?:\p{L}+\s+){0,3}(?:de\s+)?diagnose\s+(?:\p{L}+\s+)?$",
+    )
+}
+
 /// A condition said of one person in the sentence before it: "zij heeft
 /// suïcidale gedachten", "deze patiënt is bekend met COPD", "he was
 /// diagnosed with", "u heeft", "uw diabetes", "haar hartfalen". A generic

@@ -59,7 +59,7 @@ fn named_by_role(text: &str, name_start: usize) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
     let role = re(
         &R,
-        r"(?i)(?:(?-u:\b)(?:patiënte?|patient|cliënte?|client|bewoner|bewoonster|pupil)|(?-u:\b)(?:mijn|m'n|onze|ons|uw|my|our|your)\s+(?:man|vrouw|moeder|vader|zoon|dochter|partner|echtgenoot|echtgenote|broer|zus|opa|oma|schoonmoeder|schoonvader|husband|wife|mother|father|son|daughter|brother|sister|grandmother|grandfather|mum|mom|dad))[\s,:]*$",
+        r"(?i)(?:(?-u:\b)(?:patiënte?|patient|patientin|cliënte?|client|bewoner|bewoonster|pupil)|(?-u:\b)(?:meine|meiner|meinem|meinen|mein)\s+(?:mutter|vater|sohn|tochter|mann|frau)|(?-u:\b)(?:mijn|m'n|onze|ons|uw|my|our|your)\s+(?:man|vrouw|moeder|vader|zoon|dochter|partner|echtgenoot|echtgenote|broer|zus|opa|oma|schoonmoeder|schoonvader|husband|wife|mother|father|son|daughter|brother|sister|grandmother|grandfather|mum|mom|dad))[\s,:]*$",
     );
     let mut from = name_start.saturating_sub(32);
     while from > 0 && !text.is_char_boundary(from) {
