@@ -6,8 +6,10 @@
 //! Promises: Dutch first, then English; plain text plus HTML
 //! (multipart/alternative); no message content — not even the original
 //! subject unless `notify_show_subject` allows it. Only the reply carries
-//! content, because the recipient wrote it; it goes back through inspect
-//! and policy like any mail.
+//! content, because the recipient wrote it; it is sent in the practice's
+//! name (`From:` the notification address, `Reply-To:` the patient) and
+//! goes back through inspect and policy as sensitive mail, whatever the
+//! scan finds.
 
 use crate::config::PickupConfig;
 use mail_builder::headers::address::Address;
@@ -328,30 +330,49 @@ fn plain_lines(text: &str) -> String {
     text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
-/// The recipient's reply, from the recipient to the original sender.
+/// Who wrote a reply in the portal: the patient's address and, when the
+/// original mail named them, their display name.
+pub struct ReplyAuthor<'a> {
+    pub address: &'a str,
+    pub name: Option<&'a str>,
+}
+
+/// The recipient's reply to the original sender. It is sent in the
+/// practice's name, never the patient's: `From:` is the practice's
+/// notification address ("<patient> via <practice>"), so the mail can be
+/// DKIM-signed for the practice domain and passes DMARC at the practice's
+/// mailbox; `Reply-To:` is the patient, so "reply" reaches them. The
+/// caller signs it and sends it with a practice-owned envelope sender.
 pub fn reply(
-    from: &str,
+    cfg: &PickupConfig,
+    author: &ReplyAuthor<'_>,
     to: &str,
     subject: &str,
     text: &str,
     in_reply_to: Option<&str>,
     files: Vec<ReplyFile>,
 ) -> std::io::Result<Vec<u8>> {
-    let host = crate::types::domain_of(from);
+    let who = author
+        .name
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .unwrap_or(author.address);
+    let display = if cfg.practice_name.trim().is_empty() {
+        format!("{who} via Sluis")
+    } else {
+        format!("{who} via {}", cfg.practice_name.trim())
+    };
+    let reply_to = match author.name.map(str::trim).filter(|n| !n.is_empty()) {
+        Some(n) => Address::new_address(Some(h(n)), h(author.address)),
+        None => Address::new_address(None::<String>, h(author.address)),
+    };
     let mut b = MessageBuilder::new()
-        .from(h(from))
+        .from(Address::new_address(Some(h(&display)), h(&cfg.notify_from)))
+        .reply_to(reply_to)
         .to(h(to))
         .subject(h(subject))
         .date(crate::now_ms() / 1000)
-        .message_id(h(&format!(
-            "{}@{}",
-            hex::encode(rand::random::<[u8; 12]>()),
-            if host.is_empty() {
-                "sluis.localdomain"
-            } else {
-                &host
-            }
-        )))
+        .message_id(h(&message_id(cfg)))
         .text_body(plain_lines(text));
     if let Some(id) = in_reply_to {
         b = b.in_reply_to(h(id));
@@ -369,7 +390,11 @@ mod tests {
     #[test]
     fn a_reply_carries_no_bare_cr_or_lf_whatever_was_typed() {
         let raw = reply(
-            "patient@example.nl",
+            &PickupConfig::default(),
+            &ReplyAuthor {
+                address: "patient@example.nl",
+                name: Some("Piet\r\nX-Injected: yes"),
+            },
             "dokter@praktijk.example",
             "Re: uitslag",
             "regel een\r.\rregel twee\nregel drie\r\n.\r\nregel vier",
@@ -385,6 +410,58 @@ mod tests {
                 assert_eq!(raw.get(i.wrapping_sub(1)), Some(&b'\r'), "bare LF at {i}");
             }
         }
+    }
+
+    #[test]
+    fn a_reply_is_from_the_practice_with_the_patient_as_reply_to() {
+        let cfg = PickupConfig {
+            notify_from: "no-reply@praktijk.example".into(),
+            practice_name: "Huisartsenpraktijk De Sluis".into(),
+            ..PickupConfig::default()
+        };
+        let raw = reply(
+            &cfg,
+            &ReplyAuthor {
+                address: "patient@example.nl",
+                name: Some("Piet Jansen"),
+            },
+            "dokter@praktijk.example",
+            "Re: uitslag",
+            "mijn suiker was 14",
+            Some("orig@praktijk.example"),
+            Vec::new(),
+        )
+        .unwrap();
+        let m = mail_parser::MessageParser::default().parse(&raw).unwrap();
+        let from = m.from().and_then(|a| a.first()).unwrap();
+        assert_eq!(from.address(), Some("no-reply@praktijk.example"));
+        assert_eq!(
+            from.name(),
+            Some("Piet Jansen via Huisartsenpraktijk De Sluis")
+        );
+        let rt = m.reply_to().and_then(|a| a.first()).unwrap();
+        assert_eq!(rt.address(), Some("patient@example.nl"));
+        assert!(m.message_id().unwrap().ends_with("@praktijk.example"));
+        // Without a display name the address stands in for it.
+        let raw = reply(
+            &cfg,
+            &ReplyAuthor {
+                address: "patient@example.nl",
+                name: None,
+            },
+            "dokter@praktijk.example",
+            "Re: uitslag",
+            "tekst",
+            None,
+            Vec::new(),
+        )
+        .unwrap();
+        let m = mail_parser::MessageParser::default().parse(&raw).unwrap();
+        let from = m.from().and_then(|a| a.first()).unwrap();
+        assert_eq!(
+            from.name(),
+            Some("patient@example.nl via Huisartsenpraktijk De Sluis")
+        );
     }
 
     #[test]
@@ -432,7 +509,11 @@ mod tests {
                 .any(|l| l.to_ascii_lowercase().starts_with("x-injected"))
         };
         let raw = reply(
-            "p@example.nl",
+            &PickupConfig::default(),
+            &ReplyAuthor {
+                address: "p@example.nl\r\nX-Injected: yes",
+                name: None,
+            },
             "d@praktijk.nl",
             "Re: Uitslag\r\nX-Injected: yes",
             "tekst",

@@ -41,6 +41,7 @@ fn the_message_page_escapes_sender_subject_body_date_and_file_names() {
             content_type: "application/pdf".into(),
             size: 10,
         }],
+        named: vec![],
     };
     let body = message(Lang::Nl, &h, &v, 0, &h, Some(&h)).into_string();
     assert_escaped(&body);

@@ -112,6 +112,7 @@ pub fn test_message(
         recipients: to.to_vec(),
         subject: subject_of(raw),
         size: raw.len() as u64,
+        always_sensitive: false,
     };
     let evaluation = set.evaluate(&ctx, &report);
     (report, evaluation)

@@ -48,6 +48,10 @@ pub struct MessageContext {
     pub recipients: Vec<String>,
     pub subject: Option<String>,
     pub size: u64,
+    /// Sensitive whatever the scan finds (a patient's reply from the
+    /// pickup portal): rules with `sensitive = true` match and the floor
+    /// applies.
+    pub always_sensitive: bool,
 }
 
 /// The loaded policy of all tenants. `PolicySet::default()` has no files:
@@ -186,6 +190,7 @@ impl PolicySet {
                 .collect(),
             unscannable: report.is_unscannable(),
             subject_trigger: subject_rewrite.is_some(),
+            always_sensitive: ctx.always_sensitive,
             size: ctx.size.max(report.size),
             ..Facts::default()
         };
