@@ -378,9 +378,31 @@ pub fn reply(
         b = b.in_reply_to(h(id));
     }
     for f in files {
-        b = b.attachment(h(&f.content_type), h(&f.name), f.data);
+        b = b.attachment(media_type(&f.content_type), h(&f.name), f.data);
     }
     b.write_to_vec()
+}
+
+/// A browser-given content type reduced to `type/subtype` (letters,
+/// digits, `.+-`), else `application/octet-stream`: no parameters, no
+/// control characters, nothing that can become another header.
+fn media_type(given: &str) -> String {
+    let t = given
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    let ok = |s: &str| {
+        !s.is_empty()
+            && s.len() <= 64
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '+' | '-'))
+    };
+    match t.split_once('/') {
+        Some((a, b)) if ok(a) && ok(b) => t,
+        _ => "application/octet-stream".to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -399,7 +421,18 @@ mod tests {
             "Re: uitslag",
             "regel een\r.\rregel twee\nregel drie\r\n.\r\nregel vier",
             None,
-            Vec::new(),
+            vec![
+                ReplyFile {
+                    name: "notities.txt".into(),
+                    content_type: "text/plain".into(),
+                    data: b"suiker 14\r.\rduizelig\nveel dorst\r\n".to_vec(),
+                },
+                ReplyFile {
+                    name: "waarden.csv".into(),
+                    content_type: "text/csv\r\nX-Injected: yes".into(),
+                    data: b"a;b\rc;d\n".to_vec(),
+                },
+            ],
         )
         .expect("reply builds");
         for (i, &b) in raw.iter().enumerate() {
@@ -410,6 +443,14 @@ mod tests {
                 assert_eq!(raw.get(i.wrapping_sub(1)), Some(&b'\r'), "bare LF at {i}");
             }
         }
+        // Neither the display name nor an attachment's type became a header.
+        let text = String::from_utf8_lossy(&raw);
+        assert!(
+            !text
+                .lines()
+                .any(|l| l.to_ascii_lowercase().starts_with("x-injected")),
+            "{text}"
+        );
     }
 
     #[test]
