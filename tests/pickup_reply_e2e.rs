@@ -435,7 +435,7 @@ dns_timeout_secs = 3
         assert!(header(&got.eml, "DKIM-Signature").is_some_and(|s| s.contains("d=dane-ee.test")));
         let results = dkim(&got.eml, &record);
         assert!(
-            results.iter().any(|r| *r == DkimResult::Pass),
+            results.contains(&DkimResult::Pass),
             "{results:?}\n{}",
             String::from_utf8_lossy(&got.eml)
         );
