@@ -89,6 +89,10 @@ impl Body {
                                         (if i == 0 { nl } else { en })
                                     }
                                 }
+                                p style="word-break:break-all" {
+                                    (if i == 0 { "Of open deze link: " } else { "Or open this link: " })
+                                    a href=(url) { (url) }
+                                }
                             }
                         }
                     }
@@ -158,6 +162,7 @@ fn contact_lines(cfg: &PickupConfig) -> (String, String) {
 pub fn notification(
     cfg: &PickupConfig,
     recipient: &str,
+    recipient_name: Option<&str>,
     link_url: &str,
     expires_ms: i64,
     by_sms: bool,
@@ -168,7 +173,18 @@ pub fn notification(
     if let Some(s) = original_subject.filter(|_| cfg.notify_show_subject) {
         subject = format!("{subject}: {s}");
     }
-    let until = format_time(expires_ms);
+    let (until_nl, until_en) = (
+        crate::local_time::long_date_nl(expires_ms),
+        crate::local_time::long_date_en(expires_ms),
+    );
+    let name = recipient_name.map(str::trim).filter(|n| !n.is_empty());
+    let (dear_nl, dear_en) = match name {
+        Some(n) => (format!("Beste {n},"), format!("Dear {n},")),
+        None => (
+            "Beste ontvanger,".to_string(),
+            "Dear recipient,".to_string(),
+        ),
+    };
     let (how_nl, how_en) = if by_sms {
         (
             "Bij het openen vraagt u een eenmalige code aan; die ontvangt u per sms.",
@@ -183,17 +199,17 @@ pub fn notification(
     let (contact_nl, contact_en) = contact_lines(cfg);
     let body = Body {
         nl: vec![
-            "Beste ontvanger,".into(),
+            dear_nl,
             format!("{practice} heeft u een beveiligd bericht gestuurd. U leest het via de beveiligde link hieronder."),
             how_nl.into(),
-            format!("Het bericht is beschikbaar tot {until}."),
+            format!("Het bericht is beschikbaar tot {until_nl}."),
             contact_nl,
         ],
         en: vec![
-            "Dear recipient,".into(),
+            dear_en,
             format!("{practice} has sent you a secure message. You can read it through the secure link below."),
             how_en.into(),
-            format!("The message is available until {until}."),
+            format!("The message is available until {until_en} (Amsterdam time)."),
             contact_en,
         ],
         link: Some((
@@ -511,6 +527,7 @@ mod tests {
         let raw = notification(
             &cfg,
             "p@example.nl",
+            None,
             "https://x/p/SECRET",
             0,
             true,
@@ -526,7 +543,25 @@ mod tests {
         let en = body.find("Dear recipient").unwrap();
         assert!(nl < en);
         assert!(body.contains("https://x/p/SECRET"));
-        assert!(body.contains("1970-01-01 00:00 UTC"));
+        assert!(
+            body.contains("beschikbaar tot 1 januari 1970, 01:00."),
+            "{body}"
+        );
+        assert!(body.contains("until 1 January 1970, 01:00 (Amsterdam time)"));
+        // The link is also visible as text in the HTML part.
+        let html = parsed.body_html(0).unwrap();
+        assert!(html.contains(">https://x/p/SECRET</a>"), "{html}");
+    }
+
+    #[test]
+    fn the_notification_greets_by_the_name_the_sender_gave() {
+        let cfg = PickupConfig::default();
+        let raw = notification(&cfg, "p@x.nl", Some("Piet Jansen"), "u", 0, true, None).unwrap();
+        let parsed = mail_parser::MessageParser::default().parse(&raw).unwrap();
+        let body = parsed.body_text(0).unwrap();
+        assert!(body.contains("Beste Piet Jansen,"), "{body}");
+        assert!(body.contains("Dear Piet Jansen,"));
+        assert!(!body.contains("Beste ontvanger"));
     }
 
     #[test]
@@ -535,7 +570,7 @@ mod tests {
             notify_show_subject: true,
             ..PickupConfig::default()
         };
-        let raw = notification(&cfg, "p@x.nl", "u", 0, false, Some("Afspraak")).unwrap();
+        let raw = notification(&cfg, "p@x.nl", None, "u", 0, false, Some("Afspraak")).unwrap();
         let parsed = mail_parser::MessageParser::default().parse(&raw).unwrap();
         assert!(parsed.subject().unwrap().ends_with(": Afspraak"));
     }
@@ -570,8 +605,16 @@ mod tests {
             practice_name: "Praktijk\nX-Injected: yes".into(),
             ..PickupConfig::default()
         };
-        let raw =
-            notification(&cfg, "p@x.nl", "u", 0, false, Some("A\r\nX-Injected: yes")).unwrap();
+        let raw = notification(
+            &cfg,
+            "p@x.nl",
+            None,
+            "u",
+            0,
+            false,
+            Some("A\r\nX-Injected: yes"),
+        )
+        .unwrap();
         assert!(!injected(&raw), "{}", String::from_utf8_lossy(&raw));
     }
 

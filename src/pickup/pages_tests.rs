@@ -95,7 +95,7 @@ fn the_notification_html_escapes_practice_subject_and_link() {
         practice_contact: h.clone(),
         ..crate::config::PickupConfig::default()
     };
-    let raw = super::super::mail::notification(&cfg, "p@x.nl", &h, 0, true, Some(&h))
+    let raw = super::super::mail::notification(&cfg, "p@x.nl", Some(&h), &h, 0, true, Some(&h))
         .expect("notification builds");
     let parsed = mail_parser::MessageParser::default()
         .parse(&raw)
