@@ -16,15 +16,6 @@ use mail_builder::headers::address::Address;
 use mail_builder::MessageBuilder;
 use maud::{html, DOCTYPE};
 
-/// `2026-12-27 14:05 UTC` for a Unix time in milliseconds.
-pub fn format_time(ms: i64) -> String {
-    let t = mail_parser::DateTime::from_timestamp(ms.div_euclid(1000));
-    format!(
-        "{:04}-{:02}-{:02} {:02}:{:02} UTC",
-        t.year, t.month, t.day, t.hour, t.minute
-    )
-}
-
 fn message_id(cfg: &PickupConfig) -> String {
     let host = crate::types::domain_of(&cfg.notify_from);
     let host = if host.is_empty() {
@@ -266,15 +257,18 @@ pub fn sender_confirmation(
     revoke_url: &str,
     expires_ms: i64,
 ) -> std::io::Result<Vec<u8>> {
-    let until = format_time(expires_ms);
+    let (until_nl, until_en) = (
+        crate::local_time::long_date_nl(expires_ms),
+        crate::local_time::long_date_en(expires_ms),
+    );
     let body = Body {
         nl: vec![
             format!("Uw bericht {message_id} aan {recipient} is beveiligd klaargezet. De ontvanger kreeg een e-mail met een link en opent het bericht met een eenmalige code."),
-            format!("Het bericht is beschikbaar tot {until}. Wilt u het intrekken? Gebruik de link hieronder."),
+            format!("Het bericht is beschikbaar tot {until_nl}. Wilt u het intrekken? Gebruik de link hieronder."),
         ],
         en: vec![
             format!("Your message {message_id} to {recipient} has been parked securely. The recipient got an e-mail with a link and opens the message with a one-time code."),
-            format!("The message is available until {until}. To revoke it, use the link below."),
+            format!("The message is available until {until_en} (Amsterdam time). To revoke it, use the link below."),
         ],
         link: Some((revoke_url.to_string(), "Bericht intrekken".into(), "Revoke message".into())),
     };
@@ -318,13 +312,14 @@ pub fn opened_notice(
     message_id: &str,
     opened_ms: i64,
 ) -> std::io::Result<Vec<u8>> {
-    let when = format_time(opened_ms);
     let body = Body {
         nl: vec![format!(
-            "{recipient} heeft uw bericht {message_id} geopend op {when}."
+            "{recipient} heeft uw bericht {message_id} geopend op {}.",
+            crate::local_time::long_date_nl(opened_ms)
         )],
         en: vec![format!(
-            "{recipient} opened your message {message_id} at {when}."
+            "{recipient} opened your message {message_id} on {} (Amsterdam time).",
+            crate::local_time::long_date_en(opened_ms)
         )],
         link: None,
     };
@@ -619,8 +614,20 @@ mod tests {
     }
 
     #[test]
-    fn times_format_as_utc_dates() {
-        assert_eq!(format_time(1_798_761_600_000), "2027-01-01 00:00 UTC");
+    fn times_format_as_amsterdam_dates() {
+        // 2027-01-01 00:00 UTC.
+        let raw = opened_notice(
+            &PickupConfig::default(),
+            "d@p.nl",
+            "p@x.nl",
+            "m1",
+            1_798_761_600_000,
+        )
+        .unwrap();
+        let parsed = mail_parser::MessageParser::default().parse(&raw).unwrap();
+        let body = parsed.body_text(0).unwrap();
+        assert!(body.contains("geopend op 1 januari 2027, 01:00."), "{body}");
+        assert!(body.contains("on 1 January 2027, 01:00 (Amsterdam time)."));
         // Escaping, checked here while a hand-written `esc` did it, is now
         // maud's: it leaves `'` alone, which is safe because every
         // attribute it writes is double-quoted (and `"` is escaped).
