@@ -170,7 +170,9 @@ pub fn message(
         (banner(notice, false))
         p class="meta" {
             (lang.t("Van", "From")) ": " (v.from) br;
-            @if !v.date.is_empty() {
+            @if let Some(ms) = v.date_ms {
+                (lang.t("Datum", "Date")) ": " (lang.date(ms)) br;
+            } @else if !v.date.is_empty() {
                 (lang.t("Datum", "Date")) ": " (v.date) br;
             }
             (lang.t("Onderwerp", "Subject")) ": " (v.subject) br;

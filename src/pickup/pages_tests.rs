@@ -42,6 +42,7 @@ fn the_message_page_escapes_sender_subject_body_date_and_file_names() {
             size: 10,
         }],
         named: vec![],
+        date_ms: None,
     };
     let body = message(Lang::Nl, &h, &v, 0, &h, Some(&h)).into_string();
     assert_escaped(&body);
@@ -125,4 +126,19 @@ fn no_pickup_file_splices_raw_html() {
             assert!(!line.contains(&needle), "{name} uses {needle}: {line}");
         }
     }
+}
+
+#[test]
+fn the_message_page_shows_the_date_in_amsterdam_time_per_language() {
+    let v = MessageView {
+        date: "Wed, 6 Jan 2027 00:48:08 +0000".into(),
+        // 2027-01-06 00:48:08 UTC
+        date_ms: Some(1_799_196_488_000),
+        ..MessageView::default()
+    };
+    let nl = message(Lang::Nl, "pid", &v, 0, "csrf", None).into_string();
+    assert!(nl.contains("Datum: 6 januari 2027, 01:48"), "{nl}");
+    assert!(!nl.contains("+0000"), "{nl}");
+    let en = message(Lang::En, "pid", &v, 0, "csrf", None).into_string();
+    assert!(en.contains("Date: 6 January 2027, 01:48"), "{en}");
 }

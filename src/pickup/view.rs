@@ -32,6 +32,10 @@ pub struct MessageView {
     /// written for them (their portal reply).
     #[serde(default)]
     pub named: Vec<(String, String)>,
+    /// The `Date:` header as Unix milliseconds, when it parses (shown in
+    /// Amsterdam time; `date` is the header as written).
+    #[serde(default)]
+    pub date_ms: Option<i64>,
 }
 
 impl MessageView {
@@ -121,6 +125,7 @@ pub fn view(raw: &[u8]) -> Option<MessageView> {
         message_id: msg.message_id().map(str::to_string),
         attachments,
         named,
+        date_ms: msg.date().map(|d| d.to_timestamp().saturating_mul(1000)),
     })
 }
 
