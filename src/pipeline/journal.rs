@@ -83,6 +83,8 @@ impl Pipeline {
             subject: policy::subject_of(&message),
             size: message.len() as u64,
             always_sensitive,
+            // A reply's own floor (`pickup.reply_transport`), if stricter.
+            min_transport: always_sensitive.then_some(self.config.pickup.reply_transport),
         };
         // Sluis's own messages go through inspection and policy too: a
         // DSN quotes headers, and a Subject may hold a BSN.

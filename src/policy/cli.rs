@@ -113,6 +113,7 @@ pub fn test_message(
         subject: subject_of(raw),
         size: raw.len() as u64,
         always_sensitive: false,
+        min_transport: None,
     };
     let evaluation = set.evaluate(&ctx, &report);
     (report, evaluation)

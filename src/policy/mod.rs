@@ -52,6 +52,9 @@ pub struct MessageContext {
     /// pickup portal): rules with `sensitive = true` match and the floor
     /// applies.
     pub always_sensitive: bool,
+    /// For sensitive mail, a floor stricter than `SENSITIVE_FLOOR` (the
+    /// `pickup.reply_transport` of a portal reply); never lowers it.
+    pub min_transport: Option<TransportRequirement>,
 }
 
 /// The loaded policy of all tenants. `PolicySet::default()` has no files:
@@ -191,6 +194,7 @@ impl PolicySet {
             unscannable: report.is_unscannable(),
             subject_trigger: subject_rewrite.is_some(),
             always_sensitive: ctx.always_sensitive,
+            min_transport: ctx.min_transport,
             size: ctx.size.max(report.size),
             ..Facts::default()
         };

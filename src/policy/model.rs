@@ -142,6 +142,8 @@ pub struct Facts {
     pub subject_trigger: bool,
     /// The message is sensitive by what it is (a patient's portal reply).
     pub always_sensitive: bool,
+    /// A floor for sensitive mail stricter than the built-in one.
+    pub min_transport: Option<crate::types::TransportRequirement>,
     pub size: u64,
 }
 

@@ -151,6 +151,34 @@ fn a_portal_reply_is_sensitive_with_a_clean_scan() {
         deliver(TransportRequirement::DaneOrMtaSts)
     );
     assert!(ev.outcomes[1].floor_raised);
+    // A stricter floor the config names (`pickup.reply_transport`) raises
+    // the practice's rule and the floor elsewhere; it never lowers.
+    let strict = MessageContext {
+        min_transport: Some(TransportRequirement::Nta7516),
+        ..reply.clone()
+    };
+    let ev = set.evaluate(&strict, &report(vec![], false));
+    assert_eq!(
+        ev.outcomes[0].decision.action,
+        deliver(TransportRequirement::Nta7516)
+    );
+    assert_eq!(
+        ev.outcomes[1].decision.action,
+        deliver(TransportRequirement::Nta7516)
+    );
+    let weak = MessageContext {
+        min_transport: Some(TransportRequirement::Tls),
+        ..reply.clone()
+    };
+    let ev = set.evaluate(&weak, &report(vec![], false));
+    assert_eq!(
+        ev.outcomes[0].decision.action,
+        deliver(TransportRequirement::Dane)
+    );
+    assert_eq!(
+        ev.outcomes[1].decision.action,
+        deliver(TransportRequirement::DaneOrMtaSts)
+    );
     let plain = set.evaluate(
         &ctx("no-reply@p.nl", &["dokter@p.nl"]),
         &report(vec![], false),
