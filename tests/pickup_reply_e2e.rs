@@ -321,10 +321,12 @@ dns_timeout_secs = 3
 
     // Two practices each park a sensitive mail for a patient at plain.test.
     let tag = std::process::id();
+    // The subject holds an encoded CR LF (the review's `X-Injected`).
     let send = |from: &str, to: &str, phone: &str, marker: &str| {
         let body = format!(
             "From: Dokter <{from}>\r\nTo: Piet Jansen <{to}>\r\n\
-             Subject: Uitslag [sms:{phone}]\r\nMessage-ID: <{marker}@praktijk.test>\r\n\r\n\
+             Subject: =?utf-8?Q?Uitslag=0D=0AX-Injected:_yes?= [sms:{phone}]\r\n\
+             Message-ID: <{marker}@praktijk.test>\r\n\r\n\
              BSN 111222333. Uw HbA1c is 64 mmol/mol. {marker}\r\n"
         );
         let r = Smtp::connect(port).send(from, &[to], body.as_bytes());
@@ -433,6 +435,16 @@ dns_timeout_secs = 3
         let rt = m.reply_to().and_then(|a| a.first()).expect("Reply-To");
         assert_eq!(rt.address(), Some(p1));
         assert!(header(&got.eml, "DKIM-Signature").is_some_and(|s| s.contains("d=dane-ee.test")));
+        // No header was injected by the subject's CR LF.
+        let headers = String::from_utf8_lossy(&got.eml);
+        assert!(
+            !headers
+                .lines()
+                .take_while(|l| !l.is_empty())
+                .any(|l| l.to_ascii_lowercase().starts_with("x-injected")),
+            "{headers}"
+        );
+        assert!(m.subject().is_some_and(|s| s.starts_with("Re: Uitslag")));
         let results = dkim(&got.eml, &record);
         assert!(
             results.contains(&DkimResult::Pass),
