@@ -117,6 +117,15 @@ async fn link_code_read_download_reply_and_attacks() {
         .await;
     assert_eq!(r.status, 400);
     assert!(r.text().contains("niet (meer) geldig"));
+    // The failed page has its own title, says how long a code is valid and
+    // focuses the field.
+    assert!(
+        r.text().contains("<title>Code onjuist - opnieuw invoeren"),
+        "{}",
+        r.text()
+    );
+    assert!(r.text().contains("minuten geldig"));
+    assert!(r.text().contains("autofocus"));
 
     // Read: the text is there, the script is escaped.
     let pid = parked.pickup_id.clone();

@@ -138,15 +138,26 @@ fn banner(text: Option<&str>, error: bool) -> Markup {
     }
 }
 
-/// Code entry page.
-pub fn verify(lang: Lang, secret: &str, notice: Option<&str>, error: Option<&str>) -> Markup {
+/// Code entry page: how long a code is valid, the field focused.
+pub fn verify(
+    lang: Lang,
+    secret: &str,
+    valid_minutes: u64,
+    notice: Option<&str>,
+    error: Option<&str>,
+) -> Markup {
+    let valid = match lang {
+        Lang::Nl => format!("Een code is {valid_minutes} minuten geldig en werkt één keer."),
+        Lang::En => format!("A code is valid for {valid_minutes} minutes and works once."),
+    };
     html! {
         (banner(notice, false))
         (banner(error, true))
+        p class="meta" { (valid) }
         form method="post" action={ "/p/" (secret) "/verify" } {
             label for="code" { (lang.t("Eenmalige code", "One-time code")) }
             input type="text" id="code" name="code" inputmode="numeric"
-                autocomplete="one-time-code" required maxlength="12";
+                autocomplete="one-time-code" required maxlength="12" autofocus;
             button type="submit" { (lang.t("Bericht openen", "Open message")) }
         }
         form method="post" action={ "/p/" (secret) "/code" } {

@@ -71,7 +71,7 @@ fn link_code_and_revoke_pages_escape_the_values_from_the_url() {
     let h = hostile();
     let (title, body) = landing(Lang::Nl, &h, 0, true);
     assert_escaped(&page(Lang::Nl, "Praktijk", &h, &title, body));
-    assert_escaped(&verify(Lang::En, &h, Some(&h), Some(&h)).into_string());
+    assert_escaped(&verify(Lang::En, &h, 10, Some(&h), Some(&h)).into_string());
     assert_escaped(&revoke_confirm(Lang::Nl, &h, &h).into_string());
     assert_escaped(&simple(&h, false).into_string());
     assert_escaped(&bilingual_error(&h, &h).into_string());
@@ -141,4 +141,13 @@ fn the_message_page_shows_the_date_in_amsterdam_time_per_language() {
     assert!(!nl.contains("+0000"), "{nl}");
     let en = message(Lang::En, "pid", &v, 0, "csrf", None).into_string();
     assert!(en.contains("Date: 6 January 2027, 01:48"), "{en}");
+}
+
+#[test]
+fn the_code_page_says_how_long_a_code_is_valid_and_focuses_the_field() {
+    let nl = verify(Lang::Nl, "s", 10, None, None).into_string();
+    assert!(nl.contains("Een code is 10 minuten geldig"), "{nl}");
+    assert!(nl.contains("autofocus"), "{nl}");
+    let en = verify(Lang::En, "s", 10, None, None).into_string();
+    assert!(en.contains("A code is valid for 10 minutes"), "{en}");
 }
