@@ -18,6 +18,7 @@ pub mod delivery;
 pub mod header;
 pub mod health;
 pub mod inspect;
+pub mod local_time;
 pub mod logging;
 pub mod metrics;
 pub mod net;

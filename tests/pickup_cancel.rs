@@ -138,7 +138,7 @@ impl ReplySink for Out {
         _: &'a str,
         _: &'a str,
         _: Vec<u8>,
-    ) -> BoxFuture<'a, Result<(), String>> {
+    ) -> BoxFuture<'a, Result<String, String>> {
         Box::pin(async { Err("no replies here".to_string()) })
     }
 }

@@ -117,6 +117,15 @@ async fn link_code_read_download_reply_and_attacks() {
         .await;
     assert_eq!(r.status, 400);
     assert!(r.text().contains("niet (meer) geldig"));
+    // The failed page has its own title, says how long a code is valid and
+    // focuses the field.
+    assert!(
+        r.text().contains("<title>Code onjuist - opnieuw invoeren"),
+        "{}",
+        r.text()
+    );
+    assert!(r.text().contains("minuten geldig"));
+    assert!(r.text().contains("autofocus"));
 
     // Read: the text is there, the script is escaped.
     let pid = parked.pickup_id.clone();
@@ -178,11 +187,24 @@ async fn link_code_read_download_reply_and_attacks() {
     {
         let replies = rig.rec.replies.lock().unwrap();
         let (from, to, raw) = replies.last().unwrap();
+        // Envelope sender: the practice's notification address, never the
+        // patient's (a bounce must not go to the patient).
         assert_eq!(
             (from.as_str(), to.as_str()),
-            ("patient@example.nl", "dokter@praktijk.nl")
+            ("no-reply@praktijk.example", "dokter@praktijk.nl")
         );
         let m = mail_parser::MessageParser::default().parse(raw).unwrap();
+        let f = m.from().and_then(|a| a.first()).unwrap();
+        assert_eq!(f.address(), Some("no-reply@praktijk.example"));
+        assert!(f
+            .name()
+            .unwrap()
+            .ends_with(" via Huisartsenpraktijk De Sluis"));
+        let rt = m.reply_to().and_then(|a| a.first()).unwrap();
+        assert_eq!(rt.address(), Some("patient@example.nl"));
+        let sig = m.header_raw("DKIM-Signature").expect("signed");
+        assert!(sig.contains("d=praktijk.example"), "{sig}");
+        assert!(sig.to_ascii_lowercase().contains("reply-to"), "{sig}");
         assert_eq!(m.subject(), Some("Re: Uitslag bloedonderzoek"));
         assert!(m.body_text(0).unwrap().contains("REPLY-TEXT-5521"));
         assert_eq!(

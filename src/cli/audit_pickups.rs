@@ -24,44 +24,7 @@ pub const PICKUP_KINDS: &[&str] = &[
     "expired",
 ];
 
-/// Days since 1970-01-01 of a civil date (mail-parser's calendar
-/// arithmetic, as the rest of Sluis uses).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let date = mail_parser::DateTime {
-        year: y.clamp(0, 9999) as u16,
-        month: m.clamp(1, 12) as u8,
-        day: d.clamp(1, 31) as u8,
-        hour: 0,
-        minute: 0,
-        second: 0,
-        tz_before_gmt: false,
-        tz_hour: 0,
-        tz_minute: 0,
-    };
-    date.to_timestamp().div_euclid(86_400)
-}
-
-/// Unix seconds of 01:00 UTC on the last Sunday of `month` (the EU
-/// daylight-saving switch, the same for every EU time zone since 1996).
-fn last_sunday_1utc(year: i64, month: i64) -> i64 {
-    let last_day = days_from_civil(year, month, 31);
-    // 1970-01-01 was a Thursday: weekday 0 = Sunday.
-    let weekday = (last_day + 4).rem_euclid(7);
-    (last_day - weekday) * 86_400 + 3_600
-}
-
-/// Offset of Europe/Amsterdam from UTC at `utc_secs`: CET (+1 h) or CEST
-/// (+2 h), by the EU rule (no tz database needed for one fixed zone).
-pub fn amsterdam_offset_secs(utc_secs: i64) -> i64 {
-    // The year of this instant (UTC is close enough: the switches are not
-    // near New Year).
-    let year = i64::from(mail_parser::DateTime::from_timestamp(utc_secs).year);
-    if utc_secs >= last_sunday_1utc(year, 3) && utc_secs < last_sunday_1utc(year, 10) {
-        7_200
-    } else {
-        3_600
-    }
-}
+pub use crate::local_time::{amsterdam_offset_secs, days_from_civil};
 
 /// "YYYY-MM-DD HH:MM:SS" in Amsterdam time.
 pub fn local_time(ms: i64) -> String {

@@ -76,6 +76,11 @@ pub struct PickupConfig {
     /// code mails, notices). They hold no patient data, but a link and a
     /// code are worth protecting: STARTTLS by default.
     pub notification_transport: crate::types::TransportRequirement,
+    /// The weakest transport for a recipient's reply from the portal. A
+    /// reply is sensitive mail, so the policy's floor (`dane-or-mta-sts`)
+    /// applies anyway; a stricter value here (`dane`, `nta7516`) raises
+    /// every `deliver` the policy picks for a reply. It never lowers.
+    pub reply_transport: crate::types::TransportRequirement,
     /// Send the sender a confirmation with a revoke link when parking.
     pub sender_confirmation: bool,
     /// Tell the sender when the message is first opened.
@@ -152,6 +157,7 @@ impl Default for PickupConfig {
             notify_from: "no-reply@sluis.localdomain".into(),
             notify_show_subject: false,
             notification_transport: crate::types::TransportRequirement::Tls,
+            reply_transport: crate::types::TransportRequirement::DaneOrMtaSts,
             sender_confirmation: true,
             notify_sender_on_open: true,
             max_reply_size: 25 * 1024 * 1024,

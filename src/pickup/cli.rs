@@ -119,7 +119,7 @@ impl ReplySink for Nothing {
         _: &'a str,
         _: &'a str,
         _: Vec<u8>,
-    ) -> BoxFuture<'a, Result<(), String>> {
+    ) -> BoxFuture<'a, Result<String, String>> {
         Box::pin(async { Err("no reply sink in this command".to_string()) })
     }
 }

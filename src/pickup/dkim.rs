@@ -1,5 +1,6 @@
 //! DKIM signatures (mail-auth, relaxed/relaxed) on the mails pickup sends:
-//! notification, code mail, notices to the sender. One key per tenant
+//! notification, code mail, notices to the sender, and a recipient's reply
+//! from the portal (sent `From:` the notification address). One key per tenant
 //! from `[[pickup.dkim]]`, Ed25519 or RSA-SHA256; in demo mode an Ed25519
 //! key is generated for a tenant without one, with the TXT record to
 //! publish written beside it.
@@ -26,6 +27,7 @@ const SIGNED: &[&str] = &[
     "Content-Type",
     "Auto-Submitted",
     "In-Reply-To",
+    "Reply-To",
 ];
 
 #[derive(Debug, thiserror::Error)]

@@ -64,9 +64,16 @@ async fn generated_ed25519_key_signs_notifications_that_verify() {
         ..PickupConfig::default()
     };
     let dkim = Dkim::load(&cfg, "default").unwrap();
-    let raw =
-        crate::pickup::mail::notification(&cfg, "p@example.nl", "https://x/p/S", 0, true, None)
-            .unwrap();
+    let raw = crate::pickup::mail::notification(
+        &cfg,
+        "p@example.nl",
+        None,
+        "https://x/p/S",
+        0,
+        true,
+        None,
+    )
+    .unwrap();
     let signed = dkim.sign("default", raw.clone());
     assert!(signed.starts_with(b"DKIM-Signature:"));
     let record = dir.path().join("dkim/default.dns.txt");

@@ -6,22 +6,15 @@
 //! Promises: Dutch first, then English; plain text plus HTML
 //! (multipart/alternative); no message content — not even the original
 //! subject unless `notify_show_subject` allows it. Only the reply carries
-//! content, because the recipient wrote it; it goes back through inspect
-//! and policy like any mail.
+//! content, because the recipient wrote it; it is sent in the practice's
+//! name (`From:` the notification address, `Reply-To:` the patient) and
+//! goes back through inspect and policy as sensitive mail, whatever the
+//! scan finds.
 
 use crate::config::PickupConfig;
 use mail_builder::headers::address::Address;
 use mail_builder::MessageBuilder;
 use maud::{html, DOCTYPE};
-
-/// `2026-12-27 14:05 UTC` for a Unix time in milliseconds.
-pub fn format_time(ms: i64) -> String {
-    let t = mail_parser::DateTime::from_timestamp(ms.div_euclid(1000));
-    format!(
-        "{:04}-{:02}-{:02} {:02}:{:02} UTC",
-        t.year, t.month, t.day, t.hour, t.minute
-    )
-}
 
 fn message_id(cfg: &PickupConfig) -> String {
     let host = crate::types::domain_of(&cfg.notify_from);
@@ -87,6 +80,10 @@ impl Body {
                                         (if i == 0 { nl } else { en })
                                     }
                                 }
+                                p style="word-break:break-all" {
+                                    (if i == 0 { "Of open deze link: " } else { "Or open this link: " })
+                                    a href=(url) { (url) }
+                                }
                             }
                         }
                     }
@@ -131,6 +128,28 @@ fn h(text: &str) -> String {
     crate::header::header_value(text)
 }
 
+/// How a patient checks that the notification is genuine: not by a link
+/// in the mail, but by calling the practice; and what it never asks.
+fn genuine_lines(cfg: &PickupConfig) -> (String, String) {
+    let call_nl = if cfg.practice_contact.is_empty() {
+        format!(
+            "bel {} op het nummer dat u al van hen kent",
+            cfg.practice_name
+        )
+    } else {
+        format!("bel {} op {}", cfg.practice_name, cfg.practice_contact)
+    };
+    let call_en = if cfg.practice_contact.is_empty() {
+        format!("call {} on the number you already know", cfg.practice_name)
+    } else {
+        format!("call {} on {}", cfg.practice_name, cfg.practice_contact)
+    };
+    (
+        format!("Twijfelt u of deze e-mail echt is? Klik dan niet, maar {call_nl}. Wij vragen nooit om een wachtwoord, uw DigiD of een betaling."),
+        format!("Not sure this e-mail is genuine? Do not click; {call_en}. We never ask for a password, your DigiD or a payment."),
+    )
+}
+
 fn contact_lines(cfg: &PickupConfig) -> (String, String) {
     if cfg.practice_contact.is_empty() {
         (
@@ -156,6 +175,7 @@ fn contact_lines(cfg: &PickupConfig) -> (String, String) {
 pub fn notification(
     cfg: &PickupConfig,
     recipient: &str,
+    recipient_name: Option<&str>,
     link_url: &str,
     expires_ms: i64,
     by_sms: bool,
@@ -166,7 +186,18 @@ pub fn notification(
     if let Some(s) = original_subject.filter(|_| cfg.notify_show_subject) {
         subject = format!("{subject}: {s}");
     }
-    let until = format_time(expires_ms);
+    let (until_nl, until_en) = (
+        crate::local_time::long_date_nl(expires_ms),
+        crate::local_time::long_date_en(expires_ms),
+    );
+    let name = recipient_name.map(str::trim).filter(|n| !n.is_empty());
+    let (dear_nl, dear_en) = match name {
+        Some(n) => (format!("Beste {n},"), format!("Dear {n},")),
+        None => (
+            "Beste ontvanger,".to_string(),
+            "Dear recipient,".to_string(),
+        ),
+    };
     let (how_nl, how_en) = if by_sms {
         (
             "Bij het openen vraagt u een eenmalige code aan; die ontvangt u per sms.",
@@ -179,20 +210,23 @@ pub fn notification(
         )
     };
     let (contact_nl, contact_en) = contact_lines(cfg);
+    let (genuine_nl, genuine_en) = genuine_lines(cfg);
     let body = Body {
         nl: vec![
-            "Beste ontvanger,".into(),
+            dear_nl,
             format!("{practice} heeft u een beveiligd bericht gestuurd. U leest het via de beveiligde link hieronder."),
             how_nl.into(),
-            format!("Het bericht is beschikbaar tot {until}."),
+            format!("Het bericht is beschikbaar tot {until_nl}."),
             contact_nl,
+            genuine_nl,
         ],
         en: vec![
-            "Dear recipient,".into(),
+            dear_en,
             format!("{practice} has sent you a secure message. You can read it through the secure link below."),
             how_en.into(),
-            format!("The message is available until {until}."),
+            format!("The message is available until {until_en} (Amsterdam time)."),
             contact_en,
+            genuine_en,
         ],
         link: Some((
             link_url.to_string(),
@@ -248,15 +282,18 @@ pub fn sender_confirmation(
     revoke_url: &str,
     expires_ms: i64,
 ) -> std::io::Result<Vec<u8>> {
-    let until = format_time(expires_ms);
+    let (until_nl, until_en) = (
+        crate::local_time::long_date_nl(expires_ms),
+        crate::local_time::long_date_en(expires_ms),
+    );
     let body = Body {
         nl: vec![
             format!("Uw bericht {message_id} aan {recipient} is beveiligd klaargezet. De ontvanger kreeg een e-mail met een link en opent het bericht met een eenmalige code."),
-            format!("Het bericht is beschikbaar tot {until}. Wilt u het intrekken? Gebruik de link hieronder."),
+            format!("Het bericht is beschikbaar tot {until_nl}. Wilt u het intrekken? Gebruik de link hieronder."),
         ],
         en: vec![
             format!("Your message {message_id} to {recipient} has been parked securely. The recipient got an e-mail with a link and opens the message with a one-time code."),
-            format!("The message is available until {until}. To revoke it, use the link below."),
+            format!("The message is available until {until_en} (Amsterdam time). To revoke it, use the link below."),
         ],
         link: Some((revoke_url.to_string(), "Bericht intrekken".into(), "Revoke message".into())),
     };
@@ -300,13 +337,14 @@ pub fn opened_notice(
     message_id: &str,
     opened_ms: i64,
 ) -> std::io::Result<Vec<u8>> {
-    let when = format_time(opened_ms);
     let body = Body {
         nl: vec![format!(
-            "{recipient} heeft uw bericht {message_id} geopend op {when}."
+            "{recipient} heeft uw bericht {message_id} geopend op {}.",
+            crate::local_time::long_date_nl(opened_ms)
         )],
         en: vec![format!(
-            "{recipient} opened your message {message_id} at {when}."
+            "{recipient} opened your message {message_id} on {} (Amsterdam time).",
+            crate::local_time::long_date_en(opened_ms)
         )],
         link: None,
     };
@@ -328,138 +366,81 @@ fn plain_lines(text: &str) -> String {
     text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
-/// The recipient's reply, from the recipient to the original sender.
+/// Who wrote a reply in the portal: the patient's address and, when the
+/// original mail named them, their display name.
+pub struct ReplyAuthor<'a> {
+    pub address: &'a str,
+    pub name: Option<&'a str>,
+}
+
+/// The recipient's reply to the original sender. It is sent in the
+/// practice's name, never the patient's: `From:` is the practice's
+/// notification address ("<patient> via <practice>"), so the mail can be
+/// DKIM-signed for the practice domain and passes DMARC at the practice's
+/// mailbox; `Reply-To:` is the patient, so "reply" reaches them. The
+/// caller signs it and sends it with a practice-owned envelope sender.
 pub fn reply(
-    from: &str,
+    cfg: &PickupConfig,
+    author: &ReplyAuthor<'_>,
     to: &str,
     subject: &str,
     text: &str,
     in_reply_to: Option<&str>,
     files: Vec<ReplyFile>,
 ) -> std::io::Result<Vec<u8>> {
-    let host = crate::types::domain_of(from);
+    let who = author
+        .name
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .unwrap_or(author.address);
+    let display = if cfg.practice_name.trim().is_empty() {
+        format!("{who} via Sluis")
+    } else {
+        format!("{who} via {}", cfg.practice_name.trim())
+    };
+    let reply_to = match author.name.map(str::trim).filter(|n| !n.is_empty()) {
+        Some(n) => Address::new_address(Some(h(n)), h(author.address)),
+        None => Address::new_address(None::<String>, h(author.address)),
+    };
     let mut b = MessageBuilder::new()
-        .from(h(from))
+        .from(Address::new_address(Some(h(&display)), h(&cfg.notify_from)))
+        .reply_to(reply_to)
         .to(h(to))
         .subject(h(subject))
         .date(crate::now_ms() / 1000)
-        .message_id(h(&format!(
-            "{}@{}",
-            hex::encode(rand::random::<[u8; 12]>()),
-            if host.is_empty() {
-                "sluis.localdomain"
-            } else {
-                &host
-            }
-        )))
+        .message_id(h(&message_id(cfg)))
         .text_body(plain_lines(text));
     if let Some(id) = in_reply_to {
         b = b.in_reply_to(h(id));
     }
     for f in files {
-        b = b.attachment(h(&f.content_type), h(&f.name), f.data);
+        b = b.attachment(media_type(&f.content_type), h(&f.name), f.data);
     }
     b.write_to_vec()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_reply_carries_no_bare_cr_or_lf_whatever_was_typed() {
-        let raw = reply(
-            "patient@example.nl",
-            "dokter@praktijk.example",
-            "Re: uitslag",
-            "regel een\r.\rregel twee\nregel drie\r\n.\r\nregel vier",
-            None,
-            Vec::new(),
-        )
-        .expect("reply builds");
-        for (i, &b) in raw.iter().enumerate() {
-            if b == b'\r' {
-                assert_eq!(raw.get(i + 1), Some(&b'\n'), "bare CR at {i}");
-            }
-            if b == b'\n' {
-                assert_eq!(raw.get(i.wrapping_sub(1)), Some(&b'\r'), "bare LF at {i}");
-            }
-        }
-    }
-
-    #[test]
-    fn notification_is_bilingual_multipart_and_holds_no_subject_by_default() {
-        let cfg = PickupConfig::default();
-        let raw = notification(
-            &cfg,
-            "p@example.nl",
-            "https://x/p/SECRET",
-            0,
-            true,
-            Some("Uitslag diabetes"),
-        )
-        .unwrap();
-        let text = String::from_utf8_lossy(&raw);
-        assert!(text.contains("multipart/alternative"), "{text}");
-        assert!(!text.contains("diabetes"));
-        let parsed = mail_parser::MessageParser::default().parse(&raw).unwrap();
-        let body = parsed.body_text(0).unwrap();
-        let nl = body.find("Beste ontvanger").unwrap();
-        let en = body.find("Dear recipient").unwrap();
-        assert!(nl < en);
-        assert!(body.contains("https://x/p/SECRET"));
-        assert!(body.contains("1970-01-01 00:00 UTC"));
-    }
-
-    #[test]
-    fn subject_is_shown_only_when_the_policy_allows() {
-        let cfg = PickupConfig {
-            notify_show_subject: true,
-            ..PickupConfig::default()
-        };
-        let raw = notification(&cfg, "p@x.nl", "u", 0, false, Some("Afspraak")).unwrap();
-        let parsed = mail_parser::MessageParser::default().parse(&raw).unwrap();
-        assert!(parsed.subject().unwrap().ends_with(": Afspraak"));
-    }
-
-    #[test]
-    fn header_values_built_from_message_data_never_carry_cr_or_lf() {
-        // Header lines only: up to the first empty line.
-        let injected = |raw: &[u8]| {
-            String::from_utf8_lossy(raw)
-                .lines()
-                .take_while(|l| !l.is_empty())
-                .any(|l| l.to_ascii_lowercase().starts_with("x-injected"))
-        };
-        let raw = reply(
-            "p@example.nl",
-            "d@praktijk.nl",
-            "Re: Uitslag\r\nX-Injected: yes",
-            "tekst",
-            Some("a@b\r\nX-Injected: yes"),
-            vec![],
-        )
-        .unwrap();
-        assert!(!injected(&raw), "{}", String::from_utf8_lossy(&raw));
-        let parsed = mail_parser::MessageParser::default().parse(&raw).unwrap();
-        assert_eq!(parsed.subject(), Some("Re: Uitslag  X-Injected: yes"));
-        let cfg = PickupConfig {
-            notify_show_subject: true,
-            practice_name: "Praktijk\nX-Injected: yes".into(),
-            ..PickupConfig::default()
-        };
-        let raw =
-            notification(&cfg, "p@x.nl", "u", 0, false, Some("A\r\nX-Injected: yes")).unwrap();
-        assert!(!injected(&raw), "{}", String::from_utf8_lossy(&raw));
-    }
-
-    #[test]
-    fn times_format_as_utc_dates() {
-        assert_eq!(format_time(1_798_761_600_000), "2027-01-01 00:00 UTC");
-        // Escaping, checked here while a hand-written `esc` did it, is now
-        // maud's: it leaves `'` alone, which is safe because every
-        // attribute it writes is double-quoted (and `"` is escaped).
-        let m = maud::html! { ("<a href='x'>&\"") }.into_string();
-        assert_eq!(m, "&lt;a href='x'&gt;&amp;&quot;");
+/// A browser-given content type reduced to `type/subtype` (letters,
+/// digits, `.+-`), else `application/octet-stream`: no parameters, no
+/// control characters, nothing that can become another header.
+fn media_type(given: &str) -> String {
+    let t = given
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    let ok = |s: &str| {
+        !s.is_empty()
+            && s.len() <= 64
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '+' | '-'))
+    };
+    match t.split_once('/') {
+        Some((a, b)) if ok(a) && ok(b) => t,
+        _ => "application/octet-stream".to_string(),
     }
 }
+
+#[cfg(test)]
+#[path = "mail_tests.rs"]
+mod tests;

@@ -133,8 +133,11 @@ pub trait Outbox: Send + Sync {
     fn cancel<'a>(&'a self, pickup_id: &'a str, reason: &'a str) -> BoxFuture<'a, usize>;
 }
 
-/// Takes a recipient's reply (it may hold health data: the lead's
-/// implementation sends it through inspect and policy like any mail).
+/// Takes a recipient's reply. It is a patient writing to their care
+/// provider, so the pipeline's implementation sends it through inspect and
+/// policy as sensitive mail whatever the scan finds (never below the
+/// floor, never with transport `none`). `from` is the envelope sender (the
+/// practice's notification address). Returns the id of the queued message.
 pub trait ReplySink: Send + Sync {
     fn reply<'a>(
         &'a self,
@@ -142,7 +145,7 @@ pub trait ReplySink: Send + Sync {
         from: &'a str,
         to: &'a str,
         raw: Vec<u8>,
-    ) -> BoxFuture<'a, Result<(), String>>;
+    ) -> BoxFuture<'a, Result<String, String>>;
 }
 
 /// Phone numbers a sender gave for pickup codes: `[sms:a@b.nl=+316...]`

@@ -7,7 +7,6 @@
 //! English switch, and follow WCAG 2.1 AA basics: `lang` attribute, labels
 //! on every field, visible focus, high-contrast colours, one `h1` per page.
 
-use super::mail::format_time;
 use super::view::MessageView;
 use maud::{html, Markup, DOCTYPE};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,6 +22,15 @@ impl Lang {
             Lang::En => "en",
         }
     }
+    /// A moment in Amsterdam time, written out in this language
+    /// ("6 januari 2027, 01:48").
+    pub fn date(self, ms: i64) -> String {
+        match self {
+            Lang::Nl => crate::local_time::long_date_nl(ms),
+            Lang::En => crate::local_time::long_date_en(ms),
+        }
+    }
+
     pub fn t<'a>(self, nl: &'a str, en: &'a str) -> &'a str {
         match self {
             Lang::Nl => nl,
@@ -105,7 +113,7 @@ pub fn landing(lang: Lang, secret: &str, expires_ms: i64, by_sms: bool) -> (Stri
         }
         p { (how) }
         p class="meta" {
-            (lang.t("Beschikbaar tot", "Available until")) " " (format_time(expires_ms))
+            (lang.t("Beschikbaar tot", "Available until")) " " (lang.date(expires_ms))
         }
         form method="post" action={ "/p/" (secret) "/code" } {
             button type="submit" { (lang.t("Stuur mij een code", "Send me a code")) }
@@ -130,15 +138,26 @@ fn banner(text: Option<&str>, error: bool) -> Markup {
     }
 }
 
-/// Code entry page.
-pub fn verify(lang: Lang, secret: &str, notice: Option<&str>, error: Option<&str>) -> Markup {
+/// Code entry page: how long a code is valid, the field focused.
+pub fn verify(
+    lang: Lang,
+    secret: &str,
+    valid_minutes: u64,
+    notice: Option<&str>,
+    error: Option<&str>,
+) -> Markup {
+    let valid = match lang {
+        Lang::Nl => format!("Een code is {valid_minutes} minuten geldig en werkt één keer."),
+        Lang::En => format!("A code is valid for {valid_minutes} minutes and works once."),
+    };
     html! {
         (banner(notice, false))
         (banner(error, true))
+        p class="meta" { (valid) }
         form method="post" action={ "/p/" (secret) "/verify" } {
             label for="code" { (lang.t("Eenmalige code", "One-time code")) }
             input type="text" id="code" name="code" inputmode="numeric"
-                autocomplete="one-time-code" required maxlength="12";
+                autocomplete="one-time-code" required maxlength="12" autofocus;
             button type="submit" { (lang.t("Bericht openen", "Open message")) }
         }
         form method="post" action={ "/p/" (secret) "/code" } {
@@ -162,11 +181,13 @@ pub fn message(
         (banner(notice, false))
         p class="meta" {
             (lang.t("Van", "From")) ": " (v.from) br;
-            @if !v.date.is_empty() {
+            @if let Some(ms) = v.date_ms {
+                (lang.t("Datum", "Date")) ": " (lang.date(ms)) br;
+            } @else if !v.date.is_empty() {
                 (lang.t("Datum", "Date")) ": " (v.date) br;
             }
             (lang.t("Onderwerp", "Subject")) ": " (v.subject) br;
-            (lang.t("Beschikbaar tot", "Available until")) ": " (format_time(expires_ms))
+            (lang.t("Beschikbaar tot", "Available until")) ": " (lang.date(expires_ms))
         }
         h2 { (lang.t("Bericht", "Message")) }
         div class="body" { (v.body) }

@@ -41,6 +41,8 @@ fn the_message_page_escapes_sender_subject_body_date_and_file_names() {
             content_type: "application/pdf".into(),
             size: 10,
         }],
+        named: vec![],
+        date_ms: None,
     };
     let body = message(Lang::Nl, &h, &v, 0, &h, Some(&h)).into_string();
     assert_escaped(&body);
@@ -69,7 +71,7 @@ fn link_code_and_revoke_pages_escape_the_values_from_the_url() {
     let h = hostile();
     let (title, body) = landing(Lang::Nl, &h, 0, true);
     assert_escaped(&page(Lang::Nl, "Praktijk", &h, &title, body));
-    assert_escaped(&verify(Lang::En, &h, Some(&h), Some(&h)).into_string());
+    assert_escaped(&verify(Lang::En, &h, 10, Some(&h), Some(&h)).into_string());
     assert_escaped(&revoke_confirm(Lang::Nl, &h, &h).into_string());
     assert_escaped(&simple(&h, false).into_string());
     assert_escaped(&bilingual_error(&h, &h).into_string());
@@ -94,7 +96,7 @@ fn the_notification_html_escapes_practice_subject_and_link() {
         practice_contact: h.clone(),
         ..crate::config::PickupConfig::default()
     };
-    let raw = super::super::mail::notification(&cfg, "p@x.nl", &h, 0, true, Some(&h))
+    let raw = super::super::mail::notification(&cfg, "p@x.nl", Some(&h), &h, 0, true, Some(&h))
         .expect("notification builds");
     let parsed = mail_parser::MessageParser::default()
         .parse(&raw)
@@ -124,4 +126,28 @@ fn no_pickup_file_splices_raw_html() {
             assert!(!line.contains(&needle), "{name} uses {needle}: {line}");
         }
     }
+}
+
+#[test]
+fn the_message_page_shows_the_date_in_amsterdam_time_per_language() {
+    let v = MessageView {
+        date: "Wed, 6 Jan 2027 00:48:08 +0000".into(),
+        // 2027-01-06 00:48:08 UTC
+        date_ms: Some(1_799_196_488_000),
+        ..MessageView::default()
+    };
+    let nl = message(Lang::Nl, "pid", &v, 0, "csrf", None).into_string();
+    assert!(nl.contains("Datum: 6 januari 2027, 01:48"), "{nl}");
+    assert!(!nl.contains("+0000"), "{nl}");
+    let en = message(Lang::En, "pid", &v, 0, "csrf", None).into_string();
+    assert!(en.contains("Date: 6 January 2027, 01:48"), "{en}");
+}
+
+#[test]
+fn the_code_page_says_how_long_a_code_is_valid_and_focuses_the_field() {
+    let nl = verify(Lang::Nl, "s", 10, None, None).into_string();
+    assert!(nl.contains("Een code is 10 minuten geldig"), "{nl}");
+    assert!(nl.contains("autofocus"), "{nl}");
+    let en = verify(Lang::En, "s", 10, None, None).into_string();
+    assert!(en.contains("A code is valid for 10 minutes"), "{en}");
 }

@@ -176,7 +176,8 @@ async fn verify_page(
         _ => None,
     };
     let title = c.lang.t("Code invoeren", "Enter code");
-    let body = pages::verify(c.lang, &secret, notice.as_deref(), None);
+    let minutes = p.cfg().code_ttl_secs.div_ceil(60);
+    let body = pages::verify(c.lang, &secret, minutes, notice.as_deref(), None);
     html(&p, &c, StatusCode::OK, title, body)
 }
 
@@ -217,12 +218,17 @@ async fn verify(
         ),
         Err(e) => return error_page(&p, &c, &e),
     };
-    let body = pages::verify(l, &secret, None, Some(error));
+    let minutes = p.cfg().code_ttl_secs.div_ceil(60);
+    let body = pages::verify(l, &secret, minutes, None, Some(error));
+    // Its own title: a screen reader user hears at once that the code failed.
     html(
         &p,
         &c,
         StatusCode::BAD_REQUEST,
-        l.t("Code invoeren", "Enter code"),
+        l.t(
+            "Code onjuist - opnieuw invoeren",
+            "Wrong code - enter it again",
+        ),
         body,
     )
 }

@@ -193,8 +193,13 @@ async fn reply_inner(
         format!("Re: {}", v.subject)
     };
     let n = files.len();
+    let author = mail::ReplyAuthor {
+        address: &o.row.recipient,
+        name: v.name_of(&o.row.recipient),
+    };
     let raw = mail::reply(
-        &o.row.recipient,
+        cfg,
+        &author,
         &o.row.sender,
         &subject,
         &text,

@@ -84,7 +84,11 @@ impl Pickup {
         self.audit.record(e);
     }
 
-    /// Hand the recipient's reply to the pipeline.
+    /// Hand the recipient's reply (built by `mail::reply`: `From:` the
+    /// notification address) to the pipeline: DKIM-signed for the
+    /// practice like the notification, with the notification address as
+    /// envelope sender (a bounce goes to the practice, never to the
+    /// patient). The pipeline treats it as sensitive mail.
     pub async fn reply(
         &self,
         opened: &Opened,
@@ -93,12 +97,15 @@ impl Pickup {
         client: &Client,
     ) -> Result<(), PickupError> {
         let row = &opened.row;
-        self.replies
-            .reply(&row.tenant, &row.recipient, &row.sender, raw)
+        let raw = self.dkim.sign(&row.tenant, raw);
+        let id = self
+            .replies
+            .reply(&row.tenant, &self.cfg().notify_from, &row.sender, raw)
             .await
             .map_err(PickupError::Reply)?;
         let mut e = self.client_event(row, "replied", client);
         e.detail["attachments"] = serde_json::json!(files);
+        e.detail["reply_message"] = serde_json::json!(id);
         self.audit.record(e);
         Ok(())
     }

@@ -169,10 +169,13 @@ impl Pickup {
         );
         plain.push(b'\n');
         plain.extend_from_slice(raw);
+        let shown = view::view(raw).unwrap_or_default();
+        // The name the sender gave the recipient (To:/Cc:), for the greeting.
+        let recipient_name = shown.name_of(recipient).map(str::to_string);
         let view = serde_json::json!({
             "pickup": id,
             "message_id": message_id.0,
-            "view": view::view(raw).unwrap_or_default(),
+            "view": shown,
         })
         .to_string();
         let sealer = secret.clone();
@@ -220,6 +223,7 @@ impl Pickup {
         let notification = mail::notification(
             cfg,
             recipient,
+            recipient_name.as_deref(),
             &link_url,
             expires_ms,
             row.phone.is_some(),

@@ -58,9 +58,9 @@ impl ReplySink for RecOut {
         _: &'a str,
         to: &'a str,
         raw: Vec<u8>,
-    ) -> BoxFuture<'a, Result<(), String>> {
+    ) -> BoxFuture<'a, Result<String, String>> {
         self.0.mails.lock().unwrap().push((to.into(), raw));
-        Box::pin(async { Ok(()) })
+        Box::pin(async { Ok("reply-1".to_string()) })
     }
 }
 

@@ -27,6 +27,26 @@ pub struct MessageView {
     pub body: String,
     pub message_id: Option<String>,
     pub attachments: Vec<AttachmentInfo>,
+    /// (address, lower-cased; display name) of every `To:`/`Cc:` entry
+    /// the sender gave a name: how the recipient is called in mails
+    /// written for them (their portal reply).
+    #[serde(default)]
+    pub named: Vec<(String, String)>,
+    /// The `Date:` header as Unix milliseconds, when it parses (shown in
+    /// Amsterdam time; `date` is the header as written).
+    #[serde(default)]
+    pub date_ms: Option<i64>,
+}
+
+impl MessageView {
+    /// The display name the sender gave `address`, if any.
+    pub fn name_of(&self, address: &str) -> Option<&str> {
+        let address = address.to_lowercase();
+        self.named
+            .iter()
+            .find(|(a, _)| *a == address)
+            .map(|(_, n)| n.as_str())
+    }
 }
 
 /// A downloadable attachment.
@@ -75,6 +95,18 @@ pub fn view(raw: &[u8]) -> Option<MessageView> {
         })
         .unwrap_or_default();
     let body = body_text(&msg);
+    let named = msg
+        .to()
+        .into_iter()
+        .chain(msg.cc())
+        .flat_map(|a| a.iter())
+        .filter_map(|a| match (a.name(), a.address()) {
+            (Some(n), Some(addr)) if !n.trim().is_empty() => {
+                Some((addr.to_lowercase(), n.trim().to_string()))
+            }
+            _ => None,
+        })
+        .collect();
     let attachments = msg
         .attachments()
         .enumerate()
@@ -92,6 +124,8 @@ pub fn view(raw: &[u8]) -> Option<MessageView> {
         body,
         message_id: msg.message_id().map(str::to_string),
         attachments,
+        named,
+        date_ms: msg.date().map(|d| d.to_timestamp().saturating_mul(1000)),
     })
 }
 

@@ -434,8 +434,10 @@ impl Outbox for Pipeline {
     }
 }
 
-/// A recipient's reply from the portal: it may hold health data too, so it
-/// goes through inspection and the policy like any other mail.
+/// A recipient's reply from the portal: a patient writing to their care
+/// provider, so it goes through inspection and the policy as sensitive
+/// mail whatever the scan finds (the practice's rule for sensitive mail to
+/// that address, never below the floor, never transport `none`).
 impl ReplySink for Pipeline {
     fn reply<'a>(
         &'a self,
@@ -443,12 +445,11 @@ impl ReplySink for Pipeline {
         from: &'a str,
         to: &'a str,
         raw: Vec<u8>,
-    ) -> BoxFuture<'a, Result<(), String>> {
+    ) -> BoxFuture<'a, Result<String, String>> {
         Box::pin(async move {
-            use crate::delivery::Journal;
-            self.inject(from.to_string(), vec![to.to_string()], raw)
+            self.inject_checked(from.to_string(), vec![to.to_string()], raw, true)
                 .await
-                .map(|_| ())
+                .map(|id| id.0)
                 .map_err(|e| e.to_string())
         })
     }

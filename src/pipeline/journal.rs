@@ -57,6 +57,22 @@ impl Journal for Pipeline {
         recipients: Vec<String>,
         body: Vec<u8>,
     ) -> std::io::Result<MessageId> {
+        self.inject_checked(mail_from, recipients, body, false)
+            .await
+    }
+}
+
+impl Pipeline {
+    /// Inspect, decide, spool and queue a message Sluis wrote itself.
+    /// `always_sensitive` (a patient's portal reply) makes the policy treat
+    /// it as sensitive whatever the scan finds.
+    pub(super) async fn inject_checked(
+        &self,
+        mail_from: String,
+        recipients: Vec<String>,
+        body: Vec<u8>,
+        always_sensitive: bool,
+    ) -> std::io::Result<MessageId> {
         let message = Arc::new(body);
         let tenant = self.config.tenant.name.clone();
         let ctx = MessageContext {
@@ -66,6 +82,9 @@ impl Journal for Pipeline {
             recipients: recipients.clone(),
             subject: policy::subject_of(&message),
             size: message.len() as u64,
+            always_sensitive,
+            // A reply's own floor (`pickup.reply_transport`), if stricter.
+            min_transport: always_sensitive.then_some(self.config.pickup.reply_transport),
         };
         // Sluis's own messages go through inspection and policy too: a
         // DSN quotes headers, and a Subject may hold a BSN.
@@ -76,19 +95,37 @@ impl Journal for Pipeline {
         let envelope = Envelope {
             id: self.spool.new_id(),
             tenant,
+            smtputf8: !mail_from.is_ascii() || recipients.iter().any(|r| !r.is_ascii()),
             mail_from,
             recipients: recipients.into_iter().map(Recipient::new).collect(),
             received_at_ms: crate::now_ms(),
             client_ip: IpAddr::V4(Ipv4Addr::LOCALHOST),
             helo: self.config.server.hostname.clone(),
             authenticated_as: None,
-            smtputf8: false,
-            body_8bit: false,
+            body_8bit: !message.is_ascii(),
             size: message.len() as u64,
         };
+        let mut events = Vec::new();
+        if always_sensitive {
+            // Durable with the message: what it is and how it was routed
+            // (addresses and rules only, never its text).
+            let mut e =
+                crate::audit::AuditEvent::new(&envelope.tenant, "reply-accepted", "recipient");
+            e.id = Some(format!("{}-reply", envelope.id));
+            e.message_id = Some(envelope.id.0.clone());
+            e.detail = serde_json::json!({
+                "sensitive": true,
+                "routes": evaluation.outcomes.iter().map(|o| serde_json::json!({
+                    "recipient": o.decision.recipient,
+                    "rule": o.decision.rule,
+                    "floor_raised": o.floor_raised,
+                })).collect::<Vec<_>>(),
+            });
+            events.push(e);
+        }
         policy::audit_evaluation(&self.audit, &envelope.id.0, &evaluation);
         let id = envelope.id.clone();
-        self.accept(envelope, work, message, vec![]).await?;
+        self.accept(envelope, work, message, events).await?;
         Ok(id)
     }
 }

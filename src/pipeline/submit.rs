@@ -95,6 +95,8 @@ impl Backend for Pipeline {
             recipients: submission.recipients.clone(),
             subject: policy::subject_of(&message),
             size: message.len() as u64,
+            always_sensitive: false,
+            min_transport: None,
         };
         // `[sms:...]` tags in the subject (or an X-Sluis-SMS header) give
         // the numbers for pickup codes; neither ever leaves Sluis: every

@@ -112,6 +112,8 @@ pub fn test_message(
         recipients: to.to_vec(),
         subject: subject_of(raw),
         size: raw.len() as u64,
+        always_sensitive: false,
+        min_transport: None,
     };
     let evaluation = set.evaluate(&ctx, &report);
     (report, evaluation)

@@ -57,7 +57,10 @@ pub fn evaluate(policy: &TenantPolicy, facts: &Facts) -> Verdict {
         rule = format!("{rule} [treat_as_clean: {exception_rule}]");
     }
     let (action, floor_raised) = if facts.sensitive() {
-        apply_floor(action)
+        let floor = facts
+            .min_transport
+            .map_or(SENSITIVE_FLOOR, |t| t.max(SENSITIVE_FLOOR));
+        apply_floor_at(action, floor)
     } else {
         (action, false)
     };
@@ -71,6 +74,11 @@ pub fn evaluate(policy: &TenantPolicy, facts: &Facts) -> Verdict {
 
 /// Raise every `deliver` below the floor to the floor.
 pub fn apply_floor(action: Action) -> (Action, bool) {
+    apply_floor_at(action, SENSITIVE_FLOOR)
+}
+
+/// Raise every `deliver` below `floor` to `floor`, also inside fallbacks.
+pub fn apply_floor_at(action: Action, floor: TransportRequirement) -> (Action, bool) {
     match action {
         Action::Deliver {
             transport,
@@ -78,21 +86,21 @@ pub fn apply_floor(action: Action) -> (Action, bool) {
         } => {
             let (fallback, raised_below) = match fallback {
                 Some(f) => {
-                    let (f, r) = apply_floor(*f);
+                    let (f, r) = apply_floor_at(*f, floor);
                     (Some(Box::new(f)), r)
                 }
                 None => (None, false),
             };
             (
                 Action::Deliver {
-                    transport: transport.max(SENSITIVE_FLOOR),
+                    transport: transport.max(floor),
                     fallback,
                 },
-                transport < SENSITIVE_FLOOR || raised_below,
+                transport < floor || raised_below,
             )
         }
         Action::Encrypt { fallback } => {
-            let (fallback, raised) = apply_floor(*fallback);
+            let (fallback, raised) = apply_floor_at(*fallback, floor);
             (
                 Action::Encrypt {
                     fallback: Box::new(fallback),

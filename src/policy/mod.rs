@@ -48,6 +48,13 @@ pub struct MessageContext {
     pub recipients: Vec<String>,
     pub subject: Option<String>,
     pub size: u64,
+    /// Sensitive whatever the scan finds (a patient's reply from the
+    /// pickup portal): rules with `sensitive = true` match and the floor
+    /// applies.
+    pub always_sensitive: bool,
+    /// For sensitive mail, a floor stricter than `SENSITIVE_FLOOR` (the
+    /// `pickup.reply_transport` of a portal reply); never lowers it.
+    pub min_transport: Option<TransportRequirement>,
 }
 
 /// The loaded policy of all tenants. `PolicySet::default()` has no files:
@@ -186,6 +193,8 @@ impl PolicySet {
                 .collect(),
             unscannable: report.is_unscannable(),
             subject_trigger: subject_rewrite.is_some(),
+            always_sensitive: ctx.always_sensitive,
+            min_transport: ctx.min_transport,
             size: ctx.size.max(report.size),
             ..Facts::default()
         };

@@ -140,12 +140,19 @@ pub struct Facts {
     pub confidence: Vec<(Category, f32)>,
     pub unscannable: bool,
     pub subject_trigger: bool,
+    /// The message is sensitive by what it is (a patient's portal reply).
+    pub always_sensitive: bool,
+    /// A floor for sensitive mail stricter than the built-in one.
+    pub min_transport: Option<crate::types::TransportRequirement>,
     pub size: u64,
 }
 
 impl Facts {
     pub fn sensitive(&self) -> bool {
-        !self.confidence.is_empty() || self.unscannable || self.subject_trigger
+        !self.confidence.is_empty()
+            || self.unscannable
+            || self.subject_trigger
+            || self.always_sensitive
     }
 }
 

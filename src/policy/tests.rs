@@ -128,6 +128,68 @@ fn the_floor_raises_a_weak_default_for_sensitive_and_unscannable_mail() {
 }
 
 #[test]
+fn a_portal_reply_is_sensitive_with_a_clean_scan() {
+    // A clean scan that would be delivered with `none` ...
+    let set = policy(&format!(
+        "{HEAD}[[rule]]\nname = \"gevoelig-praktijk\"\nsensitive = true\n\
+         recipient_domain = [\"p.nl\"]\naction = \"deliver\"\ntransport = \"dane\"\n\n{DEFAULT}"
+    ));
+    let reply = MessageContext {
+        always_sensitive: true,
+        ..ctx("no-reply@p.nl", &["dokter@p.nl", "x@c.nl"])
+    };
+    let ev = set.evaluate(&reply, &report(vec![], false));
+    // ... takes the practice's rule for sensitive mail to its address,
+    assert_eq!(
+        ev.outcomes[0].decision.action,
+        deliver(TransportRequirement::Dane)
+    );
+    assert_eq!(ev.outcomes[0].decision.rule, "p.toml:gevoelig-praktijk");
+    // and elsewhere never goes below the floor.
+    assert_eq!(
+        ev.outcomes[1].decision.action,
+        deliver(TransportRequirement::DaneOrMtaSts)
+    );
+    assert!(ev.outcomes[1].floor_raised);
+    // A stricter floor the config names (`pickup.reply_transport`) raises
+    // the practice's rule and the floor elsewhere; it never lowers.
+    let strict = MessageContext {
+        min_transport: Some(TransportRequirement::Nta7516),
+        ..reply.clone()
+    };
+    let ev = set.evaluate(&strict, &report(vec![], false));
+    assert_eq!(
+        ev.outcomes[0].decision.action,
+        deliver(TransportRequirement::Nta7516)
+    );
+    assert_eq!(
+        ev.outcomes[1].decision.action,
+        deliver(TransportRequirement::Nta7516)
+    );
+    let weak = MessageContext {
+        min_transport: Some(TransportRequirement::Tls),
+        ..reply.clone()
+    };
+    let ev = set.evaluate(&weak, &report(vec![], false));
+    assert_eq!(
+        ev.outcomes[0].decision.action,
+        deliver(TransportRequirement::Dane)
+    );
+    assert_eq!(
+        ev.outcomes[1].decision.action,
+        deliver(TransportRequirement::DaneOrMtaSts)
+    );
+    let plain = set.evaluate(
+        &ctx("no-reply@p.nl", &["dokter@p.nl"]),
+        &report(vec![], false),
+    );
+    assert_eq!(
+        plain.outcomes[0].decision.action,
+        deliver(TransportRequirement::None)
+    );
+}
+
+#[test]
 fn the_floor_also_covers_an_encrypt_fallback() {
     let set = policy(&format!(
         "{HEAD}[[rule]]\nname = \"groot\"\nsize_min = 500\naction = \"encrypt\"\nfallback = \"deliver\"\ntransport = \"tls\"\n{DEFAULT}"

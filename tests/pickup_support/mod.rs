@@ -62,13 +62,13 @@ impl ReplySink for Out {
         from: &'a str,
         to: &'a str,
         raw: Vec<u8>,
-    ) -> BoxFuture<'a, Result<(), String>> {
+    ) -> BoxFuture<'a, Result<String, String>> {
         self.0
             .replies
             .lock()
             .unwrap()
             .push((from.into(), to.into(), raw));
-        Box::pin(async { Ok(()) })
+        Box::pin(async { Ok("reply-1".to_string()) })
     }
 }
 
