@@ -3,6 +3,7 @@
 //! function, so the same code path serves the daemon, the CLI and tests.
 
 pub mod audit_pickups;
+pub mod pickup_list;
 mod users;
 
 use crate::config::Config;
@@ -115,6 +116,19 @@ pub enum PolicyCommand {
 pub enum PickupCommand {
     /// Revoke every pickup link of a message and delete its parked copies.
     Revoke { message_id: String },
+    /// The pickup links with their state and times (Amsterdam time); never
+    /// a link secret, code or message text.
+    List {
+        /// Only links the recipient can still open.
+        #[arg(long, conflicts_with = "expired")]
+        open: bool,
+        /// Only links that have expired.
+        #[arg(long)]
+        expired: bool,
+        /// One JSON object per line.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -311,6 +325,22 @@ pub fn main_with(cli: Cli) -> anyhow::Result<i32> {
                 Ok(if r.now > 0 { 0 } else { 1 })
             }))
         }
+        Command::Pickup {
+            action:
+                PickupCommand::List {
+                    open,
+                    expired,
+                    json,
+                },
+        } => runtime()?.block_on(async {
+            let store = crate::server::open_store(&config.store.url, 2).await?;
+            let filter = match (open, expired) {
+                (true, _) => crate::pickup::db::ListFilter::Open,
+                (_, true) => crate::pickup::db::ListFilter::Expired,
+                _ => crate::pickup::db::ListFilter::All,
+            };
+            pickup_list::run(&store, filter, json).await
+        }),
         Command::Contacts {
             action: ContactsCommand::Import { file, tenant },
         } => runtime()?.block_on(async {
@@ -389,18 +419,38 @@ async fn audit(config: &Config, action: AuditCommand) -> anyhow::Result<i32> {
             }
             return Ok(0);
         }
-        AuditCommand::Message { id, json } => (store.audit_for_message(&id).await?, json),
+        AuditCommand::Message { id, json } => {
+            let records = store.audit_for_message(&id).await?;
+            if records.is_empty() {
+                eprintln!(
+                    "Geen gebeurtenissen voor bericht-id {id}: onbekend id? (zie `sluis pickup list`) / \
+                     no events for message id {id}: unknown id? (see `sluis pickup list`)"
+                );
+                return Ok(1);
+            }
+            (records, json)
+        }
         AuditCommand::Recipient { address, json } => {
-            (store.audit_for_recipient(&address).await?, json)
+            let records = store.audit_for_recipient(&address).await?;
+            if records.is_empty() {
+                eprintln!(
+                    "Geen gebeurtenissen voor ontvanger {address} / no events for recipient {address}"
+                );
+                return Ok(1);
+            }
+            (records, json)
         }
     };
+    if !json {
+        println!("# tijden / times: Europe/Amsterdam");
+    }
     for r in &records {
         if json {
             println!("{}", serde_json::to_string(r)?);
         } else {
             println!(
                 "{}  {:<10} {:<22} {:<18} {:<16} {} {}",
-                format_time(r.time_ms),
+                audit_pickups::local_time(r.time_ms),
                 r.kind,
                 r.actor,
                 r.message_id.as_deref().unwrap_or("-"),
@@ -413,9 +463,6 @@ async fn audit(config: &Config, action: AuditCommand) -> anyhow::Result<i32> {
                 }
             );
         }
-    }
-    if records.is_empty() && !json {
-        eprintln!("Geen gebeurtenissen gevonden / No events found");
     }
     Ok(0)
 }
