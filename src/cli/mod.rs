@@ -33,6 +33,10 @@ pub enum Command {
         /// Create a demo account (printed once) when there are no accounts yet.
         #[arg(long)]
         demo: bool,
+        /// Log lines as `text` or `json` (one object per line); default:
+        /// `[log] format` in the configuration.
+        #[arg(long, value_enum, env = "SLUIS_LOG_FORMAT")]
+        log_format: Option<crate::config::LogFormat>,
     },
     /// Manage the accounts that may submit mail.
     User {
@@ -245,8 +249,8 @@ fn config_source(path: Option<&Path>) -> String {
 pub fn main_with(cli: Cli) -> anyhow::Result<i32> {
     let config = load_config(cli.config.as_deref())?;
     match cli.command {
-        Command::Run { demo } => {
-            crate::logging::init(&config.log.level);
+        Command::Run { demo, log_format } => {
+            crate::logging::init(&config.log.level, log_format.unwrap_or(config.log.format));
             runtime()?.block_on(crate::server::run(config, demo))?;
             Ok(0)
         }
