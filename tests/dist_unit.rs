@@ -29,7 +29,10 @@ fn the_unit_is_sandboxed() {
         "Environment=SLUIS_CONFIG=/etc/sluis/sluis.toml",
         "ExecStart=/usr/local/bin/sluis run",
     ] {
-        assert!(lines.contains(&want), "{want} missing from dist/sluis.service");
+        assert!(
+            lines.contains(&want),
+            "{want} missing from dist/sluis.service"
+        );
     }
     // Nothing else may write outside the state folder.
     assert!(!lines.iter().any(|l| l.starts_with("ReadWritePaths=")));
@@ -37,7 +40,11 @@ fn the_unit_is_sandboxed() {
 
 #[test]
 fn systemd_analyze_verify_accepts_the_unit() {
-    if Command::new("systemd-analyze").arg("--version").output().is_err() {
+    if Command::new("systemd-analyze")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
         eprintln!("systemd-analyze not installed: verify skipped");
         return;
     }
@@ -55,5 +62,8 @@ fn systemd_analyze_verify_accepts_the_unit() {
         .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{err}");
-    assert!(!err.contains("sluis.service"), "warnings about the unit: {err}");
+    assert!(
+        !err.contains("sluis.service"),
+        "warnings about the unit: {err}"
+    );
 }
