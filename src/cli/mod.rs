@@ -3,6 +3,7 @@
 //! function, so the same code path serves the daemon, the CLI and tests.
 
 pub mod audit_pickups;
+pub mod doctor;
 pub mod pickup_list;
 mod users;
 
@@ -86,6 +87,9 @@ pub enum Command {
         #[command(subcommand)]
         action: AuditCommand,
     },
+    /// Check this installation: configuration, policy files, certificate
+    /// expiry, store, spool folder, relay host. Exit 1 when a check fails.
+    Doctor,
     /// Print the effective configuration (defaults filled in) as TOML.
     Config {
         /// Print only which configuration file is in use.
@@ -247,6 +251,13 @@ fn config_source(path: Option<&Path>) -> String {
 
 /// Run the CLI; returns the process exit code.
 pub fn main_with(cli: Cli) -> anyhow::Result<i32> {
+    if let Command::Doctor = cli.command {
+        // A configuration that cannot be read is a finding, not an error.
+        let source = config_path(cli.config.as_deref());
+        let config = load_config(cli.config.as_deref()).map_err(|e| format!("{e:#}"));
+        let checks = runtime()?.block_on(doctor::run(config, source.as_deref()));
+        return Ok(doctor::print(&checks));
+    }
     let config = load_config(cli.config.as_deref())?;
     match cli.command {
         Command::Run { demo, log_format } => {
@@ -355,6 +366,7 @@ pub fn main_with(cli: Cli) -> anyhow::Result<i32> {
             Ok(0)
         }),
         Command::Audit { action } => runtime()?.block_on(audit(&config, action)),
+        Command::Doctor => Ok(0), // handled above, before the configuration is loaded
         Command::Config { path } => {
             let source = config_source(cli.config.as_deref());
             if path {
