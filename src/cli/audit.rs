@@ -72,11 +72,7 @@ pub(super) async fn run(config: &Config, action: AuditCommand) -> anyhow::Result
                 r.message_id.as_deref().unwrap_or("-"),
                 r.ip.as_deref().unwrap_or("-"),
                 r.recipient.as_deref().unwrap_or("-"),
-                if r.detail.is_null() {
-                    String::new()
-                } else {
-                    r.detail.to_string()
-                }
+                human_detail(&r.detail)
             );
         }
     }
@@ -123,4 +119,39 @@ async fn verify_audit(
         }
     }
     Ok(if ok { 0 } else { 1 })
+}
+
+/// An event's detail for people: every `..._ms` time (e.g. `next_attempt_ms`)
+/// shown as Amsterdam time under its name without `_ms`; `--json` keeps
+/// the raw value.
+fn human_detail(detail: &serde_json::Value) -> String {
+    match detail {
+        serde_json::Value::Null => String::new(),
+        serde_json::Value::Object(map) => {
+            let shown: serde_json::Map<String, serde_json::Value> = map
+                .iter()
+                .map(|(k, v)| match (k.strip_suffix("_ms"), v.as_i64()) {
+                    (Some(name), Some(ms)) => {
+                        (name.to_string(), audit_pickups::local_time(ms).into())
+                    }
+                    _ => (k.clone(), v.clone()),
+                })
+                .collect();
+            serde_json::Value::Object(shown).to_string()
+        }
+        other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn times_in_details_are_local() {
+        let d = serde_json::json!({ "attempts": 2, "next_attempt_ms": 1_795_000_000_000i64 });
+        assert_eq!(
+            super::human_detail(&d),
+            r#"{"attempts":2,"next_attempt":"2026-11-18 12:06:40"}"#
+        );
+        assert_eq!(super::human_detail(&serde_json::Value::Null), "");
+    }
 }
