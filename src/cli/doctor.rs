@@ -239,9 +239,8 @@ async fn store(url: &str) -> Check {
 /// A database URL without its password.
 fn redact_url(url: &str) -> String {
     match (url.find("://"), url.rfind('@')) {
-        (Some(scheme), Some(at)) if at > scheme => {
-            let userinfo = &url[scheme + 3..at];
-            let user = userinfo.split(':').next().unwrap_or("");
+        (Some(scheme), Some(at)) if at > scheme && url[scheme + 3..at].contains(':') => {
+            let user = url[scheme + 3..at].split(':').next().unwrap_or("");
             format!("{}{user}:***{}", &url[..scheme + 3], &url[at..])
         }
         _ => url.to_string(),
@@ -356,6 +355,10 @@ mod tests {
         assert_eq!(
             redact_url("postgres://sluis:geheim@db:5432/sluis"),
             "postgres://sluis:***@db:5432/sluis"
+        );
+        assert_eq!(
+            redact_url("postgres://postgres@127.0.0.1:5432/test"),
+            "postgres://postgres@127.0.0.1:5432/test"
         );
         assert_eq!(
             redact_url("sqlite:///var/lib/sluis/sluis.db"),
