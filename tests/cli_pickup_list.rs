@@ -3,7 +3,8 @@
 //! Amsterdam times, `--open` / `--expired`, `--json` one object per line,
 //! never a pickup's derived id or phone number; an unknown message id is
 //! said so (exit 1); and `sluis audit ... | head -1` / `sluis pickup list |
-//! head -1` through a real pipe end without a panic.
+//! head -1` through a real pipe end without a panic. `sluis user list --json`
+//! gives accounts without their password hash.
 
 mod support;
 
@@ -214,4 +215,35 @@ fn a_pipe_closed_by_head_ends_audit_and_pickup_list_quietly() {
     piped_to_head(&store, &["audit", "recipient", "patient@example.test"]);
     piped_to_head(&store, &["pickup", "list"]);
     piped_to_head(&store, &["pickup", "list", "--json"]);
+}
+
+#[test]
+fn user_list_json_is_one_object_per_account_without_the_hash() {
+    use std::io::Write;
+    let store = Store::new();
+    let mut add = store
+        .command(&["user", "add", "assistent@praktijk.test", "--password-stdin"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    add.stdin
+        .take()
+        .unwrap()
+        .write_all(b"een-lang-wachtwoord-voor-de-test\n")
+        .unwrap();
+    let out = add.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = store.sluis(&["user", "list", "--json"]);
+    let json = text(&out.stdout);
+    let lines: Vec<serde_json::Value> = json
+        .lines()
+        .map(|l| serde_json::from_str(l).expect(l))
+        .collect();
+    assert_eq!(lines.len(), 1, "{json}");
+    assert_eq!(lines[0]["username"], "assistent@praktijk.test");
+    assert_eq!(lines[0]["senders"][0], "assistent@praktijk.test");
+    assert_eq!(lines[0]["disabled"], false);
+    assert!(!json.contains("argon2"), "{json}");
 }
