@@ -290,6 +290,17 @@ fn needles<'a>(secret: &'a str, code: &'a str) -> Vec<(&'static str, &'a str)> {
 fn after_revoke_nothing_of_the_parked_mail_is_on_disk() {
     let mut rig = Rig::start_logging("json");
     let (secret, code) = park_and_request_code(&rig);
+    // The notification and the code mail are labelled in the audit trail
+    // (their own message ids would say nothing to the practice).
+    for label in ["pickup-notification", "pickup-code"] {
+        rig.wait_sql(
+            &format!(
+                "SELECT COUNT(*) FROM audit_events WHERE kind = 'delivered' \
+                 AND detail LIKE '%\"mail\":\"{label}\"%'"
+            ),
+            "1",
+        );
+    }
     let message_id = rig.sql("SELECT message_id FROM pickups");
     let out = Command::new(env!("CARGO_BIN_EXE_sluis"))
         .arg("--config")
