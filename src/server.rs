@@ -55,6 +55,12 @@ pub async fn run(mut config: Config, demo: bool) -> anyhow::Result<()> {
         None => None,
     };
     let config = Arc::new(config);
+    for note in delivery_notes(&config) {
+        match note {
+            Note::Info(text) => tracing::info!("{text}"),
+            Note::Warn(text) => tracing::warn!("{text}"),
+        }
+    }
     let store = open_store(&config.store.url, config.store.max_connections).await?;
     store
         .ensure_tenant(&config.tenant.name, &config.tenant.display_name)
@@ -284,4 +290,125 @@ async fn create_demo_account(store: &Store, config: &Config) -> anyhow::Result<(
     );
     println!();
     Ok(())
+}
+
+/// A line of the start-up summary.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Note {
+    Info(String),
+    Warn(String),
+}
+
+/// How mail leaves, said once at start-up, with a warning for the set-ups
+/// that surprise: a relay with MX delivery still on (mail the relay cannot
+/// carry goes straight to MX hosts), no way out at all, and pickup
+/// notifications that need TLS the relay does not guarantee.
+pub fn delivery_notes(config: &Config) -> Vec<Note> {
+    use crate::config::RelayTls;
+    use crate::delivery::queue::route_select::{select_hop, Hop};
+    let d = &config.delivery;
+    let relay = d.relay.as_ref();
+    let mut notes = vec![Note::Info(format!(
+        "delivery: {}; MX delivery {}",
+        relay.map_or("no relay host".to_string(), |r| format!(
+            "relay {}:{} (tls {:?})",
+            r.host, r.port, r.tls
+        )),
+        if d.mx_enabled { "on" } else { "off" }
+    ))];
+    match (relay, d.mx_enabled) {
+        (Some(_), true) => notes.push(Note::Warn(
+            "a relay host is set and MX delivery is on: mail the relay cannot carry (DANE, \
+             MTA-STS, NTA 7516 recipients) goes directly to MX hosts; set \
+             delivery.mx_enabled = false to send only through the relay"
+                .into(),
+        )),
+        (None, false) => notes.push(Note::Warn(
+            "no relay host and MX delivery off: every mail is deferred".into(),
+        )),
+        _ => {}
+    }
+    let req = config.pickup.notification_transport;
+    if let Some(r) = relay {
+        let relay_tls = matches!(r.tls, RelayTls::Required | RelayTls::Verify);
+        if !crate::delivery::relay::hop_meets(req, relay_tls) {
+            notes.push(Note::Warn(match select_hop(req, relay, d.mx_enabled) {
+                Hop::Mx => format!(
+                    "pickup notifications need {req:?} the relay does not guarantee (tls {:?}): \
+                     they go directly to MX hosts",
+                    r.tls
+                ),
+                _ => format!(
+                    "pickup notifications need {req:?} the relay does not guarantee (tls {:?}) \
+                     and MX delivery is off: they wait and then bounce; set the relay's tls to \
+                     \"verify\" or pickup.notification_transport",
+                    r.tls
+                ),
+            }));
+        }
+    }
+    notes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{delivery_notes, Note};
+    use crate::config::{Config, RelayHost, RelayTls};
+
+    fn config(relay_tls: Option<RelayTls>, mx: bool) -> Config {
+        let mut c = Config::default();
+        c.delivery.relay = relay_tls.map(|tls| RelayHost {
+            host: "smtp.provider.nl".into(),
+            port: 587,
+            tls,
+            ca_file: None,
+        });
+        c.delivery.mx_enabled = mx;
+        c
+    }
+
+    fn warnings(c: &Config) -> Vec<String> {
+        delivery_notes(c)
+            .into_iter()
+            .filter_map(|n| match n {
+                Note::Warn(t) => Some(t),
+                Note::Info(_) => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn surprising_delivery_setups_are_warned_about() {
+        // Relay with verified TLS, MX off: the quiet, intended set-up.
+        assert!(warnings(&config(Some(RelayTls::Verify), false)).is_empty());
+        // MX only: intended too.
+        assert!(warnings(&config(None, true)).is_empty());
+        // Relay and MX on: mail may bypass the relay.
+        let w = warnings(&config(Some(RelayTls::Verify), true));
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(w[0].contains("mx_enabled = false"), "{w:?}");
+        // No way out.
+        let w = warnings(&config(None, false));
+        assert!(w[0].contains("every mail is deferred"), "{w:?}");
+        // Notifications need TLS; an opportunistic relay does not promise it.
+        let w = warnings(&config(Some(RelayTls::Opportunistic), false));
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(
+            w[0].contains("pickup notifications") && w[0].contains("wait"),
+            "{w:?}"
+        );
+        let w = warnings(&config(Some(RelayTls::None), true));
+        assert!(
+            w.iter()
+                .any(|t| t.contains("pickup notifications") && t.contains("MX hosts")),
+            "{w:?}"
+        );
+        // Clear-text notifications allowed: no notification warning.
+        let mut c = config(Some(RelayTls::None), false);
+        c.pickup.notification_transport = crate::types::TransportRequirement::None;
+        assert!(warnings(&c).is_empty());
+        assert!(
+            matches!(&delivery_notes(&c)[0], Note::Info(t) if t.contains("relay smtp.provider.nl:587"))
+        );
+    }
 }

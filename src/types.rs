@@ -332,6 +332,14 @@ impl MailTag {
         }
     }
 
+    /// What the mail is, as the audit names it.
+    pub fn label(&self) -> &'static str {
+        match self {
+            MailTag::PickupNotification { .. } => "pickup-notification",
+            MailTag::PickupCode { .. } => "pickup-code",
+        }
+    }
+
     /// The audit event written when such a mail is cancelled.
     pub fn cancelled_event(&self) -> &'static str {
         match self {

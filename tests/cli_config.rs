@@ -73,3 +73,35 @@ fn a_named_config_wins_then_the_one_beside_the_operator() {
         "data/sluis.toml"
     );
 }
+
+/// Every TOML block of docs/install.md is a configuration `sluis` accepts
+/// (unknown keys are refused), so the guide cannot drift from the code.
+#[test]
+fn the_install_guide_configs_are_accepted() {
+    let guide = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/install.md"),
+    )
+    .unwrap();
+    let blocks: Vec<&str> = guide
+        .split("```toml\n")
+        .skip(1)
+        .filter_map(|b| b.split("```").next())
+        .collect();
+    assert!(blocks.len() >= 2, "no TOML blocks in docs/install.md");
+    let dir = tempfile::tempdir().unwrap();
+    for (i, block) in blocks.iter().enumerate() {
+        let path = dir.path().join(format!("install-{i}.toml"));
+        std::fs::write(&path, block).unwrap();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_sluis"))
+            .arg("--config")
+            .arg(&path)
+            .arg("config")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "block {i} refused: {}\n{block}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}

@@ -34,10 +34,37 @@ fn a_closed_pipe_ends_a_printing_command_without_a_panic() {
 
 #[test]
 fn the_log_written_to_a_file_is_plain_text() {
+    let text = run_and_log("[log]\nlevel = \"info\"\n");
+    assert!(
+        !text.contains(&0x1b),
+        "colour codes in the log file: {}",
+        String::from_utf8_lossy(&text)
+    );
+}
+
+#[test]
+fn log_format_json_in_the_config_gives_one_object_per_line() {
+    let text = run_and_log("[log]\nlevel = \"info\"\nformat = \"json\"\n");
+    let text = String::from_utf8(text).unwrap();
+    for line in text.lines() {
+        let v: serde_json::Value =
+            serde_json::from_str(line).unwrap_or_else(|e| panic!("not JSON ({e}): {line}"));
+        assert!(v["time"].is_string(), "{line}");
+        assert!(
+            ["ERROR", "WARN", "INFO"].contains(&v["level"].as_str().unwrap_or("")),
+            "{line}"
+        );
+        assert!(v["message"].is_string(), "{line}");
+    }
+}
+
+/// Start Sluis with `extra` config lines and its standard error to a file,
+/// send one mail, stop it; the file's bytes.
+fn run_and_log(extra: &str) -> Vec<u8> {
     let dir = tempfile::tempdir().unwrap();
     let (port, sink_port) = (free_port(), free_port());
     let _sink = Sink::start(sink_port, dir.path(), &[]);
-    let config = write_relay_config(dir.path(), port, sink_port, "[log]\nlevel = \"info\"\n");
+    let config = write_relay_config(dir.path(), port, sink_port, extra);
     let log_path = dir.path().join("sluis.log");
     let log = std::fs::File::create(&log_path).unwrap();
     let child = Command::new(env!("CARGO_BIN_EXE_sluis"))
@@ -63,9 +90,5 @@ fn the_log_written_to_a_file_is_plain_text() {
     proc.terminate();
     let text = std::fs::read(&log_path).unwrap();
     assert!(!text.is_empty(), "nothing was logged at level info");
-    assert!(
-        !text.contains(&0x1b),
-        "colour codes in the log file: {}",
-        String::from_utf8_lossy(&text)
-    );
+    text
 }

@@ -6,6 +6,8 @@
 //! journal, SQLite database with -wal/-shm, parked blobs, keys) is searched
 //! for the BSN, a body sentence, the subject, the link secret and the code.
 //! None may be there. Every file and folder must also be private (0600/0700).
+//! Sluis's log of the whole story (at debug level for Sluis's own code, in
+//! text or JSON lines) is searched for the same needles: none may be there.
 
 mod support;
 
@@ -24,10 +26,16 @@ struct Rig {
     port: u16,
     sink: Sink,
     relay: Option<Proc>,
+    /// `text` or `json` (`SLUIS_LOG_FORMAT`, read by `sluis run`).
+    log_format: &'static str,
 }
 
 impl Rig {
     fn start() -> Rig {
+        Rig::start_logging("text")
+    }
+
+    fn start_logging(log_format: &'static str) -> Rig {
         let work = tempfile::tempdir().unwrap();
         let (port, sink_port) = (free_port(), free_port());
         let sink = Sink::start(sink_port, &work.path().join("sink"), &[]);
@@ -36,6 +44,7 @@ impl Rig {
             port,
             sink,
             relay: None,
+            log_format,
         };
         rig.relay = Some(rig.start_relay());
         rig
@@ -45,13 +54,26 @@ impl Rig {
         self.work.path().join("relay")
     }
 
+    /// Sluis's standard error, over every start (outside the data folder).
+    fn log(&self) -> PathBuf {
+        self.work.path().join("sluis.log")
+    }
+
     fn start_relay(&self) -> Proc {
+        let log = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(self.log())
+            .unwrap();
         let relay = Command::new(repo_root().join("scripts/bench-relay"))
             .env("BENCH_LISTEN", format!("127.0.0.1:{}", self.port))
             .env("BENCH_SINK", format!("127.0.0.1:{}", self.sink.port))
             .env("BENCH_WORKDIR", self.data())
             .env("SLUIS_BIN", env!("CARGO_BIN_EXE_sluis"))
+            .env("RUST_LOG", "info,sluis=debug")
+            .env("SLUIS_LOG_FORMAT", self.log_format)
             .stdout(Stdio::null())
+            .stderr(Stdio::from(log))
             .spawn()
             .expect("scripts/bench-relay");
         let proc = Proc(relay);
@@ -223,6 +245,35 @@ fn assert_nothing_readable(rig: &Rig, needles: &[(&str, &str)]) {
         let mode = std::fs::metadata(d).unwrap().permissions().mode();
         assert_eq!(mode & 0o077, 0, "{} is {:o}", d.display(), mode & 0o777);
     }
+    assert_log_clean(rig, needles);
+}
+
+/// Every line Sluis logged: no needle, no colour code; in JSON format each
+/// line one object with a level and a message.
+fn assert_log_clean(rig: &Rig, needles: &[(&str, &str)]) {
+    let log = std::fs::read_to_string(rig.log()).unwrap();
+    let lines: Vec<&str> = log.lines().collect();
+    assert!(lines.len() >= 3, "too little was logged: {log}");
+    for line in &lines {
+        for (what, needle) in needles {
+            assert!(!line.contains(needle), "{what} in a log line: {line}");
+        }
+        assert!(
+            !line.contains('\u{1b}'),
+            "colour code in a log line: {line}"
+        );
+        if rig.log_format == "json" {
+            let v: serde_json::Value = serde_json::from_str(line)
+                .unwrap_or_else(|e| panic!("not a JSON line ({e}): {line}"));
+            assert!(v["level"].is_string() && v["message"].is_string(), "{line}");
+        }
+    }
+    if rig.log_format == "json" {
+        assert!(
+            lines.iter().any(|l| l.contains("\"level\":\"DEBUG\"")),
+            "{log}"
+        );
+    }
 }
 
 fn needles<'a>(secret: &'a str, code: &'a str) -> Vec<(&'static str, &'a str)> {
@@ -237,8 +288,19 @@ fn needles<'a>(secret: &'a str, code: &'a str) -> Vec<(&'static str, &'a str)> {
 
 #[test]
 fn after_revoke_nothing_of_the_parked_mail_is_on_disk() {
-    let mut rig = Rig::start();
+    let mut rig = Rig::start_logging("json");
     let (secret, code) = park_and_request_code(&rig);
+    // The notification and the code mail are labelled in the audit trail
+    // (their own message ids would say nothing to the practice).
+    for label in ["pickup-notification", "pickup-code"] {
+        rig.wait_sql(
+            &format!(
+                "SELECT COUNT(*) FROM audit_events WHERE kind = 'delivered' \
+                 AND detail LIKE '%\"mail\":\"{label}\"%'"
+            ),
+            "1",
+        );
+    }
     let message_id = rig.sql("SELECT message_id FROM pickups");
     let out = Command::new(env!("CARGO_BIN_EXE_sluis"))
         .arg("--config")

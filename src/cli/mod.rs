@@ -2,7 +2,10 @@
 //! operator's tools. Each subcommand is a thin shell around a library
 //! function, so the same code path serves the daemon, the CLI and tests.
 
+mod audit;
 pub mod audit_pickups;
+pub mod doctor;
+pub mod pickup_list;
 mod users;
 
 use crate::config::Config;
@@ -32,6 +35,10 @@ pub enum Command {
         /// Create a demo account (printed once) when there are no accounts yet.
         #[arg(long)]
         demo: bool,
+        /// Log lines as `text` or `json` (one object per line); default:
+        /// `[log] format` in the configuration.
+        #[arg(long, value_enum, env = "SLUIS_LOG_FORMAT")]
+        log_format: Option<crate::config::LogFormat>,
     },
     /// Manage the accounts that may submit mail.
     User {
@@ -81,6 +88,9 @@ pub enum Command {
         #[command(subcommand)]
         action: AuditCommand,
     },
+    /// Check this installation: configuration, policy files, certificate
+    /// expiry, store, spool folder, relay host. Exit 1 when a check fails.
+    Doctor,
     /// Print the effective configuration (defaults filled in) as TOML.
     Config {
         /// Print only which configuration file is in use.
@@ -115,6 +125,19 @@ pub enum PolicyCommand {
 pub enum PickupCommand {
     /// Revoke every pickup link of a message and delete its parked copies.
     Revoke { message_id: String },
+    /// The pickup links with their state and times (Amsterdam time); never
+    /// a link secret, code or message text.
+    List {
+        /// Only links the recipient can still open.
+        #[arg(long, conflicts_with = "expired")]
+        open: bool,
+        /// Only links that have expired.
+        #[arg(long)]
+        expired: bool,
+        /// One JSON object per line.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -229,10 +252,17 @@ fn config_source(path: Option<&Path>) -> String {
 
 /// Run the CLI; returns the process exit code.
 pub fn main_with(cli: Cli) -> anyhow::Result<i32> {
+    if let Command::Doctor = cli.command {
+        // A configuration that cannot be read is a finding, not an error.
+        let source = config_path(cli.config.as_deref());
+        let config = load_config(cli.config.as_deref()).map_err(|e| format!("{e:#}"));
+        let checks = runtime()?.block_on(doctor::run(config, source.as_deref()));
+        return Ok(doctor::print(&checks));
+    }
     let config = load_config(cli.config.as_deref())?;
     match cli.command {
-        Command::Run { demo } => {
-            crate::logging::init(&config.log.level);
+        Command::Run { demo, log_format } => {
+            crate::logging::init(&config.log.level, log_format.unwrap_or(config.log.format));
             runtime()?.block_on(crate::server::run(config, demo))?;
             Ok(0)
         }
@@ -311,6 +341,22 @@ pub fn main_with(cli: Cli) -> anyhow::Result<i32> {
                 Ok(if r.now > 0 { 0 } else { 1 })
             }))
         }
+        Command::Pickup {
+            action:
+                PickupCommand::List {
+                    open,
+                    expired,
+                    json,
+                },
+        } => runtime()?.block_on(async {
+            let store = crate::server::open_store(&config.store.url, 2).await?;
+            let filter = match (open, expired) {
+                (true, _) => crate::pickup::db::ListFilter::Open,
+                (_, true) => crate::pickup::db::ListFilter::Expired,
+                _ => crate::pickup::db::ListFilter::All,
+            };
+            pickup_list::run(&store, filter, json).await
+        }),
         Command::Contacts {
             action: ContactsCommand::Import { file, tenant },
         } => runtime()?.block_on(async {
@@ -320,7 +366,8 @@ pub fn main_with(cli: Cli) -> anyhow::Result<i32> {
             println!("{n} contact(en) geïmporteerd / contact(s) imported");
             Ok(0)
         }),
-        Command::Audit { action } => runtime()?.block_on(audit(&config, action)),
+        Command::Audit { action } => runtime()?.block_on(audit::run(&config, action)),
+        Command::Doctor => Ok(0), // handled above, before the configuration is loaded
         Command::Config { path } => {
             let source = config_source(cli.config.as_deref());
             if path {
@@ -357,109 +404,6 @@ pub(crate) fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
     Ok(tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?)
-}
-
-async fn audit(config: &Config, action: AuditCommand) -> anyhow::Result<i32> {
-    let store = crate::server::open_store(&config.store.url, 2).await?;
-    let (records, json) = match action {
-        AuditCommand::Verify { expect_head } => {
-            return verify_audit(&store, expect_head.as_deref()).await;
-        }
-        AuditCommand::Pickups {
-            since,
-            recipient,
-            json,
-            identity,
-        } => {
-            let since_ms = audit_pickups::parse_since(&since).map_err(anyhow::Error::msg)?;
-            let identity = identity
-                .as_deref()
-                .map(audit_pickups::load_identity)
-                .transpose()?;
-            let records = audit_pickups::events(&store, since_ms, recipient.as_deref()).await?;
-            let lines = audit_pickups::lines(&records, identity.as_ref());
-            if json {
-                for l in &lines {
-                    println!("{}", serde_json::to_string(l)?);
-                }
-            } else if lines.is_empty() {
-                eprintln!("Geen ophaalgebeurtenissen gevonden / No pickup events found");
-            } else {
-                print!("{}", audit_pickups::render(&lines));
-            }
-            return Ok(0);
-        }
-        AuditCommand::Message { id, json } => (store.audit_for_message(&id).await?, json),
-        AuditCommand::Recipient { address, json } => {
-            (store.audit_for_recipient(&address).await?, json)
-        }
-    };
-    for r in &records {
-        if json {
-            println!("{}", serde_json::to_string(r)?);
-        } else {
-            println!(
-                "{}  {:<10} {:<22} {:<18} {:<16} {} {}",
-                format_time(r.time_ms),
-                r.kind,
-                r.actor,
-                r.message_id.as_deref().unwrap_or("-"),
-                r.ip.as_deref().unwrap_or("-"),
-                r.recipient.as_deref().unwrap_or("-"),
-                if r.detail.is_null() {
-                    String::new()
-                } else {
-                    r.detail.to_string()
-                }
-            );
-        }
-    }
-    if records.is_empty() && !json {
-        eprintln!("Geen gebeurtenissen gevonden / No events found");
-    }
-    Ok(0)
-}
-
-/// `sluis audit verify`: one line per practice; exit 1 on any problem.
-async fn verify_audit(
-    store: &crate::store::Store,
-    expect_head: Option<&str>,
-) -> anyhow::Result<i32> {
-    let chains = crate::store::chain::verify(store, expect_head).await?;
-    let mut ok = true;
-    for c in &chains {
-        match &c.problem {
-            None => println!(
-                "{}: keten in orde / chain intact: {} events, head {}{}",
-                c.tenant,
-                c.events,
-                c.head,
-                if c.unlinked > 0 {
-                    format!(" ({} older events without a link)", c.unlinked)
-                } else {
-                    String::new()
-                }
-            ),
-            Some(problem) => {
-                ok = false;
-                println!("{}: KETEN GEBROKEN / CHAIN BROKEN: {problem}", c.tenant);
-            }
-        }
-        if c.expected_head_found == Some(false) {
-            ok = false;
-            println!(
-                "{}: de verwachte head staat niet in de keten / the expected head is not in the chain",
-                c.tenant
-            );
-        }
-    }
-    if chains.is_empty() {
-        println!("Geen gebeurtenissen / No events");
-        if expect_head.is_some() {
-            ok = false;
-        }
-    }
-    Ok(if ok { 0 } else { 1 })
 }
 
 /// RFC 3339 UTC time for a Unix millisecond timestamp.

@@ -32,7 +32,11 @@ pub enum UserCommand {
         password_stdin: bool,
     },
     /// List accounts and the senders they may use.
-    List,
+    List {
+        /// One JSON object per account per line (no password hash).
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn read_password() -> anyhow::Result<String> {
@@ -100,8 +104,18 @@ pub async fn run(config: &Config, cmd: UserCommand) -> anyhow::Result<i32> {
                 println!("Nieuw wachtwoord / new password (shown once): {password}");
             }
         }
-        UserCommand::List => {
+        UserCommand::List { json } => {
             for a in store.list_accounts().await? {
+                if json {
+                    let line = serde_json::json!({
+                        "username": a.username,
+                        "tenant": a.tenant,
+                        "senders": a.senders,
+                        "disabled": a.disabled,
+                    });
+                    println!("{line}");
+                    continue;
+                }
                 println!(
                     "{}\t{}\t{}{}",
                     a.username,

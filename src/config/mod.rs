@@ -28,8 +28,8 @@ pub use listen::{
 };
 pub use pickup::{BlobStorage, DkimAlgorithm, DkimKeyConfig, PickupConfig, SmsMode};
 pub use sections::{
-    AuditConfig, InspectConfig, LogConfig, MetricsConfig, PolicyConfig, SpoolConfig, StoreConfig,
-    TenantConfig,
+    AuditConfig, InspectConfig, LogConfig, LogFormat, MetricsConfig, PolicyConfig, SpoolConfig,
+    StoreConfig, TenantConfig,
 };
 
 use serde::{Deserialize, Serialize};

@@ -128,14 +128,27 @@ impl Default for TenantConfig {
 pub struct LogConfig {
     /// `tracing` filter, e.g. `info` or `sluis=debug`.
     pub level: String,
+    /// `text` (one readable line per event) or `json` (one JSON object per
+    /// line, for a log collector); `sluis run --log-format` overrides it.
+    pub format: LogFormat,
 }
 
 impl Default for LogConfig {
     fn default() -> Self {
         LogConfig {
             level: "info".into(),
+            format: LogFormat::Text,
         }
     }
+}
+
+/// How log lines are written (to standard error).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    #[default]
+    Text,
+    Json,
 }
 
 /// The audit trail.

@@ -27,7 +27,7 @@ use crate::delivery::relay::RelayRoute;
 use crate::delivery::tlsrpt::result::TlsRptSink;
 use crate::delivery::{Journal, QueueItem, QueuedRcpt, Route};
 use crate::metrics::METRICS;
-use crate::types::{DeliveryReport, Envelope, RcptStatus, Unmet};
+use crate::types::{DeliveryReport, Envelope, MailTag, RcptStatus, Unmet};
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, VecDeque};
 use std::sync::Arc;
@@ -321,15 +321,20 @@ async fn attempt<J: Journal, R: Route>(ctx: &Ctx<J, R>, mut item: QueueItem) -> 
             RcptStatus::Delivered => {
                 record(ctx, &env, rcpt, &RcptStatus::Delivered, attempts, 0).await;
                 METRICS.delivered(&rep.tls.version, &rep.tls.authentication);
-                ctx.audit
-                    .record(event(&env, "delivered", rcpt).detail(serde_json::json!({
+                ctx.audit.record(outcome(
+                    &env,
+                    item.tag.as_ref(),
+                    "delivered",
+                    rcpt,
+                    serde_json::json!({
                         "remote": rep.remote,
                         "tls_version": rep.tls.version,
                         "cipher": rep.tls.cipher,
                         "authentication": rep.tls.authentication,
                         "reply": rep.reply_line(),
                         "attempts": attempts,
-                    })));
+                    }),
+                ));
             }
             RcptStatus::PermanentFailure { reason } => {
                 let dsn = DsnRecipient::bounced(&rep, &reason);
@@ -381,14 +386,19 @@ async fn attempt<J: Journal, R: Route>(ctx: &Ctx<J, R>, mut item: QueueItem) -> 
                 RcptStatus::PermanentFailure { reason } => reason.as_str(),
                 _ => "",
             };
-            ctx.audit
-                .record(event(&env, "bounced", rcpt).detail(serde_json::json!({
+            ctx.audit.record(outcome(
+                &env,
+                item.tag.as_ref(),
+                "bounced",
+                rcpt,
+                serde_json::json!({
                     "reason": reason,
                     "status": dsn.status.to_string(),
                     "remote": rep.remote,
                     "dsn": sent_dsn,
                     "attempts": attempts,
-                })));
+                }),
+            ));
         }
     }
 
@@ -417,13 +427,18 @@ async fn attempt<J: Journal, R: Route>(ctx: &Ctx<J, R>, mut item: QueueItem) -> 
         };
         record(ctx, &env, &rcpt, &status, attempts, next).await;
         METRICS.deferred.inc();
-        ctx.audit
-            .record(event(&env, "deferred", &rcpt).detail(serde_json::json!({
+        ctx.audit.record(outcome(
+            &env,
+            item.tag.as_ref(),
+            "deferred",
+            &rcpt,
+            serde_json::json!({
                 "reason": reason,
                 "remote": rep.remote,
                 "attempts": attempts,
                 "next_attempt_ms": next,
-            })));
+            }),
+        ));
         remaining.push(rcpt);
     }
     item.recipients = remaining;
@@ -472,6 +487,23 @@ async fn record<J: Journal, R: Route>(
     {
         tracing::error!(id = %env.id, rcpt = rcpt.index, "journal write failed: {e}");
     }
+}
+
+/// The audit event of one recipient's outcome. A mail Sluis made for a
+/// pickup (notification, code) says so in its detail (`"mail"`, `"pickup"`),
+/// so its message id in `sluis audit` is not an unexplained one.
+fn outcome(
+    env: &Envelope,
+    tag: Option<&MailTag>,
+    kind: &str,
+    rcpt: &QueuedRcpt,
+    mut detail: serde_json::Value,
+) -> AuditEvent {
+    if let (Some(tag), Some(map)) = (tag, detail.as_object_mut()) {
+        map.insert("mail".into(), tag.label().into());
+        map.insert("pickup".into(), tag.pickup_id().into());
+    }
+    event(env, kind, rcpt).detail(detail)
 }
 
 fn event(env: &Envelope, kind: &str, rcpt: &QueuedRcpt) -> AuditEvent {

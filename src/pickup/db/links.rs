@@ -123,6 +123,43 @@ pub async fn pickups_for_message(
     .collect()
 }
 
+/// Which pickups `sluis pickup list` shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListFilter {
+    All,
+    /// Active and not past expiry: the recipient can still open it.
+    Open,
+    /// Expired, or active but past expiry (the sweeper has not run yet).
+    Expired,
+}
+
+/// Pickups for the operator's list, oldest first (no content, no secret).
+pub async fn list_pickups(
+    store: &Store,
+    filter: ListFilter,
+    now_ms: i64,
+) -> Result<Vec<PickupRow>, StoreError> {
+    let (cond, bind_now) = match filter {
+        ListFilter::All => ("1 = 1", false),
+        ListFilter::Open => ("state = 'active' AND expires_ms > $1", true),
+        ListFilter::Expired => (
+            "state = 'expired' OR (state = 'active' AND expires_ms <= $1)",
+            true,
+        ),
+    };
+    let sql = format!("SELECT {PICKUP_COLS} FROM pickups WHERE {cond} ORDER BY created_ms, id");
+    let mut query = sqlx::query(&sql);
+    if bind_now {
+        query = query.bind(now_ms);
+    }
+    query
+        .fetch_all(store.pool())
+        .await?
+        .iter()
+        .map(pickup_row)
+        .collect()
+}
+
 /// Active pickups whose expiry has passed.
 pub async fn due_for_expiry(
     store: &Store,

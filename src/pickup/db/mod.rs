@@ -26,8 +26,9 @@ pub use access::{
 };
 pub use codes::{check_code, issue_code, put_code, CodeCheck, Issued};
 pub use links::{
-    close_pickup, contact_phone, due_for_expiry, get_db_blob, insert_pickup, mark_opened, pickup,
-    pickups_for_message, put_db_blob, upsert_contact, PickupRow, PickupState,
+    close_pickup, contact_phone, due_for_expiry, get_db_blob, insert_pickup, list_pickups,
+    mark_opened, pickup, pickups_for_message, put_db_blob, upsert_contact, ListFilter, PickupRow,
+    PickupState,
 };
 
 /// The pickup tables, migrated by the store (listed in
