@@ -101,7 +101,7 @@ pub fn claim_about_a_person(before: &str, after: &str) -> bool {
         r"(?i)(?-u:\b)(?:verzekerde|verzekerden|patiënte?|patient|cliënte?|client|insured)(?-u:\b)",
     );
     let sentence_end = after
-        .find(|c: char| matches!(c, '.' | '!' | '?' | '\n'))
+        .find(['.', '!', '?', '\n'])
         .unwrap_or(after.len());
     claim.is_match(before) && person.is_match(after.get(..sentence_end).unwrap_or(after))
 }
