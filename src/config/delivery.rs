@@ -90,7 +90,8 @@ pub struct DeliveryConfig {
     /// When the sender gets a confirmation saying how each recipient was
     /// served (delivered directly and verified how, encrypted, secure
     /// link, blocked): `protected` (default: messages where at least one
-    /// recipient is not a plain delivery), `all`, or `off`. Sent once every
+    /// recipient is encrypted, parked or sent under an authenticated transport
+    /// or with a fallback), `all`, or `off`. Sent once every
     /// recipient has its outcome; DSNs for failures come as before.
     pub served_confirmation: ServedConfirmation,
 }

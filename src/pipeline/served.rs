@@ -2,8 +2,9 @@
 //! (issue 19, item 5).
 //!
 //! `submit` registers every accepted message whose routing protects at
-//! least one recipient (`delivery.served_confirmation = "protected"`, the
-//! default; `"all"` registers every message, `"off"` none). Each stage
+//! least one recipient (encrypt, pickup, or a `deliver` with an
+//! authenticated transport or a fallback: `delivery.served_confirmation =
+//! "protected"`, the default; `"all"` registers every message, `"off"` none). Each stage
 //! that finishes a recipient notes how: the queue when it delivered
 //! (`Journal::delivered`: host and what verified it) or gave up
 //! (`Journal::record` with a permanent failure), the hand-off when it
@@ -13,9 +14,11 @@
 //! runs masked), never the body, a code or a link. Failures still get
 //! their DSN (RFC 3464) as before; the confirmation comes on top.
 //!
-//! The confirmation is written by Sluis but passes inspection and the
-//! policy like a DSN (`Journal::inject`): the subject is the sender's own
-//! text and may be sensitive.
+//! The subject is the sender's own text and may be sensitive: the
+//! confirmation is scanned, and when the detectors find anything it is
+//! written again with the subject left out. It then goes to the sender
+//! like pickup's notices (the notification transport, no second policy
+//! pass), In-Reply-To the original's Message-ID so mail clients thread it.
 //!
 //! Kept in memory: a message whose recipients were not all served when
 //! Sluis stopped gets no confirmation after the restart (its DSNs and the
@@ -31,6 +34,9 @@ use std::sync::Mutex;
 
 /// Longest subject (in characters) quoted in a confirmation.
 const SUBJECT_MAX_CHARS: usize = 100;
+
+/// Shown instead of a subject the detectors found something in.
+const SUBJECT_LEFT_OUT: &str = "onderwerp weggelaten, gevoelig / subject left out, sensitive";
 
 /// How one recipient was served.
 #[derive(Clone, Debug, PartialEq)]
@@ -149,13 +155,14 @@ pub(crate) fn wanted(mode: ServedConfirmation, work: &[Work]) -> bool {
     match mode {
         ServedConfirmation::Off => false,
         ServedConfirmation::All => true,
+        // A block alone is not protection: its DSN says all there is.
         ServedConfirmation::Protected => work.iter().any(|w| {
             !matches!(
                 w,
                 Work::Deliver {
                     transport: TransportRequirement::None | TransportRequirement::Tls,
                     fallback: None,
-                }
+                } | Work::Blocked { .. }
             )
         }),
     }
@@ -213,6 +220,7 @@ pub(crate) fn confirmation(
     to: &str,
     subject: &str,
     recipients: &[(String, Served)],
+    in_reply_to: Option<&str>,
 ) -> std::io::Result<Vec<u8>> {
     use mail_builder::MessageBuilder;
     let quoted = if subject.is_empty() {
@@ -237,7 +245,13 @@ pub(crate) fn confirmation(
     } else {
         host
     };
-    MessageBuilder::new()
+    let mut builder = MessageBuilder::new();
+    if let Some(id) = in_reply_to {
+        builder = builder
+            .in_reply_to(id.to_string())
+            .references(id.to_string());
+    }
+    builder
         .from(crate::header::header_value(from))
         .to(crate::header::header_value(to))
         .subject(one_line(
@@ -260,7 +274,11 @@ pub(crate) fn confirmation(
 /// One registered message: who sent it, its subject as quoted, and each
 /// recipient's outcome so far.
 struct Pending {
+    tenant: String,
     mail_from: String,
+    /// The original's Message-ID, so the sender's client threads the
+    /// confirmation with the sent message.
+    in_reply_to: Option<String>,
     subject: String,
     recipients: Vec<(String, Option<Served>)>,
 }
@@ -273,7 +291,9 @@ pub(crate) struct Tracker {
 
 /// A confirmation ready to send.
 pub(crate) struct Ready {
+    pub tenant: String,
     pub mail_from: String,
+    pub in_reply_to: Option<String>,
     pub subject: String,
     pub recipients: Vec<(String, Served)>,
 }
@@ -284,7 +304,13 @@ impl Tracker {
         self.pending.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    pub(crate) fn register(&self, envelope: &Envelope, subject: &str, known: Vec<Option<Served>>) {
+    pub(crate) fn register(
+        &self,
+        envelope: &Envelope,
+        subject: &str,
+        message_id: Option<&str>,
+        known: Vec<Option<Served>>,
+    ) {
         let recipients = envelope
             .recipients
             .iter()
@@ -294,7 +320,11 @@ impl Tracker {
         self.lock().insert(
             envelope.id.clone(),
             Pending {
+                tenant: envelope.tenant.clone(),
                 mail_from: envelope.mail_from.clone(),
+                in_reply_to: message_id
+                    .map(|m| one_line(m, 250))
+                    .filter(|m| !m.is_empty() && !m.contains(['<', '>', ' '])),
                 subject: quoted_subject(subject),
                 recipients,
             },
@@ -319,7 +349,9 @@ impl Tracker {
         }
         let done = map.remove(id)?;
         Some(Ready {
+            tenant: done.tenant,
             mail_from: done.mail_from,
+            in_reply_to: done.in_reply_to,
             subject: done.subject,
             recipients: done
                 .recipients
@@ -343,135 +375,56 @@ impl Pipeline {
         let Some(me) = self.me.upgrade() else {
             return;
         };
-        let from = self.config.tenant.postmaster.clone();
         let id = id.clone();
-        tokio::spawn(async move {
-            use crate::delivery::Journal;
-            let mail =
-                match confirmation(&from, &ready.mail_from, &ready.subject, &ready.recipients) {
-                    Ok(m) => m,
-                    Err(e) => {
-                        tracing::error!(%id, error = %e, "cannot build the sender's confirmation");
-                        return;
-                    }
-                };
-            match me.inject(String::new(), vec![ready.mail_from], mail).await {
-                Ok(c) => tracing::info!(%id, confirmation = %c, "sender's confirmation queued"),
-                Err(e) => {
-                    tracing::error!(%id, error = %e, "cannot spool the sender's confirmation")
+        tokio::spawn(async move { me.send_confirmation(id, ready).await });
+    }
+
+    /// Build the confirmation, leave the subject out when the detectors
+    /// find anything in it (it is the sender's own text), and queue it for
+    /// the sender like pickup's notices to the sender: under the
+    /// notification transport, with no second policy pass (what is left
+    /// is addresses, host names and the policy's own reasons).
+    async fn send_confirmation(&self, id: MessageId, ready: Ready) {
+        let from = self.config.tenant.postmaster.clone();
+        let build = |subject: &str| {
+            confirmation(
+                &from,
+                &ready.mail_from,
+                subject,
+                &ready.recipients,
+                ready.in_reply_to.as_deref(),
+            )
+        };
+        let mut mail = build(&ready.subject);
+        if let Ok(m) = &mail {
+            if !ready.subject.is_empty() {
+                let report = self.scan(&std::sync::Arc::new(m.clone())).await;
+                if !report.is_clean() || report.is_unscannable() {
+                    mail = build(SUBJECT_LEFT_OUT);
                 }
             }
-        });
+        }
+        let mail = match mail {
+            Ok(m) => m,
+            Err(e) => {
+                tracing::error!(%id, error = %e, "cannot build the sender's confirmation");
+                return;
+            }
+        };
+        let transport = match self.pickup.get() {
+            Some(p) => p.cfg().notification_transport,
+            None => TransportRequirement::Tls,
+        };
+        match self
+            .inject_routed(&ready.tenant, "", &ready.mail_from, mail, transport, None)
+            .await
+        {
+            Ok(c) => tracing::info!(%id, confirmation = %c, "sender's confirmation queued"),
+            Err(e) => tracing::error!(%id, error = %e, "cannot spool the sender's confirmation"),
+        }
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn subjects_are_one_line_capped_and_mask_long_digit_runs() {
-        assert_eq!(quoted_subject("Uitslag\r\nBcc: x@y"), "Uitslag Bcc: x@y");
-        assert_eq!(quoted_subject("BSN 111222333 lab"), "BSN ••••••••• lab");
-        assert_eq!(
-            quoted_subject("afspraak 12-03 om 0900"),
-            "afspraak 12-03 om 0900"
-        );
-        let long = quoted_subject(&"a".repeat(500));
-        assert_eq!(long.chars().count(), SUBJECT_MAX_CHARS);
-        assert!(long.ends_with('…'));
-    }
-
-    #[test]
-    fn lines_say_how_each_recipient_was_served() {
-        let tls = |auth: &str| TlsInfo {
-            version: "TLSv1.3".into(),
-            cipher: String::new(),
-            authentication: auth.into(),
-        };
-        let nta = Served::delivered(
-            "ntamx.nta.test[127.0.19.5]:25",
-            TransportRequirement::Nta7516,
-            &tls("dane-ee"),
-        );
-        assert_eq!(
-            nta.line().nl,
-            "direct afgeleverd, geverifieerd met NTA 7516/DANE bij host ntamx.nta.test"
-        );
-        assert_eq!(
-            nta.line().en,
-            "delivered directly, verified by NTA 7516/DANE at host ntamx.nta.test"
-        );
-        let dane = Served::delivered(
-            "mx.a.test[::1]:25",
-            TransportRequirement::Dane,
-            &tls("dane-ta"),
-        );
-        assert!(dane
-            .line()
-            .en
-            .contains("verified by DANE at host mx.a.test"));
-        let relay = Served::delivered("relay.local:587", TransportRequirement::Tls, &tls("pkix"));
-        assert!(
-            relay.line().en.contains("(TLS) at host relay.local"),
-            "{:?}",
-            relay.line()
-        );
-        assert_eq!(
-            Served::Encrypted(Method::Smime).line().en,
-            "encrypted (S/MIME)"
-        );
-        assert_eq!(
-            Served::Parked { sms: true }.line().nl,
-            "beveiligde link, code per sms"
-        );
-        let blocked = Served::Blocked(Bilingual::new("geen route", "no route"));
-        assert_eq!(blocked.line().en, "blocked: no route");
-    }
-
-    #[test]
-    fn the_confirmation_comes_when_the_last_recipient_is_served() {
-        let t = Tracker::default();
-        let env = Envelope {
-            id: MessageId("m1".into()),
-            tenant: "default".into(),
-            mail_from: "a@b.test".into(),
-            recipients: vec![
-                crate::types::Recipient::new("x@c.test"),
-                crate::types::Recipient::new("y@d.test"),
-            ],
-            received_at_ms: 0,
-            client_ip: std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST),
-            helo: String::new(),
-            authenticated_as: None,
-            smtputf8: false,
-            body_8bit: false,
-            size: 0,
-        };
-        t.register(
-            &env,
-            "Uitslag",
-            vec![None, Some(Served::Parked { sms: false })],
-        );
-        assert!(t
-            .note(&MessageId("other".into()), 0, Served::Failed)
-            .is_none());
-        let ready = t
-            .note(&env.id, 0, Served::Encrypted(Method::OpenPgp))
-            .expect("complete");
-        assert_eq!(ready.recipients.len(), 2);
-        assert!(t.note(&env.id, 1, Served::Failed).is_none(), "sent once");
-        let mail =
-            confirmation("pm@b.test", "a@b.test", &ready.subject, &ready.recipients).expect("mail");
-        let text = String::from_utf8_lossy(&mail);
-        let nl = text
-            .find("x@c.test: versleuteld (OpenPGP)")
-            .expect("nl line");
-        let en = text.find("x@c.test: encrypted (OpenPGP)").expect("en line");
-        assert!(nl < en, "Dutch first");
-        assert!(
-            text.contains("Subject: Bezorgd / Delivered: Uitslag"),
-            "{text}"
-        );
-    }
-}
+#[path = "served_tests.rs"]
+mod tests;

@@ -192,8 +192,13 @@ impl Backend for Pipeline {
                     _ => None,
                 })
                 .collect();
-            let subject = policy::subject_of(&message).unwrap_or_default();
-            self.served.register(&envelope, &subject, known);
+            let headers = mail_parser::MessageParser::default().parse_headers(message.as_slice());
+            let subject = headers
+                .as_ref()
+                .and_then(|m| m.subject())
+                .unwrap_or_default();
+            let message_id = headers.as_ref().and_then(|m| m.message_id());
+            self.served.register(&envelope, subject, message_id, known);
         }
         if let Err(e) = self
             .accept(envelope.clone(), work, message.clone(), events.clone())

@@ -100,8 +100,6 @@ pub fn claim_about_a_person(before: &str, after: &str) -> bool {
         &PERSON,
         r"(?i)(?-u:\b)(?:verzekerde|verzekerden|patiënte?|patient|cliënte?|client|insured)(?-u:\b)",
     );
-    let sentence_end = after
-        .find(['.', '!', '?', '\n'])
-        .unwrap_or(after.len());
+    let sentence_end = after.find(['.', '!', '?', '\n']).unwrap_or(after.len());
     claim.is_match(before) && person.is_match(after.get(..sentence_end).unwrap_or(after))
 }
