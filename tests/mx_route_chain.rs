@@ -14,12 +14,19 @@
 //!   then blocked after the grace: the sender gets a DSN with the reason;
 //! - to `dane-ee.test` (encrypt, nta7516, dane, pickup): no NTA 7516
 //!   record, so the next `deliver` of the chain delivers it over DANE;
-//! - the sender gets a confirmation per parked recipient;
-//! - clean mail to `plain.test` flows in clear text.
+//! - to `k@plain.test`, whose S/MIME certificate was imported with
+//!   `sluis keys import`: encrypted, the copy delivered to `mx.plain.test`;
+//! - the sender gets a confirmation per parked recipient (revoke link), and
+//!   once every recipient is served one confirmation saying per recipient
+//!   how (issue 19, item 5): NTA 7516/DANE at host `ntamx.nta.test`, DANE
+//!   at `mx.dane-ee.test`, S/MIME, a link with a code by SMS or e-mail,
+//!   blocked with the reason; with the subject, no content, BSN or link;
+//! - clean mail to `plain.test` flows in clear text, with no confirmation.
 //!
 //! What the lab's receivers stored is the evidence. Needs root (binds
 //! 127.0.19.x). `SLUIS_SKIP_LAB=1` skips explicitly.
 
+mod crypto_common;
 mod mx_common;
 mod support;
 
@@ -153,13 +160,35 @@ fn the_shipped_chain_delivers_by_nta7516_and_parks_the_rest() {
     let port = free_port();
     let cfg_path = dir.path().join("sluis.toml");
     std::fs::write(&cfg_path, config(&lab, dir.path(), port)).expect("config");
+    // A certificate for k@plain.test: the shipped policy encrypts for it.
+    let (_, key_pem) = crypto_common::rsa_key(dir.path(), "k");
+    let ca = crypto_common::ca();
+    let cert = dir.path().join("k.crt");
+    std::fs::write(
+        &cert,
+        crypto_common::smime_cert(
+            &key_pem,
+            &crypto_common::CertSpec::valid("k@plain.test"),
+            &ca,
+        ),
+    )
+    .expect("cert");
+    let import = std::process::Command::new(env!("CARGO_BIN_EXE_sluis"))
+        .arg("--config")
+        .arg(&cfg_path)
+        .args(["keys", "import"])
+        .arg(&cert)
+        .output()
+        .expect("sluis keys import");
+    assert!(import.status.success(), "{import:?}");
     let _sluis = start_sluis(&cfg_path, port);
 
     let tag = format!("chain-{}", std::process::id());
     let content = format!("HbA1c-{tag}");
     let sender = "balie@dane-ee.test";
     let sensitive = format!(
-        "From: {sender}\r\nTo: x@nta.test\r\nSubject: Uitslag\r\n\
+        "From: {sender}\r\nTo: x@nta.test\r\n\
+         Subject: Uitslag [sms:x@unsigned.test=+31612345678]\r\n\
          Message-ID: <{tag}@dane-ee.test>\r\n\r\n\
          BSN 111222333. Uw HbA1c is 64 mmol/mol ({content}).\r\n"
     );
@@ -169,7 +198,12 @@ fn the_shipped_chain_delivers_by_nta7516_and_parks_the_rest() {
         "x@unsigned.test",
     ];
     let after_grace = ["y@tlsa-mismatch.test", "w@bogus.test"];
-    let mut rcpts = vec!["x@nta.test", "v@no-starttls.test", "p@dane-ee.test"];
+    let mut rcpts = vec![
+        "x@nta.test",
+        "v@no-starttls.test",
+        "p@dane-ee.test",
+        "k@plain.test",
+    ];
     rcpts.extend(after_grace);
     rcpts.extend(parked_now);
     // Before the submission: the grace counts from the message's arrival.
@@ -218,11 +252,12 @@ fn the_shipped_chain_delivers_by_nta7516_and_parks_the_rest() {
         assert!(text.contains("https://"), "{mx}: no pickup link:\n{text}");
     }
     // Clean mail flows (plain.test has no STARTTLS: opportunistic).
+    let clean_tag = format!("Tot morgen, {tag}.");
     wait(Duration::from_secs(30), "mx.plain.test", || {
-        !lab.stored("mx.plain.test", &tag).is_empty()
+        !lab.stored("mx.plain.test", &clean_tag).is_empty()
     });
     assert_eq!(
-        lab.stored("mx.plain.test", &tag)[0].sidecar["rcpt_tos"],
+        lab.stored("mx.plain.test", &clean_tag)[0].sidecar["rcpt_tos"],
         serde_json::json!(["carol@plain.test"])
     );
 
@@ -282,17 +317,88 @@ fn the_shipped_chain_delivers_by_nta7516_and_parks_the_rest() {
     assert!(!dsn_text.contains(&content), "the DSN quotes the content");
     assert!(lab.stored("mx.no-starttls.test", &content).is_empty());
 
-    // The sender is told: a confirmation per parked recipient (5; the DSN
-    // comes on top), at the
+    // The sender is told: a confirmation per parked recipient (5), the
+    // DSN, and one confirmation of how each recipient was served, at the
     // sender's own MX, none with the content.
+    let served_mail = || {
+        stored_for(&lab, "mx.dane-ee.test", sender)
+            .into_iter()
+            .filter(|s| String::from_utf8_lossy(&s.eml).contains("Bezorgd / Delivered"))
+            .collect::<Vec<_>>()
+    };
     wait(
         Duration::from_secs(30),
         "the sender's confirmations",
-        || stored_for(&lab, "mx.dane-ee.test", sender).len() >= 6,
+        || stored_for(&lab, "mx.dane-ee.test", sender).len() >= 7 && !served_mail().is_empty(),
     );
     for c in stored_for(&lab, "mx.dane-ee.test", sender) {
         assert!(!String::from_utf8_lossy(&c.eml).contains(&content));
     }
+    let served = served_mail();
+    assert_eq!(served.len(), 1, "one confirmation for the message");
+    let parsed = mail_parser::MessageParser::default()
+        .parse(&served[0].eml)
+        .expect("confirmation parses");
+    assert_eq!(parsed.subject(), Some("Bezorgd / Delivered: Uitslag"));
+    let text = parsed.body_text(0).expect("text").to_string();
+    let expect = [
+        (
+            "x@nta.test",
+            "direct afgeleverd, geverifieerd met NTA 7516/DANE bij host ntamx.nta.test",
+            "delivered directly, verified by NTA 7516/DANE at host ntamx.nta.test",
+        ),
+        (
+            "p@dane-ee.test",
+            "direct afgeleverd, geverifieerd met DANE bij host mx.dane-ee.test",
+            "delivered directly, verified by DANE at host mx.dane-ee.test",
+        ),
+        ("k@plain.test", "versleuteld (S/MIME)", "encrypted (S/MIME)"),
+        (
+            "x@unsigned.test",
+            "beveiligde link, code per sms",
+            "secure link, code by SMS",
+        ),
+        (
+            "x@nta-expired.test",
+            "beveiligde link, code per e-mail",
+            "secure link, code by e-mail",
+        ),
+        (
+            "y@tlsa-mismatch.test",
+            "beveiligde link, code per e-mail",
+            "secure link, code by e-mail",
+        ),
+        (
+            "v@no-starttls.test",
+            "geblokkeerd: Geen beveiligde route naar deze zorgpartner",
+            "blocked: No secure route to this care partner",
+        ),
+    ];
+    let lines: Vec<&str> = text.lines().collect();
+    let english = lines
+        .iter()
+        .position(|l| *l == "--- English ---")
+        .expect("English part");
+    for (rcpt, nl, en) in expect {
+        let nl_at = lines.iter().position(|l| *l == format!("- {rcpt}: {nl}"));
+        let en_at = lines.iter().position(|l| *l == format!("- {rcpt}: {en}"));
+        assert!(nl_at.is_some_and(|i| i < english), "{rcpt} (nl):\n{text}");
+        assert!(en_at.is_some_and(|i| i > english), "{rcpt} (en):\n{text}");
+    }
+    let listed = lines.iter().filter(|l| l.starts_with("- ")).count();
+    assert_eq!(listed, 2 * rcpts.len(), "{text}");
+    for secret in ["111222333", "https://", "+31612345678", "HbA1c"] {
+        assert!(
+            !text.contains(secret),
+            "{secret} in the confirmation:\n{text}"
+        );
+    }
+    assert!(
+        !text.contains("carol@plain.test"),
+        "clean mail is confirmed"
+    );
+    // The encrypted copy reached plain.test; not the clear text.
+    assert!(!stored_for(&lab, "mx.plain.test", "k@plain.test").is_empty());
     // The content went to exactly the two places the chain allowed.
     let mut everywhere: Vec<String> = lab
         .stored_anywhere(&content)

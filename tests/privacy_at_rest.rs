@@ -194,6 +194,28 @@ fn park_and_request_code(rig: &Rig) -> (String, String) {
         .take_while(|c| c.is_ascii_digit())
         .collect();
     assert!(code.len() >= 6, "code not found");
+    // The sender's confirmation of how the recipient was served leaves
+    // out a subject the detectors find something in.
+    let start = Instant::now();
+    let served = loop {
+        let found = rig
+            .mails_to("dokter@praktijk.test")
+            .into_iter()
+            .find(|m| m.contains("patient@example.test: beveiligde link"));
+        if let Some(m) = found {
+            break m;
+        }
+        assert!(start.elapsed() < Duration::from_secs(30), "no confirmation");
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    assert!(
+        served.contains("onderwerp weggelaten, gevoelig / subject left out, sensitive"),
+        "{served}"
+    );
+    assert!(
+        !served.contains("Jansen") && !served.contains(BSN),
+        "{served}"
+    );
     (secret, code)
 }
 

@@ -87,6 +87,23 @@ pub struct DeliveryConfig {
     /// gets its fallback once the message is older than this (default 30
     /// minutes), instead of a retry until the lifetime ends and a bounce.
     pub fallback_grace_secs: u64,
+    /// When the sender gets a confirmation saying how each recipient was
+    /// served (delivered directly and verified how, encrypted, secure
+    /// link, blocked): `protected` (default: messages where at least one
+    /// recipient is encrypted, parked or sent under an authenticated transport
+    /// or with a fallback), `all`, or `off`. Sent once every
+    /// recipient has its outcome; DSNs for failures come as before.
+    pub served_confirmation: ServedConfirmation,
+}
+
+/// `delivery.served_confirmation`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ServedConfirmation {
+    Off,
+    #[default]
+    Protected,
+    All,
 }
 
 impl Default for DeliveryConfig {
@@ -108,6 +125,7 @@ impl Default for DeliveryConfig {
             dsn_max_header_bytes: 64 * 1024,
             mx_enabled: true,
             fallback_grace_secs: 30 * 60,
+            served_confirmation: ServedConfirmation::Protected,
         }
     }
 }

@@ -25,7 +25,7 @@ pub mod tls_policy;
 pub mod tlsrpt;
 
 use crate::types::{
-    DeliveryReport, Envelope, MailTag, MessageId, RcptStatus, TransportRequirement,
+    DeliveryReport, Envelope, MailTag, MessageId, RcptStatus, TlsInfo, TransportRequirement,
 };
 use std::future::Future;
 use std::sync::Arc;
@@ -92,6 +92,20 @@ pub trait Journal: Send + Sync + 'static {
         attempts: u32,
         next_attempt_ms: i64,
     ) -> impl Future<Output = std::io::Result<()>> + Send;
+
+    /// Recipient `rcpt_index` was delivered under `transport` to `remote`
+    /// over `tls` (called before `record`), for the sender's confirmation.
+    /// The default forgets it.
+    fn delivered(
+        &self,
+        id: &MessageId,
+        rcpt_index: u32,
+        transport: TransportRequirement,
+        remote: &str,
+        tls: &TlsInfo,
+    ) {
+        let _ = (id, rcpt_index, transport, remote, tls);
+    }
 
     /// Asked before every attempt of a tagged message: `Some(reason)` when
     /// it must not go out any more (its pickup link was revoked, expired or

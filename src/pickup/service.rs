@@ -30,6 +30,8 @@ pub struct Parked {
     pub notification: Vec<u8>,
     /// Confirmation with a signed revoke link, to the sender (per config).
     pub sender_confirmation: Option<Vec<u8>>,
+    /// Codes go by SMS (a phone number is known), else by e-mail.
+    pub by_sms: bool,
 }
 
 impl std::fmt::Debug for Parked {
@@ -262,6 +264,7 @@ impl Pickup {
             link_url,
             notification,
             sender_confirmation,
+            by_sms: row.phone.is_some(),
         })
     }
 

@@ -12,6 +12,7 @@
 //! retried with backoff until the message's lifetime ends, then the sender
 //! gets a DSN. Nothing here ever sends the original in clear text.
 
+use super::served::Served;
 use super::Pipeline;
 use crate::audit::AuditEvent;
 use crate::crypto::EncryptOutcome;
@@ -28,8 +29,9 @@ use std::time::Duration;
 
 /// Outcome of one hand-off try.
 enum Handed {
-    /// The recipient is taken care of (encrypted copy or notification spooled).
-    Done(&'static str),
+    /// The recipient is taken care of (encrypted copy or notification
+    /// spooled): the audit event's kind, and how, for the sender.
+    Done(&'static str, Served),
     /// Go on with this work instead (an encrypt fallback).
     Fallback(Work),
 }
@@ -104,9 +106,10 @@ impl Pipeline {
                 }
             };
             match result {
-                Ok(Handed::Done(kind)) => {
+                Ok(Handed::Done(kind, how)) => {
                     self.final_status(&envelope, index, RcptStatus::Delivered, attempts + 1)
                         .await;
+                    self.served(&envelope.id, index, how);
                     self.audit.record(
                         AuditEvent::new(&envelope.tenant, kind, "system")
                             .message(&envelope.id)
@@ -194,7 +197,7 @@ impl Pipeline {
                 .map_err(|e| format!("spool: {e}"))?;
                 tracing::info!(id = %envelope.id, method = method.as_str(), "encrypted copy queued");
                 crate::metrics::METRICS.encrypted.inc();
-                Ok(Handed::Done("encrypted"))
+                Ok(Handed::Done("encrypted", Served::Encrypted(method)))
             }
             Ok(EncryptOutcome::NoKey { reason }) => {
                 self.audit.record(
@@ -243,6 +246,7 @@ impl Pipeline {
             )
             .await
             .map_err(|e| e.to_string())?;
+        let by_sms = parked.by_sms;
         let transport = pickup.cfg().notification_transport;
         let from = pickup.cfg().notify_from.clone();
         // Tagged with its pickup: a revoke or expiry cancels it while queued.
@@ -274,7 +278,7 @@ impl Pipeline {
             }
         }
         crate::metrics::METRICS.parked.inc();
-        Ok(Handed::Done("parked"))
+        Ok(Handed::Done("parked", Served::Parked { sms: by_sms }))
     }
 
     fn enqueue_one(
@@ -306,9 +310,10 @@ impl Pipeline {
         let status = RcptStatus::PermanentFailure {
             reason: reason.en.clone(),
         };
-        self.send_blocked_dsn(envelope, body, &[(rcpt.clone(), reason)])
+        self.send_blocked_dsn(envelope, body, &[(rcpt.clone(), reason.clone())])
             .await;
         self.final_status(envelope, index, status, 1).await;
+        self.served(&envelope.id, index, Served::Blocked(reason));
         self.audit.record(
             AuditEvent::new(&envelope.tenant, "bounced", "system")
                 .message(&envelope.id)

@@ -2,12 +2,15 @@
 //! the spool, body reads, and messages Sluis writes itself (DSNs), which
 //! go through inspection and policy like any other.
 
+use super::served::Served;
 use super::Pipeline;
 use crate::delivery::Journal;
 use crate::pickup::SmsTags;
 use crate::policy::{self, MessageContext};
 use crate::spool::StatusRecord;
-use crate::types::{Envelope, MailTag, MessageId, RcptStatus, Recipient};
+use crate::types::{
+    Envelope, MailTag, MessageId, RcptStatus, Recipient, TlsInfo, TransportRequirement,
+};
 use std::net::{IpAddr, Ipv4Addr};
 use std::sync::Arc;
 
@@ -28,7 +31,8 @@ impl Journal for Pipeline {
         attempts: u32,
         next_attempt_ms: i64,
     ) -> std::io::Result<()> {
-        self.spool
+        let result = self
+            .spool
             .record_status(StatusRecord {
                 id: id.clone(),
                 rcpt: rcpt_index,
@@ -37,7 +41,22 @@ impl Journal for Pipeline {
                 next_attempt_ms,
                 step: None,
             })
-            .await
+            .await;
+        if let RcptStatus::PermanentFailure { .. } = status {
+            self.served(id, rcpt_index, Served::Failed);
+        }
+        result
+    }
+
+    fn delivered(
+        &self,
+        id: &MessageId,
+        rcpt_index: u32,
+        transport: TransportRequirement,
+        remote: &str,
+        tls: &TlsInfo,
+    ) {
+        self.served(id, rcpt_index, Served::delivered(remote, transport, tls));
     }
 
     /// A pickup mail whose link is closed (revoked, expired, locked, in

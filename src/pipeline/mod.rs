@@ -29,6 +29,7 @@ use std::sync::{Arc, OnceLock, Weak};
 mod fallback;
 mod handoff;
 mod journal;
+mod served;
 mod submit;
 
 /// Hands a message to the delivery queue.
@@ -47,6 +48,8 @@ pub struct Pipeline {
     audit: Audit,
     /// Slots for scans on the blocking pool (`inspect.max_parallel_scans`).
     scans: Arc<tokio::sync::Semaphore>,
+    /// Messages whose sender waits for a confirmation (`served.rs`).
+    served: served::Tracker,
     /// For the tasks that hand recipients to the encryption and pickup stages.
     me: Weak<Pipeline>,
 }
@@ -74,6 +77,7 @@ impl Pipeline {
             encryptor,
             pickup: OnceLock::new(),
             audit,
+            served: served::Tracker::default(),
             me: me.clone(),
         })
     }

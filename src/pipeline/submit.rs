@@ -3,6 +3,7 @@
 //! spool, then the reply to DATA; a message whose every recipient is
 //! blocked gets a 550).
 
+use super::served::Served;
 use super::Pipeline;
 use crate::accounts;
 use crate::audit::AuditEvent;
@@ -184,11 +185,29 @@ impl Backend for Pipeline {
         for (n, event) in events.iter_mut().enumerate() {
             event.id = Some(format!("{}-{n:04}", envelope.id));
         }
+        // Before the hand-off starts: a stage may finish a recipient at once.
+        if super::served::wanted(self.config.delivery.served_confirmation, &work) {
+            let known = work
+                .iter()
+                .map(|w| match w {
+                    Work::Blocked { reason } => Some(Served::Blocked(reason.clone())),
+                    _ => None,
+                })
+                .collect();
+            let headers = mail_parser::MessageParser::default().parse_headers(message.as_slice());
+            let subject = headers
+                .as_ref()
+                .and_then(|m| m.subject())
+                .unwrap_or_default();
+            let message_id = headers.as_ref().and_then(|m| m.message_id());
+            self.served.register(&envelope, subject, message_id, known);
+        }
         if let Err(e) = self
             .accept(envelope.clone(), work, message.clone(), events.clone())
             .await
         {
             tracing::error!(error = %e, "spool append failed; message refused with 451");
+            self.served.forget(&envelope.id);
             METRICS.refused(Refusal::Spool);
             // Not accepted: the decisions are still on record.
             for event in events.into_iter().filter(|e| e.kind != "accepted") {

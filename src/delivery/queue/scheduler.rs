@@ -319,6 +319,8 @@ async fn attempt<J: Journal, R: Route>(ctx: &Ctx<J, R>, mut item: QueueItem) -> 
         }
         match rep.status.clone() {
             RcptStatus::Delivered => {
+                ctx.journal
+                    .delivered(&env.id, rcpt.index, rcpt.transport, &rep.remote, &rep.tls);
                 record(ctx, &env, rcpt, &RcptStatus::Delivered, attempts, 0).await;
                 METRICS.delivered(&rep.tls.version, &rep.tls.authentication);
                 ctx.audit.record(outcome(
