@@ -14,6 +14,7 @@ pub mod cli;
 pub(crate) mod detect;
 pub(crate) mod extract;
 pub(crate) mod mime;
+pub(crate) mod script;
 
 #[cfg(test)]
 mod coverage_tests;
@@ -188,6 +189,19 @@ pub fn scan(raw: &[u8], config: &InspectConfig) -> ScanReport {
         }
         if let Some(hit) = ctx.budget.hit.clone() {
             ctx.limit(&Location::default(), hit);
+        }
+        // A text in a script the detectors cannot read is no clean text.
+        let unread: Vec<(Location, &'static str)> = ctx
+            .units
+            .iter()
+            .filter(|u| !matches!(u.loc.field.as_deref(), Some("display-names" | "filename")))
+            .filter_map(|u| script::unread(&u.text).map(|s| (u.loc.clone(), s)))
+            .collect();
+        for (loc, name) in unread {
+            ctx.unscannable(
+                &loc,
+                &format!("written in {name} script, which the detectors do not read"),
+            );
         }
         let findings = detect::run(&ctx.units);
         (ctx.parts, findings, ctx.unscannable)

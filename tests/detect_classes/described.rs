@@ -166,3 +166,19 @@ fn a_wife_writes_about_her_husbands_low_mood() {
         "Hoi Saskia,\n\nSlaap lekker vanavond, morgen huilen we samen bij de film. Groet, Erik\n",
     ));
 }
+
+#[test]
+fn a_patient_writing_in_arabic_or_ukrainian_is_protected() {
+    for body in [
+        "مرحبا دكتور، أمي تشعر بألم شديد في صدرها منذ الليلة الماضية ولا تستطيع النوم. هل يمكن أن تأتي اليوم؟",
+        "Добрий день. Мій син має висипку на руках і температуру вже три дні. Чи можемо ми прийти завтра?",
+    ] {
+        let (_, unscannable) = categories(&plain("vraag", body));
+        assert!(unscannable, "a text the detectors cannot read must not count as clean");
+    }
+    // A Dutch mail signed in another script stays readable and clean.
+    clean(&plain(
+        "rooster",
+        "Hoi allemaal,\n\nHet rooster voor volgende week staat in de gedeelde map.\n\nGroet, Олена",
+    ));
+}
