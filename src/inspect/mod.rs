@@ -13,6 +13,7 @@ pub mod budget;
 pub mod cli;
 pub(crate) mod detect;
 pub(crate) mod extract;
+pub(crate) mod language;
 pub(crate) mod mime;
 pub(crate) mod script;
 
@@ -20,7 +21,7 @@ pub(crate) mod script;
 mod coverage_tests;
 
 use crate::config::InspectConfig;
-use crate::types::{Location, PartInfo, ScanReport};
+use crate::types::{Category, Finding, Location, PartInfo, ScanReport};
 use budget::{Budget, LimitHit};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::time::Instant;
@@ -190,20 +191,38 @@ pub fn scan(raw: &[u8], config: &InspectConfig) -> ScanReport {
         if let Some(hit) = ctx.budget.hit.clone() {
             ctx.limit(&Location::default(), hit);
         }
-        // A text in a script the detectors cannot read is no clean text.
-        let unread: Vec<(Location, &'static str)> = ctx
+        // A text in a language the detectors read only through a small
+        // vocabulary, or not at all (then it is no clean text).
+        let mut foreign_findings = Vec::new();
+        let mut unread = Vec::new();
+        for unit in ctx
             .units
             .iter()
             .filter(|u| !matches!(u.loc.field.as_deref(), Some("display-names" | "filename")))
-            .filter_map(|u| script::unread(&u.text).map(|s| (u.loc.clone(), s)))
-            .collect();
-        for (loc, name) in unread {
+        {
+            let Some(language) = language::foreign(&unit.text) else {
+                continue;
+            };
+            match detect::foreign::read(language, &unit.text) {
+                detect::foreign::Reading::NoVocabulary => unread.push((unit.loc.clone(), language)),
+                detect::foreign::Reading::HealthOfAPerson => foreign_findings.push(Finding {
+                    category: Category::Health,
+                    detector: "health-foreign-language".into(),
+                    location: unit.loc.clone(),
+                    evidence: format!("health words about a person ({language})"),
+                    confidence: 0.8,
+                }),
+                detect::foreign::Reading::Nothing => {}
+            }
+        }
+        for (loc, language) in unread {
             ctx.unscannable(
                 &loc,
-                &format!("written in {name} script, which the detectors do not read"),
+                &format!("written in {language}, which the detectors do not read"),
             );
         }
-        let findings = detect::run(&ctx.units);
+        let mut findings = detect::run(&ctx.units);
+        findings.extend(foreign_findings);
         (ctx.parts, findings, ctx.unscannable)
     }));
     match outcome {

@@ -5,6 +5,7 @@
 pub mod attribution;
 pub mod bsn;
 pub mod complaints;
+pub mod foreign;
 pub mod gates;
 pub mod health;
 pub mod lexicon;
