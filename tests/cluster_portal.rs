@@ -14,6 +14,7 @@
 //! - A parked message revoked through node C is gone for nodes A and B.
 //! - Failed SMTP AUTH spread over the nodes: after five, the right
 //!   password is refused (454) on the third node too.
+//! - A fourth node with a pickup server key of its own refuses to start.
 //!
 //! `SLUIS_TEST_POSTGRES` (default `postgres://postgres@127.0.0.1:5432/test`)
 //! names the admin database; `skip` skips explicitly.
@@ -317,6 +318,41 @@ fn three_nodes_share_codes_sessions_blobs_limits_and_revokes() {
         .map(|n| start_sluis(&n.config, n.smtp))
         .collect();
     let (a, b, c) = (&nodes[0], &nodes[1], &nodes[2]);
+
+    // A fourth node with a pickup server key of its own would fail every
+    // code made elsewhere: it refuses to start, and says why.
+    let d = node_config(&shared, &dir.path().join("d"), &store, sink_port);
+    let text = std::fs::read_to_string(&d.config).unwrap().replace(
+        &format!("{}/pickup-server.key", shared.display()),
+        &format!("{}/d/own-server.key", dir.path().display()),
+    );
+    std::fs::write(&d.config, text).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sluis"))
+        .arg("--config")
+        .arg(&d.config)
+        .arg("run")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("sluis");
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if start.elapsed() > Duration::from_secs(30) {
+            let _ = child.kill();
+            panic!("a node with another server key started");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    let mut said = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut said).unwrap();
+    assert!(!status.success());
+    assert!(
+        said.contains("differs from the key the other nodes use"),
+        "{said}"
+    );
 
     // --- Code on A, entered on B, session used on C. ---
     let patient = "patient@example.test";
