@@ -38,6 +38,31 @@ pub async fn open_store(url: &str, max_connections: u32) -> Result<Store, store:
     Store::connect(url, max_connections, STORE_COMPONENTS).await
 }
 
+/// The store for `sluis run`: migrated at start (`store.migrate_on_start`,
+/// default), or only checked: a schema this build cannot use, or one that
+/// `sluis migrate` has not brought up to this build yet, refuses the start.
+async fn open_store_for_run(config: &crate::config::StoreConfig) -> anyhow::Result<Store> {
+    let store = if config.migrate_on_start {
+        open_store(&config.url, config.max_connections).await?
+    } else {
+        Store::open(&config.url, config.max_connections).await?
+    };
+    let status = store::schema::status(store.pool(), STORE_COMPONENTS).await?;
+    store::schema::check(&status)?;
+    if status.iter().any(|s| s.behind()) {
+        return Err(store::StoreError::SchemaBehind.into());
+    }
+    for s in status.iter().filter(|s| s.applied > s.known) {
+        tracing::warn!(
+            component = %s.name,
+            database = s.applied,
+            this_build = s.known,
+            "the database schema is ahead of this build (additive: this node runs on; upgrade it)"
+        );
+    }
+    Ok(store)
+}
+
 /// How often the spool relocates long-deferred messages out of old segments.
 const COMPACT_EVERY: Duration = Duration::from_secs(60);
 
@@ -61,7 +86,7 @@ pub async fn run(mut config: Config, demo: bool) -> anyhow::Result<()> {
             Note::Warn(text) => tracing::warn!("{text}"),
         }
     }
-    let store = open_store(&config.store.url, config.store.max_connections).await?;
+    let store = open_store_for_run(&config.store).await?;
     store
         .ensure_tenant(&config.tenant.name, &config.tenant.display_name)
         .await?;
@@ -126,6 +151,7 @@ pub async fn run(mut config: Config, demo: bool) -> anyhow::Result<()> {
         pipeline.clone() as Arc<dyn Outbox>,
         pipeline.clone() as Arc<dyn ReplySink>,
     )?);
+    pickup.check_shared_key().await?;
     pipeline.set_pickup(pickup.clone());
     let sweeper = tokio::spawn(pickup.clone().run_sweeper());
 

@@ -207,21 +207,29 @@ async fn store(url: &str) -> Check {
         }
     }
     let shown = redact_url(url);
+    // Opened without migrating: the schema is only compared with this build.
     let probe = async {
-        let store = crate::server::open_store(url, 1)
+        let store = crate::store::Store::open(url, 1)
             .await
             .map_err(|e| e.to_string())?;
-        sqlx::query("SELECT 1")
-            .execute(store.pool())
+        let status = crate::store::schema::status(store.pool(), crate::server::STORE_COMPONENTS)
             .await
             .map_err(|e| e.to_string())?;
-        Ok::<_, String>(())
+        crate::store::schema::check(&status).map_err(|e| e.to_string())?;
+        Ok::<_, String>(status.iter().any(|s| s.behind()))
     };
     match tokio::time::timeout(PROBE_TIMEOUT, probe).await {
-        Ok(Ok(())) => check(
+        Ok(Ok(false)) => check(
             Status::Ok,
             &format!("database {shown} bereikbaar"),
             "store reachable",
+        ),
+        Ok(Ok(true)) => check(
+            Status::Warn,
+            &format!(
+                "database {shown} bereikbaar; het schema loopt achter (`sluis migrate`, of de start migreert)"
+            ),
+            "store reachable; schema behind this build (`sluis migrate`, or the start migrates)",
         ),
         Ok(Err(e)) => check(
             Status::Fail,

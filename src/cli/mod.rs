@@ -5,6 +5,7 @@
 mod audit;
 pub mod audit_pickups;
 pub mod doctor;
+mod migrate;
 pub mod pickup_list;
 mod users;
 
@@ -91,6 +92,13 @@ pub enum Command {
     /// Check this installation: configuration, policy files, certificate
     /// expiry, store, spool folder, relay host. Exit 1 when a check fails.
     Doctor,
+    /// Bring the database schema up to this version (`sluis run` does it
+    /// at start unless `store.migrate_on_start = false`).
+    Migrate {
+        /// Only show each component's version in the database and in this build.
+        #[arg(long)]
+        status: bool,
+    },
     /// Print the effective configuration (defaults filled in) as TOML.
     Config {
         /// Print only which configuration file is in use.
@@ -367,6 +375,7 @@ pub fn main_with(cli: Cli) -> anyhow::Result<i32> {
             Ok(0)
         }),
         Command::Audit { action } => runtime()?.block_on(audit::run(&config, action)),
+        Command::Migrate { status } => runtime()?.block_on(migrate::run(&config, status)),
         Command::Doctor => Ok(0), // handled above, before the configuration is loaded
         Command::Config { path } => {
             let source = config_source(cli.config.as_deref());

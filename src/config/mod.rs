@@ -172,6 +172,9 @@ impl Config {
         }
         self.metrics.validate().map_err(ConfigError::Invalid)?;
         let p = &self.pickup;
+        if p.blob_chunk_bytes < 4096 || p.blob_chunk_bytes > 256 * 1024 * 1024 {
+            return bad("pickup.blob_chunk_bytes must be 4096..=268435456");
+        }
         if !(6..=10).contains(&p.code_digits) {
             return bad("pickup.code_digits must be 6..=10");
         }

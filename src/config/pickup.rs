@@ -9,10 +9,25 @@ use std::path::PathBuf;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum BlobStorage {
+    /// `database` when the store is PostgreSQL (several nodes share it, so
+    /// the portal works on any node), `file` otherwise (the default).
+    Auto,
     /// One file per message in `pickup.blob_dir` (fsynced).
     File,
-    /// In the database (`pickup_blobs`), for several nodes without shared disk.
+    /// In the database (`pickup_blob_chunks`, chunks of
+    /// `blob_chunk_bytes`), for several nodes without shared disk.
     Database,
+}
+
+impl BlobStorage {
+    /// `Auto` made concrete for a store of this kind.
+    pub fn resolve(self, postgres: bool) -> BlobStorage {
+        match self {
+            BlobStorage::Auto if postgres => BlobStorage::Database,
+            BlobStorage::Auto => BlobStorage::File,
+            other => other,
+        }
+    }
 }
 
 /// How one-time codes reach a phone.
@@ -39,7 +54,12 @@ pub struct PickupConfig {
     /// Public base URL of the portal, used in links (no trailing slash).
     pub base_url: String,
     pub blob_storage: BlobStorage,
+    /// Parked messages as files (also read for older pickups after a
+    /// switch to the database).
     pub blob_dir: PathBuf,
+    /// Size of one database chunk of a parked message (default 1 MiB; a
+    /// blob is written in one transaction, read in order).
+    pub blob_chunk_bytes: usize,
     /// HMAC key for signed revoke links and code hashes (32 random bytes,
     /// created with mode 0600 when missing).
     pub server_key_file: PathBuf,
@@ -137,8 +157,9 @@ impl Default for PickupConfig {
             handshake_timeout_secs: 10,
             header_read_timeout_secs: 30,
             base_url: "https://localhost:8443".into(),
-            blob_storage: BlobStorage::File,
+            blob_storage: BlobStorage::Auto,
             blob_dir: "data/pickup".into(),
+            blob_chunk_bytes: 1024 * 1024,
             server_key_file: "data/pickup-server.key".into(),
             expiry_days: 30,
             max_message_size: 50 * 1024 * 1024,

@@ -74,6 +74,10 @@ pub struct StoreConfig {
     /// `sqlite://path` (created if missing) or `postgres://...`.
     pub url: String,
     pub max_connections: u32,
+    /// `sluis run` brings the schema up to date at start (default). With
+    /// `false` it only checks, and refuses to start until `sluis migrate`
+    /// ran (for operators who migrate a cluster's database by hand).
+    pub migrate_on_start: bool,
 }
 
 impl Default for StoreConfig {
@@ -81,6 +85,7 @@ impl Default for StoreConfig {
         StoreConfig {
             url: "sqlite://data/sluis.db".into(),
             max_connections: 8,
+            migrate_on_start: true,
         }
     }
 }

@@ -21,6 +21,7 @@ use sqlx::Row;
 pub const COMPONENT: Component = Component {
     name: "keys",
     steps: KEYS_STEPS,
+    floor: 0,
 };
 
 /// Migration steps of the `keys` component.

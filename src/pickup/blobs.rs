@@ -1,10 +1,13 @@
 //! Where the ciphertext of a parked message lives: one file per pickup in
-//! a folder (default; written to a temporary name, fsynced, renamed, and
-//! the folder fsynced), or base64 in the database (`pickup_blobs`) for
-//! several nodes without a shared disk.
+//! a folder (default with SQLite; written to a temporary name, fsynced,
+//! renamed, and the folder fsynced), or in the database in chunks
+//! (`pickup_blob_chunks`, one transaction per blob; the default with
+//! PostgreSQL), so every node of a cluster serves every pickup.
 //!
 //! Only age ciphertext ever reaches this module. Deleting it is the
-//! crypto-shredding step of revoke and expiry.
+//! crypto-shredding step of revoke and expiry. A pickup parked as a file
+//! before a switch to the database is still read (and deleted) from its
+//! file on the node that has it.
 
 use super::db;
 use crate::store::Store;
@@ -53,12 +56,18 @@ impl BlobKind {
 #[derive(Clone, Debug)]
 pub enum Blobs {
     Files(PathBuf),
-    Database(Store),
+    Database {
+        store: Store,
+        /// Bytes per chunk (`pickup.blob_chunk_bytes`).
+        chunk_bytes: usize,
+        /// Where pickups parked as files before the switch are.
+        files: PathBuf,
+    },
 }
 
 impl Blobs {
     pub fn in_db(&self) -> bool {
-        matches!(self, Blobs::Database(_))
+        matches!(self, Blobs::Database { .. })
     }
 
     fn path(dir: &Path, id: &str, kind: BlobKind) -> Result<PathBuf, BlobError> {
@@ -71,7 +80,9 @@ impl Blobs {
 
     pub async fn put(&self, id: &str, kind: BlobKind, data: Vec<u8>) -> Result<(), BlobError> {
         match self {
-            Blobs::Database(store) => Ok(db::put_db_blob(store, &kind.db_key(id), &data).await?),
+            Blobs::Database {
+                store, chunk_bytes, ..
+            } => Ok(db::put_db_blob(store, &kind.db_key(id), &data, *chunk_bytes).await?),
             Blobs::Files(dir) => {
                 let path = Self::path(dir, id, kind)?;
                 let dir = dir.clone();
@@ -98,9 +109,11 @@ impl Blobs {
         stored_in_db: bool,
     ) -> Result<Option<Vec<u8>>, BlobError> {
         match self {
-            Blobs::Database(store) => Ok(db::get_db_blob(store, &kind.db_key(id)).await?),
+            Blobs::Database { store, .. } if stored_in_db => {
+                Ok(db::get_db_blob(store, &kind.db_key(id)).await?)
+            }
             Blobs::Files(_) if stored_in_db => Ok(None),
-            Blobs::Files(dir) => {
+            Blobs::Files(dir) | Blobs::Database { files: dir, .. } => {
                 let path = Self::path(dir, id, kind)?;
                 match tokio::fs::read(&path).await {
                     Ok(b) => Ok(Some(b)),
@@ -111,16 +124,16 @@ impl Blobs {
         }
     }
 
-    /// Remove both ciphertexts (database copies go with `db::close_pickup`).
+    /// Remove both ciphertexts (database copies go with `db::close_pickup`;
+    /// a file is removed here in either mode).
     pub async fn delete(&self, id: &str) -> Result<(), BlobError> {
-        if let Blobs::Files(dir) = self {
-            for kind in [BlobKind::Message, BlobKind::View] {
-                let path = Self::path(dir, id, kind)?;
-                match tokio::fs::remove_file(&path).await {
-                    Ok(()) => {}
-                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                    Err(source) => return Err(BlobError::Io { path, source }),
-                }
+        let (Blobs::Files(dir) | Blobs::Database { files: dir, .. }) = self;
+        for kind in [BlobKind::Message, BlobKind::View] {
+            let path = Self::path(dir, id, kind)?;
+            match tokio::fs::remove_file(&path).await {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(source) => return Err(BlobError::Io { path, source }),
             }
         }
         Ok(())
@@ -167,5 +180,51 @@ mod tests {
         );
         assert_eq!(b.get("abc123", BlobKind::View, false).await.unwrap(), None);
         assert!(b.put("../x", BlobKind::Message, vec![]).await.is_err());
+    }
+
+    #[tokio::test]
+    async fn database_blobs_are_chunked_and_older_rows_and_files_still_read() {
+        use sqlx::Row;
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("s.db").display());
+        let store = crate::server::open_store(&url, 2).await.unwrap();
+        let files = dir.path().join("blobs");
+        let b = Blobs::Database {
+            store: store.clone(),
+            chunk_bytes: 4,
+            files: files.clone(),
+        };
+        let data = b"0123456789".to_vec();
+        b.put("ab01", BlobKind::Message, data.clone())
+            .await
+            .unwrap();
+        b.put("ab01", BlobKind::View, vec![]).await.unwrap();
+        let got = b.get("ab01", BlobKind::Message, true).await.unwrap();
+        assert_eq!(got.as_deref(), Some(&data[..]));
+        let got = b.get("ab01", BlobKind::View, true).await.unwrap();
+        assert_eq!(got.as_deref(), Some(&b""[..]));
+        let n: i64 = sqlx::query("SELECT count(*) FROM pickup_blob_chunks WHERE id = 'ab01'")
+            .fetch_one(store.pool())
+            .await
+            .unwrap()
+            .get(0);
+        assert_eq!(n, 3, "10 bytes in chunks of 4");
+        // A row written by an older version (base64 in `pickup_blobs`).
+        sqlx::query("INSERT INTO pickup_blobs (id, data) VALUES ('cd02', 'b2xk')")
+            .execute(store.pool())
+            .await
+            .unwrap();
+        let got = b.get("cd02", BlobKind::Message, true).await.unwrap();
+        assert_eq!(got.as_deref(), Some(&b"old"[..]));
+        // A pickup parked as a file before the switch.
+        Blobs::Files(files)
+            .put("ef03", BlobKind::Message, b"file".to_vec())
+            .await
+            .unwrap();
+        let got = b.get("ef03", BlobKind::Message, false).await.unwrap();
+        assert_eq!(got.as_deref(), Some(&b"file"[..]));
+        b.delete("ef03").await.unwrap();
+        assert_eq!(b.get("ef03", BlobKind::Message, false).await.unwrap(), None);
+        assert_eq!(b.get("gg04", BlobKind::Message, true).await.unwrap(), None);
     }
 }

@@ -164,6 +164,12 @@ impl ServerKey {
         ct_eq(&self.revoke_tag(pickup_id), tag)
     }
 
+    /// A name for this key that reveals nothing of it (an HMAC of a fixed
+    /// label): nodes of a cluster compare theirs in the store.
+    pub fn fingerprint(&self) -> String {
+        hex::encode(self.mac(&[b"sluis server key fingerprint"]))
+    }
+
     /// Stored form of a one-time code, bound to its pickup.
     pub fn code_hash(&self, pickup_id: &str, code: &str) -> String {
         hex::encode(self.mac(&[b"code", pickup_id.as_bytes(), code.as_bytes()]))

@@ -9,6 +9,30 @@ use super::{Pickup, PickupError};
 use std::sync::Arc;
 
 impl Pickup {
+    /// With several nodes on one PostgreSQL, every node must hold the same
+    /// server key (`pickup.server_key_file`): a code requested on one node
+    /// is hashed with it and checked on another. The first node records
+    /// the key's fingerprint; a node with another key refuses to start
+    /// rather than fail every code and revoke link made elsewhere. (SQLite:
+    /// one node, nothing to compare.)
+    pub async fn check_shared_key(&self) -> Result<(), PickupError> {
+        if self.store.backend() != crate::store::Backend::Postgres {
+            return Ok(());
+        }
+        let mine = self.key.fingerprint();
+        let recorded = db::claim_key_fingerprint(&self.store, &mine).await?;
+        if crate::pickup::crypto::ct_eq(&recorded, &mine) {
+            return Ok(());
+        }
+        Err(PickupError::ServerKey {
+            path: self.cfg().server_key_file.display().to_string(),
+            message: "verschilt van de sleutel die de andere nodes gebruiken; kopieer het \
+                      bestand van een draaiende node / differs from the key the other nodes \
+                      use; copy the file from a running node"
+                .into(),
+        })
+    }
+
     /// Revoke one pickup: delete ciphertext, codes and sessions.
     pub async fn revoke(&self, pickup_id: &str, actor: &str) -> Result<bool, PickupError> {
         self.close(pickup_id, PickupState::Revoked, "revoked", actor)

@@ -89,9 +89,14 @@ impl Pickup {
         replies: Arc<dyn ReplySink>,
     ) -> Result<Pickup, PickupError> {
         let key = crypto::load_or_create_key(&config.pickup.server_key_file)?;
-        let blobs = match config.pickup.blob_storage {
-            BlobStorage::File => Blobs::Files(config.pickup.blob_dir.clone()),
-            BlobStorage::Database => Blobs::Database(store.clone()),
+        let postgres = store.backend() == crate::store::Backend::Postgres;
+        let blobs = match config.pickup.blob_storage.resolve(postgres) {
+            BlobStorage::Database => Blobs::Database {
+                store: store.clone(),
+                chunk_bytes: config.pickup.blob_chunk_bytes.max(1),
+                files: config.pickup.blob_dir.clone(),
+            },
+            BlobStorage::File | BlobStorage::Auto => Blobs::Files(config.pickup.blob_dir.clone()),
         };
         let dkim = super::dkim::Dkim::load(&config.pickup, &config.tenant.name)?;
         Ok(Pickup {

@@ -35,6 +35,10 @@ fn all_blocked_reply(blocked: &[(String, Bilingual)]) -> Reply {
 }
 
 impl Backend for Pipeline {
+    fn auth_store(&self) -> Option<crate::store::Store> {
+        (self.store.backend() == crate::store::Backend::Postgres).then(|| self.store.clone())
+    }
+
     async fn authenticate(
         &self,
         username: &str,

@@ -1,10 +1,12 @@
 //! SMTP AUTH helpers: decoding PLAIN and LOGIN responses (pure), the
-//! per-IP failed-attempt limiter shared by all sessions, and masking of
-//! usernames for logs and audit.
+//! per-IP failed-attempt limiter shared by all sessions ([`AuthLimiter`]:
+//! in this process, or in the store shared by every node of a cluster),
+//! and masking of usernames for logs and audit.
 //!
 //! Promises: passwords are never logged or kept beyond the check; an IP
 //! with too many failures inside the window is refused until the window
-//! passes; the limiter's memory is bounded.
+//! passes; the limiter's memory is bounded. A store that cannot be asked
+//! fails closed: no password is checked (the client gets 454 and retries).
 
 use base64::Engine;
 use std::collections::HashMap;
@@ -82,6 +84,78 @@ pub fn limit_key(ip: IpAddr) -> IpAddr {
             IpAddr::V6(std::net::Ipv6Addr::new(a, b, c, d, 0, 0, 0, 0))
         }
         v4 => v4,
+    }
+}
+
+/// Where failed AUTH attempts are counted: in this process (one node, or
+/// SQLite), or in the store every node shares (PostgreSQL), so spreading
+/// attempts over the nodes of a cluster gains nothing.
+pub enum AuthLimiter {
+    Local(AuthFailures),
+    Shared {
+        store: crate::store::Store,
+        max: u32,
+        window: Duration,
+    },
+}
+
+impl AuthLimiter {
+    fn key(ip: IpAddr) -> String {
+        limit_key(ip).to_string()
+    }
+
+    fn window_ms(window: Duration) -> i64 {
+        i64::try_from(window.as_millis()).unwrap_or(i64::MAX)
+    }
+
+    /// Is this client refused AUTH right now?
+    pub async fn is_blocked(&self, ip: IpAddr) -> bool {
+        match self {
+            AuthLimiter::Local(l) => l.is_blocked(ip),
+            AuthLimiter::Shared { store, max, window } => store
+                .auth_failure_blocked(
+                    &Self::key(ip),
+                    *max,
+                    Self::window_ms(*window),
+                    crate::now_ms(),
+                )
+                .await
+                .unwrap_or_else(|e| {
+                    tracing::warn!(error = %e, "cannot read the shared AUTH failure count; refusing AUTH");
+                    true
+                }),
+        }
+    }
+
+    /// See [`AuthFailures::reserve`].
+    pub async fn reserve(&self, ip: IpAddr) -> bool {
+        match self {
+            AuthLimiter::Local(l) => l.reserve(ip),
+            AuthLimiter::Shared { store, max, window } => store
+                .auth_failure_reserve(
+                    &Self::key(ip),
+                    *max,
+                    Self::window_ms(*window),
+                    crate::now_ms(),
+                )
+                .await
+                .unwrap_or_else(|e| {
+                    tracing::warn!(error = %e, "cannot count the AUTH attempt in the store; refusing AUTH");
+                    false
+                }),
+        }
+    }
+
+    /// See [`AuthFailures::give_back`].
+    pub async fn give_back(&self, ip: IpAddr) {
+        match self {
+            AuthLimiter::Local(l) => l.give_back(ip),
+            AuthLimiter::Shared { store, .. } => {
+                if let Err(e) = store.auth_failure_give_back(&Self::key(ip)).await {
+                    tracing::warn!(error = %e, "cannot give an AUTH attempt back in the store");
+                }
+            }
+        }
     }
 }
 

@@ -98,4 +98,11 @@ pub trait Backend: Send + Sync + 'static {
         submission: Submission,
         message: Vec<u8>,
     ) -> impl Future<Output = Result<Reply, Reply>> + Send;
+
+    /// The store every node of a cluster shares, when failed AUTH attempts
+    /// are to be counted there (PostgreSQL); `None` (the default): each
+    /// process counts its own.
+    fn auth_store(&self) -> Option<crate::store::Store> {
+        None
+    }
 }

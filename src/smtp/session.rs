@@ -8,7 +8,7 @@
 //! is enforced. Fails by closing the session: I/O errors end it quietly,
 //! limits end it with a 421.
 
-use super::auth::AuthFailures;
+use super::auth::{AuthFailures, AuthLimiter};
 use super::conn::{Conn, InBuf, Line};
 use super::{reply, AuthenticatedUser, Backend, Reply};
 use crate::audit::Audit;
@@ -29,10 +29,10 @@ pub struct SessionContext<B> {
     pub audit: Audit,
     /// `None`: no certificate, so no STARTTLS and no AUTH.
     pub tls: Option<TlsAcceptor>,
-    pub auth_failures: Arc<AuthFailures>,
+    pub auth_failures: Arc<AuthLimiter>,
 }
 
-impl<B> SessionContext<B> {
+impl<B: super::Backend> SessionContext<B> {
     pub fn new(
         config: Arc<Config>,
         backend: Arc<B>,
@@ -40,10 +40,14 @@ impl<B> SessionContext<B> {
         tls: Option<Arc<rustls::ServerConfig>>,
     ) -> SessionContext<B> {
         let limits = &config.limits;
-        let auth_failures = Arc::new(AuthFailures::new(
+        let (max, window) = (
             limits.max_auth_failures_per_ip,
             std::time::Duration::from_secs(limits.auth_failure_window_secs),
-        ));
+        );
+        let auth_failures = Arc::new(match backend.auth_store() {
+            Some(store) => AuthLimiter::Shared { store, max, window },
+            None => AuthLimiter::Local(AuthFailures::new(max, window)),
+        });
         SessionContext {
             tls: tls.map(TlsAcceptor::from),
             config,

@@ -4,7 +4,8 @@
 //! Promises: passwords go only to `Backend::authenticate` and are never
 //! logged; a failure is answered after `auth_failure_delay_millis`, is
 //! recorded in the audit trail (IP and masked username) and counts towards
-//! the per-client limit (per IPv4 address, per IPv6 /64); the attempt is
+//! the per-client limit (per IPv4 address, per IPv6 /64; counted in the
+//! store every node shares when [`Backend::auth_store`] gives one); the attempt is
 //! reserved before the password is checked, so parallel sessions cannot
 //! exceed the limit; a blocked client gets 454 without its password checked.
 
@@ -44,7 +45,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin + Send, B: Backend> Session<S, B> {
         if self.auth.is_some() {
             return Ok(self.fail(reply::bad_sequence("Al aangemeld", "Already authenticated")));
         }
-        if self.ctx.auth_failures.is_blocked(self.peer) {
+        if self.ctx.auth_failures.is_blocked(self.peer).await {
             tracing::info!(peer = %self.peer, "AUTH refused: too many failures from this IP");
             return Ok(self.fail(reply::auth_blocked()));
         }
@@ -63,14 +64,14 @@ impl<S: AsyncRead + AsyncWrite + Unpin + Send, B: Backend> Session<S, B> {
         };
         // Take the attempt before the check: parallel sessions from one
         // client never get more password checks than the limit.
-        if !self.ctx.auth_failures.reserve(self.peer) {
+        if !self.ctx.auth_failures.reserve(self.peer).await {
             tracing::info!(peer = %self.peer, "AUTH refused: too many failures from this IP");
             return Ok(self.fail(reply::auth_blocked()));
         }
         let checked = self.ctx.backend.authenticate(&user, &password).await;
         if !matches!(checked, Ok(None)) {
             // Right password, or not checked (store error): not a failure.
-            self.ctx.auth_failures.give_back(self.peer);
+            self.ctx.auth_failures.give_back(self.peer).await;
         }
         match checked {
             Ok(Some(account)) => {
@@ -80,7 +81,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin + Send, B: Backend> Session<S, B> {
                 Ok(Flow::Continue)
             }
             Ok(None) => {
-                let blocked = self.ctx.auth_failures.is_blocked(self.peer);
+                let blocked = self.ctx.auth_failures.is_blocked(self.peer).await;
                 let masked = mask_user(&user);
                 tracing::info!(peer = %self.peer, user = %masked, blocked, "AUTH failed");
                 self.ctx.audit.record(

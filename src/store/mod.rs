@@ -11,6 +11,7 @@
 //! them, and `Debug` of a row never shows one.
 
 pub mod chain;
+mod limits;
 pub mod schema;
 
 use crate::audit::AuditEvent;
@@ -30,6 +31,24 @@ pub enum StoreError {
     BadUrl,
     #[error("the audit chain head in audit_heads is not a sha256")]
     CorruptChainHead,
+    #[error(
+        "het databaseschema van '{component}' staat op versie {applied} en vraagt code die \
+         minstens {floor} stappen kent; deze sluis kent er {known}: werk deze node bij / \
+         the database schema of '{component}' is at version {applied} and needs code that \
+         knows at least {floor} steps; this sluis knows {known}: upgrade this node"
+    )]
+    SchemaTooNew {
+        component: String,
+        applied: i64,
+        floor: i64,
+        known: i64,
+    },
+    #[error(
+        "het databaseschema loopt achter op deze sluis (store.migrate_on_start = false): \
+         voer eerst `sluis migrate` uit / the database schema is behind this sluis \
+         (store.migrate_on_start = false): run `sluis migrate` first"
+    )]
+    SchemaBehind,
 }
 
 /// Which SQL dialect is behind the pool (only the schema differs).
@@ -117,6 +136,15 @@ impl Store {
         max_connections: u32,
         components: &[schema::Component],
     ) -> Result<Store, StoreError> {
+        let store = Store::open(url, max_connections).await?;
+        schema::migrate(&store.pool, store.backend, components).await?;
+        Ok(store)
+    }
+
+    /// Connect without touching the schema (creating a SQLite file and its
+    /// folder when needed): for [`schema::status`], and for a node that
+    /// only checks the schema (`store.migrate_on_start = false`).
+    pub async fn open(url: &str, max_connections: u32) -> Result<Store, StoreError> {
         sqlx::any::install_default_drivers();
         let (backend, url) = if let Some(path) = url.strip_prefix("sqlite://") {
             if path != ":memory:" {
@@ -153,9 +181,7 @@ impl Store {
             });
         }
         let pool = options.connect(&url).await?;
-        let store = Store { pool, backend };
-        schema::migrate(&store.pool, backend, components).await?;
-        Ok(store)
+        Ok(Store { pool, backend })
     }
 
     pub fn backend(&self) -> Backend {

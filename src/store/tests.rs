@@ -74,6 +74,60 @@ async fn story(store: &Store, tag: &str) {
         .execute(store.pool())
         .await;
     assert!(delete.is_err(), "audit rows could be deleted");
+
+    auth_failures_story(store).await;
+}
+
+/// The shared AUTH failure counter: reserved before the check, refused at
+/// the limit, given back, a new window after the old one passed.
+async fn auth_failures_story(store: &Store) {
+    let (key, max, window) = ("192.0.2.44", 3, 60_000);
+    let t = 1_000_000_i64;
+    for i in 0..3 {
+        assert!(store
+            .auth_failure_reserve(key, max, window, t + i)
+            .await
+            .unwrap());
+    }
+    assert!(store
+        .auth_failure_blocked(key, max, window, t + 5)
+        .await
+        .unwrap());
+    assert!(!store
+        .auth_failure_reserve(key, max, window, t + 6)
+        .await
+        .unwrap());
+    assert!(!store
+        .auth_failure_blocked("192.0.2.45", max, window, t + 6)
+        .await
+        .unwrap());
+    // One of the three had the right password.
+    store.auth_failure_give_back(key).await.unwrap();
+    assert!(!store
+        .auth_failure_blocked(key, max, window, t + 7)
+        .await
+        .unwrap());
+    assert!(store
+        .auth_failure_reserve(key, max, window, t + 8)
+        .await
+        .unwrap());
+    assert!(!store
+        .auth_failure_reserve(key, max, window, t + 9)
+        .await
+        .unwrap());
+    // The window passed: counting starts again.
+    assert!(!store
+        .auth_failure_blocked(key, max, window, t + window + 1)
+        .await
+        .unwrap());
+    assert!(store
+        .auth_failure_reserve(key, max, window, t + window + 1)
+        .await
+        .unwrap());
+    assert!(!store
+        .auth_failure_blocked(key, max, window, t + window + 2)
+        .await
+        .unwrap());
 }
 
 #[tokio::test]
@@ -220,10 +274,12 @@ async fn components_migrate_after_core_in_order_and_resume() {
         Component {
             name: "a",
             steps: A1,
+            floor: 0,
         },
         Component {
             name: "b",
             steps: B,
+            floor: 0,
         },
     ];
     let store = Store::connect(&url, 2, &first).await.unwrap();
@@ -243,7 +299,7 @@ async fn components_migrate_after_core_in_order_and_resume() {
     };
     assert_eq!(
         recorded(store.clone()).await,
-        want(&[("core", 1), ("core", 2), ("a", 1), ("b", 1)])
+        want(&[("core", 1), ("core", 2), ("core", 3), ("a", 1), ("b", 1)])
     );
     drop(store);
     // Step 1 of `a` would fail if it ran again (the table exists).
@@ -251,16 +307,92 @@ async fn components_migrate_after_core_in_order_and_resume() {
         Component {
             name: "a",
             steps: A2,
+            floor: 0,
         },
         first[1],
     ];
     let again = Store::connect(&url, 2, &second).await.unwrap();
     assert_eq!(
         recorded(again.clone()).await,
-        want(&[("core", 1), ("core", 2), ("a", 1), ("b", 1), ("a", 2)])
+        want(&[
+            ("core", 1),
+            ("core", 2),
+            ("core", 3),
+            ("a", 1),
+            ("b", 1),
+            ("a", 2)
+        ])
     );
     sqlx::query("SELECT x FROM a_two")
         .fetch_all(again.pool())
         .await
         .unwrap();
+}
+
+/// Rolling upgrades: a build that knows fewer steps than the database has
+/// runs on while the newer steps are additive, and refuses to start once a
+/// newer build recorded a floor above what it knows.
+#[tokio::test]
+async fn an_older_build_runs_on_an_additive_schema_and_refuses_one_past_its_floor() {
+    use schema::{Component, Step};
+    const V1: &[Step] = &[&["CREATE TABLE r_one (x BIGINT)"]];
+    const V2: &[Step] = &[
+        &["CREATE TABLE r_one (x BIGINT)"],
+        &["ALTER TABLE r_one ADD COLUMN y BIGINT NOT NULL DEFAULT 0"],
+    ];
+    const V3: &[Step] = &[
+        &["CREATE TABLE r_one (x BIGINT)"],
+        &["ALTER TABLE r_one ADD COLUMN y BIGINT NOT NULL DEFAULT 0"],
+        &["CREATE TABLE r_two (x BIGINT)"],
+    ];
+    const LATER: &[Step] = &[&["CREATE TABLE later_one (x BIGINT)"]];
+    let r = |steps, floor| Component {
+        name: "r",
+        steps,
+        floor,
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("r.db").display());
+    Store::connect(&url, 2, &[r(V2, 0)]).await.unwrap();
+    // Version N on the schema of N+1 (additive): runs, nothing re-applied.
+    let old = Store::connect(&url, 2, &[r(V1, 0)]).await.unwrap();
+    let status = schema::status(old.pool(), &[r(V1, 0)]).await.unwrap();
+    let st = status.iter().find(|s| s.name == "r").unwrap();
+    assert_eq!((st.applied, st.known, st.floor), (2, 1, 0));
+    assert!(!st.incompatible() && !st.behind());
+    // A component only a newer build knows is listed, and harmless.
+    Store::connect(
+        &url,
+        2,
+        &[
+            r(V2, 0),
+            Component {
+                name: "later",
+                steps: LATER,
+                floor: 0,
+            },
+        ],
+    )
+    .await
+    .unwrap();
+    let status = schema::status(old.pool(), &[r(V1, 0)]).await.unwrap();
+    assert!(status.iter().any(|s| s.name == "later" && s.known == 0));
+    schema::check(&status).unwrap();
+    // N+2 breaks what N knows (floor 2): N refuses, N+1 still runs.
+    Store::connect(&url, 2, &[r(V3, 2)]).await.unwrap();
+    match Store::connect(&url, 2, &[r(V1, 0)]).await {
+        Err(StoreError::SchemaTooNew {
+            component,
+            applied,
+            floor,
+            known,
+        }) => {
+            assert_eq!((component.as_str(), applied, floor, known), ("r", 3, 2, 1));
+        }
+        other => panic!("an older build started on a schema past its floor: {other:?}"),
+    }
+    Store::connect(&url, 2, &[r(V2, 0)]).await.unwrap();
+    // The older build never lowers the floor.
+    let status = schema::status(old.pool(), &[r(V2, 0)]).await.unwrap();
+    assert_eq!(status.iter().find(|s| s.name == "r").unwrap().floor, 2);
 }

@@ -22,6 +22,7 @@ use std::collections::BTreeMap;
 pub const COMPONENT: Component = Component {
     name: "tlsrpt",
     steps: SCHEMA,
+    floor: 0,
 };
 
 /// Migration steps of the `tlsrpt` store component (portable SQL).

@@ -119,3 +119,19 @@ pub async fn drop_stale(
         .await?;
     Ok(())
 }
+
+/// Record `fingerprint` as the cluster's server key when none is yet;
+/// returns the one recorded (this one, or another node's).
+pub async fn claim_key_fingerprint(store: &Store, fingerprint: &str) -> Result<String, StoreError> {
+    sqlx::query(
+        "INSERT INTO pickup_server_key (name, fingerprint) VALUES ('pickup', $1) \
+         ON CONFLICT (name) DO NOTHING",
+    )
+    .bind(fingerprint)
+    .execute(store.pool())
+    .await?;
+    let row = sqlx::query("SELECT fingerprint FROM pickup_server_key WHERE name = 'pickup'")
+        .fetch_one(store.pool())
+        .await?;
+    Ok(row.try_get(0)?)
+}

@@ -1,6 +1,7 @@
 //! The pickup row: insert, look up, expire or close (dropping its codes,
 //! sessions and database blob), first opening; the ciphertext when it is
-//! kept in the database (`pickup_blobs`, base64); the sender's contacts
+//! kept in the database (`pickup_blob_chunks`; `pickup_blobs`, base64,
+//! from older versions is still read); the sender's contacts
 //! (address -> phone). Part of [`super`].
 
 use crate::store::{Store, StoreError};
@@ -194,11 +195,16 @@ pub async fn close_pickup(store: &Store, id: &str, state: PickupState) -> Result
     ] {
         sqlx::query(sql).bind(id).execute(&mut *tx).await?;
     }
-    sqlx::query("DELETE FROM pickup_blobs WHERE id = $1 OR id = $2")
-        .bind(id)
-        .bind(format!("{id}.view"))
-        .execute(&mut *tx)
-        .await?;
+    for sql in [
+        "DELETE FROM pickup_blobs WHERE id = $1 OR id = $2",
+        "DELETE FROM pickup_blob_chunks WHERE id = $1 OR id = $2",
+    ] {
+        sqlx::query(sql)
+            .bind(id)
+            .bind(format!("{id}.view"))
+            .execute(&mut *tx)
+            .await?;
+    }
     tx.commit().await?;
     Ok(done.rows_affected() == 1)
 }
@@ -213,18 +219,53 @@ pub async fn mark_opened(store: &Store, id: &str, now_ms: i64) -> Result<bool, S
     Ok(done.rows_affected() == 1)
 }
 
-pub async fn put_db_blob(store: &Store, id: &str, data: &[u8]) -> Result<(), StoreError> {
-    use base64::Engine;
-    sqlx::query("INSERT INTO pickup_blobs (id, data) VALUES ($1, $2)")
+/// Store a ciphertext in chunks of `chunk_bytes`, in one transaction
+/// (replacing any earlier chunks of `id`).
+pub async fn put_db_blob(
+    store: &Store,
+    id: &str,
+    data: &[u8],
+    chunk_bytes: usize,
+) -> Result<(), StoreError> {
+    let mut tx = store.pool().begin().await?;
+    sqlx::query("DELETE FROM pickup_blob_chunks WHERE id = $1")
         .bind(id)
-        .bind(base64::engine::general_purpose::STANDARD.encode(data))
-        .execute(store.pool())
+        .execute(&mut *tx)
         .await?;
+    // An empty blob is one empty chunk: "stored" and "absent" stay apart.
+    let chunks: Vec<&[u8]> = if data.is_empty() {
+        vec![data]
+    } else {
+        data.chunks(chunk_bytes.max(1)).collect()
+    };
+    for (seq, chunk) in chunks.into_iter().enumerate() {
+        sqlx::query("INSERT INTO pickup_blob_chunks (id, seq, data) VALUES ($1, $2, $3)")
+            .bind(id)
+            .bind(seq as i64)
+            .bind(chunk.to_vec())
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
     Ok(())
 }
 
+/// A ciphertext kept in the database: its chunks in order, or (parked by
+/// an older version) the base64 row of `pickup_blobs`.
 pub async fn get_db_blob(store: &Store, id: &str) -> Result<Option<Vec<u8>>, StoreError> {
     use base64::Engine;
+    let rows = sqlx::query("SELECT data FROM pickup_blob_chunks WHERE id = $1 ORDER BY seq")
+        .bind(id)
+        .fetch_all(store.pool())
+        .await?;
+    if !rows.is_empty() {
+        let mut out = Vec::new();
+        for row in &rows {
+            let chunk: Vec<u8> = row.try_get(0)?;
+            out.extend_from_slice(&chunk);
+        }
+        return Ok(Some(out));
+    }
     let Some(row) = sqlx::query("SELECT data FROM pickup_blobs WHERE id = $1")
         .bind(id)
         .fetch_optional(store.pool())

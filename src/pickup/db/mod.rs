@@ -4,7 +4,7 @@
 //! secret (never the secret), addresses and phone needed to send codes,
 //! times and state; code hashes (HMAC), session hashes with the link secret
 //! sealed under the session token; rate-limit counters; the contact list.
-//! Ciphertext lives in the blob store (files or `pickup_blobs`, base64).
+//! Ciphertext lives in the blob store (files, or `pickup_blob_chunks`).
 //! Counters and one-time use are done with single UPDATE statements, and
 //! code requests and code checks of one link run in transactions under the
 //! link's row lock, so several nodes on one PostgreSQL database stay correct.
@@ -22,7 +22,8 @@ mod codes;
 mod links;
 
 pub use access::{
-    delete_session, drop_stale, insert_session, rate_hit, session, touch_session, SessionRow,
+    claim_key_fingerprint, delete_session, drop_stale, insert_session, rate_hit, session,
+    touch_session, SessionRow,
 };
 pub use codes::{check_code, issue_code, put_code, CodeCheck, Issued};
 pub use links::{
@@ -36,6 +37,7 @@ pub use links::{
 pub const COMPONENT: Component = Component {
     name: "pickup",
     steps: PICKUP_STEPS,
+    floor: 0,
 };
 
 /// Migration steps of the `pickup` component.
@@ -86,5 +88,20 @@ pub const PICKUP_STEPS: &[Step] = &[
         // Codes made over a link's whole life (the lifetime cap,
         // `pickup.max_codes_per_link_lifetime`).
         "ALTER TABLE pickups ADD COLUMN codes_issued BIGINT NOT NULL DEFAULT 0",
+    ],
+    &[
+        // Ciphertext in the database as bytes, in chunks (`bytea` on
+        // PostgreSQL; SQLite keeps the bytes as a BLOB value), so a large
+        // parked message is neither base64-inflated nor one huge value.
+        "CREATE TABLE pickup_blob_chunks (
+        id TEXT NOT NULL,
+        seq BIGINT NOT NULL,
+        data BYTEA NOT NULL,
+        PRIMARY KEY (id, seq))",
+        // The fingerprint of the server key (HMAC key of codes and revoke
+        // links) the first node used: every node must hold the same key.
+        "CREATE TABLE pickup_server_key (
+        name TEXT PRIMARY KEY,
+        fingerprint TEXT NOT NULL)",
     ],
 ];
