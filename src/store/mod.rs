@@ -488,4 +488,6 @@ pub async fn write_audit_until_stored(
 }
 
 #[cfg(test)]
+pub(crate) mod scratch;
+#[cfg(test)]
 mod tests;
