@@ -9,94 +9,25 @@
 //! otherwise a lab that cannot start fails the test.
 
 mod crypto_common;
+mod support;
 
 use crypto_common::*;
 use sluis::audit::Audit;
 use sluis::crypto::dane_lookup::DnsKeyLookup;
 use sluis::crypto::{CryptoConfig, EncryptOutcome, Encryptor, KeySource, Method};
 use sluis::net::dns::{Dns, DnsOptions, TrustAnchorSource, Validation};
-use std::collections::HashMap;
-use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::Arc;
+use support::lab::{skip, up};
 
 const NET: &str = "127.0.9";
-const DNS_PORT: &str = "10153";
-
-struct Lab {
-    dir: PathBuf,
-    workdir: tempfile::TempDir,
-    env: HashMap<String, String>,
-}
-
-impl Drop for Lab {
-    fn drop(&mut self) {
-        let _ = Command::new(self.dir.join("down.sh"))
-            .arg("--workdir")
-            .arg(self.workdir.path())
-            .status();
-    }
-}
-
-impl Lab {
-    fn up() -> Lab {
-        let shared = std::env::var_os("SLUIS_SHARED")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"));
-        let dir = shared.join("dane-lab");
-        assert!(
-            dir.join("up.sh").exists(),
-            "dane-lab not found at {}",
-            dir.display()
-        );
-        let workdir = tempfile::tempdir().unwrap();
-        let out = Command::new(dir.join("up.sh"))
-            .arg("--workdir")
-            .arg(workdir.path())
-            .args(["--net", NET, "--port", DNS_PORT])
-            .args(["--smtp-port", "10125", "--https-port", "10543"])
-            .output()
-            .expect("run up.sh");
-        let mut lab = Lab {
-            dir,
-            workdir,
-            env: HashMap::new(),
-        };
-        assert!(
-            out.status.success(),
-            "dane-lab up.sh failed (needs root):\n{}\n{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let env = std::fs::read_to_string(lab.workdir.path().join("lab.env")).unwrap();
-        for line in env.lines() {
-            if let Some((k, v)) = line.split_once('=') {
-                if !k.starts_with('#') {
-                    lab.env.insert(
-                        k.trim_start_matches("export ").to_string(),
-                        v.trim_matches('"').to_string(),
-                    );
-                }
-            }
-        }
-        lab
-    }
-
-    fn var(&self, k: &str) -> String {
-        self.env
-            .get(k)
-            .cloned()
-            .unwrap_or_else(|| panic!("{k} missing in lab.env"))
-    }
-}
+const DNS_PORT: u16 = 10153;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn smimea_and_openpgpkey_from_the_lab_are_found_and_open_with_the_real_tools() {
-    if std::env::var_os("SLUIS_SKIP_LAB").is_some() {
-        eprintln!("SLUIS_SKIP_LAB set: dane-lab test skipped");
+    if skip() {
         return;
     }
-    let lab = Lab::up();
+    let lab = up(NET, DNS_PORT, 10125, 10543);
     let dns = Dns::new(DnsOptions {
         upstream: Some(lab.var("LAB_AUTH_DNS").parse().expect("LAB_AUTH_DNS")),
         validation: Validation::SelfValidate(TrustAnchorSource::File(

@@ -243,3 +243,199 @@ async fn dane_conformance_against_a_scripted_dns() {
     let got = dns.tlsa(25, "nothing.test").await.expect("negative answer");
     assert!(got.records.is_empty() && got.negative.is_some());
 }
+
+/// An MX host named `mx` in domain `domain` (MX answer with `mx_ad`) that is
+/// a CNAME to `target`, whose A answer (the whole chain) carries
+/// `chain_ad`; the CNAME query at `mx` is answered with `cname`.
+fn alias_domain(
+    z: &mut Zone,
+    domain: &str,
+    mx: &str,
+    target: &str,
+    mx_ad: bool,
+    chain_ad: bool,
+    cname: Resp,
+) {
+    z.insert(
+        (format!("{domain}."), RecordType::MX),
+        Resp::Answer {
+            records: vec![rec(
+                &format!("{domain}."),
+                RData::MX(MX::new(10, n(&format!("{mx}.")))),
+            )],
+            ad: mx_ad,
+        },
+    );
+    let alias = rec(
+        &format!("{mx}."),
+        RData::CNAME(CNAME(n(&format!("{target}.")))),
+    );
+    z.insert(
+        (format!("{mx}."), RecordType::A),
+        Resp::Answer {
+            records: vec![
+                alias.clone(),
+                rec(&format!("{target}."), RData::A(A::new(127, 0, 0, 1))),
+            ],
+            ad: chain_ad,
+        },
+    );
+    z.insert(
+        (format!("{mx}."), RecordType::AAAA),
+        Resp::Answer {
+            records: vec![alias],
+            ad: chain_ad,
+        },
+    );
+    z.insert(
+        (format!("{target}."), RecordType::AAAA),
+        Resp::Answer {
+            records: vec![],
+            ad: chain_ad,
+        },
+    );
+    z.insert((format!("{mx}."), RecordType::CNAME), cname);
+}
+
+/// Issue 19 item 6 through an AD-bit resolver (the dane-lab test
+/// `dane_postfix` has the same cases on real DNS with Postfix as oracle):
+/// an MX name that is a secure CNAME into an unsigned zone gets TLSA at
+/// the MX name and sends it as SNI; an insecure first link, or a CNAME
+/// lookup that fails, never reads as "no TLSA"-then-DANE; a host in a
+/// signed zone behind an unsigned MX RRset is DANE-authenticated but not
+/// `dane` for a transport requirement.
+#[tokio::test(flavor = "multi_thread")]
+async fn cname_into_unsigned_zone_and_insecure_mx_through_the_ad_bit() {
+    let (port, cert) = smtp_server(false).await;
+    let good = spki_sha256(&cert);
+    let wrong = vec![0u8; 32];
+    let mut z = Zone::new();
+    let tlsa_at = |z: &mut Zone, host: &str, data: Vec<u8>| {
+        let owner = format!("_{port}._tcp.{host}.");
+        z.insert(
+            (owner.clone(), RecordType::TLSA),
+            secure(vec![rec(&owner, tlsa(CertUsage::DaneEe, data))]),
+        );
+    };
+    let secure_alias = |mx: &str, target: &str| {
+        secure(vec![rec(
+            &format!("{mx}."),
+            RData::CNAME(CNAME(n(&format!("{target}.")))),
+        )])
+    };
+
+    // Secure first link: TLSA at the MX name (wrong TLSA at the target,
+    // which is insecure, must not matter).
+    alias_domain(
+        &mut z,
+        "first.test",
+        "mx.first.test",
+        "host.unsigned.test",
+        true,
+        false,
+        secure_alias("mx.first.test", "host.unsigned.test"),
+    );
+    tlsa_at(&mut z, "mx.first.test", good.clone());
+    tlsa_at(&mut z, "host.unsigned.test", wrong.clone());
+    // The same with a TLSA at the MX name that does not match: never used.
+    alias_domain(
+        &mut z,
+        "first-bad.test",
+        "mx.first-bad.test",
+        "host2.unsigned.test",
+        true,
+        false,
+        secure_alias("mx.first-bad.test", "host2.unsigned.test"),
+    );
+    tlsa_at(&mut z, "mx.first-bad.test", wrong.clone());
+    // An insecure first link: no TLSA counts (the wrong one is ignored).
+    alias_domain(
+        &mut z,
+        "loose.test",
+        "mx.loose.test",
+        "host3.unsigned.test",
+        true,
+        false,
+        Resp::Answer {
+            records: vec![rec(
+                "mx.loose.test.",
+                RData::CNAME(CNAME(n("host3.unsigned.test."))),
+            )],
+            ad: false,
+        },
+    );
+    tlsa_at(&mut z, "mx.loose.test", wrong.clone());
+    // The CNAME query fails: unknown, so the host is deferred.
+    alias_domain(
+        &mut z,
+        "cname-servfail.test",
+        "mx.cname-servfail.test",
+        "host4.unsigned.test",
+        true,
+        false,
+        Resp::Code(ResponseCode::ServFail),
+    );
+    // Unsigned MX RRset, host in a signed zone with TLSA.
+    z.insert(
+        ("unsigned-mx.test.".into(), RecordType::MX),
+        Resp::Answer {
+            records: vec![rec(
+                "unsigned-mx.test.",
+                RData::MX(MX::new(10, n("mx.signed-host.test."))),
+            )],
+            ad: false,
+        },
+    );
+    z.insert(
+        ("mx.signed-host.test.".into(), RecordType::A),
+        secure(vec![rec(
+            "mx.signed-host.test.",
+            RData::A(A::new(127, 0, 0, 1)),
+        )]),
+    );
+    z.insert(
+        ("mx.signed-host.test.".into(), RecordType::AAAA),
+        secure(vec![]),
+    );
+    tlsa_at(&mut z, "mx.signed-host.test", good.clone());
+
+    let server = dns_server(z).await;
+    let opts = CheckOptions {
+        resolver: Some(server),
+        trust_ad: true,
+        smtp_port: Some(port),
+        ..CheckOptions::default()
+    };
+
+    let r = check("first.test", &opts).await;
+    assert_eq!(r["outcome"], "dane", "{r}");
+    assert_eq!(report_mx(&r)["tlsa_base"], "mx.first.test", "{r}");
+    assert_eq!(report_mx(&r)["sni"], "mx.first.test", "{r}");
+    assert_eq!(report_mx(&r)["cname"], "host.unsigned.test", "{r}");
+
+    let r = check("first-bad.test", &opts).await;
+    assert_eq!(r["outcome"], "refuse", "{r}");
+    assert_eq!(report_mx(&r)["level"], "dane", "{r}");
+
+    let r = check("loose.test", &opts).await;
+    assert_eq!(r["outcome"], "tls", "{r}");
+    assert_eq!(report_mx(&r)["level"], "opportunistic", "{r}");
+    assert!(report_mx(&r).get("tlsa_base").is_none(), "{r}");
+
+    let r = check("cname-servfail.test", &opts).await;
+    assert_eq!(r["outcome"], "refuse", "{r}");
+    let status = report_mx(&r)["tlsa_status"].as_str().unwrap_or("");
+    assert!(status.starts_with("lookup failed"), "{r}");
+
+    let r = check("unsigned-mx.test", &opts).await;
+    assert_eq!(r["outcome"], "dane-insecure-mx", "{r}");
+    assert_eq!(report_mx(&r)["level"], "dane-insecure-mx", "{r}");
+    assert_eq!(r["satisfies"]["dane"], false, "{r}");
+    assert_eq!(r["satisfies"]["tls"], true, "{r}");
+    let may = CheckOptions {
+        insecure_mx_policy: sluis::config::InsecureMxPolicy::May,
+        ..opts.clone()
+    };
+    let r = check("unsigned-mx.test", &may).await;
+    assert_eq!(r["outcome"], "tls", "{r}");
+}

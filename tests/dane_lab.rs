@@ -9,87 +9,29 @@
 //! (default `<repo>/../shared`). Set `SLUIS_SKIP_LAB=1` to skip explicitly;
 //! otherwise a lab that cannot start fails the test.
 
+mod support;
+
 use serde_json::Value;
 use sluis::delivery::check::{check, run_check, CheckOptions};
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use support::lab::{skip, up, Lab};
 
 const NET: &str = "127.0.7";
 // Non-standard ports: exercises the port overrides and avoids clashes with
 // a system resolver or MTA bound to 0.0.0.0.
-const DNS_PORT: &str = "10053";
+const DNS_PORT: u16 = 10053;
 const SMTP_PORT: u16 = 10025;
 const HTTPS_PORT: u16 = 10443;
 
-struct Lab {
-    dir: PathBuf,
-    workdir: tempfile::TempDir,
-    env: HashMap<String, String>,
+/// The check's options for the three DNS setups.
+trait Setups {
+    fn self_validating(&self) -> CheckOptions;
+    /// Validate locally, with unbound as the (untrusted) upstream.
+    fn self_validating_via_resolver(&self) -> CheckOptions;
+    fn trust_ad(&self) -> CheckOptions;
 }
 
-impl Drop for Lab {
-    fn drop(&mut self) {
-        let _ = Command::new(self.dir.join("down.sh"))
-            .arg("--workdir")
-            .arg(self.workdir.path())
-            .status();
-    }
-}
-
-fn lab_dir() -> PathBuf {
-    let shared = std::env::var_os("SLUIS_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"));
-    shared.join("dane-lab")
-}
-
-fn up() -> Lab {
-    let dir = lab_dir();
-    assert!(
-        dir.join("up.sh").exists(),
-        "dane-lab not found at {} (set SLUIS_SHARED)",
-        dir.display()
-    );
-    let workdir = tempfile::tempdir().expect("tempdir");
-    let out = Command::new(dir.join("up.sh"))
-        .arg("--workdir")
-        .arg(workdir.path())
-        .args(["--net", NET, "--port", DNS_PORT])
-        .args(["--smtp-port", &SMTP_PORT.to_string()])
-        .args(["--https-port", &HTTPS_PORT.to_string()])
-        .output()
-        .expect("run up.sh");
-    let mut lab = Lab {
-        dir,
-        workdir,
-        env: HashMap::new(),
-    };
-    assert!(
-        out.status.success(),
-        "dane-lab up.sh failed (needs root):\n{}\n{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let env = std::fs::read_to_string(lab.workdir.path().join("lab.env")).expect("lab.env");
-    for line in env.lines() {
-        if let Some((k, v)) = line.split_once('=') {
-            if !k.starts_with('#') {
-                lab.env
-                    .insert(k.to_string(), v.trim_matches('"').to_string());
-            }
-        }
-    }
-    lab
-}
-
-impl Lab {
-    fn var(&self, k: &str) -> String {
-        self.env
-            .get(k)
-            .cloned()
-            .unwrap_or_else(|| panic!("{k} missing in lab.env"))
-    }
+impl Setups for Lab {
     fn self_validating(&self) -> CheckOptions {
         CheckOptions {
             resolver: Some(self.var("LAB_AUTH_DNS").parse().expect("LAB_AUTH_DNS")),
@@ -100,7 +42,6 @@ impl Lab {
             ..CheckOptions::default()
         }
     }
-    /// Validate locally, with unbound as the (untrusted) upstream.
     fn self_validating_via_resolver(&self) -> CheckOptions {
         CheckOptions {
             resolver: Some(self.var("LAB_RESOLVER").parse().expect("LAB_RESOLVER")),
@@ -143,11 +84,10 @@ fn mx<'a>(report: &'a Value, host: &str) -> &'a Value {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn every_lab_scenario_gives_the_expected_outcome() {
-    if std::env::var_os("SLUIS_SKIP_LAB").is_some() {
-        eprintln!("SLUIS_SKIP_LAB set: dane-lab test skipped");
+    if skip() {
         return;
     }
-    let lab = up();
+    let lab = up(NET, DNS_PORT, SMTP_PORT, HTTPS_PORT);
     let scenarios: Value = serde_json::from_str(
         &std::fs::read_to_string(lab.var("LAB_SCENARIOS_JSON")).expect("scenarios.json"),
     )

@@ -8,11 +8,10 @@
 //!
 //! Needs root (binds 127.0.10.x). `SLUIS_SKIP_LAB=1` skips explicitly.
 
-mod mx_common;
 mod support;
 
-use mx_common::{skip, up};
 use std::time::{Duration, Instant};
+use support::lab::{skip, up};
 use support::*;
 
 const POLICY: &str = r#"tenant = "default"
@@ -64,20 +63,9 @@ retry_initial_secs = 3600
 connect_timeout_secs = 5
 command_timeout_secs = 10
 
-[mx]
-resolver = "{resolver}"
-trust_anchor = "{ta}"
-ca_file = "{ca}"
-smtp_port = {smtp}
-mta_sts_https_port = {https}
-dns_timeout_secs = 3
-"#,
+{mx}"#,
         policies = policies.display(),
-        resolver = lab.var("LAB_AUTH_DNS"),
-        ta = lab.var("LAB_TRUST_ANCHOR_DS"),
-        ca = lab.var("LAB_CA"),
-        smtp = lab.smtp_port,
-        https = lab.https_port,
+        mx = lab.mx_toml(),
     );
     let cfg_path = dir.path().join("sluis.toml");
     std::fs::write(&cfg_path, cfg).expect("config");

@@ -11,10 +11,9 @@
 //! dane_lab.rs). `SLUIS_SKIP_LAB=1` skips explicitly.
 
 mod delivery_support;
-mod mx_common;
+mod support;
 
 use delivery_support::{item, wait_until, Behaviour, MemJournal, Sink};
-use mx_common::{skip, up};
 use serde_json::Value;
 use sluis::audit::{Audit, AuditEvent};
 use sluis::config::{RelayHost, RelayTls};
@@ -24,6 +23,7 @@ use sluis::delivery::tlsrpt::{day as tlsrpt_day, store as tlsrpt_store};
 use sluis::types::{RcptStatus, TransportRequirement as T};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
+use support::lab::{skip, up};
 
 #[derive(Debug, Clone)]
 enum Want {

@@ -12,16 +12,16 @@
 //! Needs root (binds 127.0.20.x; its own ports). `SLUIS_SKIP_LAB=1` skips.
 
 mod delivery_support;
-mod mx_common;
+mod support;
 
 use delivery_support::{item, wait_until, MemJournal};
-use mx_common::{skip, up};
 use sluis::audit::Audit;
 use sluis::delivery::mx::MxRoute;
 use sluis::delivery::queue::Queue;
 use sluis::types::{RcptStatus, TransportRequirement as T};
 use std::sync::Arc;
 use std::time::Duration;
+use support::lab::{skip, up};
 
 #[derive(Debug, PartialEq)]
 enum Want {

@@ -27,12 +27,11 @@
 //! 127.0.19.x). `SLUIS_SKIP_LAB=1` skips explicitly.
 
 mod crypto_common;
-mod mx_common;
 mod support;
 
-use mx_common::{skip, up, Lab, Stored};
 use std::path::Path;
 use std::time::{Duration, Instant};
+use support::lab::{skip, up, Lab, Stored};
 use support::*;
 
 const PARTNER: &str = r#"tenant = "default"
@@ -109,19 +108,8 @@ fallback_grace_secs = {GRACE_SECS}
 connect_timeout_secs = 5
 command_timeout_secs = 10
 
-[mx]
-resolver = "{resolver}"
-trust_anchor = "{ta}"
-ca_file = "{ca}"
-smtp_port = {smtp}
-mta_sts_https_port = {https}
-dns_timeout_secs = 3
-"#,
-        resolver = lab.var("LAB_AUTH_DNS"),
-        ta = lab.var("LAB_TRUST_ANCHOR_DS"),
-        ca = lab.var("LAB_CA"),
-        smtp = lab.smtp_port,
-        https = lab.https_port,
+{mx}"#,
+        mx = lab.mx_toml(),
     )
 }
 

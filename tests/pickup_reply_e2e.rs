@@ -13,7 +13,6 @@
 //!
 //! Needs root (binds 127.0.31.x). `SLUIS_SKIP_LAB=1` skips explicitly.
 
-mod mx_common;
 mod support;
 
 use mail_auth::common::parse::TxtRecordParser;
@@ -22,7 +21,6 @@ use mail_auth::{
     AuthenticatedMessage, DkimResult, MessageAuthenticator, Parameters, ResolverCache, Txt,
 };
 use mail_parser::MimeHeaders;
-use mx_common::{skip, up, Lab, Stored};
 use std::borrow::Borrow;
 use std::collections::HashMap;
 use std::hash::Hash;
@@ -30,6 +28,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+use support::lab::{skip, up, Lab, Stored};
 use support::*;
 
 const POLICY: &str = r#"tenant = "default"
@@ -297,22 +296,11 @@ retry_initial_secs = 3600
 connect_timeout_secs = 5
 command_timeout_secs = 10
 
-[mx]
-resolver = "{resolver}"
-trust_anchor = "{ta}"
-ca_file = "{ca}"
-smtp_port = {smtp}
-mta_sts_https_port = {https}
-dns_timeout_secs = 3
-"#,
+{mx}"#,
         policies = policies.display(),
         sms = sms_dir.display(),
         dkim = dkim_dir.display(),
-        resolver = lab.var("LAB_AUTH_DNS"),
-        ta = lab.var("LAB_TRUST_ANCHOR_DS"),
-        ca = lab.var("LAB_CA"),
-        smtp = lab.smtp_port,
-        https = lab.https_port,
+        mx = lab.mx_toml(),
     );
     let cfg_path = dir.path().join("sluis.toml");
     std::fs::write(&cfg_path, cfg).expect("config");

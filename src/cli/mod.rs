@@ -317,6 +317,7 @@ pub fn main_with(cli: Cli) -> anyhow::Result<i32> {
                 ca,
                 smtp_port,
                 https_port,
+                insecure_mx_policy: config.mx.dane_insecure_mx_policy,
                 json,
             };
             Ok(runtime()?.block_on(crate::delivery::check::run_check(&domain, opts)))

@@ -152,6 +152,25 @@ pub enum DnssecMode {
     TrustAd,
 }
 
+/// What a DNSSEC-secure TLSA RRset means for an MX host reached through an
+/// MX RRset that is not DNSSEC-signed (Postfix
+/// `smtp_tls_dane_insecure_mx_policy`; RFC 7672 §2.2.1 allows DANE here).
+/// The MX name itself could have been forged, so a host authenticated this
+/// way never counts as `dane` for a recipient's transport requirement.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum InsecureMxPolicy {
+    /// Authenticate the host by its TLSA records, as for a secure MX
+    /// (Postfix's default at level `dane`): a TLSA mismatch is never
+    /// delivered to.
+    #[default]
+    Dane,
+    /// TLS required, the host not authenticated.
+    Encrypt,
+    /// Ignore the TLSA records (opportunistic TLS).
+    May,
+}
+
 /// `[mx]`: configuration of MX delivery security, every limit explicit.
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -183,6 +202,8 @@ pub struct MxSecurityConfig {
     pub max_pools: usize,
     /// Bytes of the message header searched for `TLS-Required:`.
     pub max_header_scan_bytes: usize,
+    /// DANE for a host in a signed zone named by an insecure MX RRset.
+    pub dane_insecure_mx_policy: InsecureMxPolicy,
 }
 
 impl Default for MxSecurityConfig {
@@ -206,6 +227,7 @@ impl Default for MxSecurityConfig {
             mta_sts_https_port: 443,
             max_pools: 10_000,
             max_header_scan_bytes: 64 * 1024,
+            dane_insecure_mx_policy: InsecureMxPolicy::Dane,
         }
     }
 }

@@ -8,13 +8,14 @@
 //! FROM`, and report per host (with `source`: `nta7516` or `mx`) and
 //! overall.
 //!
-//! Outcome words: `dane`, `mta-sts`, `tls`, `plain` (what the first usable
-//! MX in preference order achieved) or `refuse` (no MX can be used now:
+//! Outcome words: `dane`, `dane-insecure-mx` (DANE behind an MX RRset that
+//! is not signed: meets `tls`, not `dane`), `mta-sts`, `tls`, `plain` (what
+//! the first usable MX in preference order achieved) or `refuse` (no MX can be used now:
 //! delivery would defer). Exit code 0 for a usable outcome, 1 for
 //! `refuse`, 2 when the check itself cannot start (bad options).
 //! Sends no mail; prints no secrets.
 
-use crate::config::{DnssecMode, MxSecurityConfig};
+use crate::config::{DnssecMode, InsecureMxPolicy, MxSecurityConfig};
 use crate::delivery::check_report::{
     to_json, CheckReport, MxReport, NtaReport, Outcome, Planned, ProbeReport, Refusal, StsReport,
     TlsRptReport, TlsaReport,
@@ -67,6 +68,9 @@ pub struct CheckOptions {
     pub smtp_port: Option<u16>,
     /// Fetch MTA-STS policies from this port instead of 443 (tests).
     pub https_port: Option<u16>,
+    /// `[mx] dane_insecure_mx_policy` of the configuration (the CLI passes
+    /// the configured one, so the check plans as delivery does).
+    pub insecure_mx_policy: InsecureMxPolicy,
     pub json: bool,
 }
 
@@ -116,7 +120,16 @@ pub async fn check_report(domain: &str, opts: &CheckOptions) -> CheckReport {
     };
     let port = cfg.smtp_port;
     let cache = PolicyCache::default();
-    let plan = match plan_domain(&dns, &domain, port, &cache, &fetch).await {
+    let plan = match plan_domain(
+        &dns,
+        &domain,
+        port,
+        &cache,
+        &fetch,
+        cfg.dane_insecure_mx_policy,
+    )
+    .await
+    {
         Ok(p) => p,
         Err(e) => {
             return CheckReport {
@@ -225,6 +238,7 @@ fn mx_config(opts: &CheckOptions) -> MxSecurityConfig {
         ca_file: opts.ca.clone(),
         smtp_port: opts.smtp_port.unwrap_or(25),
         mta_sts_https_port: opts.https_port.unwrap_or(443),
+        dane_insecure_mx_policy: opts.insecure_mx_policy,
         ..MxSecurityConfig::default()
     }
 }
@@ -235,6 +249,10 @@ fn summary(outcome: Outcome) -> Bilingual {
         Outcome::Dane => Bilingual::new(
             "Aflevering met TLS, server bevestigd via DNSSEC en DANE",
             "Delivery with TLS, server authenticated by DNSSEC and DANE",
+        ),
+        Outcome::DaneInsecureMx => Bilingual::new(
+            "Aflevering met TLS, server bevestigd via DANE, maar de MX-records van het domein zijn niet DNSSEC-beveiligd (geen 'dane' voor de transporteis)",
+            "Delivery with TLS, server authenticated by DANE, but the domain's MX records are not DNSSEC-signed (not 'dane' for the transport requirement)",
         ),
         Outcome::MtaSts => Bilingual::new(
             "Aflevering met TLS, server bevestigd via MTA-STS",
@@ -277,6 +295,8 @@ async fn check_target(
             TlsaFinding::Failed(e) => format!("lookup failed: {e}"),
         },
         tlsa: tlsa_report(&t.tlsa, None),
+        tlsa_base: t.tlsa_base.clone(),
+        sni: None,
         level: None,
         probe: None,
         result: "refuse",
@@ -298,6 +318,7 @@ async fn check_target(
     };
     let target = Target {
         host: &t.host,
+        sni: t.sni(level),
         addr: SocketAddr::new(*ip, port),
         level,
         tlsa,
@@ -310,6 +331,7 @@ async fn check_target(
         // opportunistic host whose STARTTLS fails is retried without TLS.
         plain_fallback: true,
     };
+    rep.sni = Some(target.sni.to_string());
     let (client, conn) = match connect(&target, Some(roots), HELO, check_limits()).await {
         Ok(c) => c,
         Err(e) => {

@@ -17,6 +17,8 @@ use std::collections::BTreeMap;
 pub enum Outcome {
     /// What the first usable host in delivery's order achieved.
     Dane,
+    /// DANE behind an MX RRset that is not DNSSEC-signed.
+    DaneInsecureMx,
     MtaSts,
     Tls,
     Plain,
@@ -30,6 +32,7 @@ impl Outcome {
     pub(super) fn from_achieved(a: Achieved) -> Self {
         match a {
             Achieved::Dane => Outcome::Dane,
+            Achieved::DaneInsecureMx => Outcome::DaneInsecureMx,
             Achieved::MtaSts => Outcome::MtaSts,
             Achieved::Tls => Outcome::Tls,
             Achieved::Plain => Outcome::Plain,
@@ -39,6 +42,7 @@ impl Outcome {
     pub(super) fn achieved(self) -> Option<Achieved> {
         match self {
             Outcome::Dane => Some(Achieved::Dane),
+            Outcome::DaneInsecureMx => Some(Achieved::DaneInsecureMx),
             Outcome::MtaSts => Some(Achieved::MtaSts),
             Outcome::Tls => Some(Achieved::Tls),
             Outcome::Plain => Some(Achieved::Plain),
@@ -165,6 +169,13 @@ pub struct MxReport {
     pub cname: Option<String>,
     pub tlsa_status: String,
     pub tlsa: Vec<TlsaReport>,
+    /// Where the secure TLSA records were found (the CNAME target or the
+    /// host, RFC 7672 §2.2.2); absent without them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tlsa_base: Option<String>,
+    /// The name sent as SNI; absent when no session was opened.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sni: Option<String>,
     /// The security level the plan asks for; absent for a skipped host.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub level: Option<&'static str>,
@@ -235,6 +246,8 @@ mod tests {
                 cname: None,
                 tlsa_status: "not used (insecure)".into(),
                 tlsa: vec![],
+                tlsa_base: None,
+                sni: None,
                 level: Some("opportunistic"),
                 probe: Some(ProbeReport {
                     starttls: false,
@@ -282,6 +295,7 @@ mod tests {
             json!({"domain": "a.nl", "outcome": "error", "error": "no resolver", "mx": []})
         );
         assert_eq!(Outcome::MtaSts.as_str(), "mta-sts");
+        assert_eq!(Outcome::DaneInsecureMx.as_str(), "dane-insecure-mx");
         assert_eq!(Outcome::Refuse.as_str(), "refuse");
     }
 }

@@ -132,7 +132,9 @@ fn text(r: &CheckReport) -> String {
         ];
         rows.extend(m.tlsa.iter().map(|t| ("tlsa", Some(tlsa_text(t)))));
         rows.extend([
+            ("tlsa_base", m.tlsa_base.clone()),
             ("level", m.level.map(String::from)),
+            ("sni", m.sni.clone()),
             ("starttls", probe.map(|p| yes_no(p.starttls).into())),
             ("tls_version", probe.and_then(|p| p.tls_version.clone())),
             (
@@ -192,6 +194,8 @@ mod tests {
             cname: None,
             tlsa_status: "lookup failed: SERVFAIL".into(),
             tlsa: vec![],
+            tlsa_base: None,
+            sni: None,
             level: None,
             probe: None,
             result: "refuse",

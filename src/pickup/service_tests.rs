@@ -5,6 +5,7 @@ use crate::pickup::access::ip_key;
 use crate::pickup::db::CodeCheck;
 use crate::pickup::sms::SmsError;
 use crate::pickup::BoxFuture;
+use crate::store::scratch::PgScratch;
 use crate::types::MailTag;
 use std::sync::Mutex;
 
@@ -333,7 +334,7 @@ fn ipv6_clients_are_limited_per_64() {
 /// `SLUIS_TEST_POSTGRES=skip` to skip), blobs in the database.
 #[tokio::test]
 async fn story_on_postgres_with_database_blobs() {
-    let Some(pg) = PgScratch::new().await else {
+    let Some(pg) = PgScratch::new("sluis_pickup").await else {
         return;
     };
     let r = rig_on(Some(pg.url.clone()), |c| {
@@ -439,44 +440,6 @@ fn the_pickup_section_parses_and_rejects_unknown_keys() {
     assert!(c.validate().is_err());
 }
 
-/// A scoped PostgreSQL schema for one test: `url` reaches only it.
-struct PgScratch {
-    admin: sqlx::AnyPool,
-    schema: String,
-    url: String,
-}
-
-impl PgScratch {
-    /// `None` when `SLUIS_TEST_POSTGRES=skip`.
-    async fn new() -> Option<PgScratch> {
-        let url = std::env::var("SLUIS_TEST_POSTGRES")
-            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
-        if url == "skip" {
-            eprintln!("PostgreSQL part skipped by SLUIS_TEST_POSTGRES=skip");
-            return None;
-        }
-        let schema = format!("sluis_pickup_{:x}", rand::random::<u32>());
-        sqlx::any::install_default_drivers();
-        let admin = sqlx::AnyPool::connect(&url)
-            .await
-            .expect("PostgreSQL reachable");
-        sqlx::query(&format!("CREATE SCHEMA {schema}"))
-            .execute(&admin)
-            .await
-            .unwrap();
-        let sep = if url.contains('?') { '&' } else { '?' };
-        let url = format!("{url}{sep}options=-c%20search_path%3D{schema}");
-        Some(PgScratch { admin, schema, url })
-    }
-
-    async fn drop_schema(self) {
-        sqlx::query(&format!("DROP SCHEMA {} CASCADE", self.schema))
-            .execute(&self.admin)
-            .await
-            .unwrap();
-    }
-}
-
 /// Only the lifetime cap limits code requests in these tests.
 fn only_the_lifetime_cap(c: &mut Config) {
     c.pickup.max_codes_per_link = 1000;
@@ -530,7 +493,7 @@ async fn a_link_is_locked_after_its_lifetime_code_cap_and_the_sender_is_told() {
 
 #[tokio::test]
 async fn the_lifetime_code_cap_holds_on_postgres() {
-    let Some(pg) = PgScratch::new().await else {
+    let Some(pg) = PgScratch::new("sluis_pickup").await else {
         return;
     };
     let r = rig_on(Some(pg.url.clone()), only_the_lifetime_cap).await;
@@ -599,7 +562,7 @@ async fn code_checks_and_requests_are_serialised_per_link() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn code_checks_and_requests_are_serialised_per_link_on_postgres() {
-    let Some(pg) = PgScratch::new().await else {
+    let Some(pg) = PgScratch::new("sluis_pickup").await else {
         return;
     };
     let r = rig_on(Some(pg.url.clone()), |_| {}).await;

@@ -514,4 +514,6 @@ pub async fn write_audit_until_stored(
 }
 
 #[cfg(test)]
+pub(crate) mod scratch;
+#[cfg(test)]
 mod tests;

@@ -5,6 +5,7 @@
 
 use super::*;
 use crate::audit::AuditEvent;
+use scratch::PgScratch;
 
 async fn story(store: &Store, tag: &str) {
     let user = format!("assistent-{tag}@praktijk.nl");
@@ -147,39 +148,20 @@ async fn story_on_sqlite() {
 
 #[tokio::test]
 async fn story_on_postgres() {
-    let url = std::env::var("SLUIS_TEST_POSTGRES")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
-    if url == "skip" {
-        eprintln!("PostgreSQL story skipped by SLUIS_TEST_POSTGRES=skip");
-        return;
-    }
     // A private schema per run keeps runs independent.
-    let schema = format!("sluis_test_{:x}", rand::random::<u32>());
-    {
-        sqlx::any::install_default_drivers();
-        let admin = sqlx::AnyPool::connect(&url)
-            .await
-            .expect("PostgreSQL reachable");
-        sqlx::query(&format!("CREATE SCHEMA {schema}"))
-            .execute(&admin)
-            .await
-            .unwrap();
-    }
-    let sep = if url.contains('?') { '&' } else { '?' };
-    let scoped = format!("{url}{sep}options=-c%20search_path%3D{schema}");
-    let store = Store::connect(&scoped, 2, &[]).await.unwrap();
+    let Some(pg) = PgScratch::new("sluis_test").await else {
+        return;
+    };
+    let store = pg.store(&[]).await;
     assert_eq!(store.backend(), Backend::Postgres);
     story(&store, "pg").await;
-    let again = Store::connect(&scoped, 2, &[]).await.unwrap();
+    let again = pg.store(&[]).await;
     assert!(again
         .account("assistent-pg@praktijk.nl")
         .await
         .unwrap()
         .is_some());
-    sqlx::query(&format!("DROP SCHEMA {schema} CASCADE"))
-        .execute(store.pool())
-        .await
-        .unwrap();
+    pg.drop_schema().await;
 }
 
 #[tokio::test]

@@ -66,6 +66,7 @@ impl MxRoute {
         for ip in &t.addrs {
             let target = Target {
                 host: &t.host,
+                sni: t.sni(&h.level),
                 addr: SocketAddr::new(*ip, self.cfg.smtp_port),
                 level: &h.level,
                 tlsa: &h.tlsa,
@@ -309,7 +310,7 @@ impl MxRoute {
         source: Source,
     ) -> PolicyKind {
         match (level, &plan.sts, source) {
-            (SecurityLevel::Dane, _, _) => {
+            (SecurityLevel::Dane | SecurityLevel::DaneInsecureMx, _, _) => {
                 PolicyKind::Tlsa(tlsa.iter().map(|r| r.to_string()).collect())
             }
             (SecurityLevel::Verify, StsLookup::Policy { policy, .. }, Source::Mx) => {

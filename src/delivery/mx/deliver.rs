@@ -110,8 +110,9 @@ impl MxRoute {
     pub(super) fn pool_for(&self, t: &Target<'_>) -> Arc<Pool<MxConn>> {
         let tlsa: Vec<String> = t.tlsa.iter().map(|r| r.to_string()).collect();
         let key = format!(
-            "{}|{}|{}|{}|{}|{}",
+            "{}|{}|{}|{}|{}|{}|{}",
             t.host,
+            t.sni,
             t.addr,
             t.level.as_str(),
             t.plain_fallback,
@@ -203,7 +204,16 @@ impl MxRoute {
             }
         };
         let port = self.cfg.smtp_port;
-        let plan = match plan_domain(&dns, domain, port, &self.sts_cache, &self.fetch).await {
+        let plan = match plan_domain(
+            &dns,
+            domain,
+            port,
+            &self.sts_cache,
+            &self.fetch,
+            self.cfg.dane_insecure_mx_policy,
+        )
+        .await
+        {
             Ok(p) => p,
             Err(PlanError::NullMx) => {
                 // RFC 7505 3.3: 556 5.1.10 for a domain with a null MX.

@@ -8,7 +8,7 @@
 //! [`Dns`]); an NTA 7516 record counts only when current and DNSSEC-secure,
 //! and its hosts are only ever used with authenticated TLS (DANE or PKIX).
 
-use super::plan::{tlsa_for, DomainPlan, MxTarget};
+use super::plan::{DomainPlan, MxTarget};
 use crate::delivery::message::header_block;
 use crate::delivery::tls_policy::levels::{
     required_level, MxPlan, SecurityLevel, SkipReason, TlsaFinding,
@@ -117,17 +117,7 @@ pub async fn nta_targets(dns: &Dns, domain: &str, port: u16) -> (Vec<MxTarget>, 
     };
     let mut out = Vec::new();
     for (pref, host) in rec.mx {
-        let mut t = MxTarget {
-            host: host.clone(),
-            preference: pref,
-            addrs: Vec::new(),
-            dnssec: Security::Insecure,
-            cname: None,
-            tlsa: TlsaFinding::Insecure,
-            plan: MxPlan::Skip(SkipReason::NotPlanned),
-            names: vec![host.clone()],
-            error: None,
-        };
+        let mut t = MxTarget::new(&host, pref);
         match dns.addrs(&host).await {
             Err(e) => {
                 t.plan = MxPlan::Skip(SkipReason::Nta(Box::new(SkipReason::AddressLookup(
@@ -135,14 +125,9 @@ pub async fn nta_targets(dns: &Dns, domain: &str, port: u16) -> (Vec<MxTarget>, 
                 ))))
             }
             Ok(a) => {
-                t.addrs = a.records.clone();
-                t.dnssec = a.security;
-                if a.security == Security::Secure {
-                    let (f, names) = tlsa_for(dns, port, &host, &a.canonical).await;
-                    t.tlsa = f;
-                    t.names = names;
-                }
-                t.plan = nta_plan(a.security, &t.tlsa);
+                // The record is secure, so its hosts' TLSA always counts.
+                let host_security = t.look_up_tlsa(dns, port, &a, true).await;
+                t.plan = nta_plan(host_security, &t.tlsa);
             }
         }
         out.push(t);

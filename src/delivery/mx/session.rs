@@ -8,7 +8,9 @@
 //! unauthenticated or clear-text session. The only clear-text fallback is
 //! for an `Opportunistic` MX (no DNSSEC-secure TLSA, no MTA-STS enforce),
 //! and only when the caller allows it (some recipient accepts clear text).
-//! The MX host name is sent as SNI. Failures carry the RFC 8460 result type
+//! SNI is the TLSA base domain with DANE (RFC 7672 §8.1: the CNAME target
+//! when the records were found there), the MX host name otherwise
+//! ([`Target::sni`]). Failures carry the RFC 8460 result type
 //! for TLS reporting. `delivery check` opens its sessions here too (and
 //! quits before `MAIL FROM`), so it sees what delivery would.
 
@@ -32,7 +34,8 @@ pub struct MxConn {
     pub achieved: Achieved,
     /// Our side's address (`sending-mta-ip` in TLS-RPT).
     pub local_ip: String,
-    /// The TLSA record that authenticated the server (`Achieved::Dane`).
+    /// The TLSA record that authenticated the server (`Achieved::Dane` or
+    /// `DaneInsecureMx`).
     pub dane: Option<DaneAuth>,
     /// The failed TLS attempt before an opportunistic clear-text fallback.
     pub tls_failed: Option<SessionError>,
@@ -85,6 +88,8 @@ async fn open(
 /// How to reach one MX address.
 pub struct Target<'a> {
     pub host: &'a str,
+    /// The name sent as SNI (`MxTarget::sni`).
+    pub sni: &'a str,
     pub addr: SocketAddr,
     pub level: &'a SecurityLevel,
     pub tlsa: &'a [Tlsa],
@@ -170,9 +175,9 @@ pub async fn connect(
     };
     let (config, achieved, outcome) = tls_client_config(t.level, t.tlsa, t.names, roots)
         .map_err(|e| fail(format!("TLS-configuratie / TLS configuration: {e}"), None))?;
-    let sni = ServerName::try_from(t.host.trim_end_matches('.').to_string()).map_err(|_| {
+    let sni = ServerName::try_from(t.sni.trim_end_matches('.').to_string()).map_err(|_| {
         fail(
-            format!("ongeldige MX-naam / invalid MX host name {:?}", t.host),
+            format!("ongeldige MX-naam / invalid MX host name {:?}", t.sni),
             None,
         )
     })?;
@@ -184,10 +189,10 @@ pub async fn connect(
                     .and_then(|g| g.as_ref().and_then(|r| r.as_ref().ok().cloned()))
             });
             let authentication = match (achieved, &dane) {
-                (Achieved::Dane, Some(d)) => d.as_str().to_string(),
+                (Achieved::Dane | Achieved::DaneInsecureMx, Some(d)) => d.as_str().to_string(),
                 // The verifier accepted, so a result is there; fail closed
                 // should it ever be missing.
-                (Achieved::Dane, None) => {
+                (Achieved::Dane | Achieved::DaneInsecureMx, None) => {
                     return Err(fail(
                         "DANE-resultaat ontbreekt / DANE result missing".into(),
                         Some(ResultType::ValidationFailure),

@@ -1,47 +1,30 @@
-//! The delivery queue: ready messages go out at once, deferred ones wait
-//! with exponential backoff (`retry_initial_secs` doubling up to
-//! `retry_max_secs`) until `max_lifetime_secs` after arrival, then bounce.
+//! The delivery queue's scheduler: ready messages go out at once (at most
+//! `max_parallel_deliveries` in flight), deferred ones wait in a heap
+//! ordered by their next attempt; a closed pickup link's tagged mails are
+//! taken out of both and cancelled (see `cancel`). One attempt is
+//! `attempt.rs`, what it writes per outcome `outcome.rs`.
 //!
 //! Promises: every outcome is written through the [`Journal`] before the
-//! queue forgets it (so a restart resumes exactly); a DSN goes to the sender
-//! for every permanent failure, except for a null-sender message (no bounce
-//! loops); at most `max_parallel_deliveries` messages are in flight, and a
-//! deferred message's body is dropped from memory until its next attempt.
-//! Audit: `delivered` (remote, TLS version, cipher, authentication),
-//! `deferred` (reason), `bounced` (reason, status), and for a tagged mail
-//! of a closed pickup link `notification-cancelled` / `code-cancelled`
-//! (see `cancel`).
-//!
-//! Failure: a journal write error is logged and the recipient stays as the
-//! journal last knew it (a restart retries it); nothing here panics.
+//! queue forgets it (so a restart resumes exactly); a deferred message's
+//! body is dropped from memory until its next attempt; nothing here
+//! panics. The loop ends when every [`QueueHandle`] is dropped.
 
+use super::attempt::attempt;
 use super::cancel::{cancel_item, is_for, Cancelled};
-use super::dsn::{build_dsn, DsnRecipient};
 use super::handle::{Msg, QueueHandle};
 use super::route_select::SelectingRoute;
-use crate::audit::{Audit, AuditEvent};
+use super::Ctx;
+use crate::audit::Audit;
 use crate::config::Config;
-use crate::delivery::message::header_block;
 use crate::delivery::mx::deliver::MxRoute;
 use crate::delivery::relay::RelayRoute;
 use crate::delivery::tlsrpt::result::TlsRptSink;
-use crate::delivery::{Journal, QueueItem, QueuedRcpt, Route};
-use crate::metrics::METRICS;
-use crate::types::{DeliveryReport, Envelope, MailTag, RcptStatus, Unmet};
+use crate::delivery::{Journal, QueueItem, Route};
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, VecDeque};
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::{mpsc, oneshot};
-
-/// Delay before attempt number `attempts + 1`, after `attempts` failed ones.
-pub fn backoff_secs(initial_secs: u64, max_secs: u64, attempts: u32) -> u64 {
-    let shift = attempts.saturating_sub(1).min(62);
-    initial_secs
-        .max(1)
-        .saturating_mul(1u64 << shift)
-        .min(max_secs.max(1))
-}
 
 pub struct Queue;
 
@@ -102,15 +85,6 @@ impl Queue {
         tokio::spawn(schedule(ctx, rx, done_rx));
         QueueHandle::new(tx)
     }
-}
-
-struct Ctx<J, R> {
-    config: Arc<Config>,
-    journal: Arc<J>,
-    audit: Audit,
-    route: Arc<R>,
-    /// An attempt ends with the message back (deferred recipients) or None.
-    done_tx: mpsc::UnboundedSender<Option<QueueItem>>,
 }
 
 struct Waiting {
@@ -243,328 +217,4 @@ fn spawn_cancel<J: Journal, R: Route>(
             let _ = done.send(items.len());
         }
     });
-}
-
-/// One delivery attempt; returns the message when recipients remain.
-async fn attempt<J: Journal, R: Route>(ctx: &Ctx<J, R>, mut item: QueueItem) -> Option<QueueItem> {
-    // A pickup mail whose link was closed (here or by another process,
-    // before or after a restart) never goes out.
-    if let Some(tag) = &item.tag {
-        if let Some(reason) = ctx.journal.cancelled(tag).await {
-            cancel_item(&*ctx.journal, &ctx.audit, &item, &reason).await;
-            return None;
-        }
-    }
-    let env = item.envelope.clone();
-    let body = match item.body.take() {
-        Some(b) => Ok(b),
-        None => ctx.journal.load_body(&env.id).await.map(Arc::new),
-    };
-    let reports = match &body {
-        Ok(b) => ctx.route.deliver(&env, &item.recipients, b).await,
-        Err(e) => {
-            tracing::error!(id = %env.id, "cannot read spooled body: {e}");
-            item.recipients
-                .iter()
-                .map(|r| DeliveryReport {
-                    recipient: r.address.clone(),
-                    status: RcptStatus::TemporaryFailure {
-                        reason: "spool onleesbaar / spool unreadable".into(),
-                    },
-                    remote: String::new(),
-                    tls: Default::default(),
-                    answer: None,
-                    unmet: None,
-                })
-                .collect()
-        }
-    };
-
-    let d = &ctx.config.delivery;
-    let now = crate::now_ms();
-    let expires = env
-        .received_at_ms
-        .saturating_add((d.max_lifetime_secs as i64).saturating_mul(1000));
-    let attempts = item.attempts.saturating_add(1);
-    let mut failed: Vec<(QueuedRcpt, DeliveryReport, DsnRecipient)> = vec![];
-    let mut deferred: Vec<(QueuedRcpt, DeliveryReport, String)> = vec![];
-    // A route that reports fewer recipients than it was given must not make
-    // the missing ones vanish: they stay deferred.
-    let mut reports = reports.into_iter();
-    for rcpt in item.recipients.iter() {
-        let rep = reports.next().unwrap_or_else(|| DeliveryReport {
-            recipient: rcpt.address.clone(),
-            status: RcptStatus::TemporaryFailure {
-                reason: "geen resultaat van route / no result from route".into(),
-            },
-            remote: String::new(),
-            tls: Default::default(),
-            answer: None,
-            unmet: None,
-        });
-        if let Some(step) = fallback_due(rcpt, &rep, now, env.received_at_ms, d) {
-            let why = match &rep.status {
-                RcptStatus::TemporaryFailure { reason } => reason.as_str(),
-                _ => "",
-            };
-            // The journal parks, blocks or queues the next `deliver`, and
-            // records the outcome; this attempt forgets the recipient.
-            if ctx
-                .journal
-                .run_fallback(&env.id, rcpt.index, step, why)
-                .await
-            {
-                continue;
-            }
-        }
-        match rep.status.clone() {
-            RcptStatus::Delivered => {
-                ctx.journal
-                    .delivered(&env.id, rcpt.index, rcpt.transport, &rep.remote, &rep.tls);
-                record(ctx, &env, rcpt, &RcptStatus::Delivered, attempts, 0).await;
-                METRICS.delivered(&rep.tls.version, &rep.tls.authentication);
-                ctx.audit.record(outcome(
-                    &env,
-                    item.tag.as_ref(),
-                    "delivered",
-                    rcpt,
-                    serde_json::json!({
-                        "remote": rep.remote,
-                        "tls_version": rep.tls.version,
-                        "cipher": rep.tls.cipher,
-                        "authentication": rep.tls.authentication,
-                        "reply": rep.reply_line(),
-                        "attempts": attempts,
-                    }),
-                ));
-            }
-            RcptStatus::PermanentFailure { reason } => {
-                let dsn = DsnRecipient::bounced(&rep, &reason);
-                failed.push((rcpt.clone(), rep, dsn));
-            }
-            RcptStatus::TemporaryFailure { reason } if now >= expires => {
-                let days = d.max_lifetime_secs as f64 / 86_400.0;
-                let dsn = DsnRecipient::expired(&rep, &reason, days);
-                let rep = DeliveryReport {
-                    status: RcptStatus::PermanentFailure {
-                        reason: format!("levensduur verstreken / lifetime expired: {reason}"),
-                    },
-                    ..rep
-                };
-                failed.push((rcpt.clone(), rep, dsn));
-            }
-            RcptStatus::TemporaryFailure { reason } => deferred.push((rcpt.clone(), rep, reason)),
-            RcptStatus::Scheduled => deferred.push((rcpt.clone(), rep, "not attempted".into())),
-            // Not a route's answer; kept as it is, like a deferral.
-            RcptStatus::Cancelled { reason } => deferred.push((rcpt.clone(), rep, reason)),
-        }
-    }
-
-    if !failed.is_empty() {
-        let mut sent_dsn = false;
-        if !env.mail_from.is_empty() {
-            let headers = match &body {
-                Ok(b) => header_block(b, d.dsn_max_header_bytes),
-                Err(_) => &[],
-            };
-            let rcpts: Vec<DsnRecipient> = failed.iter().map(|f| f.2.clone()).collect();
-            let pm = &ctx.config.tenant.postmaster;
-            let dsn = build_dsn(&ctx.config.server.hostname, pm, &env, headers, &rcpts);
-            // Inject before recording: a crash in between gives a duplicate
-            // DSN after restart, never a lost one.
-            match ctx
-                .journal
-                .inject(String::new(), vec![env.mail_from.clone()], dsn)
-                .await
-            {
-                Ok(_) => sent_dsn = true,
-                Err(e) => tracing::error!(id = %env.id, "cannot spool DSN: {e}"),
-            }
-        }
-        for (rcpt, rep, dsn) in &failed {
-            record(ctx, &env, rcpt, &rep.status, attempts, 0).await;
-            METRICS.bounced.inc();
-            let reason = match &rep.status {
-                RcptStatus::PermanentFailure { reason } => reason.as_str(),
-                _ => "",
-            };
-            ctx.audit.record(outcome(
-                &env,
-                item.tag.as_ref(),
-                "bounced",
-                rcpt,
-                serde_json::json!({
-                    "reason": reason,
-                    "status": dsn.status.to_string(),
-                    "remote": rep.remote,
-                    "dsn": sent_dsn,
-                    "attempts": attempts,
-                }),
-            ));
-        }
-    }
-
-    if deferred.is_empty() {
-        return None;
-    }
-    let delay = backoff_secs(d.retry_initial_secs, d.retry_max_secs, attempts) as i64 * 1000;
-    // One last attempt at the end of the lifetime, then a bounce.
-    let mut next = now.saturating_add(delay).min(expires.max(now + 1));
-    // A recipient whose fallback waits for the grace is tried again when
-    // the grace ends, not a backoff step later.
-    let grace_end = env
-        .received_at_ms
-        .saturating_add((d.fallback_grace_secs as i64).saturating_mul(1000));
-    if grace_end > now
-        && deferred
-            .iter()
-            .any(|(r, rep, _)| r.fallback_step.is_some() && rep.unmet == Some(Unmet::Failing))
-    {
-        next = next.min(grace_end);
-    }
-    let mut remaining = Vec::with_capacity(deferred.len());
-    for (rcpt, rep, reason) in deferred {
-        let status = RcptStatus::TemporaryFailure {
-            reason: reason.clone(),
-        };
-        record(ctx, &env, &rcpt, &status, attempts, next).await;
-        METRICS.deferred.inc();
-        ctx.audit.record(outcome(
-            &env,
-            item.tag.as_ref(),
-            "deferred",
-            &rcpt,
-            serde_json::json!({
-                "reason": reason,
-                "remote": rep.remote,
-                "attempts": attempts,
-                "next_attempt_ms": next,
-            }),
-        ));
-        remaining.push(rcpt);
-    }
-    item.recipients = remaining;
-    item.attempts = attempts;
-    item.next_attempt_ms = next;
-    item.body = None; // reloaded from the spool at the next attempt
-    Some(item)
-}
-
-/// The `deliver` step whose fallback is due for this recipient: its
-/// requirement is definitely unmet, or has kept failing and the message is
-/// older than `fallback_grace_secs`. A temporary failure of another kind
-/// (connection refused, a 4xx reply, DNS timeout without an answer) never
-/// counts: it is retried as before.
-fn fallback_due(
-    rcpt: &QueuedRcpt,
-    rep: &DeliveryReport,
-    now: i64,
-    received_at_ms: i64,
-    d: &crate::config::DeliveryConfig,
-) -> Option<u32> {
-    let step = rcpt.fallback_step?;
-    if !matches!(rep.status, RcptStatus::TemporaryFailure { .. }) {
-        return None;
-    }
-    let grace_ms = (d.fallback_grace_secs as i64).saturating_mul(1000);
-    match rep.unmet? {
-        Unmet::Definite => Some(step),
-        Unmet::Failing if now.saturating_sub(received_at_ms) >= grace_ms => Some(step),
-        Unmet::Failing => None,
-    }
-}
-
-async fn record<J: Journal, R: Route>(
-    ctx: &Ctx<J, R>,
-    env: &Envelope,
-    rcpt: &QueuedRcpt,
-    status: &RcptStatus,
-    attempts: u32,
-    next: i64,
-) {
-    if let Err(e) = ctx
-        .journal
-        .record(&env.id, rcpt.index, status, attempts, next)
-        .await
-    {
-        tracing::error!(id = %env.id, rcpt = rcpt.index, "journal write failed: {e}");
-    }
-}
-
-/// The audit event of one recipient's outcome. A mail Sluis made for a
-/// pickup (notification, code) says so in its detail (`"mail"`, `"pickup"`),
-/// so its message id in `sluis audit` is not an unexplained one.
-fn outcome(
-    env: &Envelope,
-    tag: Option<&MailTag>,
-    kind: &str,
-    rcpt: &QueuedRcpt,
-    mut detail: serde_json::Value,
-) -> AuditEvent {
-    if let (Some(tag), Some(map)) = (tag, detail.as_object_mut()) {
-        map.insert("mail".into(), tag.label().into());
-        map.insert("pickup".into(), tag.pickup_id().into());
-    }
-    event(env, kind, rcpt).detail(detail)
-}
-
-fn event(env: &Envelope, kind: &str, rcpt: &QueuedRcpt) -> AuditEvent {
-    AuditEvent::new(&env.tenant, kind, "system")
-        .message(&env.id)
-        .recipient(rcpt.address.clone())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_fallback_is_due_when_definite_or_past_the_grace_never_otherwise() {
-        let d = crate::config::DeliveryConfig {
-            fallback_grace_secs: 60,
-            ..Default::default()
-        };
-        let rcpt = |step| QueuedRcpt {
-            index: 0,
-            address: "a@b.nl".into(),
-            transport: crate::types::TransportRequirement::Dane,
-            fallback_step: step,
-        };
-        let rep = |unmet, temporary: bool| DeliveryReport {
-            recipient: "a@b.nl".into(),
-            status: if temporary {
-                RcptStatus::TemporaryFailure { reason: "x".into() }
-            } else {
-                RcptStatus::Delivered
-            },
-            remote: String::new(),
-            tls: Default::default(),
-            answer: None,
-            unmet,
-        };
-        let due = |step, unmet, temporary, age_ms: i64| {
-            fallback_due(
-                &rcpt(step),
-                &rep(unmet, temporary),
-                1_000_000,
-                1_000_000 - age_ms,
-                &d,
-            )
-        };
-        assert_eq!(due(Some(2), Some(Unmet::Definite), true, 0), Some(2));
-        assert_eq!(due(None, Some(Unmet::Definite), true, 0), None);
-        assert_eq!(due(Some(0), Some(Unmet::Failing), true, 59_999), None);
-        assert_eq!(due(Some(0), Some(Unmet::Failing), true, 60_000), Some(0));
-        // A connection problem or DNS timeout never runs the fallback.
-        assert_eq!(due(Some(0), None, true, 10_000_000), None);
-        assert_eq!(due(Some(0), Some(Unmet::Definite), false, 0), None);
-    }
-
-    #[test]
-    fn backoff_doubles_from_initial_up_to_max() {
-        let s: Vec<u64> = (1..=8).map(|a| backoff_secs(300, 4 * 3600, a)).collect();
-        assert_eq!(s, vec![300, 600, 1200, 2400, 4800, 9600, 14400, 14400]);
-        assert_eq!(backoff_secs(300, 4 * 3600, 0), 300);
-        assert_eq!(backoff_secs(300, 4 * 3600, u32::MAX), 14400);
-    }
 }

@@ -1,6 +1,6 @@
 //! The rustls client configuration an MX's [`SecurityLevel`] calls for,
 //! built through the one factory in [`crate::net::tls`]: the DANE verifier
-//! for `Dane`, PKIX with the given roots (name from SNI) for `Verify`, any
+//! for `Dane` and `DaneInsecureMx`, PKIX with the given roots (name from SNI) for `Verify`, any
 //! certificate otherwise (the handshake signatures are verified in every
 //! case). Used by MX delivery and by `delivery check`.
 
@@ -24,10 +24,15 @@ pub fn tls_client_config(
     roots: &RootCertStore,
 ) -> Result<(Arc<ClientConfig>, Achieved, Option<DaneOutcome>), rustls::Error> {
     Ok(match level {
-        SecurityLevel::Dane => {
+        SecurityLevel::Dane | SecurityLevel::DaneInsecureMx => {
             let v = DaneVerifier::new(tlsa.to_vec(), names.to_vec(), tls::crypto_provider());
             let outcome = v.outcome();
-            (tls::with_cert_check(v)?, Achieved::Dane, Some(outcome))
+            let achieved = if *level == SecurityLevel::Dane {
+                Achieved::Dane
+            } else {
+                Achieved::DaneInsecureMx
+            };
+            (tls::with_cert_check(v)?, achieved, Some(outcome))
         }
         SecurityLevel::Verify => (tls::pkix(roots.clone())?, Achieved::MtaSts, None),
         _ => (tls::unauthenticated()?, Achieved::Tls, None),

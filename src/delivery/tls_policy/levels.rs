@@ -13,6 +13,15 @@
 //! - DANE takes precedence over MTA-STS (RFC 8461 §2). An MTA-STS policy in
 //!   `enforce` mode makes a matching MX `Verify` (PKIX + name) and rules out
 //!   an MX that does not match the policy's patterns.
+//! - "Secure host" means the TLSA base name is secure: the host's address
+//!   records, or, for an alias whose expansion is insecure, the first CNAME
+//!   of the chain (RFC 7672 §2.2.2; TLSA is then looked up at the MX name).
+//! - A secure host with secure TLSA behind an MX RRset that is not signed
+//!   gets `DaneInsecureMx` (Postfix `smtp_tls_dane_insecure_mx_policy =
+//!   dane`, its default): authenticated by TLSA like `Dane`, but the MX name
+//!   could be forged, so it never meets the requirements `dane`,
+//!   `dane-or-mta-sts` or `nta7516` (Postfix logs it "Trusted", not
+//!   "Verified"). An MTA-STS policy in `enforce` mode takes precedence.
 //!
 //! Compared with Postfix: `Dane` here is Postfix `dane` for a DANE-capable
 //! MX (a failing MX is skipped, the next one tried); the requirement
@@ -21,6 +30,7 @@
 //! MTA-STS policy server); `tls` is Postfix `encrypt`; `none` is `may`.
 
 use super::mta_sts::{Mode, Policy};
+pub use crate::config::InsecureMxPolicy;
 use crate::net::dns::Security;
 use crate::net::dns::Tlsa;
 use crate::types::TransportRequirement;
@@ -35,6 +45,9 @@ pub enum SecurityLevel {
     Opportunistic,
     /// STARTTLS required, peer not authenticated.
     Encrypt,
+    /// STARTTLS required, peer authenticated by these TLSA records, but the
+    /// MX RRset that named it is not DNSSEC-signed (could be forged).
+    DaneInsecureMx,
     /// STARTTLS required, PKIX chain and name checked (MTA-STS enforce).
     Verify,
     /// STARTTLS required, peer authenticated by these TLSA records.
@@ -47,6 +60,7 @@ impl SecurityLevel {
             SecurityLevel::Plain => "plain",
             SecurityLevel::Opportunistic => "opportunistic",
             SecurityLevel::Encrypt => "encrypt",
+            SecurityLevel::DaneInsecureMx => "dane-insecure-mx",
             SecurityLevel::Verify => "verify",
             SecurityLevel::Dane => "dane",
         }
@@ -71,7 +85,7 @@ pub enum TlsaFinding {
 pub enum MxPlan {
     Use {
         level: SecurityLevel,
-        /// The usable TLSA records when `level` is `Dane`.
+        /// The usable TLSA records when `level` is `Dane` or `DaneInsecureMx`.
         tlsa: Vec<Tlsa>,
     },
     /// Do not connect to this MX now (try the next one).
@@ -131,55 +145,83 @@ impl std::fmt::Display for SkipReason {
 }
 
 /// Per-MX plan. `mx_rrset` is the security of the MX answer (for an
-/// implicit MX, of the domain's address records); `addrs` that of the MX
-/// host's A/AAAA; `sts` the domain's valid MTA-STS policy, if any.
+/// implicit MX, of the domain's address records); `host` that of the TLSA
+/// base name (the MX host's A/AAAA, or the first link of its CNAME chain:
+/// see the module comment); `sts` the domain's valid MTA-STS policy, if
+/// any; `insecure_mx` what secure TLSA means behind an unsigned MX RRset.
 pub fn plan_mx(
     mx_rrset: Security,
-    addrs: Security,
+    host: Security,
     tlsa: &TlsaFinding,
     sts: Option<&Policy>,
     mx_host: &str,
+    insecure_mx: InsecureMxPolicy,
 ) -> MxPlan {
-    if mx_rrset == Security::Bogus || addrs == Security::Bogus {
+    if mx_rrset == Security::Bogus || host == Security::Bogus {
         return MxPlan::Skip(SkipReason::DnssecBogus);
     }
-    let dnssec = mx_rrset == Security::Secure && addrs == Security::Secure;
-    if dnssec {
-        match tlsa {
-            TlsaFinding::Secure(records) => {
-                let usable: Vec<Tlsa> = records.iter().filter(|r| r.is_usable()).cloned().collect();
-                if usable.is_empty() {
-                    return MxPlan::Use {
-                        level: SecurityLevel::Encrypt,
-                        tlsa: Vec::new(),
-                    };
-                }
-                return MxPlan::Use {
-                    level: SecurityLevel::Dane,
-                    tlsa: usable,
-                };
-            }
-            TlsaFinding::Failed(why) => {
-                return MxPlan::Skip(SkipReason::TlsaLookup(why.clone()));
-            }
-            TlsaFinding::SecureNone | TlsaFinding::Insecure => {}
+    if mx_rrset == Security::Secure && host == Security::Secure {
+        if let Some(p) = tlsa_plan(tlsa, SecurityLevel::Dane) {
+            return p;
         }
     }
     match sts {
         Some(p) if p.mode == Mode::Enforce => {
-            if p.mx_matches(mx_host) {
+            return if p.mx_matches(mx_host) {
                 MxPlan::Use {
                     level: SecurityLevel::Verify,
                     tlsa: Vec::new(),
                 }
             } else {
                 MxPlan::Skip(SkipReason::NotInStsPolicy)
-            }
+            };
         }
-        _ => MxPlan::Use {
-            level: SecurityLevel::Opportunistic,
-            tlsa: Vec::new(),
-        },
+        _ => {}
+    }
+    if mx_rrset == Security::Insecure && host == Security::Secure {
+        let level = match insecure_mx {
+            InsecureMxPolicy::Dane => Some(SecurityLevel::DaneInsecureMx),
+            InsecureMxPolicy::Encrypt => Some(SecurityLevel::Encrypt),
+            InsecureMxPolicy::May => None,
+        };
+        if let Some(p) = level.and_then(|l| tlsa_plan(tlsa, l)) {
+            return match p {
+                // `encrypt`: the records only say "TLS is required".
+                MxPlan::Use { level, .. } if level == SecurityLevel::Encrypt => MxPlan::Use {
+                    level,
+                    tlsa: Vec::new(),
+                },
+                other => other,
+            };
+        }
+    }
+    MxPlan::Use {
+        level: SecurityLevel::Opportunistic,
+        tlsa: Vec::new(),
+    }
+}
+
+/// The plan a TLSA finding gives a host whose TLSA counts: `level` with
+/// the usable records, `Encrypt` when none is usable (RFC 7672 §3.1.3), a
+/// skip when the lookup failed; `None` when there are no records.
+fn tlsa_plan(tlsa: &TlsaFinding, level: SecurityLevel) -> Option<MxPlan> {
+    match tlsa {
+        TlsaFinding::Secure(records) => {
+            let usable: Vec<Tlsa> = records.iter().filter(|r| r.is_usable()).cloned().collect();
+            Some(if usable.is_empty() {
+                MxPlan::Use {
+                    level: SecurityLevel::Encrypt,
+                    tlsa: Vec::new(),
+                }
+            } else {
+                MxPlan::Use {
+                    level,
+                    tlsa: usable,
+                }
+            })
+        }
+        TlsaFinding::Failed(why) => Some(MxPlan::Skip(SkipReason::TlsaLookup(why.clone()))),
+        TlsaFinding::SecureNone | TlsaFinding::Insecure => None,
     }
 }
 
@@ -189,6 +231,9 @@ pub fn plan_mx(
 pub enum Achieved {
     Plain,
     Tls,
+    /// Authenticated by TLSA, but the MX name came from an unsigned MX
+    /// RRset: never meets `dane`, `dane-or-mta-sts` or `nta7516`.
+    DaneInsecureMx,
     MtaSts,
     Dane,
 }
@@ -199,6 +244,7 @@ impl Achieved {
         match self {
             Achieved::Plain => "plain",
             Achieved::Tls => "tls",
+            Achieved::DaneInsecureMx => "dane-insecure-mx",
             Achieved::MtaSts => "mta-sts",
             Achieved::Dane => "dane",
         }
@@ -211,6 +257,7 @@ pub fn meets_level(level: &SecurityLevel, achieved: Achieved) -> bool {
     match level {
         SecurityLevel::Plain | SecurityLevel::Opportunistic => true,
         SecurityLevel::Encrypt => achieved >= Achieved::Tls,
+        SecurityLevel::DaneInsecureMx => achieved == Achieved::DaneInsecureMx,
         SecurityLevel::Verify => achieved == Achieved::MtaSts,
         SecurityLevel::Dane => achieved == Achieved::Dane,
     }
@@ -245,237 +292,5 @@ pub fn required_level(level: &SecurityLevel, req: TransportRequirement) -> Optio
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::delivery::tls_policy::mta_sts::parse_policy;
-
-    fn t(s: &str) -> Tlsa {
-        Tlsa::parse(s).unwrap_or_else(|| panic!("bad test TLSA {s}"))
-    }
-    const H: &str = "3 1 1 0000000000000000000000000000000000000000000000000000000000000000";
-
-    #[test]
-    fn dane_needs_secure_mx_addresses_and_tlsa() {
-        let f = TlsaFinding::Secure(vec![t(H)]);
-        let p = plan_mx(Security::Secure, Security::Secure, &f, None, "mx.a");
-        assert!(matches!(
-            p,
-            MxPlan::Use {
-                level: SecurityLevel::Dane,
-                ..
-            }
-        ));
-        // Insecure address records: TLSA not used.
-        let p = plan_mx(Security::Secure, Security::Insecure, &f, None, "mx.a");
-        assert!(matches!(
-            p,
-            MxPlan::Use {
-                level: SecurityLevel::Opportunistic,
-                ..
-            }
-        ));
-        // Insecure MX RRset: TLSA not used.
-        let p = plan_mx(Security::Insecure, Security::Secure, &f, None, "mx.a");
-        assert!(matches!(
-            p,
-            MxPlan::Use {
-                level: SecurityLevel::Opportunistic,
-                ..
-            }
-        ));
-    }
-
-    #[test]
-    fn tlsa_failure_is_not_no_tlsa() {
-        let f = TlsaFinding::Failed("SERVFAIL".into());
-        let p = plan_mx(Security::Secure, Security::Secure, &f, None, "mx.a");
-        assert!(matches!(p, MxPlan::Skip(_)));
-        let p = plan_mx(
-            Security::Secure,
-            Security::Secure,
-            &TlsaFinding::SecureNone,
-            None,
-            "mx.a",
-        );
-        assert!(matches!(
-            p,
-            MxPlan::Use {
-                level: SecurityLevel::Opportunistic,
-                ..
-            }
-        ));
-    }
-
-    #[test]
-    fn all_unusable_tlsa_means_encrypt_not_dane() {
-        let f = TlsaFinding::Secure(vec![
-            t(&H.replacen('3', "1", 1)),
-            t(&H.replacen('3', "0", 1)),
-        ]);
-        let p = plan_mx(Security::Secure, Security::Secure, &f, None, "mx.a");
-        assert_eq!(
-            p,
-            MxPlan::Use {
-                level: SecurityLevel::Encrypt,
-                tlsa: vec![]
-            }
-        );
-    }
-
-    #[test]
-    fn bogus_skips_the_mx() {
-        let p = plan_mx(
-            Security::Bogus,
-            Security::Secure,
-            &TlsaFinding::Insecure,
-            None,
-            "mx.a",
-        );
-        assert!(matches!(p, MxPlan::Skip(_)));
-    }
-
-    #[test]
-    fn mta_sts_enforce_verifies_matching_mx_and_skips_others() {
-        let pol = parse_policy("version: STSv1\nmode: enforce\nmx: *.example.nl\nmax_age: 86400\n")
-            .unwrap_or_else(|e| panic!("{e}"));
-        let p = plan_mx(
-            Security::Insecure,
-            Security::Insecure,
-            &TlsaFinding::Insecure,
-            Some(&pol),
-            "mx1.example.nl",
-        );
-        assert!(matches!(
-            p,
-            MxPlan::Use {
-                level: SecurityLevel::Verify,
-                ..
-            }
-        ));
-        let p = plan_mx(
-            Security::Insecure,
-            Security::Insecure,
-            &TlsaFinding::Insecure,
-            Some(&pol),
-            "mx.evil.test",
-        );
-        assert!(matches!(p, MxPlan::Skip(_)));
-        // DANE wins over MTA-STS.
-        let f = TlsaFinding::Secure(vec![t(H)]);
-        let p = plan_mx(
-            Security::Secure,
-            Security::Secure,
-            &f,
-            Some(&pol),
-            "mx1.example.nl",
-        );
-        assert!(matches!(
-            p,
-            MxPlan::Use {
-                level: SecurityLevel::Dane,
-                ..
-            }
-        ));
-        // Testing mode does not raise the level.
-        let pol = parse_policy("version: STSv1\nmode: testing\nmx: *.example.nl\nmax_age: 86400\n")
-            .unwrap_or_else(|e| panic!("{e}"));
-        let p = plan_mx(
-            Security::Insecure,
-            Security::Insecure,
-            &TlsaFinding::Insecure,
-            Some(&pol),
-            "mx.evil.test",
-        );
-        assert!(matches!(
-            p,
-            MxPlan::Use {
-                level: SecurityLevel::Opportunistic,
-                ..
-            }
-        ));
-    }
-
-    #[test]
-    fn requirement_raises_or_rules_out_a_level() {
-        use SecurityLevel as L;
-        use TransportRequirement as R;
-        assert_eq!(
-            required_level(&L::Opportunistic, R::None),
-            Some(L::Opportunistic)
-        );
-        assert_eq!(required_level(&L::Opportunistic, R::Tls), Some(L::Encrypt));
-        assert_eq!(required_level(&L::Dane, R::Tls), Some(L::Dane));
-        assert_eq!(required_level(&L::Encrypt, R::DaneOrMtaSts), None);
-        assert_eq!(required_level(&L::Verify, R::DaneOrMtaSts), Some(L::Verify));
-        assert_eq!(required_level(&L::Verify, R::Dane), None);
-        assert_eq!(required_level(&L::Dane, R::Dane), Some(L::Dane));
-    }
-
-    #[test]
-    fn requirements_and_levels() {
-        use TransportRequirement as R;
-        assert!(satisfies(R::None, Achieved::Plain));
-        assert!(!satisfies(R::Tls, Achieved::Plain));
-        assert!(satisfies(R::Tls, Achieved::Tls));
-        assert!(!satisfies(R::DaneOrMtaSts, Achieved::Tls));
-        assert!(satisfies(R::DaneOrMtaSts, Achieved::MtaSts));
-        assert!(satisfies(R::DaneOrMtaSts, Achieved::Dane));
-        assert!(!satisfies(R::Dane, Achieved::MtaSts));
-        assert!(satisfies(R::Dane, Achieved::Dane));
-        assert!(!meets_level(&SecurityLevel::Dane, Achieved::MtaSts));
-        assert!(!meets_level(&SecurityLevel::Encrypt, Achieved::Plain));
-        assert!(meets_level(&SecurityLevel::Opportunistic, Achieved::Plain));
-        assert!(!meets_level(&SecurityLevel::Verify, Achieved::Tls));
-    }
-
-    #[test]
-    fn skip_reasons_keep_their_text_and_say_whether_dnssec_failed() {
-        let bogus = plan_mx(
-            Security::Bogus,
-            Security::Secure,
-            &TlsaFinding::Insecure,
-            None,
-            "m",
-        );
-        assert_eq!(bogus, MxPlan::Skip(SkipReason::DnssecBogus));
-        let tlsa = SkipReason::TlsaLookup("SERVFAIL".into());
-        let cases = [
-            (
-                SkipReason::DnssecBogus,
-                "DNSSEC validation failed (bogus)",
-                true,
-            ),
-            (tlsa.clone(), "TLSA lookup failed: SERVFAIL", true),
-            (
-                SkipReason::NotInStsPolicy,
-                "MX host not listed in the MTA-STS policy (enforce)",
-                false,
-            ),
-            (SkipReason::NoAddress, "no address records", false),
-            (
-                SkipReason::AddressLookup("timeout".into()),
-                "timeout",
-                false,
-            ),
-            (
-                SkipReason::Nta(Box::new(SkipReason::DnssecBogus)),
-                "NTA 7516 host: DNSSEC bogus",
-                true,
-            ),
-            (
-                SkipReason::Nta(Box::new(tlsa)),
-                "NTA 7516 host: TLSA lookup failed: SERVFAIL",
-                true,
-            ),
-            (
-                SkipReason::Nta(Box::new(SkipReason::AddressLookup("x".into()))),
-                "NTA 7516 host: x",
-                false,
-            ),
-        ];
-        for (why, text, dnssec) in cases {
-            assert_eq!(why.to_string(), text);
-            assert_eq!(why.is_dnssec(), dnssec, "{why}");
-        }
-    }
-}
+#[path = "levels_tests.rs"]
+mod tests;

@@ -195,14 +195,12 @@ pub async fn run_tlsrpt_writer(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::scratch::PgScratch;
 
     #[tokio::test]
     async fn counts_add_up_into_the_daily_report_on_sqlite() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        let url = format!("sqlite://{}", dir.path().join("t.db").display());
-        let store = Store::connect(&url, 2, &[COMPONENT])
-            .await
-            .unwrap_or_else(|e| panic!("{e}"));
+        let store = Store::scratch(dir.path(), &[COMPONENT]).await;
         story(&store).await;
     }
 
@@ -210,29 +208,12 @@ mod tests {
     /// private schema.
     #[tokio::test]
     async fn counts_add_up_into_the_daily_report_on_postgres() {
-        let url = std::env::var("SLUIS_TEST_POSTGRES")
-            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
-        if url == "skip" {
+        let Some(pg) = PgScratch::new("sluis_tlsrpt").await else {
             return;
-        }
-        let schema = format!("sluis_tlsrpt_{:x}", rand::random::<u32>());
-        sqlx::any::install_default_drivers();
-        let admin = sqlx::AnyPool::connect(&url)
-            .await
-            .unwrap_or_else(|e| panic!("PostgreSQL reachable: {e}"));
-        sqlx::query(&format!("CREATE SCHEMA {schema}"))
-            .execute(&admin)
-            .await
-            .unwrap_or_else(|e| panic!("{e}"));
-        let sep = if url.contains('?') { '&' } else { '?' };
-        let scoped = format!("{url}{sep}options=-c%20search_path%3D{schema}");
-        let store = Store::connect(&scoped, 2, &[COMPONENT])
-            .await
-            .unwrap_or_else(|e| panic!("{e}"));
+        };
+        let store = pg.store(&[COMPONENT]).await;
         story(&store).await;
-        let _ = sqlx::query(&format!("DROP SCHEMA {schema} CASCADE"))
-            .execute(&admin)
-            .await;
+        pg.drop_schema().await;
     }
 
     async fn story(store: &Store) {

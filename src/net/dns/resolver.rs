@@ -182,6 +182,16 @@ impl Dns {
         })
     }
 
+    /// DNSSEC status of the CNAME at `name` itself, the first link of an
+    /// alias chain, whatever its target's zone is: a CNAME query is
+    /// answered with the alias alone, so this works through an AD-bit
+    /// resolver too (RFC 7672 §2.2.2; Postfix's `qname_secure`). `None`
+    /// when `name` is not an alias.
+    pub async fn alias_security(&self, name: &str) -> Result<Option<Security>, DnsError> {
+        let rs = self.lookup(name, RecordType::CNAME).await?;
+        Ok((!rs.records.is_empty()).then_some(rs.security))
+    }
+
     /// TLSA records at `_port._tcp.host`.
     pub async fn tlsa(&self, port: u16, host: &str) -> Result<RecordSet<Tlsa>, DnsError> {
         let owner = format!("_{port}._tcp.{}", host.trim_end_matches('.'));

@@ -1,8 +1,11 @@
-//! Shared helpers for the `mx_*` integration tests: bring up
-//! /work/shared/dane-lab on its own loopback net and ports (so it can run
-//! beside `dane_lab.rs`), always torn down by Drop; read its inboxes and
-//! sidecars; build an MX config pointing at it.
-#![allow(dead_code)]
+//! The one DANE-lab harness of the tests: bring up /work/shared/dane-lab
+//! (or Sluis's own scenarios built with its tooling,
+//! `tests/support/dane_lab_extra.py`) on a loopback net and ports of the
+//! test's own, always torn down by Drop; read `lab.env`, `scenarios.json`,
+//! the inboxes and their sidecars; build MX settings pointing at it.
+//!
+//! Needs root (the lab binds 127.x addresses). `SLUIS_SKIP_LAB=1` skips
+//! explicitly; otherwise a lab that cannot start fails the test.
 
 use serde_json::Value;
 use sluis::config::Config;
@@ -10,6 +13,26 @@ use sluis::delivery::mx::plan::MxSecurityConfig;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+
+/// Where a lab listens: its own /24 under 127/8 and its ports.
+#[derive(Clone, Copy, Debug)]
+pub struct LabNet {
+    pub net: &'static str,
+    pub dns_port: u16,
+    pub smtp_port: u16,
+    pub https_port: u16,
+}
+
+impl LabNet {
+    pub const fn new(net: &'static str, dns_port: u16, smtp_port: u16, https_port: u16) -> Self {
+        LabNet {
+            net,
+            dns_port,
+            smtp_port,
+            https_port,
+        }
+    }
+}
 
 pub struct Lab {
     dir: PathBuf,
@@ -28,6 +51,8 @@ impl Drop for Lab {
     }
 }
 
+/// The shared lab's folder: `$SLUIS_SHARED/dane-lab`, default
+/// `<repo>/../shared/dane-lab`.
 pub fn lab_dir() -> PathBuf {
     let shared = std::env::var_os("SLUIS_SHARED")
         .map(PathBuf::from)
@@ -45,22 +70,57 @@ pub fn skip() -> bool {
     false
 }
 
+/// The shared lab's scenarios (its README's table).
 pub fn up(net: &str, dns_port: u16, smtp_port: u16, https_port: u16) -> Lab {
     let dir = lab_dir();
+    start(
+        Command::new(dir.join("up.sh")),
+        dir,
+        net,
+        dns_port,
+        smtp_port,
+        https_port,
+    )
+}
+
+/// The shared lab's scenarios at `n`.
+pub fn up_at(n: LabNet) -> Lab {
+    up(n.net, n.dns_port, n.smtp_port, n.https_port)
+}
+
+/// Sluis's own scenarios (`tests/support/dane_lab_extra.py`: CNAME MX
+/// names, SNI, insecure MX), run by the shared lab's own code.
+pub fn up_extra(n: LabNet) -> Lab {
+    let dir = lab_dir();
+    let mut cmd = Command::new("/usr/bin/python3");
+    cmd.arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/dane_lab_extra.py"))
+        .arg("up")
+        .env("DANE_LAB_DIR", &dir);
+    start(cmd, dir, n.net, n.dns_port, n.smtp_port, n.https_port)
+}
+
+fn start(
+    mut cmd: Command,
+    dir: PathBuf,
+    net: &str,
+    dns_port: u16,
+    smtp_port: u16,
+    https_port: u16,
+) -> Lab {
     assert!(
         dir.join("up.sh").exists(),
         "dane-lab not found at {} (set SLUIS_SHARED)",
         dir.display()
     );
     let workdir = tempfile::tempdir().expect("tempdir");
-    let out = Command::new(dir.join("up.sh"))
+    let out = cmd
         .arg("--workdir")
         .arg(workdir.path())
         .args(["--net", net, "--port", &dns_port.to_string()])
         .args(["--smtp-port", &smtp_port.to_string()])
         .args(["--https-port", &https_port.to_string()])
         .output()
-        .expect("run up.sh");
+        .expect("run the lab's up");
     let mut lab = Lab {
         dir,
         workdir,
@@ -70,7 +130,7 @@ pub fn up(net: &str, dns_port: u16, smtp_port: u16, https_port: u16) -> Lab {
     };
     assert!(
         out.status.success(),
-        "dane-lab up.sh failed (needs root):\n{}\n{}",
+        "dane-lab up failed (needs root):\n{}\n{}",
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
@@ -138,6 +198,19 @@ impl Lab {
         c.delivery.data_timeout_secs = 10;
         c.server.hostname = "sluis.mx-test.invalid".into();
         c
+    }
+
+    /// The `[mx]` section of a `sluis.toml` pointing at the lab
+    /// (validating from its trust anchor, its CA, its ports).
+    pub fn mx_toml(&self) -> String {
+        format!(
+            "[mx]\nresolver = \"{}\"\ntrust_anchor = \"{}\"\nca_file = \"{}\"\nsmtp_port = {}\nmta_sts_https_port = {}\ndns_timeout_secs = 3\n",
+            self.var("LAB_AUTH_DNS"),
+            self.var("LAB_TRUST_ANCHOR_DS"),
+            self.var("LAB_CA"),
+            self.smtp_port,
+            self.https_port,
+        )
     }
 
     /// Every message stored for `mx_host` that contains `marker`.
