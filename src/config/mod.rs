@@ -20,8 +20,8 @@ pub use crypto::{
     CryptoConfig, Method, SigningConfig, SmimeCipher, WkdConfig, DEFAULT_PROTECTED_SUBJECT,
 };
 pub use delivery::{
-    DeliveryConfig, DnssecMode, MxSecurityConfig, RelayHost, RelayTls, ServedConfirmation,
-    MTA_STS_MAX_POLICY_BYTES, MTA_STS_TIMEOUT_SECS, SYSTEM_CA_BUNDLE,
+    DeliveryConfig, DnssecMode, MxSecurityConfig, RelayHost, RelayTls, RouteCheckUnknown,
+    ServedConfirmation, MTA_STS_MAX_POLICY_BYTES, MTA_STS_TIMEOUT_SECS, SYSTEM_CA_BUNDLE,
 };
 pub use listen::{
     BareNewline, FromHeaderCheck, Limits, Listener, ListenerTls, ServerConfig, TlsConfig,
