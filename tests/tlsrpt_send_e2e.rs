@@ -179,6 +179,8 @@ fn the_daily_report_goes_to_the_rua_once_the_day_is_over() {
         parsed.header_raw("TLS-Report-Domain").map(str::trim),
         Some("mta-sts.test")
     );
+    // RFC 8689: a report about broken TLS must still get through.
+    assert_eq!(parsed.header_raw("TLS-Required").map(str::trim), Some("No"));
     let subject = parsed.subject().unwrap_or_default();
     assert!(
         subject

@@ -166,7 +166,9 @@ fn clean(v: &str) -> String {
         .collect()
 }
 
-/// The report mail of RFC 8460 §5.3.
+/// The report mail of RFC 8460 §5.3. `TLS-Required: No` (RFC 8689): a
+/// report about a domain whose TLS is broken must still reach it, so MX
+/// delivery may fall back to opportunistic TLS for it (clean mail only).
 pub fn report_mail(r: &Reporter, domain: &str, day: i64, to: &str, gz: &[u8]) -> Vec<u8> {
     use base64::Engine;
     let (domain, org, host) = (clean(domain), clean(&r.organization), clean(&r.hostname));
@@ -187,6 +189,7 @@ pub fn report_mail(r: &Reporter, domain: &str, day: i64, to: &str, gz: &[u8]) ->
         "From: {from}\r\nTo: {to}\r\nDate: {date}\r\n\
          Subject: Report Domain: {domain} Submitter: {org} Report-ID: <{id}>\r\n\
          Message-ID: <{id}>\r\nTLS-Report-Domain: {domain}\r\nTLS-Report-Submitter: {org}\r\n\
+         Auto-Submitted: auto-generated\r\nTLS-Required: No\r\n\
          MIME-Version: 1.0\r\n\
          Content-Type: multipart/report; report-type=\"tlsrpt\"; boundary=\"{boundary}\"\r\n\r\n\
          --{boundary}\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\n\
@@ -289,6 +292,7 @@ mod tests {
             .unwrap_or_default();
         assert!(m.contains("Content-Type: multipart/report; report-type=\"tlsrpt\""));
         assert!(m.contains("TLS-Report-Domain: example.nl\r\n"));
+        assert!(m.contains("\r\nTLS-Required: No\r\n"));
         assert!(m.contains("Content-Type: application/tlsrpt+gzip\r\n"));
         assert!(m.contains("Subject: Report Domain: example.nl Submitter: PraktijkBcc: x@y"));
         assert!(!m.contains("\r\nBcc:"), "header injection: {m}");
