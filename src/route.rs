@@ -170,6 +170,43 @@ pub fn deliver_at(work: &Work, step: u32) -> Option<Work> {
     at.filter(|w| matches!(w, Work::Deliver { .. }))
 }
 
+/// `work` with its first `deliver` (also inside an `encrypt` fallback)
+/// replaced by that deliver's fallback: what the route check before "250"
+/// makes of a requirement that DNS rules out. `None` when the first
+/// `deliver` has no fallback (or there is none).
+pub fn skip_first_deliver(work: &Work) -> Option<Work> {
+    replace_first_deliver(work, &|fallback| Some(fallback.clone()))
+}
+
+/// `work` with its first `deliver` replaced by the first pickup of that
+/// deliver's fallback chain, passing over every other `deliver` (none of
+/// them is tried: a route whose DNS could not be read is never served by a
+/// weaker transport). `None` when the chain has no pickup there.
+pub fn skip_to_pickup(work: &Work) -> Option<Work> {
+    fn pickup_in(w: &Work) -> Option<Work> {
+        match w {
+            Work::Pickup { .. } => Some(w.clone()),
+            Work::Deliver {
+                fallback: Some(f), ..
+            } => pickup_in(f),
+            _ => None,
+        }
+    }
+    replace_first_deliver(work, &pickup_in)
+}
+
+fn replace_first_deliver(work: &Work, with: &dyn Fn(&Work) -> Option<Work>) -> Option<Work> {
+    match work {
+        Work::Deliver {
+            fallback: Some(f), ..
+        } => with(f),
+        Work::Encrypt { fallback } => Some(Work::Encrypt {
+            fallback: Box::new(replace_first_deliver(fallback, with)?),
+        }),
+        _ => None,
+    }
+}
+
 fn first_deliver(work: &Work) -> Option<&Work> {
     match work {
         Work::Deliver { .. } => Some(work),
@@ -367,6 +404,50 @@ mod tests {
             fallback_after(&degrade(work, NONE), 1),
             Some(Work::Hold { .. })
         ));
+    }
+
+    #[test]
+    fn the_route_check_skips_a_deliver_or_jumps_to_the_pickup() {
+        let d = decision(Action::Encrypt {
+            fallback: Box::new(Action::Deliver {
+                transport: TransportRequirement::Nta7516,
+                fallback: Some(Box::new(Action::Deliver {
+                    transport: TransportRequirement::Dane,
+                    fallback: Some(Box::new(Action::Pickup)),
+                })),
+            }),
+        });
+        let work = route(&d);
+        let skipped = skip_first_deliver(&work);
+        assert_eq!(
+            skipped.as_ref().and_then(|w| deliver_at(w, 0)),
+            deliver_at(&work, 1)
+        );
+        assert!(matches!(skipped, Some(Work::Encrypt { .. })));
+        assert_eq!(
+            skip_to_pickup(&work),
+            Some(Work::Encrypt {
+                fallback: Box::new(Work::Pickup { phone: None })
+            })
+        );
+        // No fallback, or none that is a pickup: nothing to skip to.
+        let plain = route(&decision(Action::Deliver {
+            transport: TransportRequirement::Dane,
+            fallback: None,
+        }));
+        assert_eq!(skip_first_deliver(&plain), None);
+        let to_block = route(&decision(Action::Deliver {
+            transport: TransportRequirement::Dane,
+            fallback: Some(Box::new(Action::Block {
+                reason: Bilingual::new("nee", "no"),
+            })),
+        }));
+        assert_eq!(skip_to_pickup(&to_block), None);
+        assert!(matches!(
+            skip_first_deliver(&to_block),
+            Some(Work::Blocked { .. })
+        ));
+        assert_eq!(skip_first_deliver(&Work::Pickup { phone: None }), None);
     }
 
     #[test]

@@ -30,6 +30,8 @@ pub const STORE_COMPONENTS: &[Component] = &[
     crate::crypto::keystore::COMPONENT,
     crate::pickup::db::COMPONENT,
     crate::delivery::tlsrpt::store::COMPONENT,
+    crate::delivery::mx::verdict_cache::COMPONENT,
+    crate::delivery::mx::sts_store::COMPONENT,
 ];
 
 /// Connects to the store and brings the tables of the store and of every
@@ -155,6 +157,20 @@ pub async fn run(mut config: Config, demo: bool) -> anyhow::Result<()> {
     pipeline.set_pickup(pickup.clone());
     let sweeper = tokio::spawn(pickup.clone().run_sweeper());
 
+    // The MTA-STS policy cache, shared by the route check and MX delivery,
+    // loaded from the store and written through to it.
+    let sts_cache = Arc::new(crate::delivery::tls_policy::mta_sts::PolicyCache::default());
+    match crate::delivery::mx::sts_store::load(&store, crate::now_ms()).await {
+        Ok(rows) => sts_cache.load(rows),
+        Err(e) => tracing::warn!(error = %e, "MTA-STS policies in the store unreadable"),
+    }
+    let (sts_tx, sts_rx) = tokio::sync::mpsc::unbounded_channel();
+    sts_cache.set_sink(sts_tx);
+    tokio::spawn(crate::delivery::mx::sts_store::run_writer(
+        store.clone(),
+        sts_rx,
+    ));
+    pipeline.set_sts_cache(sts_cache.clone());
     let (tlsrpt_tx, tlsrpt_rx) = tokio::sync::mpsc::unbounded_channel();
     tokio::spawn(crate::delivery::tlsrpt::store::run_tlsrpt_writer(
         store.clone(),
@@ -165,8 +181,13 @@ pub async fn run(mut config: Config, demo: bool) -> anyhow::Result<()> {
         pipeline.clone(),
         audit.clone(),
         Some(tlsrpt_tx),
+        Some(sts_cache),
     );
     pipeline.set_queue_handle(queue);
+    let reporter = config
+        .mx
+        .tlsrpt_send
+        .then(|| tokio::spawn(tlsrpt_reporter(&config, store.clone(), pipeline.clone())));
     let resumed = pipeline.resume(recovered);
     if resumed > 0 {
         tracing::info!(
@@ -247,6 +268,9 @@ pub async fn run(mut config: Config, demo: bool) -> anyhow::Result<()> {
 
     compactor.abort();
     sweeper.abort();
+    if let Some(r) = reporter {
+        r.abort();
+    }
     let _ = tokio::time::timeout(Duration::from_secs(5), portal).await;
     if let Some(health) = health {
         let _ = tokio::time::timeout(Duration::from_secs(5), health).await;
@@ -257,6 +281,46 @@ pub async fn run(mut config: Config, demo: bool) -> anyhow::Result<()> {
     drop(pipeline);
     let _ = tokio::time::timeout(Duration::from_secs(5), audit_writer).await;
     Ok(())
+}
+
+/// The daily TLS-RPT sender (`[mx] tlsrpt_*`): report mails go through
+/// the pipeline like any other mail, HTTPS uploads use PKIX with the
+/// system roots plus `mx.ca_file`.
+fn tlsrpt_reporter(
+    config: &Config,
+    store: store::Store,
+    pipeline: Arc<Pipeline>,
+) -> impl std::future::Future<Output = ()> + Send + 'static {
+    use crate::delivery::tlsrpt::send::{run_reporter, Reporter};
+    let mx = &config.mx;
+    let host = config.server.hostname.clone();
+    let from = mx
+        .tlsrpt_from
+        .clone()
+        .unwrap_or_else(|| format!("tls-reports@{host}"));
+    let tls = crate::net::tls::pkix_roots(mx.system_ca_file.as_deref(), mx.ca_file.as_deref())
+        .ok()
+        .and_then(|roots| crate::net::tls::pkix(roots).ok());
+    let reporter = Reporter {
+        organization: mx
+            .tlsrpt_organization
+            .clone()
+            .unwrap_or_else(|| host.clone()),
+        contact: mx.tlsrpt_contact.clone().unwrap_or_else(|| from.clone()),
+        from,
+        hostname: host,
+        https_timeout: Duration::from_secs(mx.tlsrpt_https_timeout_secs),
+        tls,
+        max_days: i64::from(mx.tlsrpt_send_days),
+    };
+    run_reporter(
+        store,
+        pipeline,
+        mx.dns_options(),
+        reporter,
+        Duration::from_secs(mx.tlsrpt_first_check_secs),
+        Duration::from_secs(mx.tlsrpt_check_secs.max(1)),
+    )
 }
 
 /// SMIMEA/OPENPGPKEY discovery through the same validating resolver as

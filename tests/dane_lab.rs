@@ -140,9 +140,40 @@ async fn every_lab_scenario_gives_the_expected_outcome() {
     let r = check("mta-sts.test", &opts).await;
     assert_eq!(r["satisfies"]["dane-or-mta-sts"], true, "{r}");
     assert_eq!(r["satisfies"]["dane"], false, "{r}");
+    assert_eq!(r["before_250"]["dane-or-mta-sts"], "may", "{r}");
+    assert!(
+        r["before_250"]["dane"]
+            .as_str()
+            .is_some_and(|v| v.starts_with("cannot: ")),
+        "{r}"
+    );
     let r = check("plain.test", &opts).await;
     assert_eq!(r["satisfies"]["none"], true, "{r}");
     assert_eq!(r["satisfies"]["tls"], false, "{r}");
+    // What the route check before "250" decides from the same answers.
+    for req in ["nta7516", "dane", "dane-or-mta-sts"] {
+        assert!(
+            r["before_250"][req]
+                .as_str()
+                .is_some_and(|v| v.starts_with("cannot: ")),
+            "{req}: {r}"
+        );
+    }
+    let r = check("nta.test", &opts).await;
+    assert_eq!(r["before_250"]["nta7516"], "may", "{r}");
+    let r = check("nta-expired.test", &opts).await;
+    assert!(
+        r["before_250"]["nta7516"]
+            .as_str()
+            .is_some_and(|v| v.contains("NTA 7516")),
+        "{r}"
+    );
+    assert_eq!(r["before_250"]["dane"], "may", "{r}");
+    let r = check("bogus.test", &opts).await;
+    assert!(
+        r.get("before_250").is_none(),
+        "a bogus domain has no plan: {r}"
+    );
 
     let r = check("dane-ta.test", &opts).await;
     assert_eq!(

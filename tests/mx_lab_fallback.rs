@@ -1,13 +1,16 @@
 //! When does MX delivery hand a recipient back for its `deliver` fallback
-//! at once? For every dane-lab scenario, one `dane` and one `nta7516`
-//! recipient whose `deliver` has a fallback go through the real queue and
+//! at once? For every dane-lab scenario, one `dane`, one `dane-or-mta-sts`
+//! and one `nta7516` recipient whose `deliver` has a fallback go through
+//! the real queue and
 //! `MxRoute` (the journal takes every fallback and records it). Only an
 //! answer that rules the requirement out counts: no DANE at any MX (an
 //! unsigned zone, MTA-STS only, plain), no current DNSSEC-secure NTA 7516
 //! record (none, expired, in an unsigned zone). Bogus DNSSEC, a TLSA
 //! mismatch and a missing STARTTLS are deferred (they count only after the
 //! grace, 30 minutes by default, not reached here); a requirement that can
-//! be met is delivered. What the lab's receivers stored is checked too.
+//! be met is delivered. `dane-or-mta-sts` is ruled out only where there is
+//! neither DANE nor an MTA-STS policy. What the lab's receivers stored is
+//! checked too.
 //!
 //! Needs root (binds 127.0.20.x; its own ports). `SLUIS_SKIP_LAB=1` skips.
 
@@ -75,7 +78,21 @@ async fn a_fallback_runs_at_once_only_where_dns_rules_the_requirement_out() {
         } else {
             Want::Fallback
         };
+        // dane-or-mta-sts: ruled out only where there is neither DANE nor
+        // an MTA-STS policy (mta-sts-bad.test has a policy: deferred).
+        let dos = match expect {
+            "deliver:dane" | "deliver:mta-sts" => {
+                Want::At(sc["mx"][0]["host"].as_str().expect("host").to_string())
+            }
+            "defer" => Want::Deferred,
+            "deliver:opportunistic-tls" | "deliver-if-cleartext-allowed" => Want::Fallback,
+            other => match other.strip_prefix("deliver:dane:") {
+                Some(host) => Want::At(host.to_string()),
+                None => panic!("unknown lab expectation {other}"),
+            },
+        };
         cases.push((domain.clone(), T::Dane, dane));
+        cases.push((domain.clone(), T::DaneOrMtaSts, dos));
         cases.push((domain, T::Nta7516, nta));
     }
 
@@ -141,6 +158,11 @@ async fn a_fallback_runs_at_once_only_where_dns_rules_the_requirement_out() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     // Every fallback says why, naming the requirement.
     for f in journal.fallbacks.lock().unwrap().iter() {
-        assert!(f.3.contains("'dane'") || f.3.contains("'nta7516'"), "{f:?}");
+        assert!(
+            f.3.contains("'dane'")
+                || f.3.contains("'nta7516'")
+                || f.3.contains("'dane-or-mta-sts'"),
+            "{f:?}"
+        );
     }
 }

@@ -97,8 +97,19 @@ fn every_corpus_message_gets_the_decision_its_scan_calls_for() {
                 );
                 assert_eq!(d.rule, "default.toml:default", "{}", label.file);
             } else {
-                assert_eq!(d.action, shipped_chain(), "{}", label.file);
-                assert_eq!(d.rule, "default.toml:gevoelig", "{}", label.file);
+                // Sure findings and unreadable content: encrypt, NTA 7516,
+                // pickup; the uncertain band (below 0.9): encrypt, direct
+                // only with authenticated TLS, pickup.
+                let sure = report.findings.iter().any(|f| f.confidence >= 0.9);
+                let (rule, chain) = if sure {
+                    ("default.toml:gevoelig", shipped_chain())
+                } else if report.is_unscannable() {
+                    ("default.toml:onleesbaar", shipped_chain())
+                } else {
+                    ("default.toml:gevoelig-onzeker", uncertain_chain())
+                };
+                assert_eq!(d.action, chain, "{}", label.file);
+                assert_eq!(d.rule, rule, "{}", label.file);
             }
         }
         // What a practice manager sees never holds a full BSN-like number
@@ -162,6 +173,43 @@ fn shipped_chain() -> Action {
             fallback: Some(Box::new(Action::Pickup)),
         }),
     }
+}
+
+/// The uncertain band of the shipped policy: encrypt; else deliver with
+/// `dane-or-mta-sts`; else pickup.
+fn uncertain_chain() -> Action {
+    Action::Encrypt {
+        fallback: Box::new(Action::Deliver {
+            transport: TransportRequirement::DaneOrMtaSts,
+            fallback: Some(Box::new(Action::Pickup)),
+        }),
+    }
+}
+
+#[test]
+fn the_uncertain_band_is_delivered_only_over_authenticated_tls() {
+    // A bare nine-digit number that passes the BSN check, in a text about
+    // a person with no label: a finding in the uncertain band.
+    let raw = b"From: dokter@praktijk-delinde.nl\r\nTo: a@ziekenhuis-noord.test\r\n\
+                Subject: Terugbellen\r\n\r\nBeste collega, wil je meneer terugbellen over 111222333?\r\n";
+    let (report, ev) = test_message(
+        &shipped(),
+        "dokter@praktijk-delinde.nl",
+        &["a@ziekenhuis-noord.test".to_string()],
+        raw,
+        &InspectConfig::default(),
+    );
+    let top = report
+        .findings
+        .iter()
+        .map(|f| f.confidence)
+        .fold(0.0, f32::max);
+    assert!((0.5..0.9).contains(&top), "not in the band: {report:?}");
+    assert_eq!(
+        ev.outcomes[0].decision.rule,
+        "default.toml:gevoelig-onzeker"
+    );
+    assert_eq!(ev.outcomes[0].decision.action, uncertain_chain());
 }
 
 #[test]

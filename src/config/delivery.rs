@@ -94,6 +94,35 @@ pub struct DeliveryConfig {
     /// or with a fallback), `all`, or `off`. Sent once every
     /// recipient has its outcome; DSNs for failures come as before.
     pub served_confirmation: ServedConfirmation,
+    /// Decide a `deliver` that has a fallback before answering "250": look
+    /// the recipient's domain up (MX, TLSA, MTA-STS, NTA 7516 record) and,
+    /// when the answers rule the requirement out, take the fallback at once.
+    /// Only for recipients that would leave through their MX hosts.
+    pub route_check: bool,
+    /// The longest one submission waits for those lookups (milliseconds);
+    /// past it, the answer counts as unknown.
+    pub route_check_timeout_ms: u64,
+    /// A lookup that fails or times out is never "cannot": `defer` keeps the
+    /// `deliver` (the queue tries, and decides when DNS answers), `pickup`
+    /// jumps to the chain's pickup (if it has one; never to a weaker
+    /// `deliver`).
+    pub route_check_unknown: RouteCheckUnknown,
+    /// Longest time a verdict is cached (in the store, so it survives a
+    /// restart), whatever the TTLs of its DNS answers say.
+    pub route_cache_max_secs: u64,
+    /// Cache time of a verdict that rests on a negative answer (NXDOMAIN,
+    /// NODATA), whose own TTL is not kept; also capped by the TTLs of the
+    /// other answers.
+    pub route_cache_negative_secs: u64,
+}
+
+/// `delivery.route_check_unknown`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RouteCheckUnknown {
+    #[default]
+    Defer,
+    Pickup,
 }
 
 /// `delivery.served_confirmation`.
@@ -126,6 +155,11 @@ impl Default for DeliveryConfig {
             mx_enabled: true,
             fallback_grace_secs: 30 * 60,
             served_confirmation: ServedConfirmation::Protected,
+            route_check: true,
+            route_check_timeout_ms: 3000,
+            route_check_unknown: RouteCheckUnknown::Defer,
+            route_cache_max_secs: 3600,
+            route_cache_negative_secs: 300,
         }
     }
 }
@@ -204,6 +238,25 @@ pub struct MxSecurityConfig {
     pub max_header_scan_bytes: usize,
     /// DANE for a host in a signed zone named by an insecure MX RRset.
     pub dane_insecure_mx_policy: InsecureMxPolicy,
+    /// Send the daily TLS-RPT reports (RFC 8460) to the `rua` of each
+    /// policy domain Sluis delivered to (mail through the pipeline, or an
+    /// HTTPS POST).
+    pub tlsrpt_send: bool,
+    /// Sender of report mails; `tls-reports@<server.hostname>` when absent.
+    pub tlsrpt_from: Option<String>,
+    /// `organization-name` of the reports; `server.hostname` when absent.
+    pub tlsrpt_organization: Option<String>,
+    /// `contact-info` of the reports; the sender address when absent.
+    pub tlsrpt_contact: Option<String>,
+    /// How often Sluis looks for finished days with unsent reports.
+    pub tlsrpt_check_secs: u64,
+    /// The first look after start-up.
+    pub tlsrpt_first_check_secs: u64,
+    /// A report not sent within this many days (no answer from DNS, every
+    /// destination failing) is dropped.
+    pub tlsrpt_send_days: u32,
+    /// Whole HTTPS upload of one report.
+    pub tlsrpt_https_timeout_secs: u64,
 }
 
 impl Default for MxSecurityConfig {
@@ -228,6 +281,14 @@ impl Default for MxSecurityConfig {
             max_pools: 10_000,
             max_header_scan_bytes: 64 * 1024,
             dane_insecure_mx_policy: InsecureMxPolicy::Dane,
+            tlsrpt_send: true,
+            tlsrpt_from: None,
+            tlsrpt_organization: None,
+            tlsrpt_contact: None,
+            tlsrpt_check_secs: 3600,
+            tlsrpt_first_check_secs: 60,
+            tlsrpt_send_days: 3,
+            tlsrpt_https_timeout_secs: 30,
         }
     }
 }

@@ -21,7 +21,8 @@ pub use crypto::{
 };
 pub use delivery::{
     DeliveryConfig, DnssecMode, InsecureMxPolicy, MxSecurityConfig, RelayHost, RelayTls,
-    ServedConfirmation, MTA_STS_MAX_POLICY_BYTES, MTA_STS_TIMEOUT_SECS, SYSTEM_CA_BUNDLE,
+    RouteCheckUnknown, ServedConfirmation, MTA_STS_MAX_POLICY_BYTES, MTA_STS_TIMEOUT_SECS,
+    SYSTEM_CA_BUNDLE,
 };
 pub use listen::{
     BareNewline, FromHeaderCheck, Limits, Listener, ListenerTls, ServerConfig, TlsConfig,

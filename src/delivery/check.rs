@@ -25,6 +25,7 @@ use crate::delivery::client::ClientLimits;
 use crate::delivery::mx::plan::{plan_domain, MxFetchOptions, MxTarget, PlanError};
 use crate::delivery::mx::rules::{candidates, Source};
 use crate::delivery::mx::session::{connect, Target};
+use crate::delivery::mx::verdict::{verdict_for, Verdict, DECIDABLE};
 use crate::delivery::tls_policy::levels::{
     meets_level, satisfies, Achieved, MxPlan, SkipReason, TlsaFinding,
 };
@@ -180,7 +181,25 @@ pub async fn check_report(domain: &str, opts: &CheckOptions) -> CheckReport {
     let mut mx = Vec::new();
     // The hosts delivery tries, in its order (NTA 7516 hosts first), so the
     // check names the host delivery would use.
-    for (t, source) in candidates(&dns, &domain, port, &plan).await.0 {
+    let (hosts, nta) = candidates(&dns, &domain, port, &plan).await;
+    // What the route check before "250" decides from these answers.
+    let plans: Vec<(&MxPlan, bool)> = hosts
+        .iter()
+        .map(|(t, s)| (&t.plan, *s == Source::Nta))
+        .collect();
+    let sts_absent = matches!(plan.sts, StsLookup::NoPolicy);
+    let before_250 = DECIDABLE
+        .iter()
+        .map(|&req| {
+            let v = match verdict_for(req, &nta, &plans, sts_absent) {
+                Verdict::May => "may".to_string(),
+                Verdict::Cannot { reason } => format!("cannot: {reason}"),
+                Verdict::Unknown => "unknown".to_string(),
+            };
+            (req.as_str(), v)
+        })
+        .collect();
+    for (t, source) in hosts.clone() {
         let (achieved, rep) = check_target(&t, source, port, &roots).await;
         if let (Some(a), Outcome::Refuse) = (achieved, outcome) {
             outcome = Outcome::from_achieved(a);
@@ -219,6 +238,7 @@ pub async fn check_report(domain: &str, opts: &CheckOptions) -> CheckReport {
             mta_sts,
             nta7516,
             tlsrpt,
+            before_250,
         }),
         mx,
         refusal,

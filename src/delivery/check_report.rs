@@ -122,6 +122,10 @@ pub struct Planned {
     pub mta_sts: Option<StsReport>,
     pub nta7516: Option<NtaReport>,
     pub tlsrpt: TlsRptReport,
+    /// What the route check before "250" decides from these DNS answers,
+    /// per requirement it can settle: `may`, `cannot: <reason>`, `unknown`.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub before_250: BTreeMap<&'static str, String>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -236,6 +240,7 @@ mod tests {
                 mta_sts: Some(StsReport::Invalid { error: "e".into() }),
                 nta7516: None,
                 tlsrpt: TlsRptReport::Rua { rua: None },
+                before_250: BTreeMap::new(),
             }),
             mx: vec![MxReport {
                 host: "mx.a.nl".into(),

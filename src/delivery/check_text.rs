@@ -167,6 +167,22 @@ fn text(r: &CheckReport) -> String {
             .map(|(req, ok)| format!("{req} {}", yes_no(*ok)))
             .collect();
         let _ = writeln!(out, "meets    {}", meets.join(", "));
+        // The route check before "250" (a `deliver` with a fallback).
+        for (req, v) in &p.before_250 {
+            let text = match v.as_str() {
+                "may" => "mogelijk / may be met".to_string(),
+                "unknown" => {
+                    "onbekend (DNS gaf geen antwoord) / unknown (no DNS answer)".to_string()
+                }
+                other => other
+                    .strip_prefix("cannot: ")
+                    .map(|why| {
+                        format!("kan niet, fallback meteen / cannot, fallback at once: {why}")
+                    })
+                    .unwrap_or_else(|| other.to_string()),
+            };
+            let _ = writeln!(out, "before 250  {req}: {text}");
+        }
     }
     if let Some(b) = &r.summary {
         let _ = writeln!(out, "         {} / {}", b.nl, b.en);
@@ -221,6 +237,10 @@ mod tests {
                 tlsrpt: TlsRptReport::Rua {
                     rua: Some(vec!["mailto:tlsrpt@a.nl".into()]),
                 },
+                before_250: BTreeMap::from([
+                    ("dane", "may".to_string()),
+                    ("nta7516", "cannot: 4.7.5 x / y".to_string()),
+                ]),
             }),
             mx: vec![mx],
             refusal: Some(Refusal::Temporary),
@@ -243,5 +263,13 @@ mod tests {
         assert!(t.contains("addresses      192.0.2.1, 2001:db8::1"), "{t}");
         assert!(t.contains("tls-rpt  mailto:tlsrpt@a.nl"), "{t}");
         assert!(t.contains("meets    none nee / no, tls nee / no"), "{t}");
+        assert!(
+            t.contains("before 250  dane: mogelijk / may be met\n"),
+            "{t}"
+        );
+        assert!(
+            t.contains("before 250  nta7516: kan niet, fallback meteen / cannot, fallback at once: 4.7.5 x / y\n"),
+            "{t}"
+        );
     }
 }

@@ -88,7 +88,7 @@ impl Pipeline {
 }
 
 /// A work's name for audit (`deliver:dane`, `pickup`, `blocked`).
-fn work_name(w: &Work) -> String {
+pub(super) fn work_name(w: &Work) -> String {
     match w {
         Work::Deliver { transport, .. } => format!("deliver:{}", transport.as_str()),
         Work::Encrypt { .. } => "encrypt".into(),

@@ -29,6 +29,7 @@ use std::sync::{Arc, OnceLock, Weak};
 mod fallback;
 mod handoff;
 mod journal;
+mod precheck;
 mod served;
 mod submit;
 
@@ -50,6 +51,8 @@ pub struct Pipeline {
     scans: Arc<tokio::sync::Semaphore>,
     /// Messages whose sender waits for a confirmation (`served.rs`).
     served: served::Tracker,
+    /// Resolver and MTA-STS cache of the route check before "250".
+    route_dns: precheck::RouteCheck,
     /// For the tasks that hand recipients to the encryption and pickup stages.
     me: Weak<Pipeline>,
 }
@@ -78,6 +81,7 @@ impl Pipeline {
             pickup: OnceLock::new(),
             audit,
             served: served::Tracker::default(),
+            route_dns: precheck::RouteCheck::default(),
             me: me.clone(),
         })
     }

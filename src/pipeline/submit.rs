@@ -146,6 +146,8 @@ impl Backend for Pipeline {
             .unwrap_or_else(|| "trusted-network".into());
         // `decided` (and below `accepted`) travel in the spool record.
         let mut events = policy::evaluation_events(&envelope.id.0, &evaluation);
+        // Before "250": a requirement DNS rules out takes its fallback now.
+        let work = self.route_check(&envelope, work, &mut events).await;
 
         let blocked: Vec<(String, Bilingual)> = envelope
             .recipients

@@ -33,7 +33,7 @@ use crate::config::MxSecurityConfig;
 use crate::delivery::client::pool::Pool;
 use crate::delivery::client::ClientLimits;
 use crate::delivery::tls_policy::mta_sts::PolicyCache;
-use crate::delivery::tls_policy::mta_sts_fetch::FetchOptions;
+use crate::delivery::tls_policy::mta_sts_fetch::{FetchOptions, StsLookup};
 use crate::delivery::tlsrpt::day::TlsRptLog;
 use crate::delivery::{QueuedRcpt, Route};
 use crate::net::dns::{Dns, DnsError, Security};
@@ -52,7 +52,7 @@ pub struct MxRoute {
     pub(super) dns: tokio::sync::OnceCell<Arc<Dns>>,
     pub(super) fetch: FetchOptions,
     pub(super) roots: Option<RootCertStore>,
-    pub(super) sts_cache: PolicyCache,
+    pub(super) sts_cache: Arc<PolicyCache>,
     pub(super) helo: String,
     pub(super) limits: ClientLimits,
     pub(super) concurrency: usize,
@@ -83,7 +83,7 @@ impl MxRoute {
             cfg,
             dns: tokio::sync::OnceCell::new(),
             roots,
-            sts_cache: PolicyCache::default(),
+            sts_cache: Arc::new(PolicyCache::default()),
             helo: config.helo_name().to_string(),
             limits: ClientLimits::from_config(d),
             concurrency: d.concurrency_per_destination,
@@ -92,6 +92,12 @@ impl MxRoute {
             pools: Mutex::new(HashMap::new()),
             audit,
         }
+    }
+
+    /// Share this MTA-STS policy cache (the one kept in the store).
+    pub fn with_sts_cache(mut self, cache: Arc<PolicyCache>) -> Self {
+        self.sts_cache = cache;
+        self
     }
 
     /// The TLS-RPT results recorded by this route.
@@ -254,8 +260,9 @@ impl MxRoute {
             .iter()
             .map(|(t, s)| (&t.plan, *s == Source::Nta))
             .collect();
+        let sts_absent = matches!(plan.sts, StsLookup::NoPolicy);
         for i in run.pending.clone() {
-            if let Some(why) = definitely_unmet(run.req(i), &nta, &hosts) {
+            if let Some(why) = definitely_unmet(run.req(i), &nta, &hosts, sts_absent) {
                 run.unmet(i, why, Unmet::Definite);
             }
         }

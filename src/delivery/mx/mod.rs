@@ -4,12 +4,13 @@
 //! SMTP session per MX address (`session`: STARTTLS at the MX's level and
 //! what it achieved), and the [`MxRoute`] that tries the hosts in order
 //! (`deliver`, with the per-host steps in `attempt` and the per-domain
-//! state in `run`).
+//! state in `run`); before "250", `verdict` says from DNS alone whether a
+//! domain can meet a requirement, cached in the store (`verdict_cache`).
 //!
 //! Promises: a recipient's transport requirement is checked against what
 //! the session achieved before `MAIL FROM`; an MX is never used below its
 //! own level. May import: `client`, `tls_policy`, `tlsrpt`, `crate::net`,
-//! `crate::audit`, `crate::config`, `crate::types`. Never `queue`, `relay`
+//! `crate::audit`, `crate::config`, `crate::types`, `crate::store`. Never `queue`, `relay`
 //! or `check`.
 
 mod attempt;
@@ -18,5 +19,8 @@ pub mod plan;
 pub mod rules;
 mod run;
 pub mod session;
+pub mod sts_store;
+pub mod verdict;
+pub mod verdict_cache;
 
 pub use deliver::MxRoute;

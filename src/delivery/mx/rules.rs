@@ -139,14 +139,18 @@ pub async fn nta_targets(dns: &Dns, domain: &str, port: u16) -> (Vec<MxTarget>, 
 /// (bilingual, for the journal), from what planning found; `None` when it
 /// may still be met, or when an answer is missing (a failed lookup is
 /// never "cannot"). `hosts`: each candidate's plan and whether it came
-/// from the NTA 7516 record. Only `nta7516` and `dane` are decided here:
-/// they alone depend on DNS answers that say "no" outright.
+/// from the NTA 7516 record; `sts_absent`: the domain has no MTA-STS
+/// policy (no `_mta-sts` record and none cached; a record whose policy
+/// could not be fetched is not "absent"). Only `nta7516`, `dane` and
+/// `dane-or-mta-sts` are decided here: they alone depend on DNS answers
+/// that say "no" outright.
 pub fn definitely_unmet(
     req: TransportRequirement,
     nta: &NtaFinding,
     hosts: &[(&MxPlan, bool)],
+    sts_absent: bool,
 ) -> Option<String> {
-    let why = definite_cause(req, nta, hosts)?;
+    let why = definite_cause(req, nta, hosts, sts_absent)?;
     Some(format!(
         "4.7.5 niet afgeleverd: transporteis '{r}' kan niet: {nl} / not delivered: transport requirement '{r}' cannot be met: {en}",
         r = req.as_str(),
@@ -160,6 +164,7 @@ fn definite_cause(
     req: TransportRequirement,
     nta: &NtaFinding,
     hosts: &[(&MxPlan, bool)],
+    sts_absent: bool,
 ) -> Option<(&'static str, &'static str)> {
     let is_dane = |p: &MxPlan| {
         matches!(
@@ -199,6 +204,22 @@ fn definite_cause(
             .then_some((
                 "geen MX met DANE (DNSSEC-beveiligde TLSA)",
                 "no MX with DANE (DNSSEC-secure TLSA)",
+            ))
+        }
+        TransportRequirement::DaneOrMtaSts => {
+            // No MTA-STS policy, and every host planned at a level below
+            // an authenticated one (no DANE, no PKIX of an NTA 7516 host).
+            let below = |p: &MxPlan| {
+                matches!(p, MxPlan::Use { level, .. }
+                    if required_level(level, TransportRequirement::DaneOrMtaSts).is_none())
+            };
+            (sts_absent
+                && *nta != NtaFinding::Unknown
+                && !hosts.is_empty()
+                && hosts.iter().all(|(p, _)| below(p)))
+            .then_some((
+                "geen MX met DANE en geen MTA-STS-beleid",
+                "no MX with DANE and no MTA-STS policy",
             ))
         }
         _ => None,

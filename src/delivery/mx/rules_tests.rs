@@ -103,25 +103,63 @@ fn only_answers_make_a_requirement_definitely_unmet() {
     let bogus = MxPlan::Skip(SkipReason::DnssecBogus);
     let f = NtaFinding::Absent;
     // No NTA record (or an insecure or expired one): nta7516 cannot be met.
-    assert!(definitely_unmet(T::Nta7516, &f, &[(&opportunistic, false)]).is_some());
+    assert!(definitely_unmet(T::Nta7516, &f, &[(&opportunistic, false)], false).is_some());
     // A failed TXT lookup is not an answer.
-    assert!(definitely_unmet(T::Nta7516, &NtaFinding::Unknown, &[]).is_none());
+    assert!(definitely_unmet(T::Nta7516, &NtaFinding::Unknown, &[], false).is_none());
     // A current record whose host has DANE: may be met.
     let cur = NtaFinding::Current;
-    assert!(
-        definitely_unmet(T::Nta7516, &cur, &[(&dane, true), (&opportunistic, false)]).is_none()
-    );
+    assert!(definitely_unmet(
+        T::Nta7516,
+        &cur,
+        &[(&dane, true), (&opportunistic, false)],
+        false
+    )
+    .is_none());
     // ... whose only host has no DANE (PKIX only): cannot.
-    assert!(definitely_unmet(T::Nta7516, &cur, &[(&verify, true)]).is_some());
+    assert!(definitely_unmet(T::Nta7516, &cur, &[(&verify, true)], false).is_some());
     // ... whose host's TLSA lookup failed: unknown.
-    assert!(definitely_unmet(T::Nta7516, &cur, &[(&bogus, true)]).is_none());
+    assert!(definitely_unmet(T::Nta7516, &cur, &[(&bogus, true)], false).is_none());
     // dane: every host planned without DANE is a definite no.
-    assert!(definitely_unmet(T::Dane, &f, &[(&opportunistic, false), (&verify, false)]).is_some());
-    assert!(definitely_unmet(T::Dane, &f, &[(&opportunistic, false), (&dane, false)]).is_none());
-    assert!(definitely_unmet(T::Dane, &f, &[(&opportunistic, false), (&bogus, false)]).is_none());
-    assert!(definitely_unmet(T::Dane, &NtaFinding::Unknown, &[(&opportunistic, false)]).is_none());
-    assert!(definitely_unmet(T::Dane, &f, &[]).is_none());
+    assert!(definitely_unmet(
+        T::Dane,
+        &f,
+        &[(&opportunistic, false), (&verify, false)],
+        false
+    )
+    .is_some());
+    assert!(definitely_unmet(
+        T::Dane,
+        &f,
+        &[(&opportunistic, false), (&dane, false)],
+        false
+    )
+    .is_none());
+    assert!(definitely_unmet(
+        T::Dane,
+        &f,
+        &[(&opportunistic, false), (&bogus, false)],
+        false
+    )
+    .is_none());
+    assert!(definitely_unmet(
+        T::Dane,
+        &NtaFinding::Unknown,
+        &[(&opportunistic, false)],
+        false
+    )
+    .is_none());
+    assert!(definitely_unmet(T::Dane, &f, &[], false).is_none());
     // Other requirements are never settled by DNS alone.
-    assert!(definitely_unmet(T::DaneOrMtaSts, &f, &[(&opportunistic, false)]).is_none());
-    assert!(definitely_unmet(T::Tls, &f, &[(&opportunistic, false)]).is_none());
+    assert!(definitely_unmet(T::DaneOrMtaSts, &f, &[(&opportunistic, false)], false).is_none());
+    assert!(definitely_unmet(T::Tls, &f, &[(&opportunistic, false)], false).is_none());
+    // dane-or-mta-sts: no MTA-STS policy and no host at DANE or PKIX.
+    let dos = T::DaneOrMtaSts;
+    assert!(definitely_unmet(dos, &f, &[(&opportunistic, false)], true).is_some());
+    assert!(definitely_unmet(dos, &f, &[(&opportunistic, false), (&verify, true)], true).is_none());
+    assert!(definitely_unmet(dos, &f, &[(&opportunistic, false), (&dane, false)], true).is_none());
+    assert!(definitely_unmet(dos, &f, &[(&opportunistic, false), (&bogus, false)], true).is_none());
+    assert!(
+        definitely_unmet(dos, &NtaFinding::Unknown, &[(&opportunistic, false)], true).is_none()
+    );
+    assert!(definitely_unmet(T::Tls, &f, &[(&opportunistic, false)], true).is_none());
 }

@@ -18,6 +18,7 @@ use crate::audit::Audit;
 use crate::config::Config;
 use crate::delivery::mx::deliver::MxRoute;
 use crate::delivery::relay::RelayRoute;
+use crate::delivery::tls_policy::mta_sts::PolicyCache;
 use crate::delivery::tlsrpt::result::TlsRptSink;
 use crate::delivery::{Journal, QueueItem, Route};
 use std::cmp::Ordering;
@@ -34,7 +35,7 @@ impl Queue {
     /// the transport requirement, MX delivery otherwise (when
     /// `delivery.mx_enabled`), else deferred (see `route_select`).
     pub fn start<J: Journal>(config: Arc<Config>, journal: Arc<J>, audit: Audit) -> QueueHandle {
-        Self::start_with_tlsrpt(config, journal, audit, None)
+        Self::start_with_tlsrpt(config, journal, audit, None, None)
     }
 
     /// [`Queue::start`], with MX delivery's TLS-RPT results also sent to
@@ -44,6 +45,7 @@ impl Queue {
         journal: Arc<J>,
         audit: Audit,
         tlsrpt: Option<TlsRptSink>,
+        sts_cache: Option<Arc<PolicyCache>>,
     ) -> QueueHandle {
         let relay = config.delivery.relay.as_ref().map(|relay| {
             RelayRoute::new(&config, relay).inspect_err(|e| {
@@ -53,7 +55,11 @@ impl Queue {
         let mx = config
             .delivery
             .mx_enabled
-            .then(|| MxRoute::new(&config, audit.clone()));
+            .then(|| MxRoute::new(&config, audit.clone()))
+            .map(|mx| match sts_cache {
+                Some(c) => mx.with_sts_cache(c),
+                None => mx,
+            });
         if let (Some(mx), Some(sink)) = (&mx, tlsrpt) {
             mx.tlsrpt().set_sink(sink);
         }

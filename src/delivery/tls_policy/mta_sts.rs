@@ -6,13 +6,12 @@
 //! syntax is a clear [`StsError`] and the caller treats the domain as having
 //! no policy; a cached policy is reused while its `max_age` lasts and its
 //! TXT id is unchanged (RFC 8461 §5.1), even when the TXT lookup fails.
-//! The cache is in memory today; persisting it in the store is left for
-//! later (a restart then re-fetches, which is safe but loses protection
-//! against a downgrade during that first fetch).
+//! The cache is in memory for lookups and, in `sluis run`, written through
+//! to the store and loaded from it at start (`delivery::mx::sts_store`), so
+//! a restart keeps the protection against a downgrade.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
-use std::time::{Duration, Instant};
 
 /// Largest `max_age` the RFC allows (one year).
 pub const MAX_MAX_AGE: u64 = 31_557_600;
@@ -29,7 +28,7 @@ pub enum StsError {
     Dns(String),
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Mode {
     Enforce,
@@ -38,7 +37,7 @@ pub enum Mode {
 }
 
 /// A parsed, valid policy.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Policy {
     pub mode: Mode,
     /// Patterns, lower case: `mx.example.nl` or `*.example.nl`.
@@ -166,13 +165,31 @@ impl Policy {
 struct Cached {
     id: String,
     policy: Policy,
-    expires: Instant,
+    /// Unix milliseconds.
+    expires_ms: i64,
 }
 
-/// In-memory policy cache, keyed by policy domain.
+/// One cached policy as the store keeps it (`delivery::mx::sts_store`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CachedPolicy {
+    pub domain: String,
+    pub id: String,
+    pub policy: Policy,
+    /// Unix milliseconds.
+    pub expires_ms: i64,
+}
+
+/// Where a cache sends every policy it takes in, to be kept in the store.
+pub type PolicySink = tokio::sync::mpsc::UnboundedSender<CachedPolicy>;
+
+/// Policy cache, keyed by policy domain: in memory for the lookups, and
+/// (with a sink, `sluis run`) written through to the store and loaded from
+/// it at start, so a restart keeps every policy until its `max_age` ends
+/// (RFC 8461 §5.1: a cached policy protects against a downgrade).
 #[derive(Default)]
 pub struct PolicyCache {
     map: Mutex<HashMap<String, Cached>>,
+    sink: std::sync::OnceLock<PolicySink>,
 }
 
 impl PolicyCache {
@@ -180,21 +197,47 @@ impl PolicyCache {
     pub fn get(&self, domain: &str, id: Option<&str>) -> Option<Policy> {
         let map = self.map.lock().ok()?;
         let c = map.get(&domain.to_ascii_lowercase())?;
-        if c.expires <= Instant::now() || id.is_some_and(|i| i != c.id) {
+        if c.expires_ms <= crate::now_ms() || id.is_some_and(|i| i != c.id) {
             return None;
         }
         Some(c.policy.clone())
     }
 
     pub fn put(&self, domain: &str, id: &str, policy: Policy) {
-        let expires = Instant::now() + Duration::from_secs(policy.max_age);
+        let ttl_ms = i64::try_from(policy.max_age.saturating_mul(1000)).unwrap_or(i64::MAX);
+        let row = CachedPolicy {
+            domain: domain.to_ascii_lowercase(),
+            id: id.to_string(),
+            policy,
+            expires_ms: crate::now_ms().saturating_add(ttl_ms),
+        };
+        if let Some(sink) = self.sink.get() {
+            let _ = sink.send(row.clone());
+        }
+        self.insert(row);
+    }
+
+    /// Send every policy taken in from now on to `sink` (once).
+    pub fn set_sink(&self, sink: PolicySink) {
+        let _ = self.sink.set(sink);
+    }
+
+    /// Take in policies kept in the store (expired ones are skipped).
+    pub fn load(&self, rows: impl IntoIterator<Item = CachedPolicy>) {
+        let now = crate::now_ms();
+        for row in rows.into_iter().filter(|r| r.expires_ms > now) {
+            self.insert(row);
+        }
+    }
+
+    fn insert(&self, row: CachedPolicy) {
         if let Ok(mut map) = self.map.lock() {
             map.insert(
-                domain.to_ascii_lowercase(),
+                row.domain,
                 Cached {
-                    id: id.to_string(),
-                    policy,
-                    expires,
+                    id: row.id,
+                    policy: row.policy,
+                    expires_ms: row.expires_ms,
                 },
             );
         }

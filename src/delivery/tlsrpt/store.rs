@@ -1,8 +1,8 @@
 //! TLS-RPT (RFC 8460) results in the store: one counter row per UTC day,
 //! policy domain, policy, result (`success` or an RFC 8460 result type),
 //! MX host and receiving IP, summed with a portable upsert; and the daily
-//! aggregate report generated from those rows. Sending the report to the
-//! domain's `rua` is left for later.
+//! aggregate report generated from those rows (sent by `send`, which
+//! records each report sent in `tlsrpt_sent`).
 //!
 //! Promises: counts only, no addresses or content; rows arrive through a
 //! channel ([`TlsRptSink`](super::result::TlsRptSink)) and are written in batches by
@@ -26,7 +26,8 @@ pub const COMPONENT: Component = Component {
 };
 
 /// Migration steps of the `tlsrpt` store component (portable SQL).
-pub const SCHEMA: &[&[&str]] = &[&["CREATE TABLE tlsrpt_counts (
+pub const SCHEMA: &[&[&str]] = &[
+    &["CREATE TABLE tlsrpt_counts (
         day BIGINT NOT NULL,
         policy_domain TEXT NOT NULL,
         policy_key TEXT NOT NULL,
@@ -38,7 +39,15 @@ pub const SCHEMA: &[&[&str]] = &[&["CREATE TABLE tlsrpt_counts (
         mx_host TEXT NOT NULL,
         receiving_ip TEXT NOT NULL,
         count BIGINT NOT NULL,
-        PRIMARY KEY (day, policy_domain, policy_key, result, sending_ip, mx_host, receiving_ip))"]];
+        PRIMARY KEY (day, policy_domain, policy_key, result, sending_ip, mx_host, receiving_ip))"],
+    // The reports sent (or with no record to send to), one per day and domain.
+    &["CREATE TABLE tlsrpt_sent (
+        day BIGINT NOT NULL,
+        policy_domain TEXT NOT NULL,
+        sent_ms BIGINT NOT NULL,
+        outcome TEXT NOT NULL,
+        PRIMARY KEY (day, policy_domain))"],
+];
 
 fn policy_parts(p: &PolicyKind) -> (&'static str, Vec<String>, Vec<String>) {
     match p {

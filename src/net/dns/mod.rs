@@ -29,7 +29,7 @@ mod resolver;
 mod types;
 mod validating;
 
-pub use resolver::Dns;
+pub use resolver::{Dns, TtlWatch};
 pub use types::{
     DnsError, DnsOptions, Mx, MxAnswer, Negative, RecordSet, Security, Tlsa, TrustAnchorSource,
     Validation,

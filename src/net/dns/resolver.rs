@@ -14,6 +14,7 @@ use hickory_resolver::proto::dnssec::TrustAnchors;
 use hickory_resolver::proto::rr::{Name, RData, Record, RecordType};
 use hickory_resolver::Resolver;
 use std::net::IpAddr;
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::Arc;
 
 enum Backend {
@@ -23,8 +24,53 @@ enum Backend {
 
 /// The delivery resolver. Cheap to share behind an `Arc`.
 pub struct Dns {
-    backend: Backend,
+    backend: Arc<Backend>,
     opts: DnsOptions,
+    /// Where the TTLs of the answers are noted (see [`Dns::watched`]).
+    watch: Option<Arc<TtlWatch>>,
+}
+
+/// The shortest TTL among the answers a [`Dns::watched`] resolver got, and
+/// whether one of them was a negative answer (NXDOMAIN or NODATA, whose TTL
+/// comes from the SOA in the authority section, which is not kept): what a
+/// cache of a conclusion drawn from those answers may honour.
+#[derive(Debug)]
+pub struct TtlWatch {
+    min_ttl: AtomicU32,
+    negative: AtomicBool,
+}
+
+impl Default for TtlWatch {
+    fn default() -> Self {
+        TtlWatch {
+            min_ttl: AtomicU32::new(u32::MAX),
+            negative: AtomicBool::new(false),
+        }
+    }
+}
+
+impl TtlWatch {
+    /// The shortest TTL of a record seen (`None` when no record was).
+    pub fn min_ttl(&self) -> Option<u32> {
+        match self.min_ttl.load(Ordering::Relaxed) {
+            u32::MAX => None,
+            t => Some(t),
+        }
+    }
+
+    /// Was one of the answers negative?
+    pub fn saw_negative(&self) -> bool {
+        self.negative.load(Ordering::Relaxed)
+    }
+
+    fn note(&self, raw: &Raw) {
+        for r in &raw.records {
+            self.min_ttl.fetch_min(r.ttl(), Ordering::Relaxed);
+        }
+        if raw.records.is_empty() || raw.negative.is_some() {
+            self.negative.store(true, Ordering::Relaxed);
+        }
+    }
 }
 
 impl Dns {
@@ -57,17 +103,33 @@ impl Dns {
                 Backend::Validating(Box::new(r))
             }
         };
-        Ok(Dns { backend, opts })
+        Ok(Dns {
+            backend: Arc::new(backend),
+            opts,
+            watch: None,
+        })
     }
 
     pub fn options(&self) -> &DnsOptions {
         &self.opts
     }
 
+    /// The same resolver (shared backend), noting the TTL of every answer
+    /// it gets in the returned [`TtlWatch`].
+    pub fn watched(&self) -> (Dns, Arc<TtlWatch>) {
+        let watch = Arc::new(TtlWatch::default());
+        let dns = Dns {
+            backend: self.backend.clone(),
+            opts: self.opts.clone(),
+            watch: Some(watch.clone()),
+        };
+        (dns, watch)
+    }
+
     async fn raw(&self, name: &Name, rtype: RecordType) -> Result<Raw, DnsError> {
         let bound = self.opts.timeout * (self.opts.attempts.max(1) as u32 + 1);
         let fut = async {
-            match &self.backend {
+            match &*self.backend {
                 Backend::Validating(r) => {
                     from_resolver(r.lookup(name.clone(), rtype).await, name, rtype)
                 }
@@ -91,6 +153,9 @@ impl Dns {
         let mut security = Security::Secure;
         for _ in 0..=self.opts.max_cname_depth {
             let raw = self.raw(&current, rtype).await?;
+            if let Some(w) = &self.watch {
+                w.note(&raw);
+            }
             let (rs, next) = walk(&start, &current, rtype, raw, security, &self.opts)?;
             match next {
                 None => return Ok(rs),
