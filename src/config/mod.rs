@@ -13,6 +13,7 @@
 mod crypto;
 mod delivery;
 mod listen;
+mod overview;
 mod pickup;
 mod sections;
 
@@ -26,6 +27,7 @@ pub use delivery::{
 pub use listen::{
     BareNewline, FromHeaderCheck, Limits, Listener, ListenerTls, ServerConfig, TlsConfig,
 };
+pub use overview::OverviewConfig;
 pub use pickup::{BlobStorage, DkimAlgorithm, DkimKeyConfig, PickupConfig, SmsMode};
 pub use sections::{
     AuditConfig, InspectConfig, LogConfig, LogFormat, MetricsConfig, PolicyConfig, SpoolConfig,
@@ -70,6 +72,8 @@ pub struct Config {
     pub crypto: CryptoConfig,
     /// `/metrics`, `/healthz`, `/readyz` (off unless `listen` is set).
     pub metrics: MetricsConfig,
+    /// The practice overview on the portal's listener (`/beheer`).
+    pub overview: OverviewConfig,
 }
 
 impl Config {
@@ -171,6 +175,7 @@ impl Config {
             return bad("delivery.retry_initial_secs must be > 0");
         }
         self.metrics.validate().map_err(ConfigError::Invalid)?;
+        self.overview.validate().map_err(ConfigError::Invalid)?;
         let p = &self.pickup;
         if !(6..=10).contains(&p.code_digits) {
             return bad("pickup.code_digits must be 6..=10");
