@@ -623,6 +623,15 @@ async fn chromium_logs_in_sees_charts_revokes_a_pickup_and_axe_finds_nothing() {
     }
     assert_eq!(actor.as_deref(), Some("operator:beheer"));
 
+    // The audit search: Anna's events, the revoke by the operator among them.
+    d.type_into("#q", "anna@example.nl").await;
+    d.click("form[action='/beheer/audit'] button").await;
+    let src = d.wait_for("gebeurtenissen voor anna@example.nl").await;
+    assert!(src.contains("pickup-parked") && src.contains("operator:beheer"));
+    let v = d.axe(&axe_js).await;
+    assert!(v.is_empty(), "axe on the audit search: {v:#?}");
+    d.screenshot(&shots.join("overview-3-audit.png")).await;
+
     // English.
     d.go(&format!("{base}/beheer?lang=en")).await;
     let src = d.wait_for("Practice overview").await;
@@ -755,6 +764,32 @@ async fn login_csrf_tenant_and_headers_are_enforced() {
         .unwrap()
         .unwrap();
     assert!(!row.is_open(sluis::now_ms()));
+
+    // The audit search shows a practice its own events only.
+    let q = "/beheer/audit?q=dirk%40example.nl";
+    // (The revoke's event goes through the audit writer: wait for it.)
+    let mut own = String::new();
+    for _ in 0..50 {
+        let resp = get(&r, &base, q, Some(&cookie)).await;
+        assert_eq!(resp.status, 200);
+        own = resp.text();
+        if own.contains("operator:beheer") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(
+        own.contains("pickup-parked") && own.contains("operator:beheer"),
+        "{own}"
+    );
+    let theirs = get(&r, &base, q, Some(&other)).await;
+    assert_eq!(theirs.status, 200);
+    assert!(
+        !theirs.text().contains("pickup-parked"),
+        "another practice's events"
+    );
+    assert!(theirs.text().contains("Geen gebeurtenissen gevonden"));
+    assert_eq!(get(&r, &base, q, None).await.status, 303);
 
     // Logged out: the cookie opens nothing any more.
     let resp = post(

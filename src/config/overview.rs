@@ -30,6 +30,8 @@ pub struct OverviewConfig {
     pub max_domains: u32,
     /// Unopened pickups listed in the table (oldest expiry first).
     pub max_pickups_listed: u32,
+    /// Events shown by one audit search.
+    pub max_audit_rows: u32,
 }
 
 impl Default for OverviewConfig {
@@ -45,6 +47,7 @@ impl Default for OverviewConfig {
             max_events: 200_000,
             max_domains: 12,
             max_pickups_listed: 200,
+            max_audit_rows: 500,
         }
     }
 }
@@ -63,9 +66,14 @@ impl OverviewConfig {
         if self.totp_skew_steps > 4 {
             return Err("overview.totp_skew_steps must be at most 4 (two minutes)".into());
         }
-        if self.max_events == 0 || self.max_domains == 0 || self.max_pickups_listed == 0 {
+        if self.max_events == 0
+            || self.max_domains == 0
+            || self.max_pickups_listed == 0
+            || self.max_audit_rows == 0
+        {
             return Err(
-                "overview.max_events, max_domains and max_pickups_listed must be > 0".into(),
+                "overview.max_events, max_domains, max_pickups_listed and max_audit_rows must be > 0"
+                    .into(),
             );
         }
         Ok(())

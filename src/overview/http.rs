@@ -6,6 +6,7 @@
 //! POST /beheer/login         check all three; session cookie    -> /beheer
 //! POST /beheer/revoke        revoke one unopened pickup (CSRF)   -> /beheer
 //! POST /beheer/logout        end the session (CSRF)              -> /beheer/login
+//! GET  /beheer/audit?q=      the audit events of a message id or an address
 //! GET  /beheer/overview.css  the page's extra rules
 //! ```
 //!
@@ -33,7 +34,7 @@ use std::collections::HashMap;
 use std::net::IpAddr;
 use std::sync::Arc;
 
-type App = State<Arc<Overview>>;
+pub(super) type App = State<Arc<Overview>>;
 
 const COOKIE: &str = "sluis_beheer";
 /// The portal's Content-Security-Policy; the integration test checks that
@@ -52,7 +53,7 @@ pub fn router(overview: Arc<Overview>) -> Router {
         .with_state(overview)
 }
 
-async fn security_headers(mut resp: Response) -> Response {
+pub(super) async fn security_headers(mut resp: Response) -> Response {
     let h = resp.headers_mut();
     for (name, value) in [
         ("content-security-policy", CSP),
@@ -91,7 +92,7 @@ fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
 
 /// The language (`?lang=` wins and is remembered, as in the portal) and
 /// whether to set the cookie.
-fn lang(headers: &HeaderMap, q: &Option<String>) -> (Lang, bool) {
+pub(super) fn lang(headers: &HeaderMap, q: &Option<String>) -> (Lang, bool) {
     let asked = q
         .as_deref()
         .unwrap_or("")
@@ -105,7 +106,7 @@ fn lang(headers: &HeaderMap, q: &Option<String>) -> (Lang, bool) {
     }
 }
 
-fn html(
+pub(super) fn html(
     o: &Overview,
     (l, set_lang): (Lang, bool),
     status: StatusCode,
@@ -132,7 +133,7 @@ fn html(
     resp
 }
 
-fn see_other(location: &str) -> Response {
+pub(super) fn see_other(location: &str) -> Response {
     let mut resp = StatusCode::SEE_OTHER.into_response();
     if let Ok(v) = HeaderValue::from_str(location) {
         resp.headers_mut().insert(header::LOCATION, v);
@@ -174,7 +175,7 @@ fn client_key(ip: IpAddr) -> String {
 }
 
 /// The session behind the request's cookie, if it is still valid (touched).
-async fn session(o: &Overview, headers: &HeaderMap) -> Option<(String, db::SessionRow)> {
+pub(super) async fn session(o: &Overview, headers: &HeaderMap) -> Option<(String, db::SessionRow)> {
     let token = cookie(headers, COOKIE)?;
     let hash = token_hash(token);
     let row = match db::session(&o.store, &hash).await {

@@ -3,10 +3,12 @@
 //! It shows the last `overview.days` days as charts drawn on the server as
 //! SVG (no JavaScript): recipients per day by route, transport security
 //! per recipient domain, what became of pickup links, blocked recipients
-//! by rule; and a table of pickup links not yet opened, each with a revoke
-//! button (CSRF-protected).
+//! by rule; a table of pickup links not yet opened, each with a revoke
+//! button (CSRF-protected); and a search of the audit trail by message id
+//! or recipient address.
 //!
-//! Files: `http.rs` (routes, login, sessions), `pages.rs` (templates),
+//! Files: `http.rs` (routes, login, sessions), `audit.rs` (the audit
+//! search), `pages.rs` (templates),
 //! `charts.rs` (SVG, pure), `stats.rs` (counting the audit trail, pure,
 //! and the query), `totp.rs` (RFC 6238, pure), `db.rs` (the `operator`
 //! store component), `cli.rs` (`sluis operator`).
@@ -20,6 +22,7 @@
 //! Fails closed: a store error shows an error page and logs it; a session
 //! that cannot be read is no session.
 
+mod audit;
 pub mod charts;
 pub mod cli;
 pub mod db;
@@ -161,7 +164,7 @@ impl Overview {
 
 /// The overview's routes (for a test harness or `serve`).
 pub fn router(overview: Arc<Overview>) -> axum::Router {
-    http::router(overview)
+    http::router(overview.clone()).merge(audit::router(overview))
 }
 
 /// Serve the portal, and the overview beside it when `overview.enabled`,

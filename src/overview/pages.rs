@@ -51,7 +51,7 @@ td.n{text-align:right}caption{text-align:left;font-weight:600;padding:.3rem 0}\
 form.inline{margin:0}form.inline button{margin:0;padding:.3rem .8rem;font-size:.95rem}\
 details{margin:.3rem 0 1.5rem}summary{cursor:pointer;color:#00466e;text-decoration:underline}\
 .sr{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}\
-.bar{display:flex;justify-content:space-between;align-items:center;flex-wrap:wrap;gap:.5rem}";
+td code{word-break:break-all;font-size:.85rem}.bar{display:flex;justify-content:space-between;align-items:center;flex-wrap:wrap;gap:.5rem}";
 
 /// The frame of every overview page.
 pub fn page(lang: Lang, practice: &str, path: &str, title: &str, body: Markup) -> String {
@@ -210,6 +210,17 @@ fn table(
                     }
                 }
             }
+        }
+    }
+}
+
+/// The search form (also on the overview page).
+pub fn audit_form(l: Lang, q: &str) -> Markup {
+    html! {
+        form method="get" action="/beheer/audit" {
+            label for="q" { (l.t("Bericht-id of e-mailadres van een ontvanger", "Message id or a recipient's address")) }
+            input type="text" class="short" id="q" name="q" value=(q) maxlength="320" required;
+            button type="submit" { (l.t("Zoeken", "Search")) }
         }
     }
 }
@@ -410,5 +421,8 @@ pub fn overview(v: &View<'_>) -> Markup {
                     "More links than shown here; see sluis pickup list --open.")) }
             }
         }
+
+        h2 id="audit" { (l.t("Audit zoeken", "Search the audit trail")) }
+        (audit_form(l, ""))
     }
 }
