@@ -22,6 +22,7 @@ pub mod local_time;
 pub mod logging;
 pub mod metrics;
 pub mod net;
+pub mod overview;
 pub mod pickup;
 pub mod pipeline;
 pub mod policy;

@@ -12,7 +12,6 @@ use crate::config::Config;
 use crate::crypto::Encryptor;
 use crate::delivery::queue::Queue;
 use crate::health::{serve_health, Health};
-use crate::pickup::portal::serve_portal;
 use crate::pickup::{Outbox, Pickup, ReplySink};
 use crate::pipeline::Pipeline;
 use crate::policy::LivePolicy;
@@ -32,6 +31,7 @@ pub const STORE_COMPONENTS: &[Component] = &[
     crate::delivery::tlsrpt::store::COMPONENT,
     crate::delivery::mx::verdict_cache::COMPONENT,
     crate::delivery::mx::sts_store::COMPONENT,
+    crate::overview::db::COMPONENT,
 ];
 
 /// Connects to the store and brings the tables of the store and of every
@@ -220,7 +220,8 @@ pub async fn run(mut config: Config, demo: bool) -> anyhow::Result<()> {
         let shutdown = async move {
             let _ = stop.wait_for(|s| *s).await;
         };
-        tokio::spawn(serve_portal(
+        // The portal, with the practice overview (`/beheer`) beside it.
+        tokio::spawn(crate::overview::serve(
             pickup.clone(),
             listener,
             Arc::new(portal_tls),

@@ -26,12 +26,11 @@
 //!
 //! Needs root (binds 127.0.47.x). `SLUIS_SKIP_LAB=1` skips explicitly.
 
-mod mx_common;
 mod support;
 
-use mx_common::{skip, up, Lab};
 use std::path::Path;
 use std::time::{Duration, Instant};
+use support::lab::{skip, up, Lab};
 use support::*;
 
 const PARTNER: &str = r#"tenant = "default"

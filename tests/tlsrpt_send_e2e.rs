@@ -11,14 +11,13 @@
 //!
 //! Needs root (binds 127.0.48.x). `SLUIS_SKIP_LAB=1` skips explicitly.
 
-mod mx_common;
 mod support;
 
 use mail_parser::MimeHeaders;
-use mx_common::{skip, up, Lab};
 use std::io::Read;
 use std::path::Path;
 use std::time::{Duration, Instant};
+use support::lab::{skip, up, Lab};
 use support::*;
 
 fn config(lab: &Lab, dir: &Path, port: u16) -> String {
@@ -87,7 +86,7 @@ fn wait(limit: Duration, what: &str, mut done: impl FnMut() -> bool) {
     }
 }
 
-fn reports(lab: &Lab) -> Vec<mx_common::Stored> {
+fn reports(lab: &Lab) -> Vec<support::lab::Stored> {
     lab.stored("mx.mta-sts.test", "")
         .into_iter()
         .filter(|s| s.sidecar["rcpt_tos"] == serde_json::json!(["tlsrpt@mta-sts.test"]))

@@ -8,8 +8,8 @@ use crate::config::Config;
 pub(super) async fn run(config: &Config, action: AuditCommand) -> anyhow::Result<i32> {
     let store = crate::server::open_store(&config.store.url, 2).await?;
     let (records, json) = match action {
-        AuditCommand::Verify { expect_head } => {
-            return verify_audit(&store, expect_head.as_deref()).await;
+        AuditCommand::Verify { expect_head, json } => {
+            return verify_audit(&store, expect_head.as_deref(), json).await;
         }
         AuditCommand::Pickups {
             since,
@@ -83,8 +83,26 @@ pub(super) async fn run(config: &Config, action: AuditCommand) -> anyhow::Result
 async fn verify_audit(
     store: &crate::store::Store,
     expect_head: Option<&str>,
+    json: bool,
 ) -> anyhow::Result<i32> {
     let chains = crate::store::chain::verify(store, expect_head).await?;
+    if json {
+        let mut ok = !(chains.is_empty() && expect_head.is_some());
+        for c in &chains {
+            ok &= c.problem.is_none() && c.expected_head_found != Some(false);
+            let line = serde_json::json!({
+                "tenant": c.tenant,
+                "events": c.events,
+                "unlinked": c.unlinked,
+                "head": c.head,
+                "intact": c.problem.is_none(),
+                "problem": c.problem,
+                "expected_head_found": c.expected_head_found,
+            });
+            println!("{line}");
+        }
+        return Ok(if ok { 0 } else { 1 });
+    }
     let mut ok = true;
     for c in &chains {
         match &c.problem {

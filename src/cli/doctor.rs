@@ -6,7 +6,8 @@
 //! It reads and probes only: the store is not created or migrated when it
 //! does not exist yet, the spool is not opened (a running gateway holds it),
 //! only a probe file is written and removed. The practice's own domain
-//! (SPF, DKIM, DMARC, MTA-STS, TLSA) is not checked yet.
+//! (SPF, DKIM, DMARC, MTA-STS, TLS-RPT, TLSA, NTA 7516) is checked by
+//! `sluis doctor --domain` (`doctor_domain`).
 
 use crate::config::Config;
 use std::io::Write as _;
@@ -344,6 +345,24 @@ async fn greeting(target: &str) -> std::io::Result<String> {
         .chars()
         .filter(|c| !c.is_control() || *c == '\n')
         .collect())
+}
+
+/// The report as one JSON object per check per line (`status`: ok, warn,
+/// fail; `nl` and `en`); exit code 1 when any check failed.
+pub fn print_json(checks: &[Check]) -> i32 {
+    for c in checks {
+        let (nl, en) = c.text.split_once(" / ").unwrap_or((&c.text, &c.text));
+        let status = match c.status {
+            Status::Ok => "ok",
+            Status::Warn => "warn",
+            Status::Fail => "fail",
+        };
+        println!(
+            "{}",
+            serde_json::json!({ "status": status, "nl": nl, "en": en })
+        );
+    }
+    i32::from(checks.iter().any(|c| c.status == Status::Fail))
 }
 
 /// Print the report; exit code 1 when any check failed.

@@ -5,6 +5,9 @@
 mod audit;
 pub mod audit_pickups;
 pub mod doctor;
+pub mod doctor_domain;
+pub mod doctor_records;
+pub mod doctor_transport;
 mod migrate;
 pub mod pickup_list;
 mod users;
@@ -40,6 +43,12 @@ pub enum Command {
         /// `[log] format` in the configuration.
         #[arg(long, value_enum, env = "SLUIS_LOG_FORMAT")]
         log_format: Option<crate::config::LogFormat>,
+    },
+    /// Accounts that may open the practice overview (`/beheer` on the
+    /// portal): operator role, TOTP second factor.
+    Operator {
+        #[command(subcommand)]
+        action: crate::overview::cli::OperatorCommand,
     },
     /// Manage the accounts that may submit mail.
     User {
@@ -90,8 +99,31 @@ pub enum Command {
         action: AuditCommand,
     },
     /// Check this installation: configuration, policy files, certificate
-    /// expiry, store, spool folder, relay host. Exit 1 when a check fails.
-    Doctor,
+    /// expiry, store, spool folder, relay host. With --domain: the
+    /// practice's own domain as recipients see it (SPF, DKIM, DMARC,
+    /// MTA-STS, TLS-RPT, TLSA, NTA 7516), with the records to add.
+    /// Exit 1 when a check fails.
+    Doctor {
+        /// The practice's own mail domain.
+        #[arg(long)]
+        domain: Option<String>,
+        /// DNS server to ask (ADDR:PORT); default: `[mx] resolver`.
+        #[arg(long, requires = "domain")]
+        resolver: Option<std::net::SocketAddr>,
+        /// DNSSEC trust anchor file (DS or DNSKEY lines); default: `[mx]`.
+        #[arg(long, requires = "domain")]
+        trust_anchor: Option<PathBuf>,
+        /// Believe the resolver's AD bit instead of validating.
+        #[arg(long, requires = "domain")]
+        trust_ad: bool,
+        /// An address Sluis sends from, which SPF must allow; repeatable.
+        /// Default: the addresses of `server.hostname` (none with a relay).
+        #[arg(long = "sending-ip", requires = "domain")]
+        sending_ips: Vec<std::net::IpAddr>,
+        /// One JSON object per check per line.
+        #[arg(long)]
+        json: bool,
+    },
     /// Bring the database schema up to this version (`sluis run` does it
     /// at start unless `store.migrate_on_start = false`).
     Migrate {
@@ -104,6 +136,10 @@ pub enum Command {
         /// Print only which configuration file is in use.
         #[arg(long)]
         path: bool,
+        /// As JSON: the effective configuration, or with --path
+        /// `{"path": ...}` (null for the built-in defaults).
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -113,6 +149,9 @@ pub enum PolicyCommand {
     Check {
         /// File or folder (default: the configured policy folder).
         path: Option<PathBuf>,
+        /// One JSON object: ok, errors, warnings, diagnostics (the lines).
+        #[arg(long)]
+        json: bool,
     },
     /// Run the real scan and policy on a sample message and show the decision per recipient.
     Test {
@@ -132,7 +171,12 @@ pub enum PolicyCommand {
 #[derive(Subcommand, Debug)]
 pub enum PickupCommand {
     /// Revoke every pickup link of a message and delete its parked copies.
-    Revoke { message_id: String },
+    Revoke {
+        message_id: String,
+        /// One JSON object: message_id, links, revoked.
+        #[arg(long)]
+        json: bool,
+    },
     /// The pickup links with their state and times (Amsterdam time); never
     /// a link secret, code or message text.
     List {
@@ -155,6 +199,9 @@ pub enum ContactsCommand {
         file: PathBuf,
         #[arg(long)]
         tenant: Option<String>,
+        /// One JSON object: tenant, imported.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -221,6 +268,9 @@ pub enum AuditCommand {
         /// A head noted earlier (hex): it must still be in the chain.
         #[arg(long)]
         expect_head: Option<String>,
+        /// One JSON object per practice per line.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -260,12 +310,44 @@ fn config_source(path: Option<&Path>) -> String {
 
 /// Run the CLI; returns the process exit code.
 pub fn main_with(cli: Cli) -> anyhow::Result<i32> {
-    if let Command::Doctor = cli.command {
+    if let Command::Doctor {
+        domain,
+        resolver,
+        trust_anchor,
+        trust_ad,
+        sending_ips,
+        json,
+    } = &cli.command
+    {
         // A configuration that cannot be read is a finding, not an error.
         let source = config_path(cli.config.as_deref());
         let config = load_config(cli.config.as_deref()).map_err(|e| format!("{e:#}"));
+        if let Some(domain) = domain {
+            let config = match config {
+                Ok(c) => c,
+                Err(e) => {
+                    anyhow::bail!("configuratie onleesbaar / configuration cannot be read: {e}")
+                }
+            };
+            let opts = doctor_domain::DomainOptions {
+                resolver: *resolver,
+                trust_anchor: trust_anchor.clone(),
+                trust_ad: *trust_ad,
+                sending_ips: sending_ips.clone(),
+            };
+            let findings = runtime()?.block_on(doctor_domain::run(&config, domain, &opts));
+            return Ok(if *json {
+                doctor_domain::print_json(&findings)
+            } else {
+                doctor_domain::print(&findings)
+            });
+        }
         let checks = runtime()?.block_on(doctor::run(config, source.as_deref()));
-        return Ok(doctor::print(&checks));
+        return Ok(if *json {
+            doctor::print_json(&checks)
+        } else {
+            doctor::print(&checks)
+        });
     }
     let config = load_config(cli.config.as_deref())?;
     match cli.command {
@@ -275,12 +357,20 @@ pub fn main_with(cli: Cli) -> anyhow::Result<i32> {
             Ok(0)
         }
         Command::User { action } => runtime()?.block_on(users::run(&config, action)),
+        Command::Operator { action } => {
+            runtime()?.block_on(crate::overview::cli::run(&config, action))
+        }
         Command::Scan { json, files } => {
             Ok(crate::inspect::cli::run_scan(&files, json, &config.inspect))
         }
         Command::Policy { action } => Ok(match action {
-            PolicyCommand::Check { path } => {
-                crate::policy::cli::run_check(path.as_deref().unwrap_or(&config.policy.dir))
+            PolicyCommand::Check { path, json } => {
+                let path = path.as_deref().unwrap_or(&config.policy.dir);
+                if json {
+                    crate::policy::cli::run_check_json(path)
+                } else {
+                    crate::policy::cli::run_check(path)
+                }
             }
             PolicyCommand::Test {
                 from,
@@ -331,13 +421,18 @@ pub fn main_with(cli: Cli) -> anyhow::Result<i32> {
             crate::crypto::cli::run_encrypt(store.as_ref(), &config.crypto, args).await
         }),
         Command::Pickup {
-            action: PickupCommand::Revoke { message_id },
+            action: PickupCommand::Revoke { message_id, json },
         } => {
             let shared = std::sync::Arc::new(config.clone());
             runtime()?.block_on(with_audit(&config, |store, audit| async move {
                 let pickup = crate::pickup::cli::admin(shared, store, audit)?;
                 let r = crate::pickup::cli::revoke(&pickup, &message_id, "operator").await?;
-                if r.links == 0 {
+                if json {
+                    println!(
+                        "{}",
+                        serde_json::json!({ "message_id": message_id, "links": r.links, "revoked": r.now })
+                    );
+                } else if r.links == 0 {
                     println!("Geen ophaallinks voor dit bericht-id / no pickup links for this message id");
                 } else if r.now == 0 {
                     println!(
@@ -367,20 +462,31 @@ pub fn main_with(cli: Cli) -> anyhow::Result<i32> {
             pickup_list::run(&store, filter, json).await
         }),
         Command::Contacts {
-            action: ContactsCommand::Import { file, tenant },
+            action: ContactsCommand::Import { file, tenant, json },
         } => runtime()?.block_on(async {
             let store = crate::server::open_store(&config.store.url, 2).await?;
             let tenant = tenant.unwrap_or_else(|| config.tenant.name.clone());
             let n = crate::pickup::cli::import_contacts(&store, &tenant, &file).await?;
-            println!("{n} contact(en) geïmporteerd / contact(s) imported");
+            if json {
+                println!("{}", serde_json::json!({ "tenant": tenant, "imported": n }));
+            } else {
+                println!("{n} contact(en) geïmporteerd / contact(s) imported");
+            }
             Ok(0)
         }),
         Command::Audit { action } => runtime()?.block_on(audit::run(&config, action)),
         Command::Migrate { status } => runtime()?.block_on(migrate::run(&config, status)),
-        Command::Doctor => Ok(0), // handled above, before the configuration is loaded
-        Command::Config { path } => {
+        Command::Doctor { .. } => Ok(0), // handled above, before the configuration is loaded
+        Command::Config { path, json } => {
             let source = config_source(cli.config.as_deref());
-            if path {
+            if json {
+                let value = if path {
+                    serde_json::json!({ "path": config_path(cli.config.as_deref()) })
+                } else {
+                    serde_json::to_value(&config)?
+                };
+                println!("{value}");
+            } else if path {
                 println!("{source}");
             } else {
                 println!("# Sluis-configuratie uit / configuration from: {source}");

@@ -24,12 +24,19 @@ pub enum UserCommand {
         /// Read the password from the first line of standard input.
         #[arg(long)]
         password_stdin: bool,
+        /// One JSON object: username, tenant, senders, password (only when
+        /// generated).
+        #[arg(long)]
+        json: bool,
     },
     /// Set a new password.
     Passwd {
         username: String,
         #[arg(long)]
         password_stdin: bool,
+        /// One JSON object: username, password (only when generated).
+        #[arg(long)]
+        json: bool,
     },
     /// List accounts and the senders they may use.
     List {
@@ -61,6 +68,7 @@ pub async fn run(config: &Config, cmd: UserCommand) -> anyhow::Result<i32> {
             tenant,
             mut senders,
             password_stdin,
+            json,
         } => {
             let tenant = tenant.unwrap_or_else(|| config.tenant.name.clone());
             store
@@ -79,12 +87,22 @@ pub async fn run(config: &Config, cmd: UserCommand) -> anyhow::Result<i32> {
             store
                 .add_account(&AccountRecord {
                     username: username.clone(),
-                    tenant,
+                    tenant: tenant.clone(),
                     password_hash: hash,
                     disabled: false,
-                    senders,
+                    senders: senders.clone(),
                 })
                 .await?;
+            if json {
+                let v = serde_json::json!({
+                    "username": username,
+                    "tenant": tenant,
+                    "senders": senders,
+                    "password": generated.then_some(&password),
+                });
+                println!("{v}");
+                return Ok(0);
+            }
             println!("Account {username} aangemaakt / created.");
             if generated {
                 println!(
@@ -95,10 +113,19 @@ pub async fn run(config: &Config, cmd: UserCommand) -> anyhow::Result<i32> {
         UserCommand::Passwd {
             username,
             password_stdin,
+            json,
         } => {
             let (password, generated) = new_password(password_stdin)?;
             let hash = accounts::hash_password(&password)?;
             store.set_password(&username, &hash).await?;
+            if json {
+                let v = serde_json::json!({
+                    "username": username,
+                    "password": generated.then_some(&password),
+                });
+                println!("{v}");
+                return Ok(0);
+            }
             println!("Wachtwoord van {username} gewijzigd / password changed.");
             if generated {
                 println!("Nieuw wachtwoord / new password (shown once): {password}");

@@ -13,6 +13,7 @@
 mod crypto;
 mod delivery;
 mod listen;
+mod overview;
 mod pickup;
 mod sections;
 
@@ -27,6 +28,7 @@ pub use delivery::{
 pub use listen::{
     BareNewline, FromHeaderCheck, Limits, Listener, ListenerTls, ServerConfig, TlsConfig,
 };
+pub use overview::OverviewConfig;
 pub use pickup::{BlobStorage, DkimAlgorithm, DkimKeyConfig, PickupConfig, SmsMode};
 pub use sections::{
     AuditConfig, InspectConfig, LogConfig, LogFormat, MetricsConfig, PolicyConfig, SpoolConfig,
@@ -71,6 +73,8 @@ pub struct Config {
     pub crypto: CryptoConfig,
     /// `/metrics`, `/healthz`, `/readyz` (off unless `listen` is set).
     pub metrics: MetricsConfig,
+    /// The practice overview on the portal's listener (`/beheer`).
+    pub overview: OverviewConfig,
 }
 
 impl Config {
@@ -172,6 +176,7 @@ impl Config {
             return bad("delivery.retry_initial_secs must be > 0");
         }
         self.metrics.validate().map_err(ConfigError::Invalid)?;
+        self.overview.validate().map_err(ConfigError::Invalid)?;
         let p = &self.pickup;
         if p.blob_chunk_bytes < 4096 || p.blob_chunk_bytes > 256 * 1024 * 1024 {
             return bad("pickup.blob_chunk_bytes must be 4096..=268435456");

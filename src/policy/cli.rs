@@ -50,6 +50,27 @@ pub fn check_report(path: &Path) -> (String, i32) {
     }
 }
 
+/// `sluis policy check [PATH] --json`: one object with `ok`, the counts and
+/// every diagnostic as the line `check` prints (`file:line:col: ...`).
+pub fn run_check_json(path: &Path) -> i32 {
+    let (set, diags) = super::load::load_path(path);
+    let errors = diags.iter().filter(|d| d.is_error()).count();
+    let ok = set.is_some() && errors == 0;
+    let rules: Option<usize> = set
+        .as_ref()
+        .filter(|_| ok)
+        .map(|s| s.tenants.values().map(|t| t.rules.len()).sum());
+    let v = serde_json::json!({
+        "ok": ok,
+        "errors": errors,
+        "warnings": diags.len() - errors,
+        "rules": rules,
+        "diagnostics": diags.iter().map(|d| d.to_string()).collect::<Vec<_>>(),
+    });
+    println!("{v}");
+    i32::from(!ok)
+}
+
 /// `sluis policy check [PATH]`.
 pub fn run_check(path: &Path) -> i32 {
     let (out, code) = check_report(path);
