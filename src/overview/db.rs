@@ -11,6 +11,7 @@ use sqlx::Row;
 pub const COMPONENT: Component = Component {
     name: "operator",
     steps: STEPS,
+    floor: 0,
 };
 
 const STEPS: &[Step] = &[&[

@@ -213,6 +213,7 @@ impl Pipeline {
             mx.smtp_port,
             &sts,
             &fetch,
+            mx.dane_insecure_mx_policy,
             d.route_cache_negative_secs,
         )
         .await;

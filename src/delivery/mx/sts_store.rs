@@ -16,6 +16,7 @@ use sqlx::Row;
 pub const COMPONENT: Component = Component {
     name: "mta_sts",
     steps: SCHEMA,
+    floor: 0,
 };
 
 /// Migration steps (portable SQL; only ever appended).

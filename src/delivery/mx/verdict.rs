@@ -13,6 +13,7 @@
 
 use super::plan::{plan_domain, PlanError};
 use super::rules::{candidates, definitely_unmet, Source};
+use crate::config::InsecureMxPolicy;
 use crate::delivery::tls_policy::levels::{required_level, MxPlan};
 use crate::delivery::tls_policy::mta_sts::PolicyCache;
 use crate::delivery::tls_policy::mta_sts_fetch::{FetchOptions, StsLookup};
@@ -95,11 +96,12 @@ pub async fn domain_verdict(
     port: u16,
     sts_cache: &PolicyCache,
     fetch: &FetchOptions,
+    insecure_mx: InsecureMxPolicy,
     negative_ttl_secs: u64,
 ) -> (DomainVerdict, Option<u64>) {
     let (dns, watch) = dns.watched();
     let mut out = DomainVerdict::default();
-    let plan = match plan_domain(&dns, domain, port, sts_cache, fetch).await {
+    let plan = match plan_domain(&dns, domain, port, sts_cache, fetch, insecure_mx).await {
         Ok(p) => p,
         // No such domain / null MX: delivery bounces it with the right
         // status; nothing for a fallback to do.

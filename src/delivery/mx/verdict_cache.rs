@@ -17,6 +17,7 @@ use sqlx::Row;
 pub const COMPONENT: Component = Component {
     name: "route",
     steps: SCHEMA,
+    floor: 0,
 };
 
 /// Migration steps (portable SQL; only ever appended).
