@@ -68,7 +68,8 @@ const UNREAD: &[(&str, &str)] = &[
         "ve bir bu için çok ama ben değil var yok ile mi mı ne gibi daha sonra benim bana \
          beni şey olarak kadar gün merhaba hocam teşekkür ederim oldu oluyor diye şu her hiç \
          annem babam eşim oğlum kızım ki siz sizin size biz bizim hafta gündür beri istiyorum \
-         lütfen saygılarımla iyi günler acaba nasıl",
+         lütfen saygılarımla iyi günler acaba nasıl biraz evde teşekkürler miyim musunuz \
+         misiniz lazım şimdi önce yarın bugün dün",
     ),
     (
         "French",
@@ -128,7 +129,7 @@ fn table() -> &'static HashMap<&'static str, u32> {
     })
 }
 
-/// Letters that only Turkish (ı, ğ) or Polish (ł, ą, ę, ś, ź, ż, ć, ń)
+/// Letters that only Turkish (ı, ğ, ş) or Polish (ł, ą, ę, ś, ź, ż, ć, ń)
 /// among these languages write: a word holding one counts as a word of
 /// that language, which matters for Turkish, whose grammar is in suffixes
 /// rather than in separate function words.
@@ -139,7 +140,7 @@ fn letter_mark(word: &str) -> u32 {
             .position(|(n, _)| *n == name)
             .map_or(0, |i| 1u32 << (READ.len() + i))
     };
-    if word.contains(['ı', 'ğ']) {
+    if word.contains(['ı', 'ğ', 'ş']) {
         bit("Turkish")
     } else if word.contains(['ł', 'ą', 'ę', 'ś', 'ź', 'ż', 'ć', 'ń']) {
         bit("Polish")

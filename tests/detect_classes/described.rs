@@ -169,12 +169,28 @@ fn a_wife_writes_about_her_husbands_low_mood() {
 
 #[test]
 fn a_patient_writing_in_arabic_or_ukrainian_is_protected() {
+    // Languages with a small vocabulary: health words about the writer's
+    // family are health data.
     for body in [
         "مرحبا دكتور، أمي تشعر بألم شديد في صدرها منذ الليلة الماضية ولا تستطيع النوم. هل يمكن أن تأتي اليوم؟",
         "Добрий день. Мій син має висипку на руках і температуру вже три дні. Чи можемо ми прийти завтра?",
+        "Dzień dobry, od wczoraj mam gorączkę i bardzo boli mnie gardło. Czy mogę dziś przyjść? Pozdrawiam, Anna",
+        "Merhaba, evde gebelik testi yaptım, pozitif çıktı. Biraz kanama var, doktorla konuşabilir miyim? Teşekkürler",
+    ] {
+        sensitive(&plain("vraag", body), &[Category::Health]);
+    }
+    // A practical question in the same languages is no health data.
+    clean(&plain(
+        "vraag",
+        "Dzień dobry, przeprowadziłem się w zeszłym tygodniu. Czy przyjmujecie nowych pacjentów? Jakie dokumenty są potrzebne? Pozdrawiam, Tomasz",
+    ));
+    // A script or language without any vocabulary is not read: fail closed.
+    for body in [
+        "ሰላም ዶክተር፣ ልጄ ለሦስት ቀናት ትኩሳት አለበት እና ምንም አይበላም። ዛሬ መምጣት እንችላለን? እባክዎን በፍጥነት ይደውሉልኝ። አመሰግናለሁ።",
+        "Bon dia dokter, mi ta skirbi pa mi yu muhé. E tin hopi dolor den su barriga for di djaluna i e no ta kome bon. Nos por bin awe? Danki hopi",
     ] {
         let (_, unscannable) = categories(&plain("vraag", body));
-        assert!(unscannable, "a text the detectors cannot read must not count as clean");
+        assert!(unscannable, "a text the detectors cannot read must not count as clean: {body}");
     }
     // A Dutch mail signed in another script stays readable and clean.
     clean(&plain(

@@ -73,6 +73,19 @@ fn described() -> &'static Regex {
             | (?-u:\b)(?:drink|drinkt|drinks)(?-u:\b)[^\n.!?]{{0,40}}?(?:elke\s+dag|iedere\s+dag|dagelijks|every\s+day|daily)[^\n.!?]{{0,20}}?(?-u:\b)(?:fles|flessen|glazen|blikjes|blikken|liter|bottle|bottles|glasses|cans|pints)(?-u:\b)
             # weight lost or gained: 'van 54 naar 43 kilo', '8 kilo afgevallen', 'lost 10 kg'
             | (?-u:\b)van\s+\d{{2,3}}\s+(?:naar|tot)\s+\d{{2,3}}\s*(?:kilo|kg)(?-u:\b)|(?-u:\b)\d{{1,2}}\s*(?:kilo|kg)\s+(?:afgevallen|aangekomen|kwijt|lichter|zwaarder)(?-u:\b)|(?-u:\b)(?:lost|gained)\s+\d{{1,2}}\s*(?:kilos?|kg|pounds|lbs)(?-u:\b)
+            # a lesion at a side of the body or called suspect: 'knobbel li borst', 'pigmentlaesie rug', 'verdachte moedervlek'
+            | (?-u:\b)(?:{LESION}|\p{{L}}*laesie)\s+(?:(?:li|re|links|rechts|l|r)\.?\s+)?{BODY}(?-u:\b)
+            | (?-u:\b)(?:verdachte|suspicious|suspect)\s+(?:{LESION}|\p{{L}}*laesie)(?-u:\b)
+            # wanting to die: 'dat hij er een eind aan wil maken', 'heeft pillen verzameld', 'wants to end his life'
+            | (?-u:\b)(?:een\s+eind(?:e)?\s+aan\s+(?:\p{{L}}+\s+){{0,3}}?maken|niet\s+meer\s+(?:verder\s+)?(?:willen\s+|wil\s+)?leven|wil\s+(?:niet\s+meer\s+leven|dood)|dood\s+(?:wil|wilde|willen)|pillen\s+(?:verzameld|gespaard|opgespaard)|zelfmoordgedachten|suïcidale?|suicidale?|suicidal|kill\s+(?:my|him|her)sel(?:f|ves)|end\s+(?:my|his|her|their)\s+(?:own\s+)?life)(?-u:\b)
+            # memory or speech failing, told in lay words: 'de weg kwijt', 'in de war', 'can't find his words'
+            | (?-u:\b)(?:(?:steeds\s+)?vergeetachtig(?:er)?|(?:is|raakt|was|erg|steeds)\s+in\s+de\s+war|de\s+weg\s+kwijt|weet\s+(?:niet\s+meer|niet)\s+welke\s+dag|herkent\s+(?:mij|me|ons|haar|hem)\s+niet\s+meer|can'?t\s+find\s+(?:his|her|my|the)\s+words|(?:mouth|mondhoek|mond|face|gezicht)\s+(?:\p{{L}}+\s+){{0,2}}?(?:droops?|drooping|hangt|scheef)|slurred\s+speech|praat\s+(?:ineens\s+)?(?:onduidelijk|met\s+dubbele\s+tong))(?-u:\b)
+            # a pregnancy or its loss told in lay words: 'in verwachting van haar tweede', 'haar kindje bij 20 weken verloren'
+            | (?-u:\b)(?:in\s+verwachting|kindje\s+(?:\p{{L}}+\s+|\d+\s+){{0,4}}?verloren|baby\s+(?:\p{{L}}+\s+|\d+\s+){{0,4}}?verloren|zwangerschap\s+(?:\p{{L}}+\s+){{0,2}}?verloren|lost\s+(?:the|her|our|my|their)\s+baby|expecting\s+(?:a\s+baby|her\s+\p{{L}}+|twins))(?-u:\b)
+            # a value of someone told in lay words: 'uw suiker is weer wat hoger', 'my blood pressure was too high'
+            | (?-u:\b)(?:(mijn|m'n|my)|(zijn|z'n|haar|his|her)|(uw|je|jouw|your))\s+(?:suiker|suikers|bloedsuiker|bloeddruk|cholesterol|nierfunctie|schildklier|ijzer|hb|blood\s+sugar|sugars?|blood\s+pressure|cholesterol|kidney\s+function|thyroid|iron)\s+(?:is|was|zijn|waren|blijft|bleef|staat|stond|is\s+gestegen|is\s+gedaald|has\s+been|went|seems)\s+(?:\p{{L}}+\s+){{0,4}}?(?:hoog|hoger|te\s+hoog|laag|lager|te\s+laag|gestegen|gedaald|slechter|beter|goed|high|higher|low|lower|up|down|worse|better|raised)(?-u:\b)
+            # terminal or palliative: 'terminal lung ca', 'palliatieve sedatie', 'in de terminale fase'
+            | (?-u:\b)(?:terminal|terminale?|palliatie(?:f|ve)|palliative)\s+(?:\p{{L}}+\s+){{0,2}}?(?:ca|cancer|kanker|carcinoom|sedatie|sedation|fase|phase|stage|stadium)(?-u:\b)
             # a measured temperature: 'Temp 38,1', 'koorts van 39,2', 'temperature of 38.5'
             | (?-u:\b)((?:temp|temperatuur|temperature|koorts|fever|t)\s*[.:=]?\s*(?:van\s+|of\s+|was\s+|is\s+)?(?:3[7-9]|4[0-2])[,.]\d)(?-u:\b)
             "
@@ -93,11 +106,11 @@ pub fn find(r: &Reading) -> Vec<Described> {
             continue;
         };
         let Some(whole) = caps.get(0) else { continue };
-        let possessor = if caps.get(1).or(caps.get(4)).is_some() {
+        let possessor = if [1, 4, 7].iter().any(|&g| caps.get(g).is_some()) {
             Possessor::Writer
-        } else if caps.get(2).or(caps.get(5)).is_some() {
+        } else if [2, 5, 8].iter().any(|&g| caps.get(g).is_some()) {
             Possessor::ThirdPerson
-        } else if caps.get(3).or(caps.get(6)).is_some() {
+        } else if [3, 6, 9].iter().any(|&g| caps.get(g).is_some()) {
             Possessor::Reader
         } else {
             // "een rode plek op zijn been die groter wordt": the change
@@ -108,7 +121,7 @@ pub fn find(r: &Reading) -> Vec<Described> {
             start: at + whole.start(),
             end: at + whole.end(),
             possessor,
-            temperature: caps.get(7).is_some(),
+            temperature: caps.get(10).is_some(),
         });
         if out.len() >= 20 {
             break;
@@ -213,6 +226,21 @@ mod tests {
             ("Noah heeft sinds gisteren blafhoest", Possessor::Unsaid),
             ("ik drink elke dag een fles wijn of meer", Possessor::Unsaid),
             ("ze is van 54 naar 43 kilo gegaan", Possessor::Unsaid),
+            (
+                "mw. Verbruggen - knobbel li borst, graag snel",
+                Possessor::Unsaid,
+            ),
+            ("Teleconsult - verdachte moedervlek", Possessor::Unsaid),
+            ("belt dat hij er een eind aan wil maken", Possessor::Unsaid),
+            ("dat uw man 's nachts de weg kwijt is", Possessor::Unsaid),
+            (
+                "He can't find his words since Sunday",
+                Possessor::ThirdPerson,
+            ),
+            ("Lisa is in verwachting van haar tweede", Possessor::Unsaid),
+            ("heeft haar kindje bij 20 weken verloren", Possessor::Unsaid),
+            ("Uw suiker is helaas weer wat hoger", Possessor::Reader),
+            ("Mr Carter, terminal lung ca, may call", Possessor::Unsaid),
         ] {
             let got = found(text);
             assert_eq!(got.len(), 1, "{text}: {got:?}");
@@ -244,6 +272,10 @@ mod tests {
             "Temperature in the fridge: 4.5 degrees.",
             "Bestel nu: 38,5 euro per doos.",
             "Slaap lekker en tot morgen!",
+            "Nascholing palliatieve zorg in de regio.",
+            "Wij zien uit naar de levering; de verloren voorwerpen liggen bij de balie.",
+            "Het contract loopt ten einde; wij verwachten uw reactie.",
+            "Suiker en zout: tips voor gezond eten.",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }

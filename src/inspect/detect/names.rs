@@ -23,8 +23,9 @@ const PARTICLES: &str = r"(?:van|de|der|den|ter|ten|te|het|la|le|du|da|di|dos|vo
 const SURNAME: &str = r"\p{Lu}[\p{Ll}'\u{2019}]+(?:-(?:\p{Lu}|(?:van|de|den|der) )[\p{Ll}'\u{2019}\p{Lu} ]*?[\p{Ll}'\u{2019}]+)?";
 
 /// A person's name: up to four initials (OCR reads a capital I as `|`),
-/// particles, and a capitalised surname.
-pub const NAME: &str = r"(?:[A-Z|]\.\s?){0,4}(?:(?:van|de|der|den|ter|ten|het|la|le|du|da|von|el|al|in 't|van 't)\s+){0,3}[A-Z\u{C0}-\u{DE}][\p{Ll}'\u{2019}]+(?:-[A-Z\u{C0}-\u{DE}]?[\p{Ll}'\u{2019}]+)*";
+/// the name used in brackets ("W.F. (Willem) Brands"), particles, and a
+/// capitalised surname.
+pub const NAME: &str = r"(?:[A-Z|]\.\s?){0,4}(?:\([A-Z][\p{Ll}]+\)\s)?(?:(?:van|de|der|den|ter|ten|het|la|le|du|da|von|el|al|in 't|van 't)\s+){0,3}[A-Z\u{C0}-\u{DE}][\p{Ll}'\u{2019}]+(?:-[A-Z\u{C0}-\u{DE}]?[\p{Ll}'\u{2019}]+)*";
 
 /// The name after a salutation: "mevr. J. Dekker", "de heer Nguyen".
 fn after_salutation() -> &'static Regex {
