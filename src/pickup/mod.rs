@@ -87,8 +87,9 @@ pub enum PickupError {
     /// The link had its lifetime cap of codes and is locked for good.
     #[error("link locked after too many codes")]
     Locked,
+    /// A wrong code; `left` tries remain for this code.
     #[error("wrong code")]
-    WrongCode,
+    WrongCode { left: u32 },
     /// No usable code: never requested, expired, used, or out of attempts.
     #[error("no valid code")]
     NoCode,

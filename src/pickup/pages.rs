@@ -39,7 +39,10 @@ impl Lang {
     }
 }
 
-/// Served as `/static/portal.css` (the CSP allows no inline style).
+/// Served as `/static/portal.css` (the CSP allows no inline style). The
+/// focus ring is near-black on the light page and yellow in the dark
+/// header, at least 3:1 against every background it is drawn on (WCAG
+/// 1.4.11; asserted in `pages_tests`).
 pub const CSS: &str = "\
 body{font-family:system-ui,sans-serif;font-size:1.05rem;line-height:1.5;color:#1a1a1a;background:#fff;margin:0}\
 header{background:#00466e;color:#fff;padding:.8rem 1.2rem;display:flex;justify-content:space-between;align-items:center}\
@@ -48,7 +51,8 @@ h1{font-size:1.5rem}label{display:block;font-weight:600;margin:.8rem 0 .3rem}\
 input[type=text],textarea{font-size:1.1rem;padding:.5rem;border:2px solid #555;border-radius:4px;width:100%;box-sizing:border-box}\
 button{display:block;font-size:1.05rem;background:#00466e;color:#fff;border:0;border-radius:4px;padding:.6rem 1.2rem;margin-top:.8rem;cursor:pointer}\
 button.secondary{background:#fff;color:#00466e;border:2px solid #00466e}\
-a:focus,button:focus,input:focus,textarea:focus{outline:3px solid #ffbf47;outline-offset:2px}\
+a:focus,button:focus,input:focus,textarea:focus{outline:3px solid #1a1a1a;outline-offset:2px}\
+header a:focus{outline:3px solid #ffbf47;outline-offset:2px}\
 .error{border-left:5px solid #b00020;padding:.5rem 1rem;background:#fdecee}\
 .notice{border-left:5px solid #00703c;padding:.5rem 1rem;background:#e8f5ee}\
 .meta{color:#444}.body{white-space:pre-wrap;word-wrap:break-word;border:1px solid #ccc;padding:1rem;border-radius:4px}\
@@ -138,21 +142,50 @@ fn banner(text: Option<&str>, error: bool) -> Markup {
     }
 }
 
-/// Code entry page: how long a code is valid, the field focused.
+/// What the code page tells about codes: how long one is valid, how many
+/// tries a code allows, and after a wrong code how many are left.
+#[derive(Clone, Copy, Debug)]
+pub struct CodeInfo {
+    pub valid_minutes: u64,
+    pub max_tries: u32,
+    /// Tries left for the current code (after a wrong one), if known.
+    pub left: Option<u32>,
+}
+
+/// Code entry page: how long a code is valid, how many tries are left, the
+/// field focused.
 pub fn verify(
     lang: Lang,
     secret: &str,
-    valid_minutes: u64,
+    info: CodeInfo,
     notice: Option<&str>,
     error: Option<&str>,
 ) -> Markup {
+    let (minutes, max) = (info.valid_minutes, info.max_tries);
     let valid = match lang {
-        Lang::Nl => format!("Een code is {valid_minutes} minuten geldig en werkt één keer."),
-        Lang::En => format!("A code is valid for {valid_minutes} minutes and works once."),
+        Lang::Nl => format!(
+            "Een code is {minutes} minuten geldig en werkt één keer. U kunt een code {max} keer proberen."
+        ),
+        Lang::En => format!(
+            "A code is valid for {minutes} minutes and works once. You can try a code {max} times."
+        ),
     };
+    let left = info.left.map(|n| match (lang, n) {
+        (Lang::Nl, 0) => {
+            "U heeft geen pogingen meer voor deze code. Vraag een nieuwe code aan.".to_string()
+        }
+        (Lang::En, 0) => "You have no tries left for this code. Request a new code.".to_string(),
+        (Lang::Nl, 1) => "U heeft nog 1 poging voor deze code.".to_string(),
+        (Lang::En, 1) => "You have 1 try left for this code.".to_string(),
+        (Lang::Nl, n) => format!("U heeft nog {n} pogingen voor deze code."),
+        (Lang::En, n) => format!("You have {n} tries left for this code."),
+    });
     html! {
         (banner(notice, false))
         (banner(error, true))
+        @if let Some(l) = &left {
+            p class="tries" { strong { (l) } }
+        }
         p class="meta" { (valid) }
         form method="post" action={ "/p/" (secret) "/verify" } {
             label for="code" { (lang.t("Eenmalige code", "One-time code")) }
