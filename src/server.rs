@@ -61,6 +61,9 @@ pub async fn run(mut config: Config, demo: bool) -> anyhow::Result<()> {
             Note::Warn(text) => tracing::warn!("{text}"),
         }
     }
+    for missing in config.pickup.missing_practice_details() {
+        tracing::warn!("{missing}");
+    }
     let store = open_store(&config.store.url, config.store.max_connections).await?;
     store
         .ensure_tenant(&config.tenant.name, &config.tenant.display_name)

@@ -131,18 +131,20 @@ fn h(text: &str) -> String {
 /// How a patient checks that the notification is genuine: not by a link
 /// in the mail, but by calling the practice; and what it never asks.
 fn genuine_lines(cfg: &PickupConfig) -> (String, String) {
-    let call_nl = if cfg.practice_contact.is_empty() {
-        format!(
-            "bel {} op het nummer dat u al van hen kent",
-            cfg.practice_name
+    let phone = cfg.practice_phone.trim();
+    let (call_nl, call_en) = if phone.is_empty() {
+        (
+            format!(
+                "bel {} op het nummer dat u al van hen kent",
+                cfg.practice_name
+            ),
+            format!("call {} on the number you already know", cfg.practice_name),
         )
     } else {
-        format!("bel {} op {}", cfg.practice_name, cfg.practice_contact)
-    };
-    let call_en = if cfg.practice_contact.is_empty() {
-        format!("call {} on the number you already know", cfg.practice_name)
-    } else {
-        format!("call {} on {}", cfg.practice_name, cfg.practice_contact)
+        (
+            format!("bel {} op {phone}", cfg.practice_name),
+            format!("call {} on {phone}", cfg.practice_name),
+        )
     };
     (
         format!("Twijfelt u of deze e-mail echt is? Klik dan niet, maar {call_nl}. Wij vragen nooit om een wachtwoord, uw DigiD of een betaling."),
@@ -150,24 +152,23 @@ fn genuine_lines(cfg: &PickupConfig) -> (String, String) {
     )
 }
 
+/// Who sent it and how to reach them: name, phone number, website.
 fn contact_lines(cfg: &PickupConfig) -> (String, String) {
-    if cfg.practice_contact.is_empty() {
-        (
-            format!("Vragen? Neem contact op met {}.", cfg.practice_name),
-            format!("Questions? Please contact {}.", cfg.practice_name),
-        )
-    } else {
-        (
-            format!(
-                "Vragen? Neem contact op met {}: {}.",
-                cfg.practice_name, cfg.practice_contact
-            ),
-            format!(
-                "Questions? Please contact {}: {}.",
-                cfg.practice_name, cfg.practice_contact
-            ),
-        )
+    let mut parts = vec![cfg.practice_name.trim().to_string()];
+    let (phone, web) = (cfg.practice_phone.trim(), cfg.practice_website.trim());
+    let (mut nl, mut en) = (parts.clone(), std::mem::take(&mut parts));
+    if !phone.is_empty() {
+        nl.push(format!("telefoon {phone}"));
+        en.push(format!("phone {phone}"));
     }
+    if !web.is_empty() {
+        nl.push(format!("website {web}"));
+        en.push(format!("website {web}"));
+    }
+    (
+        format!("Vragen? Neem contact op met {}.", nl.join(", ")),
+        format!("Questions? Please contact {}.", en.join(", ")),
+    )
 }
 
 /// The notification to the recipient: who sent a secure message, the link,

@@ -223,3 +223,46 @@ fn times_format_as_amsterdam_dates() {
     let m = maud::html! { ("<a href='x'>&\"") }.into_string();
     assert_eq!(m, "&lt;a href='x'&gt;&amp;&quot;");
 }
+
+#[test]
+fn the_notification_gives_the_practice_phone_and_website_and_how_to_check_it() {
+    let cfg = PickupConfig {
+        practice_name: "Huisartsenpraktijk De Sluis".into(),
+        practice_phone: "020-1234567".into(),
+        practice_website: "https://www.praktijkdesluis.nl".into(),
+        ..PickupConfig::default()
+    };
+    let raw = notification(&cfg, "p@x.nl", None, "u", 0, true, None).unwrap();
+    let parsed = mail_parser::MessageParser::default().parse(&raw).unwrap();
+    let body = parsed.body_text(0).unwrap();
+    assert!(
+        body.contains("Neem contact op met Huisartsenpraktijk De Sluis, telefoon 020-1234567, website https://www.praktijkdesluis.nl."),
+        "{body}"
+    );
+    assert!(
+        body.contains("Klik dan niet, maar bel Huisartsenpraktijk De Sluis op 020-1234567."),
+        "{body}"
+    );
+    let html = parsed.body_html(0).unwrap();
+    assert!(html.contains("020-1234567"), "{html}");
+    assert!(html.contains("https://www.praktijkdesluis.nl"), "{html}");
+}
+
+#[test]
+fn missing_practice_phone_and_website_are_named_in_both_languages() {
+    let missing = PickupConfig::default().missing_practice_details();
+    assert_eq!(missing.len(), 2, "{missing:?}");
+    assert!(missing[0].contains("pickup.practice_phone ontbreekt"));
+    assert!(missing[0].contains("pickup.practice_phone is missing"));
+    assert!(missing[1].contains("pickup.practice_website ontbreekt"));
+    assert!(missing[1].contains("pickup.practice_website is missing"));
+    let set = PickupConfig {
+        practice_phone: "020-1234567".into(),
+        practice_website: "https://www.praktijk.nl".into(),
+        ..PickupConfig::default()
+    };
+    assert!(set.missing_practice_details().is_empty());
+    // The old key still reads as the phone number.
+    let old: PickupConfig = toml::from_str("practice_contact = \"020-7654321\"\n").unwrap();
+    assert_eq!(old.practice_phone, "020-7654321");
+}

@@ -93,7 +93,8 @@ fn the_notification_html_escapes_practice_subject_and_link() {
     let cfg = crate::config::PickupConfig {
         notify_show_subject: true,
         practice_name: h.clone(),
-        practice_contact: h.clone(),
+        practice_phone: h.clone(),
+        practice_website: h.clone(),
         ..crate::config::PickupConfig::default()
     };
     let raw = super::super::mail::notification(&cfg, "p@x.nl", Some(&h), &h, 0, true, Some(&h))
