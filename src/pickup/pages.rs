@@ -62,8 +62,8 @@ ul.files li{margin:.3rem 0}footer{max-width:44rem;margin:2rem auto;padding:0 1.2
 /// `title` and `practice` are plain text.
 pub fn page(lang: Lang, practice: &str, path: &str, title: &str, body: Markup) -> String {
     let (other, label) = match lang {
-        Lang::Nl => ("en", "English"),
-        Lang::En => ("nl", "Nederlands"),
+        Lang::Nl => ("en", "Read in English"),
+        Lang::En => ("nl", "Lees in het Nederlands"),
     };
     html! {
         (DOCTYPE)
@@ -95,8 +95,24 @@ pub fn page(lang: Lang, practice: &str, path: &str, title: &str, body: Markup) -
     .into_string()
 }
 
-/// Landing page of a link: request a code. Returns the title and the body.
-pub fn landing(lang: Lang, secret: &str, expires_ms: i64, by_sms: bool) -> (String, Markup) {
+/// Landing page of a link: request a code. It says what the notification
+/// says (the English reader comes here from its "Read in English" link):
+/// who sent it, how the code comes, until when, how to reach the practice
+/// and how to check the mail is genuine. Returns the title and the body.
+pub fn landing(
+    lang: Lang,
+    cfg: &crate::config::PickupConfig,
+    secret: &str,
+    expires_ms: i64,
+    by_sms: bool,
+) -> (String, Markup) {
+    let (contact_nl, contact_en) = super::mail::contact_lines(cfg);
+    let (genuine_nl, genuine_en) = super::mail::genuine_lines(cfg);
+    let practice = cfg.practice_name.trim();
+    let sent = match lang {
+        Lang::Nl => format!("{practice} heeft u een beveiligd bericht gestuurd."),
+        Lang::En => format!("{practice} has sent you a secure message."),
+    };
     let how = if by_sms {
         lang.t(
             "Om het bericht te openen sturen wij u een eenmalige code per sms.",
@@ -109,12 +125,7 @@ pub fn landing(lang: Lang, secret: &str, expires_ms: i64, by_sms: bool) -> (Stri
         )
     };
     let body = html! {
-        p {
-            (lang.t(
-                "Er staat een beveiligd bericht voor u klaar.",
-                "A secure message is waiting for you."
-            ))
-        }
+        p { (sent) }
         p { (how) }
         p class="meta" {
             (lang.t("Beschikbaar tot", "Available until")) " " (lang.date(expires_ms))
@@ -122,6 +133,8 @@ pub fn landing(lang: Lang, secret: &str, expires_ms: i64, by_sms: bool) -> (Stri
         form method="post" action={ "/p/" (secret) "/code" } {
             button type="submit" { (lang.t("Stuur mij een code", "Send me a code")) }
         }
+        p { (lang.t(&contact_nl, &contact_en)) }
+        p { (lang.t(&genuine_nl, &genuine_en)) }
     };
     (
         lang.t("Beveiligd bericht", "Secure message").to_string(),

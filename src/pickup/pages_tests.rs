@@ -69,7 +69,12 @@ fn the_message_page_escapes_sender_subject_body_date_and_file_names() {
 #[test]
 fn link_code_and_revoke_pages_escape_the_values_from_the_url() {
     let h = hostile();
-    let (title, body) = landing(Lang::Nl, &h, 0, true);
+    let cfg = crate::config::PickupConfig {
+        practice_name: h.clone(),
+        practice_phone: h.clone(),
+        ..crate::config::PickupConfig::default()
+    };
+    let (title, body) = landing(Lang::Nl, &cfg, &h, 0, true);
     assert_escaped(&page(Lang::Nl, "Praktijk", &h, &title, body));
     assert_escaped(&verify(Lang::En, &h, info(None), Some(&h), Some(&h)).into_string());
     assert_escaped(&revoke_confirm(Lang::Nl, &h, &h).into_string());
@@ -257,4 +262,46 @@ fn the_focus_ring_has_3_to_1_contrast_on_every_background_it_is_drawn_on() {
         c >= 3.0,
         "focus ring {header_ring} on header {header_bg}: {c:.2}:1"
     );
+}
+
+#[test]
+fn the_link_page_says_what_the_notification_says_and_offers_english_first_dutch() {
+    let cfg = crate::config::PickupConfig {
+        practice_name: "Huisartsenpraktijk De Sluis".into(),
+        practice_phone: "020-1234567".into(),
+        practice_website: "https://www.praktijkdesluis.nl".into(),
+        ..crate::config::PickupConfig::default()
+    };
+    let (title, body) = landing(Lang::En, &cfg, "s", 0, true);
+    let en = page(Lang::En, "P", "/p/s", &title, body);
+    assert!(
+        en.contains("Huisartsenpraktijk De Sluis has sent you a secure message."),
+        "{en}"
+    );
+    assert!(
+        en.contains("phone 020-1234567, website https://www.praktijkdesluis.nl"),
+        "{en}"
+    );
+    assert!(
+        en.contains("Do not click; call Huisartsenpraktijk De Sluis on 020-1234567."),
+        "{en}"
+    );
+    assert!(en.contains("never ask for a password"), "{en}");
+    // The switch back to Dutch, a plain link (no JavaScript).
+    assert!(
+        en.contains("<a href=\"/p/s?lang=nl\" lang=\"nl\">Lees in het Nederlands</a>"),
+        "{en}"
+    );
+    let (title, body) = landing(Lang::Nl, &cfg, "s", 0, true);
+    let nl = page(Lang::Nl, "P", "/p/s", &title, body);
+    assert!(nl.contains("<html lang=\"nl\">"), "{nl}");
+    assert!(
+        nl.contains("heeft u een beveiligd bericht gestuurd."),
+        "{nl}"
+    );
+    assert!(
+        nl.contains("<a href=\"/p/s?lang=en\" lang=\"en\">Read in English</a>"),
+        "{nl}"
+    );
+    assert!(!nl.contains("<script"), "{nl}");
 }

@@ -117,8 +117,13 @@ async fn landing(
     };
     match row {
         Ok(row) => {
-            let (title, body) =
-                pages::landing(c.lang, &secret, row.expires_ms, row.phone.is_some());
+            let (title, body) = pages::landing(
+                c.lang,
+                p.cfg(),
+                &secret,
+                row.expires_ms,
+                row.phone.is_some(),
+            );
             html(&p, &c, StatusCode::OK, &title, body)
         }
         Err(e) => error_page(&p, &c, &e),
