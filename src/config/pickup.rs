@@ -107,13 +107,20 @@ pub struct PickupConfig {
     pub sms_http_body_template: String,
     pub sms_http_content_type: String,
     pub sms_http_timeout_secs: u64,
-    /// DKIM keys for the mails pickup sends, one per tenant.
+    /// DKIM keys for the mails pickup sends. A tenant may have one RSA and
+    /// one Ed25519 key: the mail then carries both signatures, RSA first
+    /// (every large provider verifies RSA; Ed25519 is the modern second).
     pub dkim: Vec<DkimKeyConfig>,
-    /// Demo mode: create an Ed25519 DKIM key (and its DNS record, beside it
-    /// as `<tenant>.dns.txt`) in `dkim_dir` for a tenant without one.
+    /// For a tenant without a configured key, create in `dkim_dir` an
+    /// RSA-2048 key (`<tenant>.rsa.key`, selector `dkim_rsa_selector`) and
+    /// an Ed25519 key (`<tenant>.key`, selector `dkim_selector`), each
+    /// with the DNS record to publish beside it (`*.dns.txt`).
     pub dkim_generate: bool,
     pub dkim_dir: PathBuf,
+    /// Selector of the generated Ed25519 key.
     pub dkim_selector: String,
+    /// Selector of the generated RSA-2048 key.
+    pub dkim_rsa_selector: String,
 }
 
 impl PickupConfig {
@@ -208,6 +215,7 @@ impl Default for PickupConfig {
             dkim_generate: true,
             dkim_dir: "data/dkim".into(),
             dkim_selector: "sluis".into(),
+            dkim_rsa_selector: "sluis-rsa".into(),
         }
     }
 }
