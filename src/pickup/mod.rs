@@ -52,6 +52,7 @@ pub mod portal;
 mod portal_http;
 mod portal_msg;
 mod reading;
+pub mod safe_html;
 mod service;
 pub mod sms;
 pub mod tls;

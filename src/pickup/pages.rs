@@ -7,7 +7,7 @@
 //! English switch, and follow WCAG 2.1 AA basics: `lang` attribute, labels
 //! on every field, visible focus, high-contrast colours, one `h1` per page.
 
-use super::view::MessageView;
+use super::view::{BodyPart, MessageView};
 use maud::{html, Markup, DOCTYPE};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lang {
@@ -56,7 +56,9 @@ header a:focus{outline:3px solid #ffbf47;outline-offset:2px}\
 .error{border-left:5px solid #b00020;padding:.5rem 1rem;background:#fdecee}\
 .notice{border-left:5px solid #00703c;padding:.5rem 1rem;background:#e8f5ee}\
 .meta{color:#444}.body{white-space:pre-wrap;word-wrap:break-word;border:1px solid #ccc;padding:1rem;border-radius:4px}\
-ul.files li{margin:.3rem 0}footer{max-width:44rem;margin:2rem auto;padding:0 1.2rem;color:#444;font-size:.9rem}";
+ul.files li{margin:.3rem 0}.body+.body{margin-top:.8rem}\
+.body.html{white-space:normal;overflow-x:auto}.html table{border-collapse:collapse}\
+.html td,.html th{border:1px solid #767676;padding:.2rem .5rem;text-align:left;vertical-align:top}footer{max-width:44rem;margin:2rem auto;padding:0 1.2rem;color:#444;font-size:.9rem}";
 
 /// The frame of every page. `path` is the current path (for the switch);
 /// `title` and `practice` are plain text.
@@ -236,7 +238,19 @@ pub fn message(
             (lang.t("Beschikbaar tot", "Available until")) ": " (lang.date(expires_ms))
         }
         h2 { (lang.t("Bericht", "Message")) }
-        div class="body" { (v.body) }
+        @if v.parts.is_empty() {
+            div class="body" { (v.body) }
+        }
+        @for part in &v.parts {
+            @match part {
+                BodyPart::Text(t) => div class="body" { (t) },
+                // Cleaned by the allow-list re-serialiser; written here
+                // element by element, every text escaped.
+                BodyPart::Html(nodes) => div class="body html" {
+                    (super::safe_html::render(nodes))
+                },
+            }
+        }
         @if !v.attachments.is_empty() {
             h2 { (lang.t("Bijlagen", "Attachments")) }
             ul class="files" {

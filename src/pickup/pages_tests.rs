@@ -43,6 +43,7 @@ fn the_message_page_escapes_sender_subject_body_date_and_file_names() {
         }],
         named: vec![],
         date_ms: None,
+        parts: vec![],
     };
     let body = message(Lang::Nl, &h, &v, 0, &h, Some(&h)).into_string();
     assert_escaped(&body);
@@ -123,6 +124,7 @@ fn no_pickup_file_splices_raw_html() {
         ("portal_http.rs", include_str!("portal_http.rs")),
         ("portal_msg.rs", include_str!("portal_msg.rs")),
         ("view.rs", include_str!("view.rs")),
+        ("safe_html.rs", include_str!("safe_html.rs")),
     ];
     let needle = ["Pre", "Escaped"].concat();
     for (name, text) in files {
@@ -304,4 +306,28 @@ fn the_link_page_says_what_the_notification_says_and_offers_english_first_dutch(
         "{nl}"
     );
     assert!(!nl.contains("<script"), "{nl}");
+}
+
+#[test]
+fn an_html_part_is_shown_as_cleaned_html_and_a_text_part_as_text() {
+    use crate::pickup::view::BodyPart;
+    let v = MessageView {
+        parts: vec![
+            BodyPart::Text("<b>platte tekst</b>".into()),
+            BodyPart::Html(crate::pickup::safe_html::clean(
+                "<table><tr><td onclick=x()>HbA1c</td></tr></table><img src=http://t.example/x>",
+            )),
+        ],
+        ..MessageView::default()
+    };
+    let page = message(Lang::Nl, "pid", &v, 0, "csrf", None).into_string();
+    assert!(
+        page.contains("<div class=\"body\">&lt;b&gt;platte tekst&lt;/b&gt;</div>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<div class=\"body html\"><table><tr><td>HbA1c</td></tr></table></div>"),
+        "{page}"
+    );
+    assert!(!page.contains("t.example"), "{page}");
 }
