@@ -7,8 +7,12 @@
 //! `SLUIS_SCREENSHOTS_TO_DOCS=1` they are also written to
 //! `docs/screenshots/`, where a practice sees what its patients get.
 //!
-//! Needs the apt packages `chromium` and `chromium-driver`; the test fails
-//! (it does not skip) when they are missing.
+//! On every page, axe-core (WCAG 2.1 A/AA rules) must report no violation.
+//!
+//! Needs the apt packages `chromium` and `chromium-driver` and axe-core's
+//! `axe.min.js` (`$SLUIS_AXE_JS`, else `/var/cache/sluis-axe/node_modules/
+//! axe-core/axe.min.js`, from `npm install axe-core`); the test fails (it
+//! does not skip) when they are missing.
 
 mod pickup_support;
 
@@ -199,6 +203,43 @@ impl Driver {
             .to_string()
     }
 
+    /// Run axe-core on the current page; panics with the violations.
+    async fn axe(&self, page: &str) {
+        let v = self.axe_violations().await;
+        assert!(
+            v.as_array().is_some_and(|a| a.is_empty()),
+            "axe-core on {page}: {v}"
+        );
+    }
+
+    /// axe-core's WCAG 2.1 A/AA violations on the current page (a JSON
+    /// array of "rule: targets"), or its error.
+    async fn axe_violations(&self) -> Value {
+        let path = std::env::var_os("SLUIS_AXE_JS")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| {
+                PathBuf::from("/var/cache/sluis-axe/node_modules/axe-core/axe.min.js")
+            });
+        let source = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+            panic!(
+                "axe-core needed at {} (npm install axe-core): {e}",
+                path.display()
+            )
+        });
+        let script = format!(
+            "{source}\n;const done = arguments[arguments.length - 1];\
+             axe.run(document, {{ runOnly: {{ type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }} }})\
+             .then(r => done(r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))))\
+             .catch(e => done(['axe failed: ' + e]));"
+        );
+        self.cmd(
+            "POST",
+            "/execute/async",
+            json!({ "script": script, "args": [] }),
+        )
+        .await
+    }
+
     async fn screenshot(&self, name: &str) -> PathBuf {
         use base64::Engine;
         let v = self.cmd("GET", "/screenshot", json!({})).await;
@@ -282,6 +323,7 @@ async fn walk(
         d.go(&format!("file://{}", file.display())).await;
         d.wait_for("Read in English").await;
         d.screenshot("nl-0-notification.png").await;
+        d.axe("notification").await;
     }
     d.go(&if en {
         format!("{}?lang=en", parked.link_url)
@@ -297,6 +339,7 @@ async fn walk(
         "Stuur mij een code"
     }));
     d.screenshot(&format!("{lang}-1-link.png")).await;
+    d.axe("link").await;
 
     d.click("form[action$='/code'] button").await;
     d.wait_for(if en {
@@ -307,6 +350,7 @@ async fn walk(
     .await;
     let code = rig.last_sms_code();
     d.screenshot(&format!("{lang}-2-code.png")).await;
+    d.axe("code").await;
     // A wrong code: its own title and the tries left.
     let wrong = if code == "000000" { "111111" } else { "000000" };
     d.type_into("#code", wrong).await;
@@ -327,6 +371,7 @@ async fn walk(
         "{src}"
     );
     d.screenshot(&format!("{lang}-2-wrong-code.png")).await;
+    d.axe("wrong code").await;
     d.type_into("#code", &code).await;
     d.click("form[action$='/verify'] button").await;
 
@@ -342,6 +387,7 @@ async fn walk(
     );
     assert!(d.url().await.contains(&format!("/m/{}", parked.pickup_id)));
     d.screenshot(&format!("{lang}-3-message.png")).await;
+    d.axe("message").await;
 
     d.click("ul.files a").await;
     let got = wait_for_file(downloads, "uitslag.pdf").await;
@@ -359,6 +405,7 @@ async fn walk(
     })
     .await;
     d.screenshot(&format!("{lang}-4-replied.png")).await;
+    d.axe("replied").await;
     let replies = rig.rec.replies.lock().unwrap();
     assert_eq!(replies.len(), before + 1);
     let (_, to, raw) = replies.last().unwrap();
@@ -381,11 +428,23 @@ async fn chromium_walks_link_code_read_download_reply_in_dutch_and_english() {
     let upload = work.path().join("formulier.txt");
     std::fs::write(&upload, "scan van formulier").unwrap();
     let d = Driver::start(&downloads, &work.path().join("profile")).await;
+    // axe-core finds what it should: a page without a language and an
+    // image without alternative text.
+    let bad = work.path().join("bad.html");
+    std::fs::write(&bad, "<html><body><img src=\"x.png\"></body></html>").unwrap();
+    d.go(&format!("file://{}", bad.display())).await;
+    let v = d.axe_violations().await;
+    let text = v.to_string();
+    assert!(
+        text.contains("html-has-lang") && text.contains("image-alt"),
+        "{text}"
+    );
     walk(&rig, &d, "browser-nl", "nl", &downloads, &upload).await;
     walk(&rig, &d, "browser-en", "en", &downloads, &upload).await;
     // An unknown link: a clear page, not a stack trace.
     d.go(&format!("{}/p/{}", rig.base, "A".repeat(43))).await;
     d.wait_for("revoked or expired").await;
     d.screenshot("en-5-gone.png").await;
+    d.axe("gone").await;
     let _ = d.cmd("DELETE", "", json!({})).await;
 }
