@@ -82,7 +82,7 @@ pub async fn run(mut config: Config, demo: bool) -> anyhow::Result<()> {
         None => None,
     };
     let config = Arc::new(config);
-    for note in delivery_notes(&config) {
+    for note in startup_notes(&config) {
         match note {
             Note::Info(text) => tracing::info!("{text}"),
             Note::Warn(text) => tracing::warn!("{text}"),
@@ -390,6 +390,21 @@ pub enum Note {
     Warn(String),
 }
 
+/// Everything said once at start-up: how mail leaves
+/// ([`delivery_notes`]) and a warning for each required practice detail
+/// that is missing (phone number, website: the notification names them).
+pub fn startup_notes(config: &Config) -> Vec<Note> {
+    let mut notes = delivery_notes(config);
+    notes.extend(
+        config
+            .pickup
+            .missing_practice_details()
+            .into_iter()
+            .map(Note::Warn),
+    );
+    notes
+}
+
 /// How mail leaves, said once at start-up, with a warning for the set-ups
 /// that surprise: a relay with MX delivery still on (mail the relay cannot
 /// carry goes straight to MX hosts), no way out at all, and pickup
@@ -443,7 +458,7 @@ pub fn delivery_notes(config: &Config) -> Vec<Note> {
 
 #[cfg(test)]
 mod tests {
-    use super::{delivery_notes, Note};
+    use super::{delivery_notes, startup_notes, Note};
     use crate::config::{Config, RelayHost, RelayTls};
 
     fn config(relay_tls: Option<RelayTls>, mx: bool) -> Config {
@@ -466,6 +481,27 @@ mod tests {
                 Note::Info(_) => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn a_missing_practice_phone_or_website_is_warned_about_at_start_up() {
+        let mut c = config(Some(RelayTls::Verify), false);
+        let warned = |c: &Config| {
+            startup_notes(c)
+                .into_iter()
+                .filter_map(|n| match n {
+                    Note::Warn(t) => Some(t),
+                    Note::Info(_) => None,
+                })
+                .collect::<Vec<_>>()
+        };
+        let w = warned(&c);
+        assert_eq!(w.len(), 2, "{w:?}");
+        assert!(w[0].contains("pickup.practice_phone ontbreekt"), "{w:?}");
+        assert!(w[1].contains("pickup.practice_website is missing"), "{w:?}");
+        c.pickup.practice_phone = "020-1234567".into();
+        c.pickup.practice_website = "https://www.praktijk.nl".into();
+        assert!(warned(&c).is_empty());
     }
 
     #[test]

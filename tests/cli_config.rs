@@ -105,3 +105,33 @@ fn the_install_guide_configs_are_accepted() {
         );
     }
 }
+
+/// The practice's phone number and website are required: `sluis config`
+/// names each one that is missing, in Dutch and English, on stderr (the
+/// printed configuration stays valid), and is silent once both are set.
+#[test]
+fn sluis_config_names_a_missing_practice_phone_and_website() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let run = |dir: &Path| {
+        let out = Command::new(env!("CARGO_BIN_EXE_sluis"))
+            .args(["--config", "sluis.toml", "config"])
+            .current_dir(dir)
+            .env_remove("SLUIS_CONFIG")
+            .output()
+            .expect("sluis runs");
+        assert!(out.status.success());
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    write_config(&dir.path().join("sluis.toml"), "Praktijk");
+    let err = run(dir.path());
+    assert!(err.contains("pickup.practice_phone ontbreekt"), "{err}");
+    assert!(err.contains("pickup.practice_phone is missing"), "{err}");
+    assert!(err.contains("pickup.practice_website ontbreekt"), "{err}");
+    std::fs::write(
+        dir.path().join("sluis.toml"),
+        "[pickup]\npractice_phone = \"020-1234567\"\npractice_website = \"https://www.praktijk.nl\"\n",
+    )
+    .expect("write config");
+    let err = run(dir.path());
+    assert!(!err.contains("ontbreekt"), "{err}");
+}

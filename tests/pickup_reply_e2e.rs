@@ -74,18 +74,21 @@ impl ResolverCache<String, Txt> for TxtCache {
     }
 }
 
-/// DKIM results of `raw` against the record Sluis wrote beside its key
-/// (served from a cache: the lab's DNS does not publish it).
-fn dkim(raw: &[u8], record_file: &Path) -> Vec<DkimResult> {
-    let record = std::fs::read_to_string(record_file).expect("DKIM record file");
-    let (name, rest) = record.split_once(" IN TXT ").expect("record line");
-    let key = DomainKey::parse(rest.trim().trim_matches('"').as_bytes()).expect("DKIM key");
+/// DKIM results of `raw` against the records Sluis wrote beside its keys
+/// (RSA and Ed25519; served from a cache: the lab's DNS does not publish
+/// them).
+fn dkim(raw: &[u8], record_files: &[PathBuf]) -> Vec<DkimResult> {
     let cache = TxtCache(Mutex::new(HashMap::new()));
-    cache.insert(
-        name.to_string(),
-        Txt::DomainKey(Arc::new(key)),
-        std::time::Instant::now(),
-    );
+    for record_file in record_files {
+        let record = std::fs::read_to_string(record_file).expect("DKIM record file");
+        let (name, rest) = record.split_once(" IN TXT ").expect("record line");
+        let key = DomainKey::parse(rest.trim().trim_matches('"').as_bytes()).expect("DKIM key");
+        cache.insert(
+            name.to_string(),
+            Txt::DomainKey(Arc::new(key)),
+            std::time::Instant::now(),
+        );
+    }
     let auth = MessageAuthenticator::new_cloudflare().expect("authenticator");
     let msg = AuthenticatedMessage::parse(raw).expect("message parses");
     let rt = tokio::runtime::Builder::new_current_thread()
@@ -282,7 +285,8 @@ base_url = ""
 notification_transport = "none"
 notify_from = "{NOTIFY_FROM}"
 practice_name = "Huisartsenpraktijk De Sluis"
-practice_contact = "020-1234567"
+practice_phone = "020-1234567"
+practice_website = "https://www.praktijkdesluis.nl"
 sms_mode = "file"
 sms_file_dir = "{sms}"
 dkim_dir = "{dkim}"
@@ -385,12 +389,17 @@ command_timeout_secs = 10
         "303"
     );
 
-    let record = std::fs::read_dir(&dkim_dir)
+    let records: Vec<PathBuf> = std::fs::read_dir(&dkim_dir)
         .expect("dkim dir")
         .flatten()
         .map(|e| e.path())
-        .find(|p| p.to_string_lossy().ends_with(".dns.txt"))
-        .expect("the generated DKIM record");
+        .filter(|p| p.to_string_lossy().ends_with(".dns.txt"))
+        .collect();
+    assert_eq!(
+        records.len(),
+        2,
+        "an RSA and an Ed25519 record: {records:?}"
+    );
     let text_in = wait_stored(&lab, "mx.dane-ee.test", &text_marker, 30);
     let pdf_in = wait_stored(&lab, "mx.dane-ee.test", "bloedsuiker.pdf", 30);
     let audit = || {
@@ -433,9 +442,11 @@ command_timeout_secs = 10
             "{headers}"
         );
         assert!(m.subject().is_some_and(|s| s.starts_with("Re: Uitslag")));
-        let results = dkim(&got.eml, &record);
-        assert!(
-            results.contains(&DkimResult::Pass),
+        // Both signatures, RSA-2048 and Ed25519, verify.
+        let results = dkim(&got.eml, &records);
+        assert_eq!(
+            results,
+            vec![DkimResult::Pass, DkimResult::Pass],
             "{results:?}\n{}",
             String::from_utf8_lossy(&got.eml)
         );

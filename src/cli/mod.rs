@@ -491,6 +491,11 @@ pub fn main_with(cli: Cli) -> anyhow::Result<i32> {
             } else {
                 println!("# Sluis-configuratie uit / configuration from: {source}");
                 print!("{}", toml::to_string_pretty(&config)?);
+                // Required settings that are empty: said on stderr, so the
+                // printed configuration stays a valid file.
+                for missing in config.pickup.missing_practice_details() {
+                    eprintln!("LET OP / WARNING: {missing}");
+                }
             }
             Ok(0)
         }

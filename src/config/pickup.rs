@@ -85,9 +85,15 @@ pub struct PickupConfig {
     pub session_idle_secs: u64,
     /// A session ends after this long even when in use.
     pub session_max_secs: u64,
-    /// Practice name and contact shown in mails and on the portal.
+    /// Practice name, phone number and website, shown in every notification
+    /// and on the portal so a patient can check the mail is genuine by
+    /// calling the practice. Phone and website are required: `sluis config`
+    /// and start-up say so when they are empty (`practice_contact` is the
+    /// old name of `practice_phone`).
     pub practice_name: String,
-    pub practice_contact: String,
+    #[serde(alias = "practice_contact")]
+    pub practice_phone: String,
+    pub practice_website: String,
     /// Sender of notifications, code mails and notices to the sender.
     pub notify_from: String,
     /// Show the original subject in the notification (off: it may hold health data).
@@ -121,13 +127,47 @@ pub struct PickupConfig {
     pub sms_http_body_template: String,
     pub sms_http_content_type: String,
     pub sms_http_timeout_secs: u64,
-    /// DKIM keys for the mails pickup sends, one per tenant.
+    /// DKIM keys for the mails pickup sends. A tenant may have one RSA and
+    /// one Ed25519 key: the mail then carries both signatures, RSA first
+    /// (every large provider verifies RSA; Ed25519 is the modern second).
     pub dkim: Vec<DkimKeyConfig>,
-    /// Demo mode: create an Ed25519 DKIM key (and its DNS record, beside it
-    /// as `<tenant>.dns.txt`) in `dkim_dir` for a tenant without one.
+    /// For a tenant without a configured key, create in `dkim_dir` an
+    /// RSA-2048 key (`<tenant>.rsa.key`, selector `dkim_rsa_selector`) and
+    /// an Ed25519 key (`<tenant>.key`, selector `dkim_selector`), each
+    /// with the DNS record to publish beside it (`*.dns.txt`).
     pub dkim_generate: bool,
     pub dkim_dir: PathBuf,
+    /// Selector of the generated Ed25519 key.
     pub dkim_selector: String,
+    /// Selector of the generated RSA-2048 key.
+    pub dkim_rsa_selector: String,
+}
+
+impl PickupConfig {
+    /// The required practice details that are not set, each as a Dutch and
+    /// an English sentence for `sluis config` and the start-up log.
+    pub fn missing_practice_details(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if self.practice_phone.trim().is_empty() {
+            out.push(
+                "pickup.practice_phone ontbreekt: zonder telefoonnummer kan een patiënt niet \
+                 nagaan of de melding echt is (vul het nummer van de praktijk in) / \
+                 pickup.practice_phone is missing: without a phone number a patient cannot \
+                 check that the notification is genuine (set the practice's number)"
+                    .to_string(),
+            );
+        }
+        if self.practice_website.trim().is_empty() {
+            out.push(
+                "pickup.practice_website ontbreekt: de melding noemt dan geen website van de \
+                 praktijk (vul bijvoorbeeld https://www.praktijk.nl in) / \
+                 pickup.practice_website is missing: the notification then names no website \
+                 of the practice (set for example https://www.praktijk.nl)"
+                    .to_string(),
+            );
+        }
+        out
+    }
 }
 
 /// DKIM signing algorithm.
@@ -174,7 +214,8 @@ impl Default for PickupConfig {
             session_idle_secs: 900,
             session_max_secs: 8 * 3600,
             practice_name: "Huisartsenpraktijk".into(),
-            practice_contact: "".into(),
+            practice_phone: "".into(),
+            practice_website: "".into(),
             notify_from: "no-reply@sluis.localdomain".into(),
             notify_show_subject: false,
             notification_transport: crate::types::TransportRequirement::Tls,
@@ -195,6 +236,7 @@ impl Default for PickupConfig {
             dkim_generate: true,
             dkim_dir: "data/dkim".into(),
             dkim_selector: "sluis".into(),
+            dkim_rsa_selector: "sluis-rsa".into(),
         }
     }
 }

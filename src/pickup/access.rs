@@ -139,17 +139,16 @@ impl Pickup {
             CodeCheck::Ok => {}
             outcome => {
                 let mut e = self.client_event(&row, "code-failed", client);
-                e.detail["reason"] = serde_json::json!(if outcome == CodeCheck::Wrong {
-                    "wrong"
-                } else {
-                    "no-valid-code"
-                });
+                let wrong = matches!(outcome, CodeCheck::Wrong { .. });
+                e.detail["reason"] =
+                    serde_json::json!(if wrong { "wrong" } else { "no-valid-code" });
                 self.audit.record(e);
-                return Err(if outcome == CodeCheck::Wrong {
-                    crate::metrics::METRICS.wrong_codes.inc();
-                    PickupError::WrongCode
-                } else {
-                    PickupError::NoCode
+                return Err(match outcome {
+                    CodeCheck::Wrong { left } => {
+                        crate::metrics::METRICS.wrong_codes.inc();
+                        PickupError::WrongCode { left }
+                    }
+                    _ => PickupError::NoCode,
                 });
             }
         }

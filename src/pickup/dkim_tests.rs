@@ -33,17 +33,24 @@ impl ResolverCache<String, Txt> for TxtCache {
     }
 }
 
-async fn verify(raw: &[u8], record_file: &Path) -> Vec<DkimResult> {
-    let record = std::fs::read_to_string(record_file).unwrap();
-    let (name, rest) = record.split_once(" IN TXT ").unwrap();
-    let value = rest.trim().trim_matches('"');
-    let key = DomainKey::parse(value.as_bytes()).unwrap();
+/// The DKIM results of `raw`, each published record of `dir` served.
+async fn verify(raw: &[u8], dir: &Path) -> Vec<DkimResult> {
     let cache = TxtCache(Mutex::new(HashMap::new()));
-    cache.insert(
-        name.to_string(),
-        Txt::DomainKey(Arc::new(key)),
-        std::time::Instant::now(),
-    );
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if !path.to_string_lossy().ends_with(".dns.txt") {
+            continue;
+        }
+        let record = std::fs::read_to_string(&path).unwrap();
+        let (name, rest) = record.split_once(" IN TXT ").unwrap();
+        let value = rest.trim().trim_matches('"');
+        let key = DomainKey::parse(value.as_bytes()).unwrap();
+        cache.insert(
+            name.to_string(),
+            Txt::DomainKey(Arc::new(key)),
+            std::time::Instant::now(),
+        );
+    }
     let auth = MessageAuthenticator::new_system_conf()
         .or_else(|_| MessageAuthenticator::new_cloudflare())
         .unwrap();
@@ -56,14 +63,16 @@ async fn verify(raw: &[u8], record_file: &Path) -> Vec<DkimResult> {
 }
 
 #[tokio::test]
-async fn generated_ed25519_key_signs_notifications_that_verify() {
+async fn generated_rsa_2048_and_ed25519_keys_both_sign_notifications_that_verify() {
     let dir = tempfile::tempdir().unwrap();
     let cfg = PickupConfig {
         dkim_dir: dir.path().join("dkim"),
         notify_from: "no-reply@praktijk.example".into(),
         ..PickupConfig::default()
     };
+    let started = std::time::Instant::now();
     let dkim = Dkim::load(&cfg, "default").unwrap();
+    eprintln!("generating both keys took {:?}", started.elapsed());
     let raw = crate::pickup::mail::notification(
         &cfg,
         "p@example.nl",
@@ -75,21 +84,48 @@ async fn generated_ed25519_key_signs_notifications_that_verify() {
     )
     .unwrap();
     let signed = dkim.sign("default", raw.clone());
-    assert!(signed.starts_with(b"DKIM-Signature:"));
-    let record = dir.path().join("dkim/default.dns.txt");
-    assert_eq!(verify(&signed, &record).await, vec![DkimResult::Pass]);
-    // A changed body fails.
+    let records = dir.path().join("dkim");
+    // RSA-2048 first, then Ed25519, with their own selectors.
+    let text = String::from_utf8_lossy(&signed);
+    let sigs: Vec<&str> = text
+        .split("DKIM-Signature:")
+        .skip(1)
+        .map(|s| s.split("\r\n").next().unwrap_or(""))
+        .collect();
+    assert_eq!(sigs.len(), 2, "{text}");
+    assert!(text.starts_with("DKIM-Signature:"));
+    assert!(sigs[0].contains("a=rsa-sha256"), "{}", sigs[0]);
+    assert!(text.contains("s=sluis-rsa"), "{text}");
+    let rsa_record = std::fs::read_to_string(records.join("default.rsa.dns.txt")).unwrap();
+    assert!(rsa_record
+        .starts_with("sluis-rsa._domainkey.praktijk.example. IN TXT \"v=DKIM1; k=rsa; p="));
+    // A 2048-bit SubjectPublicKeyInfo is 294 bytes: 392 base64 characters.
+    let p = rsa_record
+        .split("p=")
+        .nth(1)
+        .unwrap()
+        .trim()
+        .trim_end_matches('"');
+    assert_eq!(p.len(), 392, "{rsa_record}");
+    assert_eq!(
+        verify(&signed, &records).await,
+        vec![DkimResult::Pass, DkimResult::Pass]
+    );
+    // A changed body fails both.
     let mut tampered = signed.clone();
     let at = tampered.windows(6).position(|w| w == b"Beste ").unwrap();
     tampered[at] = b'b';
-    let results = verify(&tampered, &record).await;
-    assert_eq!(results.len(), 1);
-    assert_ne!(results[0], DkimResult::Pass, "{results:?}");
-    // Loading again reuses the key; another tenant stays unsigned.
+    let results = verify(&tampered, &records).await;
+    assert_eq!(results.len(), 2);
+    assert!(
+        results.iter().all(|r| *r != DkimResult::Pass),
+        "{results:?}"
+    );
+    // Loading again reuses the keys; another tenant stays unsigned.
     let again = Dkim::load(&cfg, "default").unwrap();
     assert_eq!(
-        verify(&again.sign("default", raw.clone()), &record).await,
-        vec![DkimResult::Pass]
+        verify(&again.sign("default", raw.clone()), &records).await,
+        vec![DkimResult::Pass, DkimResult::Pass]
     );
     assert_eq!(again.sign("other", raw.clone()), raw);
 }

@@ -3,7 +3,8 @@
 //! confirmation to the sender (signed revoke link), the "opened" notice, and
 //! a recipient's reply from the portal.
 //!
-//! Promises: Dutch first, then English; plain text plus HTML
+//! Promises: Dutch first, then English (the notification: Dutch, with a
+//! "Read in English" link to the same text on the portal); plain text plus HTML
 //! (multipart/alternative); no message content — not even the original
 //! subject unless `notify_show_subject` allows it. Only the reply carries
 //! content, because the recipient wrote it; it is sent in the practice's
@@ -26,18 +27,27 @@ fn message_id(cfg: &PickupConfig) -> String {
     format!("{}@{host}", hex::encode(rand::random::<[u8; 12]>()))
 }
 
-/// Paragraphs in both languages, as text and as HTML.
+/// Paragraphs in Dutch and, unless `en` is empty, in English, as text and
+/// as HTML.
 struct Body {
     nl: Vec<String>,
+    /// Empty: a Dutch-only mail (the notification, which links to the
+    /// English page instead).
     en: Vec<String>,
     /// A link shown as a button in HTML (url, Dutch label, English label).
     link: Option<(String, String, String)>,
+    /// "Read in English": the URL of the same text in English (the portal
+    /// page in English), shown last, marked `lang="en"`.
+    english: Option<String>,
 }
 
 impl Body {
     fn text(&self) -> String {
         let mut out = String::new();
         for (i, lang) in [&self.nl, &self.en].iter().enumerate() {
+            if i == 1 && lang.is_empty() {
+                break;
+            }
             if i == 1 {
                 out.push_str("\r\n--- English ---\r\n\r\n");
             }
@@ -49,6 +59,11 @@ impl Body {
                 out.push_str(url);
                 out.push_str("\r\n\r\n");
             }
+        }
+        if let Some(url) = &self.english {
+            out.push_str("Read in English: ");
+            out.push_str(url);
+            out.push_str("\r\n");
         }
         out
     }
@@ -66,6 +81,7 @@ impl Body {
                 }
                 body style="font-family:sans-serif;color:#1a1a1a;max-width:40em" {
                     @for (i, (code, paragraphs)) in langs.iter().enumerate() {
+                        @if !paragraphs.is_empty() {
                         div lang=(code) {
                             @if i == 1 {
                                 hr;
@@ -86,6 +102,10 @@ impl Body {
                                 }
                             }
                         }
+                        }
+                    }
+                    @if let Some(url) = &self.english {
+                        p lang="en" { a href=(url) { "Read in English" } }
                     }
                 }
             }
@@ -130,19 +150,21 @@ fn h(text: &str) -> String {
 
 /// How a patient checks that the notification is genuine: not by a link
 /// in the mail, but by calling the practice; and what it never asks.
-fn genuine_lines(cfg: &PickupConfig) -> (String, String) {
-    let call_nl = if cfg.practice_contact.is_empty() {
-        format!(
-            "bel {} op het nummer dat u al van hen kent",
-            cfg.practice_name
+pub(super) fn genuine_lines(cfg: &PickupConfig) -> (String, String) {
+    let phone = cfg.practice_phone.trim();
+    let (call_nl, call_en) = if phone.is_empty() {
+        (
+            format!(
+                "bel {} op het nummer dat u al van hen kent",
+                cfg.practice_name
+            ),
+            format!("call {} on the number you already know", cfg.practice_name),
         )
     } else {
-        format!("bel {} op {}", cfg.practice_name, cfg.practice_contact)
-    };
-    let call_en = if cfg.practice_contact.is_empty() {
-        format!("call {} on the number you already know", cfg.practice_name)
-    } else {
-        format!("call {} on {}", cfg.practice_name, cfg.practice_contact)
+        (
+            format!("bel {} op {phone}", cfg.practice_name),
+            format!("call {} on {phone}", cfg.practice_name),
+        )
     };
     (
         format!("Twijfelt u of deze e-mail echt is? Klik dan niet, maar {call_nl}. Wij vragen nooit om een wachtwoord, uw DigiD of een betaling."),
@@ -150,28 +172,29 @@ fn genuine_lines(cfg: &PickupConfig) -> (String, String) {
     )
 }
 
-fn contact_lines(cfg: &PickupConfig) -> (String, String) {
-    if cfg.practice_contact.is_empty() {
-        (
-            format!("Vragen? Neem contact op met {}.", cfg.practice_name),
-            format!("Questions? Please contact {}.", cfg.practice_name),
-        )
-    } else {
-        (
-            format!(
-                "Vragen? Neem contact op met {}: {}.",
-                cfg.practice_name, cfg.practice_contact
-            ),
-            format!(
-                "Questions? Please contact {}: {}.",
-                cfg.practice_name, cfg.practice_contact
-            ),
-        )
+/// Who sent it and how to reach them: name, phone number, website.
+pub(super) fn contact_lines(cfg: &PickupConfig) -> (String, String) {
+    let mut parts = vec![cfg.practice_name.trim().to_string()];
+    let (phone, web) = (cfg.practice_phone.trim(), cfg.practice_website.trim());
+    let (mut nl, mut en) = (parts.clone(), std::mem::take(&mut parts));
+    if !phone.is_empty() {
+        nl.push(format!("telefoon {phone}"));
+        en.push(format!("phone {phone}"));
     }
+    if !web.is_empty() {
+        nl.push(format!("website {web}"));
+        en.push(format!("website {web}"));
+    }
+    (
+        format!("Vragen? Neem contact op met {}.", nl.join(", ")),
+        format!("Questions? Please contact {}.", en.join(", ")),
+    )
 }
 
 /// The notification to the recipient: who sent a secure message, the link,
-/// how the code comes, until when. No content.
+/// how the code comes, until when, how to reach the practice and check the
+/// mail is genuine. No content. In Dutch, with a "Read in English" link to
+/// the link page in English, which says the same.
 pub fn notification(
     cfg: &PickupConfig,
     recipient: &str,
@@ -182,35 +205,24 @@ pub fn notification(
     original_subject: Option<&str>,
 ) -> std::io::Result<Vec<u8>> {
     let practice = &cfg.practice_name;
-    let mut subject = format!("Beveiligd bericht van {practice} / Secure message from {practice}");
+    let mut subject = format!("Beveiligd bericht van {practice}");
     if let Some(s) = original_subject.filter(|_| cfg.notify_show_subject) {
         subject = format!("{subject}: {s}");
     }
-    let (until_nl, until_en) = (
-        crate::local_time::long_date_nl(expires_ms),
-        crate::local_time::long_date_en(expires_ms),
-    );
-    let name = recipient_name.map(str::trim).filter(|n| !n.is_empty());
-    let (dear_nl, dear_en) = match name {
-        Some(n) => (format!("Beste {n},"), format!("Dear {n},")),
-        None => (
-            "Beste ontvanger,".to_string(),
-            "Dear recipient,".to_string(),
-        ),
+    let until_nl = crate::local_time::long_date_nl(expires_ms);
+    let dear_nl = match recipient_name.map(str::trim).filter(|n| !n.is_empty()) {
+        Some(n) => format!("Beste {n},"),
+        None => "Beste ontvanger,".to_string(),
     };
-    let (how_nl, how_en) = if by_sms {
-        (
-            "Bij het openen vraagt u een eenmalige code aan; die ontvangt u per sms.",
-            "To open it you request a one-time code, which you receive by text message (SMS).",
-        )
+    let how_nl = if by_sms {
+        "Bij het openen vraagt u een eenmalige code aan; die ontvangt u per sms."
     } else {
-        (
-            "Bij het openen vraagt u een eenmalige code aan; die ontvangt u in een aparte e-mail.",
-            "To open it you request a one-time code, which you receive in a separate e-mail.",
-        )
+        "Bij het openen vraagt u een eenmalige code aan; die ontvangt u in een aparte e-mail."
     };
-    let (contact_nl, contact_en) = contact_lines(cfg);
-    let (genuine_nl, genuine_en) = genuine_lines(cfg);
+    let (contact_nl, _) = contact_lines(cfg);
+    let (genuine_nl, _) = genuine_lines(cfg);
+    // Dutch only (the recipient's language is not known): the same text in
+    // English is the portal's link page in English, one link away.
     let body = Body {
         nl: vec![
             dear_nl,
@@ -220,21 +232,24 @@ pub fn notification(
             contact_nl,
             genuine_nl,
         ],
-        en: vec![
-            dear_en,
-            format!("{practice} has sent you a secure message. You can read it through the secure link below."),
-            how_en.into(),
-            format!("The message is available until {until_en} (Amsterdam time)."),
-            contact_en,
-            genuine_en,
-        ],
+        en: vec![],
         link: Some((
             link_url.to_string(),
             "Bericht openen".into(),
             "Open message".into(),
         )),
+        english: Some(english_url(link_url)),
     };
     build(cfg, recipient, &subject, &body, None)
+}
+
+/// The link page in English (`?lang=en`, remembered by the portal).
+fn english_url(link_url: &str) -> String {
+    if link_url.contains('?') {
+        format!("{link_url}&lang=en")
+    } else {
+        format!("{link_url}?lang=en")
+    }
 }
 
 /// The code by e-mail (no phone number known). Only the code.
@@ -254,6 +269,7 @@ pub fn code_mail(
             format!("The code is valid for {ttl_minutes} minutes. Do not share it with anyone."),
         ],
         link: None,
+        english: None,
     };
     build(
         cfg,
@@ -296,6 +312,7 @@ pub fn sender_confirmation(
             format!("The message is available until {until_en} (Amsterdam time). To revoke it, use the link below."),
         ],
         link: Some((revoke_url.to_string(), "Bericht intrekken".into(), "Revoke message".into())),
+        english: None,
     };
     build(
         cfg,
@@ -325,6 +342,7 @@ pub fn link_locked(
             "The message can no longer be read through the link and has been deleted. Please contact the recipient and send the message again if needed.".into(),
         ],
         link: None,
+        english: None,
     };
     build(cfg, sender, "Link geblokkeerd / Link locked", &body, None)
 }
@@ -347,6 +365,7 @@ pub fn opened_notice(
             crate::local_time::long_date_en(opened_ms)
         )],
         link: None,
+        english: None,
     };
     build(cfg, sender, "Bericht geopend / Message opened", &body, None)
 }

@@ -99,7 +99,7 @@ fn a_reply_is_from_the_practice_with_the_patient_as_reply_to() {
 }
 
 #[test]
-fn notification_is_bilingual_multipart_and_holds_no_subject_by_default() {
+fn notification_is_dutch_with_a_read_in_english_link_and_holds_no_subject_by_default() {
     let cfg = PickupConfig::default();
     let raw = notification(
         &cfg,
@@ -115,19 +115,32 @@ fn notification_is_bilingual_multipart_and_holds_no_subject_by_default() {
     assert!(text.contains("multipart/alternative"), "{text}");
     assert!(!text.contains("diabetes"));
     let parsed = mail_parser::MessageParser::default().parse(&raw).unwrap();
+    assert_eq!(
+        parsed.subject(),
+        Some("Beveiligd bericht van Huisartsenpraktijk")
+    );
     let body = parsed.body_text(0).unwrap();
-    let nl = body.find("Beste ontvanger").unwrap();
-    let en = body.find("Dear recipient").unwrap();
-    assert!(nl < en);
+    assert!(body.contains("Beste ontvanger"), "{body}");
+    // Dutch only; the English text is one link away.
+    assert!(!body.contains("Dear recipient"), "{body}");
+    assert!(!body.contains("--- English ---"), "{body}");
+    assert!(
+        body.contains("Read in English: https://x/p/SECRET?lang=en"),
+        "{body}"
+    );
     assert!(body.contains("https://x/p/SECRET"));
     assert!(
         body.contains("beschikbaar tot 1 januari 1970, 01:00."),
         "{body}"
     );
-    assert!(body.contains("until 1 January 1970, 01:00 (Amsterdam time)"));
     // The link is also visible as text in the HTML part.
     let html = parsed.body_html(0).unwrap();
     assert!(html.contains(">https://x/p/SECRET</a>"), "{html}");
+    assert!(
+        html.contains("<p lang=\"en\"><a href=\"https://x/p/SECRET?lang=en\">Read in English</a>"),
+        "{html}"
+    );
+    assert!(!html.contains("Open message"), "{html}");
 }
 
 #[test]
@@ -137,7 +150,6 @@ fn the_notification_greets_by_the_name_the_sender_gave() {
     let parsed = mail_parser::MessageParser::default().parse(&raw).unwrap();
     let body = parsed.body_text(0).unwrap();
     assert!(body.contains("Beste Piet Jansen,"), "{body}");
-    assert!(body.contains("Dear Piet Jansen,"));
     assert!(!body.contains("Beste ontvanger"));
     // How to check it is genuine: call, never a password or payment.
     assert!(
@@ -145,7 +157,6 @@ fn the_notification_greets_by_the_name_the_sender_gave() {
         "{body}"
     );
     assert!(body.contains("nooit om een wachtwoord"));
-    assert!(body.contains("never ask for a password"));
 }
 
 #[test]
@@ -222,4 +233,47 @@ fn times_format_as_amsterdam_dates() {
     // attribute it writes is double-quoted (and `"` is escaped).
     let m = maud::html! { ("<a href='x'>&\"") }.into_string();
     assert_eq!(m, "&lt;a href='x'&gt;&amp;&quot;");
+}
+
+#[test]
+fn the_notification_gives_the_practice_phone_and_website_and_how_to_check_it() {
+    let cfg = PickupConfig {
+        practice_name: "Huisartsenpraktijk De Sluis".into(),
+        practice_phone: "020-1234567".into(),
+        practice_website: "https://www.praktijkdesluis.nl".into(),
+        ..PickupConfig::default()
+    };
+    let raw = notification(&cfg, "p@x.nl", None, "u", 0, true, None).unwrap();
+    let parsed = mail_parser::MessageParser::default().parse(&raw).unwrap();
+    let body = parsed.body_text(0).unwrap();
+    assert!(
+        body.contains("Neem contact op met Huisartsenpraktijk De Sluis, telefoon 020-1234567, website https://www.praktijkdesluis.nl."),
+        "{body}"
+    );
+    assert!(
+        body.contains("Klik dan niet, maar bel Huisartsenpraktijk De Sluis op 020-1234567."),
+        "{body}"
+    );
+    let html = parsed.body_html(0).unwrap();
+    assert!(html.contains("020-1234567"), "{html}");
+    assert!(html.contains("https://www.praktijkdesluis.nl"), "{html}");
+}
+
+#[test]
+fn missing_practice_phone_and_website_are_named_in_both_languages() {
+    let missing = PickupConfig::default().missing_practice_details();
+    assert_eq!(missing.len(), 2, "{missing:?}");
+    assert!(missing[0].contains("pickup.practice_phone ontbreekt"));
+    assert!(missing[0].contains("pickup.practice_phone is missing"));
+    assert!(missing[1].contains("pickup.practice_website ontbreekt"));
+    assert!(missing[1].contains("pickup.practice_website is missing"));
+    let set = PickupConfig {
+        practice_phone: "020-1234567".into(),
+        practice_website: "https://www.praktijk.nl".into(),
+        ..PickupConfig::default()
+    };
+    assert!(set.missing_practice_details().is_empty());
+    // The old key still reads as the phone number.
+    let old: PickupConfig = toml::from_str("practice_contact = \"020-7654321\"\n").unwrap();
+    assert_eq!(old.practice_phone, "020-7654321");
 }

@@ -52,6 +52,7 @@ pub mod portal;
 mod portal_http;
 mod portal_msg;
 mod reading;
+pub mod safe_html;
 mod service;
 pub mod sms;
 pub mod tls;
@@ -87,8 +88,9 @@ pub enum PickupError {
     /// The link had its lifetime cap of codes and is locked for good.
     #[error("link locked after too many codes")]
     Locked,
+    /// A wrong code; `left` tries remain for this code.
     #[error("wrong code")]
-    WrongCode,
+    WrongCode { left: u32 },
     /// No usable code: never requested, expired, used, or out of attempts.
     #[error("no valid code")]
     NoCode,

@@ -7,7 +7,7 @@
 //! English switch, and follow WCAG 2.1 AA basics: `lang` attribute, labels
 //! on every field, visible focus, high-contrast colours, one `h1` per page.
 
-use super::view::MessageView;
+use super::view::{BodyPart, MessageView};
 use maud::{html, Markup, DOCTYPE};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lang {
@@ -39,7 +39,10 @@ impl Lang {
     }
 }
 
-/// Served as `/static/portal.css` (the CSP allows no inline style).
+/// Served as `/static/portal.css` (the CSP allows no inline style). The
+/// focus ring is near-black on the light page and yellow in the dark
+/// header, at least 3:1 against every background it is drawn on (WCAG
+/// 1.4.11; asserted in `pages_tests`).
 pub const CSS: &str = "\
 body{font-family:system-ui,sans-serif;font-size:1.05rem;line-height:1.5;color:#1a1a1a;background:#fff;margin:0}\
 header{background:#00466e;color:#fff;padding:.8rem 1.2rem;display:flex;justify-content:space-between;align-items:center}\
@@ -48,18 +51,21 @@ h1{font-size:1.5rem}label{display:block;font-weight:600;margin:.8rem 0 .3rem}\
 input[type=text],textarea{font-size:1.1rem;padding:.5rem;border:2px solid #555;border-radius:4px;width:100%;box-sizing:border-box}\
 button{display:block;font-size:1.05rem;background:#00466e;color:#fff;border:0;border-radius:4px;padding:.6rem 1.2rem;margin-top:.8rem;cursor:pointer}\
 button.secondary{background:#fff;color:#00466e;border:2px solid #00466e}\
-a:focus,button:focus,input:focus,textarea:focus{outline:3px solid #ffbf47;outline-offset:2px}\
+a:focus,button:focus,input:focus,textarea:focus{outline:3px solid #1a1a1a;outline-offset:2px}\
+header a:focus{outline:3px solid #ffbf47;outline-offset:2px}\
 .error{border-left:5px solid #b00020;padding:.5rem 1rem;background:#fdecee}\
 .notice{border-left:5px solid #00703c;padding:.5rem 1rem;background:#e8f5ee}\
 .meta{color:#444}.body{white-space:pre-wrap;word-wrap:break-word;border:1px solid #ccc;padding:1rem;border-radius:4px}\
-ul.files li{margin:.3rem 0}footer{max-width:44rem;margin:2rem auto;padding:0 1.2rem;color:#444;font-size:.9rem}";
+ul.files li{margin:.3rem 0}.body+.body{margin-top:.8rem}\
+.body.html{white-space:normal;overflow-x:auto}.html table{border-collapse:collapse}\
+.html td,.html th{border:1px solid #767676;padding:.2rem .5rem;text-align:left;vertical-align:top}footer{max-width:44rem;margin:2rem auto;padding:0 1.2rem;color:#444;font-size:.9rem}";
 
 /// The frame of every page. `path` is the current path (for the switch);
 /// `title` and `practice` are plain text.
 pub fn page(lang: Lang, practice: &str, path: &str, title: &str, body: Markup) -> String {
     let (other, label) = match lang {
-        Lang::Nl => ("en", "English"),
-        Lang::En => ("nl", "Nederlands"),
+        Lang::Nl => ("en", "Read in English"),
+        Lang::En => ("nl", "Lees in het Nederlands"),
     };
     html! {
         (DOCTYPE)
@@ -91,8 +97,24 @@ pub fn page(lang: Lang, practice: &str, path: &str, title: &str, body: Markup) -
     .into_string()
 }
 
-/// Landing page of a link: request a code. Returns the title and the body.
-pub fn landing(lang: Lang, secret: &str, expires_ms: i64, by_sms: bool) -> (String, Markup) {
+/// Landing page of a link: request a code. It says what the notification
+/// says (the English reader comes here from its "Read in English" link):
+/// who sent it, how the code comes, until when, how to reach the practice
+/// and how to check the mail is genuine. Returns the title and the body.
+pub fn landing(
+    lang: Lang,
+    cfg: &crate::config::PickupConfig,
+    secret: &str,
+    expires_ms: i64,
+    by_sms: bool,
+) -> (String, Markup) {
+    let (contact_nl, contact_en) = super::mail::contact_lines(cfg);
+    let (genuine_nl, genuine_en) = super::mail::genuine_lines(cfg);
+    let practice = cfg.practice_name.trim();
+    let sent = match lang {
+        Lang::Nl => format!("{practice} heeft u een beveiligd bericht gestuurd."),
+        Lang::En => format!("{practice} has sent you a secure message."),
+    };
     let how = if by_sms {
         lang.t(
             "Om het bericht te openen sturen wij u een eenmalige code per sms.",
@@ -105,12 +127,7 @@ pub fn landing(lang: Lang, secret: &str, expires_ms: i64, by_sms: bool) -> (Stri
         )
     };
     let body = html! {
-        p {
-            (lang.t(
-                "Er staat een beveiligd bericht voor u klaar.",
-                "A secure message is waiting for you."
-            ))
-        }
+        p { (sent) }
         p { (how) }
         p class="meta" {
             (lang.t("Beschikbaar tot", "Available until")) " " (lang.date(expires_ms))
@@ -118,6 +135,8 @@ pub fn landing(lang: Lang, secret: &str, expires_ms: i64, by_sms: bool) -> (Stri
         form method="post" action={ "/p/" (secret) "/code" } {
             button type="submit" { (lang.t("Stuur mij een code", "Send me a code")) }
         }
+        p { (lang.t(&contact_nl, &contact_en)) }
+        p { (lang.t(&genuine_nl, &genuine_en)) }
     };
     (
         lang.t("Beveiligd bericht", "Secure message").to_string(),
@@ -138,21 +157,50 @@ fn banner(text: Option<&str>, error: bool) -> Markup {
     }
 }
 
-/// Code entry page: how long a code is valid, the field focused.
+/// What the code page tells about codes: how long one is valid, how many
+/// tries a code allows, and after a wrong code how many are left.
+#[derive(Clone, Copy, Debug)]
+pub struct CodeInfo {
+    pub valid_minutes: u64,
+    pub max_tries: u32,
+    /// Tries left for the current code (after a wrong one), if known.
+    pub left: Option<u32>,
+}
+
+/// Code entry page: how long a code is valid, how many tries are left, the
+/// field focused.
 pub fn verify(
     lang: Lang,
     secret: &str,
-    valid_minutes: u64,
+    info: CodeInfo,
     notice: Option<&str>,
     error: Option<&str>,
 ) -> Markup {
+    let (minutes, max) = (info.valid_minutes, info.max_tries);
     let valid = match lang {
-        Lang::Nl => format!("Een code is {valid_minutes} minuten geldig en werkt één keer."),
-        Lang::En => format!("A code is valid for {valid_minutes} minutes and works once."),
+        Lang::Nl => format!(
+            "Een code is {minutes} minuten geldig en werkt één keer. U kunt een code {max} keer proberen."
+        ),
+        Lang::En => format!(
+            "A code is valid for {minutes} minutes and works once. You can try a code {max} times."
+        ),
     };
+    let left = info.left.map(|n| match (lang, n) {
+        (Lang::Nl, 0) => {
+            "U heeft geen pogingen meer voor deze code. Vraag een nieuwe code aan.".to_string()
+        }
+        (Lang::En, 0) => "You have no tries left for this code. Request a new code.".to_string(),
+        (Lang::Nl, 1) => "U heeft nog 1 poging voor deze code.".to_string(),
+        (Lang::En, 1) => "You have 1 try left for this code.".to_string(),
+        (Lang::Nl, n) => format!("U heeft nog {n} pogingen voor deze code."),
+        (Lang::En, n) => format!("You have {n} tries left for this code."),
+    });
     html! {
         (banner(notice, false))
         (banner(error, true))
+        @if let Some(l) = &left {
+            p class="tries" { strong { (l) } }
+        }
         p class="meta" { (valid) }
         form method="post" action={ "/p/" (secret) "/verify" } {
             label for="code" { (lang.t("Eenmalige code", "One-time code")) }
@@ -190,7 +238,19 @@ pub fn message(
             (lang.t("Beschikbaar tot", "Available until")) ": " (lang.date(expires_ms))
         }
         h2 { (lang.t("Bericht", "Message")) }
-        div class="body" { (v.body) }
+        @if v.parts.is_empty() {
+            div class="body" { (v.body) }
+        }
+        @for part in &v.parts {
+            @match part {
+                BodyPart::Text(t) => div class="body" { (t) },
+                // Cleaned by the allow-list re-serialiser; written here
+                // element by element, every text escaped.
+                BodyPart::Html(nodes) => div class="body html" {
+                    (super::safe_html::render(nodes))
+                },
+            }
+        }
         @if !v.attachments.is_empty() {
             h2 { (lang.t("Bijlagen", "Attachments")) }
             ul class="files" {

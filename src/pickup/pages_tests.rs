@@ -43,6 +43,7 @@ fn the_message_page_escapes_sender_subject_body_date_and_file_names() {
         }],
         named: vec![],
         date_ms: None,
+        parts: vec![],
     };
     let body = message(Lang::Nl, &h, &v, 0, &h, Some(&h)).into_string();
     assert_escaped(&body);
@@ -69,9 +70,14 @@ fn the_message_page_escapes_sender_subject_body_date_and_file_names() {
 #[test]
 fn link_code_and_revoke_pages_escape_the_values_from_the_url() {
     let h = hostile();
-    let (title, body) = landing(Lang::Nl, &h, 0, true);
+    let cfg = crate::config::PickupConfig {
+        practice_name: h.clone(),
+        practice_phone: h.clone(),
+        ..crate::config::PickupConfig::default()
+    };
+    let (title, body) = landing(Lang::Nl, &cfg, &h, 0, true);
     assert_escaped(&page(Lang::Nl, "Praktijk", &h, &title, body));
-    assert_escaped(&verify(Lang::En, &h, 10, Some(&h), Some(&h)).into_string());
+    assert_escaped(&verify(Lang::En, &h, info(None), Some(&h), Some(&h)).into_string());
     assert_escaped(&revoke_confirm(Lang::Nl, &h, &h).into_string());
     assert_escaped(&simple(&h, false).into_string());
     assert_escaped(&bilingual_error(&h, &h).into_string());
@@ -93,7 +99,8 @@ fn the_notification_html_escapes_practice_subject_and_link() {
     let cfg = crate::config::PickupConfig {
         notify_show_subject: true,
         practice_name: h.clone(),
-        practice_contact: h.clone(),
+        practice_phone: h.clone(),
+        practice_website: h.clone(),
         ..crate::config::PickupConfig::default()
     };
     let raw = super::super::mail::notification(&cfg, "p@x.nl", Some(&h), &h, 0, true, Some(&h))
@@ -117,6 +124,7 @@ fn no_pickup_file_splices_raw_html() {
         ("portal_http.rs", include_str!("portal_http.rs")),
         ("portal_msg.rs", include_str!("portal_msg.rs")),
         ("view.rs", include_str!("view.rs")),
+        ("safe_html.rs", include_str!("safe_html.rs")),
     ];
     let needle = ["Pre", "Escaped"].concat();
     for (name, text) in files {
@@ -143,11 +151,183 @@ fn the_message_page_shows_the_date_in_amsterdam_time_per_language() {
     assert!(en.contains("Date: 6 January 2027, 01:48"), "{en}");
 }
 
+fn info(left: Option<u32>) -> CodeInfo {
+    CodeInfo {
+        valid_minutes: 10,
+        max_tries: 5,
+        left,
+    }
+}
+
 #[test]
 fn the_code_page_says_how_long_a_code_is_valid_and_focuses_the_field() {
-    let nl = verify(Lang::Nl, "s", 10, None, None).into_string();
+    let nl = verify(Lang::Nl, "s", info(None), None, None).into_string();
     assert!(nl.contains("Een code is 10 minuten geldig"), "{nl}");
+    assert!(nl.contains("U kunt een code 5 keer proberen."), "{nl}");
     assert!(nl.contains("autofocus"), "{nl}");
-    let en = verify(Lang::En, "s", 10, None, None).into_string();
+    assert!(!nl.contains("pogingen voor deze code"), "{nl}");
+    let en = verify(Lang::En, "s", info(None), None, None).into_string();
     assert!(en.contains("A code is valid for 10 minutes"), "{en}");
+    assert!(en.contains("You can try a code 5 times."), "{en}");
+}
+
+#[test]
+fn after_a_wrong_code_the_page_says_how_many_tries_are_left() {
+    let nl = verify(Lang::Nl, "s", info(Some(3)), None, Some("x")).into_string();
+    assert!(
+        nl.contains("U heeft nog 3 pogingen voor deze code."),
+        "{nl}"
+    );
+    let one = verify(Lang::En, "s", info(Some(1)), None, Some("x")).into_string();
+    assert!(one.contains("You have 1 try left for this code."), "{one}");
+    let none = verify(Lang::Nl, "s", info(Some(0)), None, Some("x")).into_string();
+    assert!(none.contains("geen pogingen meer"), "{none}");
+}
+
+/// WCAG 2.x relative luminance of `#rrggbb` or `#rgb`.
+fn luminance(hex: &str) -> f64 {
+    let h = hex.trim_start_matches('#');
+    let h: String = if h.len() == 3 {
+        h.chars().flat_map(|c| [c, c]).collect()
+    } else {
+        h.to_string()
+    };
+    assert_eq!(h.len(), 6, "colour {hex}");
+    let ch = |i: usize| {
+        let v = f64::from(u8::from_str_radix(&h[i..i + 2], 16).expect("hex colour")) / 255.0;
+        if v <= 0.04045 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * ch(0) + 0.7152 * ch(2) + 0.0722 * ch(4)
+}
+
+fn contrast(a: &str, b: &str) -> f64 {
+    let (x, y) = (luminance(a), luminance(b));
+    (x.max(y) + 0.05) / (x.min(y) + 0.05)
+}
+
+/// The declarations of the CSS rule whose selector list holds `selector`.
+fn rule(selector: &str) -> &'static str {
+    CSS.split('}')
+        .filter_map(|r| r.split_once('{'))
+        .find(|(sels, _)| sels.split(',').any(|s| s.trim() == selector))
+        .map(|(_, decls)| decls)
+        .unwrap_or_else(|| panic!("no CSS rule for {selector}"))
+}
+
+/// The first colour (`#…`) of property `prop` in a rule.
+fn colour(selector: &str, prop: &str) -> String {
+    let decls = rule(selector);
+    let value = decls
+        .split(';')
+        .filter_map(|d| d.split_once(':'))
+        .find(|(p, _)| p.trim() == prop)
+        .map(|(_, v)| v)
+        .unwrap_or_else(|| panic!("{selector} has no {prop}: {decls}"));
+    let at = value
+        .find('#')
+        .unwrap_or_else(|| panic!("no colour in {value}"));
+    value[at..]
+        .chars()
+        .take_while(|c| *c == '#' || c.is_ascii_hexdigit())
+        .collect()
+}
+
+#[test]
+fn the_focus_ring_has_3_to_1_contrast_on_every_background_it_is_drawn_on() {
+    // The contrast function itself: the old ring was 1.6:1 on white.
+    assert!(contrast("#ffbf47", "#fff") < 1.7);
+    assert!((contrast("#000", "#fff") - 21.0).abs() < 0.01);
+    let ring = colour("button:focus", "outline");
+    for sel in ["a:focus", "input:focus", "textarea:focus"] {
+        assert_eq!(colour(sel, "outline"), ring, "{sel}");
+    }
+    // Everything focusable in the page body sits on one of these.
+    let light = [
+        ("body", colour("body", "background")),
+        ("button.secondary", colour("button.secondary", "background")),
+        (".error", colour(".error", "background")),
+        (".notice", colour(".notice", "background")),
+    ];
+    for (name, bg) in &light {
+        let c = contrast(&ring, bg);
+        assert!(c >= 3.0, "focus ring {ring} on {name} {bg}: {c:.2}:1");
+    }
+    // The language link in the header has its own ring for the dark bar.
+    let header_ring = colour("header a:focus", "outline");
+    let header_bg = colour("header", "background");
+    let c = contrast(&header_ring, &header_bg);
+    assert!(
+        c >= 3.0,
+        "focus ring {header_ring} on header {header_bg}: {c:.2}:1"
+    );
+}
+
+#[test]
+fn the_link_page_says_what_the_notification_says_and_offers_english_first_dutch() {
+    let cfg = crate::config::PickupConfig {
+        practice_name: "Huisartsenpraktijk De Sluis".into(),
+        practice_phone: "020-1234567".into(),
+        practice_website: "https://www.praktijkdesluis.nl".into(),
+        ..crate::config::PickupConfig::default()
+    };
+    let (title, body) = landing(Lang::En, &cfg, "s", 0, true);
+    let en = page(Lang::En, "P", "/p/s", &title, body);
+    assert!(
+        en.contains("Huisartsenpraktijk De Sluis has sent you a secure message."),
+        "{en}"
+    );
+    assert!(
+        en.contains("phone 020-1234567, website https://www.praktijkdesluis.nl"),
+        "{en}"
+    );
+    assert!(
+        en.contains("Do not click; call Huisartsenpraktijk De Sluis on 020-1234567."),
+        "{en}"
+    );
+    assert!(en.contains("never ask for a password"), "{en}");
+    // The switch back to Dutch, a plain link (no JavaScript).
+    assert!(
+        en.contains("<a href=\"/p/s?lang=nl\" lang=\"nl\">Lees in het Nederlands</a>"),
+        "{en}"
+    );
+    let (title, body) = landing(Lang::Nl, &cfg, "s", 0, true);
+    let nl = page(Lang::Nl, "P", "/p/s", &title, body);
+    assert!(nl.contains("<html lang=\"nl\">"), "{nl}");
+    assert!(
+        nl.contains("heeft u een beveiligd bericht gestuurd."),
+        "{nl}"
+    );
+    assert!(
+        nl.contains("<a href=\"/p/s?lang=en\" lang=\"en\">Read in English</a>"),
+        "{nl}"
+    );
+    assert!(!nl.contains("<script"), "{nl}");
+}
+
+#[test]
+fn an_html_part_is_shown_as_cleaned_html_and_a_text_part_as_text() {
+    use crate::pickup::view::BodyPart;
+    let v = MessageView {
+        parts: vec![
+            BodyPart::Text("<b>platte tekst</b>".into()),
+            BodyPart::Html(crate::pickup::safe_html::clean(
+                "<table><tr><td onclick=x()>HbA1c</td></tr></table><img src=http://t.example/x>",
+            )),
+        ],
+        ..MessageView::default()
+    };
+    let page = message(Lang::Nl, "pid", &v, 0, "csrf", None).into_string();
+    assert!(
+        page.contains("<div class=\"body\">&lt;b&gt;platte tekst&lt;/b&gt;</div>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<div class=\"body html\"><table><tr><td>HbA1c</td></tr></table></div>"),
+        "{page}"
+    );
+    assert!(!page.contains("t.example"), "{page}");
 }

@@ -117,8 +117,13 @@ async fn landing(
     };
     match row {
         Ok(row) => {
-            let (title, body) =
-                pages::landing(c.lang, &secret, row.expires_ms, row.phone.is_some());
+            let (title, body) = pages::landing(
+                c.lang,
+                p.cfg(),
+                &secret,
+                row.expires_ms,
+                row.phone.is_some(),
+            );
             html(&p, &c, StatusCode::OK, &title, body)
         }
         Err(e) => error_page(&p, &c, &e),
@@ -176,8 +181,13 @@ async fn verify_page(
         _ => None,
     };
     let title = c.lang.t("Code invoeren", "Enter code");
-    let minutes = p.cfg().code_ttl_secs.div_ceil(60);
-    let body = pages::verify(c.lang, &secret, minutes, notice.as_deref(), None);
+    let body = pages::verify(
+        c.lang,
+        &secret,
+        code_info(&p, None),
+        notice.as_deref(),
+        None,
+    );
     html(&p, &c, StatusCode::OK, title, body)
 }
 
@@ -195,6 +205,7 @@ async fn verify(
         Err(_) => Err(PickupError::Gone),
     };
     let l = c.lang;
+    let mut left = None;
     let error = match result {
         Ok((token, pid)) => {
             let mut resp = see_other(&format!("/m/{pid}"));
@@ -208,18 +219,20 @@ async fn verify(
             }
             return resp;
         }
-        Err(PickupError::WrongCode) => l.t(
+        Err(PickupError::WrongCode { left: n }) => {
+            left = Some(n);
+            l.t(
             "Deze code is onjuist. Controleer de code en probeer het opnieuw.",
-            "This code is incorrect. Check the code and try again.",
-        ),
+                "This code is incorrect. Check the code and try again.",
+            )
+        }
         Err(PickupError::NoCode) => l.t(
             "Deze code is niet (meer) geldig: verlopen, al gebruikt of te vaak fout ingevoerd. Vraag een nieuwe code aan.",
             "This code is not valid (any more): expired, already used or entered wrongly too often. Request a new code.",
         ),
         Err(e) => return error_page(&p, &c, &e),
     };
-    let minutes = p.cfg().code_ttl_secs.div_ceil(60);
-    let body = pages::verify(l, &secret, minutes, None, Some(error));
+    let body = pages::verify(l, &secret, code_info(&p, left), None, Some(error));
     // Its own title: a screen reader user hears at once that the code failed.
     html(
         &p,
@@ -231,4 +244,13 @@ async fn verify(
         ),
         body,
     )
+}
+
+/// The code page's facts from the configuration (and the tries left).
+fn code_info(p: &Pickup, left: Option<u32>) -> pages::CodeInfo {
+    pages::CodeInfo {
+        valid_minutes: p.cfg().code_ttl_secs.div_ceil(60),
+        max_tries: p.cfg().code_max_attempts,
+        left,
+    }
 }

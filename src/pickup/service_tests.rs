@@ -182,11 +182,12 @@ async fn five_wrong_codes_kill_the_code_and_a_used_code_cannot_be_replayed() {
     let (_, secret) = park(&r, "m2").await;
     let code = r.code(&secret).await;
     let wrong = if code == "000000" { "111111" } else { "000000" };
-    for _ in 0..5 {
-        assert!(matches!(
-            r.p.verify_code(&secret, wrong, &client()).await,
-            Err(PickupError::WrongCode)
-        ));
+    // Each wrong try says how many are left for this code: 4, 3, 2, 1, 0.
+    for expect_left in (0..5u32).rev() {
+        match r.p.verify_code(&secret, wrong, &client()).await {
+            Err(PickupError::WrongCode { left }) => assert_eq!(left, expect_left),
+            other => panic!("expected a wrong code, got {:?}", other.err()),
+        }
     }
     assert!(matches!(
         r.p.verify_code(&secret, &code, &client()).await,
@@ -355,7 +356,7 @@ async fn story_on_postgres_with_database_blobs() {
     };
     assert!(matches!(
         r.p.verify_code(&secret, wrong, &client()).await,
-        Err(PickupError::WrongCode)
+        Err(PickupError::WrongCode { .. })
     ));
     let (token, pid) = r.log_in(&secret).await;
     assert_eq!(r.p.store().backend(), crate::store::Backend::Postgres);

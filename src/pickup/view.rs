@@ -3,9 +3,10 @@
 //! already decrypted in memory.
 //!
 //! Safety: HTML is never passed through. The text/plain part is shown;
-//! an HTML-only mail is converted to text (scripts, styles, remote content
-//! and event handlers disappear with the tags) and then escaped by the
-//! page's `maud` template, like every other value shown. Attachment
+//! an HTML part without a plain alternative is rebuilt by the allow-list
+//! re-serialiser [`super::safe_html`] (tables stay tables; scripts, styles,
+//! forms, links, images and every attribute but a cell's span are gone)
+//! and written by the page's `maud` template, which escapes every text. Attachment
 //! names are cleaned of path separators and control characters.
 
 use mail_parser::{MessageParser, MimeHeaders};
@@ -36,6 +37,17 @@ pub struct MessageView {
     /// Amsterdam time; `date` is the header as written).
     #[serde(default)]
     pub date_ms: Option<i64>,
+    /// Every text part in order, an HTML one as a cleaned tree; the page
+    /// shows these (and `body`, the same as text, when this is empty).
+    #[serde(default)]
+    pub parts: Vec<BodyPart>,
+}
+
+/// One text part of the body as the page shows it.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub enum BodyPart {
+    Text(String),
+    Html(Vec<super::safe_html::Node>),
 }
 
 impl MessageView {
@@ -94,7 +106,7 @@ pub fn view(raw: &[u8]) -> Option<MessageView> {
             (None, None) => String::new(),
         })
         .unwrap_or_default();
-    let body = body_text(&msg);
+    let (body, parts) = body_text(&msg);
     let named = msg
         .to()
         .into_iter()
@@ -126,6 +138,7 @@ pub fn view(raw: &[u8]) -> Option<MessageView> {
         attachments,
         named,
         date_ms: msg.date().map(|d| d.to_timestamp().saturating_mul(1000)),
+        parts,
     })
 }
 
@@ -133,33 +146,43 @@ pub fn view(raw: &[u8]) -> Option<MessageView> {
 /// multipart/mixed of text, an inline picture and more text (what Apple
 /// Mail makes when a picture is pasted mid-message) shows both texts: the
 /// scanner read them all, so the recipient must be able to read them all.
-/// Inline pictures are listed with the attachments.
-fn body_text(msg: &mail_parser::Message<'_>) -> String {
+/// Inline pictures are listed with the attachments. Returns the text and
+/// the parts as the page shows them (HTML cleaned, not flattened).
+fn body_text(msg: &mail_parser::Message<'_>) -> (String, Vec<BodyPart>) {
     let mut texts: Vec<String> = Vec::new();
+    let mut parts: Vec<BodyPart> = Vec::new();
     for id in &msg.text_body {
         let Some(part) = msg.part(*id) else {
             continue;
         };
         match &part.body {
             // UTF-16 sent without a charset: decoded as the scanner does.
-            mail_parser::PartType::Text(t) if t.contains('\0') => texts.push(
-                crate::inspect::mime::utf16_without_charset(msg, part)
-                    .unwrap_or_else(|| t.to_string()),
-            ),
-            mail_parser::PartType::Text(t) => texts.push(t.to_string()),
+            mail_parser::PartType::Text(t) => {
+                let t = if t.contains('\0') {
+                    // UTF-16 sent without a charset: decoded as the scanner does.
+                    crate::inspect::mime::utf16_without_charset(msg, part)
+                        .unwrap_or_else(|| t.to_string())
+                } else {
+                    t.to_string()
+                };
+                parts.push(BodyPart::Text(t.clone()));
+                texts.push(t);
+            }
             mail_parser::PartType::Html(h) => {
-                texts.push(crate::inspect::extract::html::html_to_text(h))
+                texts.push(crate::inspect::extract::html::html_to_text(h));
+                parts.push(BodyPart::Html(super::safe_html::clean(h)));
             }
             _ => {}
         }
     }
     if texts.is_empty() {
-        // No text/plain alternative: the HTML body, as text.
+        // No text/plain alternative: the HTML body.
         if let Some(h) = msg.body_html(0) {
             texts.push(crate::inspect::extract::html::html_to_text(&h));
+            parts.push(BodyPart::Html(super::safe_html::clean(&h)));
         }
     }
-    texts.join("\n\n")
+    (texts.join("\n\n"), parts)
 }
 
 /// The attachment at `index` (as numbered by [`view`]).
@@ -231,6 +254,30 @@ Content-Type: multipart/alternative; boundary=b\r\n\r\n--b\r\nContent-Type: text
         let v = view(raw).unwrap();
         assert!(v.body.contains("Hallo tekst"), "{}", v.body);
         assert!(!v.body.contains("Hallo html"), "{}", v.body);
+    }
+
+    #[test]
+    fn html_only_mail_keeps_its_table_as_a_cleaned_tree() {
+        let raw = b"From: a@b.nl\r\nSubject: x\r\nContent-Type: text/html\r\n\r\n\
+<table onclick=\"x()\"><tr><td>HbA1c</td><td>53</td></tr></table><script>alert(1)</script>";
+        let v = view(raw).unwrap();
+        assert_eq!(v.parts.len(), 1, "{:?}", v.parts);
+        let BodyPart::Html(nodes) = &v.parts[0] else {
+            panic!("an HTML part: {:?}", v.parts);
+        };
+        let html = super::super::safe_html::render(nodes).into_string();
+        assert_eq!(html, "<table><tr><td>HbA1c</td><td>53</td></tr></table>");
+        // Text and HTML parts of a mixed message, in order.
+        let raw = b"From: a@b.nl\r\nSubject: x\r\nMIME-Version: 1.0\r\n\
+Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nEerste\r\n\
+--b\r\nContent-Type: text/html\r\n\r\n<p>Tweede</p>\r\n--b--\r\n";
+        let v = view(raw).unwrap();
+        assert!(
+            matches!(&v.parts[0], BodyPart::Text(t) if t.contains("Eerste")),
+            "{:?}",
+            v.parts
+        );
+        assert!(matches!(&v.parts[1], BodyPart::Html(_)), "{:?}", v.parts);
     }
 
     #[test]

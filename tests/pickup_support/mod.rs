@@ -134,7 +134,8 @@ pub async fn rig(tweak: impl FnOnce(&mut Config)) -> Rig {
     p.sms_http_url = sms_url;
     p.sms_http_auth_header = "Authorization: Bearer sms-test-token".into();
     p.practice_name = "Huisartsenpraktijk De Sluis".into();
-    p.practice_contact = "020-1234567".into();
+    p.practice_phone = "020-1234567".into();
+    p.practice_website = "https://www.praktijkdesluis.nl".into();
     tweak(&mut config);
     let config = Arc::new(config);
     let store = sluis::server::open_store(&config.store.url, 4)

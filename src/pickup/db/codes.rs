@@ -106,7 +106,10 @@ pub async fn issue_code(
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CodeCheck {
     Ok,
-    Wrong,
+    /// A wrong code; `left` tries remain for the current code.
+    Wrong {
+        left: u32,
+    },
     /// No usable code: none requested, expired, used, or out of attempts.
     NoCode,
 }
@@ -137,7 +140,7 @@ pub async fn check_code(
         tx.commit().await?;
         return Ok(CodeCheck::NoCode);
     }
-    let row = sqlx::query("SELECT code_hash FROM pickup_codes WHERE pickup_id = $1")
+    let row = sqlx::query("SELECT code_hash, attempts FROM pickup_codes WHERE pickup_id = $1")
         .bind(pickup_id)
         .fetch_optional(&mut *tx)
         .await?;
@@ -146,9 +149,13 @@ pub async fn check_code(
         return Ok(CodeCheck::NoCode);
     };
     let stored: String = row.try_get(0)?;
+    let attempts: i64 = row.try_get(1)?;
     if !crate::pickup::crypto::ct_eq(&stored, candidate_hash) {
         tx.commit().await?;
-        return Ok(CodeCheck::Wrong);
+        let left = i64::from(max_attempts).saturating_sub(attempts).max(0);
+        return Ok(CodeCheck::Wrong {
+            left: u32::try_from(left).unwrap_or(0),
+        });
     }
     let used = sqlx::query("UPDATE pickup_codes SET used = 1 WHERE pickup_id = $1 AND used = 0")
         .bind(pickup_id)
