@@ -198,3 +198,25 @@ fn a_patient_writing_in_arabic_or_ukrainian_is_protected() {
         "Hoi allemaal,\n\nHet rooster voor volgende week staat in de gedeelde map.\n\nGroet, Олена",
     ));
 }
+
+#[test]
+fn the_practice_writing_to_a_patient_in_their_language_is_health_data() {
+    for body in [
+        "Dzień dobry Pani Wiśniewska,\n\nwyniki badania krwi są już gotowe: cukier jest trochę za wysoki. Proszę przyjść w przyszłym tygodniu na kontrolę i dalej brać leki jak dotąd.\n\nPozdrawiam, asystentka",
+        "Sayın Mehmet Demir,\n\nkan tahlilinizin sonuçları geldi, şekeriniz biraz yüksek. Doktorumuz ilacınızı değiştirdi, reçete eczanede hazır. Lütfen iki hafta sonra tekrar gelin.\n\nSaygılarımızla",
+        "Bonjour Madame Martin,\n\nvotre prise de sang montre un taux de fer trop bas. Le docteur vous a prescrit des comprimés, l'ordonnance est à la pharmacie.\n\nCordialement, l'assistante",
+    ] {
+        sensitive(&plain("uitslag", body), &[Category::Health]);
+    }
+}
+
+#[test]
+fn a_named_person_living_on_a_street_is_personal_data() {
+    sensitive(
+        &plain(
+            "casus",
+            "Hoi collega's,\n\nVoor de intervisie: Ilse Verhoeven, 61 jaar, woont aan de Kastanjelaan 12. Valt vaak en drinkt meer dan ze zegt. Wie denkt mee?\n\nGroet, Thijs\n",
+        ),
+        &[Category::Personal],
+    );
+}

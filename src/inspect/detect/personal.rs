@@ -120,7 +120,7 @@ pub(crate) fn patient_number() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"(?i)(?-u:\b)(?:patiëntnummer|patientnummer|patiëntnr|patientnr|pat\.?\s?nr|patient (?:number|no|id)|cliëntnummer|clientnummer|client (?:number|no|id)|dossiernummer|ziekenhuisnummer|hospital number|registratienummer|polisnummer|polisnr|verzekerdennummer|mrn|nhs number|zorgdossier)\.?\s*:?\s*[A-Z]{0,3}[-\s]?\d{4,}",
+        r"(?i)(?-u:\b)(?:patiëntnummer|patientnummer|patiëntnr|patientnr|pat\.?\s?nr|pt\.?\s?(?:nr|no|number|nummer)|patient (?:number|no|id)|cliëntnummer|clientnummer|client (?:number|no|id)|dossiernummer|ziekenhuisnummer|hospital number|registratienummer|polisnummer|polisnr|verzekerdennummer|mrn|nhs number|zorgdossier)\.?\s*:?\s*[A-Z]{0,3}[-\s]?\d{4,}",
     )
 }
 
@@ -158,6 +158,16 @@ pub(crate) fn street_and_town() -> &'static Regex {
     re(
         &R,
         r"\p{Lu}[\p{L}'-]{1,30}(?:straat|laan|weg|plein|gracht|kade|singel|dijk|dreef|hof|park|pad|steeg|ring|baan|markt|erf|plantsoen|boulevard|allee|wal|haven|burgwal|hoek|hage|veld|akker|kamp|berg|dal|zoom|oord)\s\d{1,5}(?:\s?[-/]\s?\d{1,4}|\s?[a-zA-Z](?-u:\b))?(?:,\s*|\s+(?:in|te)\s+)\p{Lu}\p{Ll}{2,}",
+    )
+}
+
+/// A home told by its street and number after "woont", without postcode
+/// or town: "Youssef Postma, 54 jr, woont aan de Dorpsstraat 33".
+pub(crate) fn lives_on_street() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"(?i:woont|woonachtig|wonende|wonend|lives|living|verhuisd|moved)\s+(?i:(?:aan|op|in|at|on|naar|to)\s+)?(?i:(?:de|het|the)\s+)?\p{Lu}[\p{L}'-]{1,30}(?:straat|laan|weg|plein|gracht|kade|singel|dijk|dreef|hof|park|pad|steeg|ring|baan|markt|erf|plantsoen|boulevard|allee|wal|haven|burgwal|hoek|hage|veld|akker|kamp|berg|dal|zoom|oord|street|road|lane|avenue)\s\d{1,5}(?-u:\b)",
     )
 }
 
@@ -401,7 +411,8 @@ fn subject_address(r: &Reading) -> bool {
             let text = r.text.get(span.clone()).unwrap_or("");
             let found = street_and_postcode()
                 .find(text)
-                .or_else(|| street_and_town().find(text));
+                .or_else(|| street_and_town().find(text))
+                .or_else(|| lives_on_street().find(text));
             found.is_some_and(|m| {
                 !r.signatures
                     .iter()
