@@ -23,8 +23,8 @@ pub enum KeysCommand {
         /// Alleen voor dit adres / Only for this address (the key must name it)
         #[arg(long = "for")]
         for_address: Option<String>,
-        /// One JSON object: `keys` (fingerprint, address, kind, not_after_ms,
-        /// created_ms) and `revocations`.
+        /// Eén JSON-object / One JSON object: `keys` (fingerprint, address,
+        /// kind, not_after_ms, created_ms) and `revocations`.
         #[arg(long)]
         json: bool,
     },
@@ -36,9 +36,9 @@ pub enum KeysCommand {
     /// Sleutel verwijderen / Remove a key by fingerprint
     Remove {
         fingerprint: String,
-        /// One JSON object: `fingerprint`, `removed`, `addresses` (how many
-        /// addresses the key was stored for). Exit 1 when not found, as
-        /// without `--json`.
+        /// Eén JSON-object / One JSON object: `fingerprint`, `removed`,
+        /// `addresses` (how many addresses the key was stored for). Exit 1
+        /// when not found, as without `--json`.
         #[arg(long)]
         json: bool,
     },
