@@ -357,6 +357,12 @@ pub struct TlsInfo {
     pub cipher: String,
     /// `dane-ee`, `dane-ta`, `mta-sts`, `pkix`, or `none`.
     pub authentication: String,
+    /// DANE authenticated the host, but its name came from an MX RRset
+    /// that is not DNSSEC-signed (level `dane-insecure-mx`, what Postfix
+    /// logs as "Trusted", not "Verified"): true of the host, not proof
+    /// that it is the domain's.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub insecure_mx: bool,
 }
 
 /// Who gave a recipient's status in a [`DeliveryReport`].

@@ -78,6 +78,7 @@ async fn story(store: &sluis::store::Store, dir: &std::path::Path) {
         KeysCommand::Import {
             file: cert.clone(),
             for_address: Some("eve@zorg.test".into()),
+            json: false,
         },
         &mut out,
     )
@@ -89,6 +90,7 @@ async fn story(store: &sluis::store::Store, dir: &std::path::Path) {
         KeysCommand::Import {
             file: cert.clone(),
             for_address: None,
+            json: false,
         },
     )
     .await;
@@ -99,6 +101,33 @@ async fn story(store: &sluis::store::Store, dir: &std::path::Path) {
     );
     let (_, listing) = keys(&store, KeysCommand::List { json: false }).await;
     assert!(listing.contains("bob@zorg.test"), "{listing}");
+    // The same import with --json: one object on one line (importing it
+    // again replaces the row, so the store still holds one key).
+    let (code, text) = keys(
+        &store,
+        KeysCommand::Import {
+            file: cert.clone(),
+            for_address: None,
+            json: true,
+        },
+    )
+    .await;
+    assert_eq!(code, 0);
+    assert_eq!(text.lines().count(), 1, "{text}");
+    let imported: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(imported["revocations"], 0, "{text}");
+    let imported_keys = imported["keys"].as_array().unwrap();
+    assert_eq!(imported_keys.len(), 1, "{text}");
+    assert_eq!(imported_keys[0]["kind"], "smime", "{text}");
+    assert_eq!(imported_keys[0]["address"], "bob@zorg.test", "{text}");
+    assert!(imported_keys[0]["not_after_ms"].is_i64(), "{text}");
+    assert!(imported_keys[0].get("data").is_none(), "{text}");
+    let stored = sluis::crypto::keystore::list(&store).await.unwrap();
+    assert_eq!(stored.len(), 1);
+    assert_eq!(
+        imported_keys[0]["fingerprint"],
+        stored[0].fingerprint.as_str()
+    );
 
     // encrypt_for finds it, and the use is audited.
     let (audit, mut events) = Audit::channel();
@@ -151,6 +180,7 @@ async fn story(store: &sluis::store::Store, dir: &std::path::Path) {
         KeysCommand::Import {
             file: crl_file,
             for_address: None,
+            json: false,
         },
     )
     .await;
@@ -179,6 +209,7 @@ async fn story(store: &sluis::store::Store, dir: &std::path::Path) {
         KeysCommand::Import {
             file: pgp_file.clone(),
             for_address: Some("bob@zorg.test".into()),
+            json: false,
         },
     )
     .await;
@@ -213,6 +244,7 @@ async fn story(store: &sluis::store::Store, dir: &std::path::Path) {
         KeysCommand::Import {
             file: pgp_file,
             for_address: None,
+            json: false,
         },
     )
     .await;
@@ -222,27 +254,54 @@ async fn story(store: &sluis::store::Store, dir: &std::path::Path) {
     assert_eq!(code, 2, "{diag}");
     assert!(diag.contains("revoked"), "{diag}");
 
-    // Remove both keys.
+    // Remove both keys: the first with --json, the second without.
     let all = sluis::crypto::keystore::list(&store).await.unwrap();
     assert_eq!(all.len(), 2);
-    for k in all {
-        let (code, _) = keys(
+    for (i, k) in all.iter().enumerate() {
+        let json = i == 0;
+        let (code, text) = keys(
             &store,
             KeysCommand::Remove {
                 fingerprint: k.fingerprint.to_lowercase(),
+                json,
             },
         )
         .await;
-        assert_eq!(code, 0);
+        assert_eq!(code, 0, "{text}");
+        if json {
+            assert_eq!(text.lines().count(), 1, "{text}");
+            let removed: serde_json::Value = serde_json::from_str(&text).unwrap();
+            assert_eq!(removed["removed"], true, "{text}");
+            assert_eq!(removed["addresses"], 1, "{text}");
+            assert_eq!(
+                removed["fingerprint"],
+                k.fingerprint.to_lowercase().as_str()
+            );
+        } else {
+            assert!(text.contains("verwijderd / removed"), "{text}");
+        }
     }
     let (code, _) = keys(
         &store,
         KeysCommand::Remove {
             fingerprint: "ABCDEF".into(),
+            json: false,
         },
     )
     .await;
     assert_eq!(code, 1);
+    let (code, text) = keys(
+        &store,
+        KeysCommand::Remove {
+            fingerprint: "ABCDEF".into(),
+            json: true,
+        },
+    )
+    .await;
+    assert_eq!(code, 1, "{text}");
+    let missing: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(missing["removed"], false, "{text}");
+    assert_eq!(missing["addresses"], 0, "{text}");
     assert!(sluis::crypto::keystore::list(&store)
         .await
         .unwrap()
@@ -276,6 +335,7 @@ async fn stored_certificates_must_chain_to_the_configured_anchors() {
         KeysCommand::Import {
             file: cert,
             for_address: None,
+            json: false,
         },
     )
     .await;

@@ -1,5 +1,6 @@
 //! Command-line parts of the crypto stage, for the lead to wire into clap:
-//! `sluis keys import FILE [--for ADDRESS] | list | remove FINGERPRINT`
+//! `sluis keys import FILE [--for ADDRESS] | list | remove FINGERPRINT`,
+//! each with `--json` (import and remove: one object on one line),
 //! and `sluis encrypt (--cert FILE | --pgp-key FILE | --to ADDRESS)`.
 //!
 //! `encrypt` runs the same code as the gateway (`Encryptor`), reading a
@@ -22,6 +23,10 @@ pub enum KeysCommand {
         /// Alleen voor dit adres / Only for this address (the key must name it)
         #[arg(long = "for")]
         for_address: Option<String>,
+        /// Eén JSON-object / One JSON object: `keys` (fingerprint, address,
+        /// kind, not_after_ms, created_ms) and `revocations`.
+        #[arg(long)]
+        json: bool,
     },
     /// Sleutels tonen / List stored keys
     List {
@@ -29,7 +34,14 @@ pub enum KeysCommand {
         json: bool,
     },
     /// Sleutel verwijderen / Remove a key by fingerprint
-    Remove { fingerprint: String },
+    Remove {
+        fingerprint: String,
+        /// Eén JSON-object / One JSON object: `fingerprint`, `removed`,
+        /// `addresses` (how many addresses the key was stored for). Exit 1
+        /// when not found, as without `--json`.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -60,10 +72,18 @@ pub async fn run_keys_to(
     out: &mut dyn Write,
 ) -> anyhow::Result<i32> {
     match cmd {
-        KeysCommand::Import { file, for_address } => {
+        KeysCommand::Import {
+            file,
+            for_address,
+            json,
+        } => {
             let data = std::fs::read(&file)
                 .with_context(|| format!("kan {} niet lezen / cannot read it", file.display()))?;
             let report = keystore::import(store, &data, for_address.as_deref()).await?;
+            if json {
+                writeln!(out, "{}", serde_json::to_string(&report)?)?;
+                return Ok(0);
+            }
             if report.revocations > 0 || report.keys.is_empty() {
                 writeln!(
                     out,
@@ -105,8 +125,17 @@ pub async fn run_keys_to(
             }
             Ok(0)
         }
-        KeysCommand::Remove { fingerprint } => {
+        KeysCommand::Remove { fingerprint, json } => {
             let n = keystore::remove(store, &fingerprint).await?;
+            if json {
+                let object = serde_json::json!({
+                    "fingerprint": fingerprint,
+                    "removed": n > 0,
+                    "addresses": n,
+                });
+                writeln!(out, "{object}")?;
+                return Ok(if n == 0 { 1 } else { 0 });
+            }
             if n == 0 {
                 writeln!(out, "niet gevonden / not found: {fingerprint}")?;
                 return Ok(1);

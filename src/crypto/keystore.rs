@@ -71,8 +71,8 @@ pub struct StoredKey {
     pub created_ms: i64,
 }
 
-/// What an import did.
-#[derive(Debug, Default)]
+/// What an import did (`sluis keys import --json` prints it).
+#[derive(Debug, Default, serde::Serialize)]
 pub struct ImportReport {
     pub keys: Vec<StoredKey>,
     /// Revoked serial numbers recorded from a CRL.

@@ -128,11 +128,13 @@ impl RelayRoute {
                 } else {
                     "none".into()
                 },
+                insecure_mx: false,
             },
             None => TlsInfo {
                 version: "none".into(),
                 cipher: String::new(),
                 authentication: "none".into(),
+                insecure_mx: false,
             },
         };
         let remote = format!("{}[{}]:{}", self.relay.host, addr.ip(), addr.port());

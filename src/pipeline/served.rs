@@ -43,12 +43,15 @@ const SUBJECT_LEFT_OUT: &str = "onderwerp weggelaten, gevoelig / subject left ou
 pub(crate) enum Served {
     /// Delivered to `host`; `transport` is the requirement it was
     /// delivered under, `authentication` what the TLS session proved
-    /// (`dane-ee`, `dane-ta`, `mta-sts`, `pkix`, `none`), `tls` whether
+    /// (`dane-ee`, `dane-ta`, `mta-sts`, `pkix`, `none`), `insecure_mx`
+    /// whether the host's name came from an unsigned MX RRset (DANE then
+    /// authenticates the host, not that it is the domain's), `tls` whether
     /// the session was encrypted at all.
     Delivered {
         host: String,
         transport: TransportRequirement,
         authentication: String,
+        insecure_mx: bool,
         tls: bool,
     },
     Encrypted(Method),
@@ -67,6 +70,7 @@ impl Served {
             host: host_of(host),
             transport,
             authentication: tls.authentication.clone(),
+            insecure_mx: tls.insecure_mx,
             tls: !tls.version.is_empty() && tls.version != "none",
         }
     }
@@ -78,10 +82,28 @@ impl Served {
                 host,
                 transport,
                 authentication,
+                insecure_mx,
                 tls,
             } => {
                 let dane = authentication.starts_with("dane");
-                if dane && *transport == TransportRequirement::Nta7516 {
+                if dane && *insecure_mx {
+                    // Postfix's "Trusted", not "Verified": an attacker who
+                    // forges the unsigned MX RRset can name a host with
+                    // DANE of their own.
+                    Bilingual::new(
+                        format!(
+                            "direct afgeleverd bij host {host}, die zich met DANE heeft \
+                             geïdentificeerd; de MX-gegevens van het domein zijn niet \
+                             ondertekend (geen DNSSEC), dus niet geverifieerd dat dit \
+                             de host van het domein is"
+                        ),
+                        format!(
+                            "delivered directly to host {host}, which identified itself \
+                             with DANE; the domain's MX records are not signed (no \
+                             DNSSEC), so it is not verified that this is the domain's host"
+                        ),
+                    )
+                } else if dane && *transport == TransportRequirement::Nta7516 {
                     Bilingual::new(
                         format!(
                             "direct afgeleverd, geverifieerd met NTA 7516/DANE bij host {host}"
@@ -170,7 +192,10 @@ pub(crate) fn wanted(mode: ServedConfirmation, work: &[Work]) -> bool {
 
 /// The subject as quoted to the sender: one line (control characters are
 /// spaces), runs of 8 or more digits masked (a BSN, a phone number), at
-/// most [`SUBJECT_MAX_CHARS`] characters.
+/// most [`SUBJECT_MAX_CHARS`] characters. Not `inspect::mask_digits` or
+/// `policy::cli::mask_digits`: both keep the last four digits of a run of
+/// five or more (fine for a log or a file name), a subject quoted in mail
+/// keeps none of a long run, and shorter runs (a date, a time) stay.
 pub(crate) fn quoted_subject(subject: &str) -> String {
     let flat: String = subject
         .chars()

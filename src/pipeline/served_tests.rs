@@ -21,6 +21,7 @@ fn lines_say_how_each_recipient_was_served() {
         version: "TLSv1.3".into(),
         cipher: String::new(),
         authentication: auth.into(),
+        insecure_mx: false,
     };
     let nta = Served::delivered(
         "ntamx.nta.test[127.0.19.5]:25",
@@ -44,6 +45,39 @@ fn lines_say_how_each_recipient_was_served() {
         .line()
         .en
         .contains("verified by DANE at host mx.a.test"));
+    // DANE behind an unsigned MX RRset (`dane-insecure-mx`): the host
+    // proved itself, but not that it is the domain's; never "verified".
+    let insecure = Served::delivered(
+        "mx.dane-host.test[127.0.41.7]:25",
+        TransportRequirement::Tls,
+        &TlsInfo {
+            insecure_mx: true,
+            ..tls("dane-ee")
+        },
+    );
+    let line = insecure.line();
+    assert_eq!(
+        line.nl,
+        "direct afgeleverd bij host mx.dane-host.test, die zich met DANE heeft \
+         geïdentificeerd; de MX-gegevens van het domein zijn niet ondertekend (geen \
+         DNSSEC), dus niet geverifieerd dat dit de host van het domein is"
+    );
+    assert_eq!(
+        line.en,
+        "delivered directly to host mx.dane-host.test, which identified itself with \
+         DANE; the domain's MX records are not signed (no DNSSEC), so it is not \
+         verified that this is the domain's host"
+    );
+    // Even under a requirement it cannot meet, it never claims NTA 7516.
+    let insecure_nta = Served::delivered(
+        "mx.dane-host.test[127.0.41.7]:25",
+        TransportRequirement::Nta7516,
+        &TlsInfo {
+            insecure_mx: true,
+            ..tls("dane-ta")
+        },
+    );
+    assert_eq!(insecure_nta.line(), line);
     let relay = Served::delivered("relay.local:587", TransportRequirement::Tls, &tls("pkix"));
     assert!(
         relay.line().en.contains("(TLS) at host relay.local"),
