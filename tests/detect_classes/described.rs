@@ -220,3 +220,14 @@ fn a_named_person_living_on_a_street_is_personal_data() {
         &[Category::Personal],
     );
 }
+
+#[test]
+fn a_pronoun_after_a_full_name_is_that_person() {
+    sensitive(
+        &plain(
+            "Re: schoolverzuim",
+            "Ik stuur het door naar de dokter.\n\nOp di schreef de school:\n> Geachte heer/mevrouw, leerling Sem Willemsen uit groep 7 is vaak afwezig. Zijn moeder zegt dat hij wordt behandeld voor zijn epilepsie. Kunt u dat bevestigen?\n",
+        ),
+        &[Category::Health],
+    );
+}

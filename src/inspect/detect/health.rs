@@ -401,7 +401,13 @@ pub fn detect(
     } else {
         0.0
     };
-    let pronoun = if identifiable { ev.pronoun } else { 0.0 };
+    // "Hij" after a full name in a text for one reader ("leerling Milan de
+    // Jong verzuimt veel. Hij zegt ... zijn darmziekte") is that person.
+    let pronoun = if identifiable || signals.mentioned && !mass && ev.generic == 0 {
+        ev.pronoun
+    } else {
+        0.0
+    };
     // A medication asked for ("graag een herhaalrecept: salbutamol") is
     // the asker's when someone asks: the writer speaks or signs by name.
     let requested = if ev.first_person || signals.signed {

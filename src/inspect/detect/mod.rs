@@ -379,6 +379,27 @@ mod tests {
     }
 
     #[test]
+    fn release_case_and_backup_job_numbers_are_no_bsn() {
+        for text in [
+            "Beste gebruiker,\n\nRelease 111222333 van het HIS wordt zondag uitgerold.",
+            "Hi,\n\nRegarding case 111222333: the VPN client keeps disconnecting.",
+            "Job: HIS-nightly\nStatus: Success\nFiles: 111222333\nJob ID: 123456782\n",
+        ] {
+            let found = run(&units(&[("", text)]));
+            assert!(
+                found.iter().all(|f| f.category != Category::Bsn),
+                "{text}: {found:?}"
+            );
+        }
+        // The same number named a BSN stays one.
+        let found = run(&units(&[(
+            "",
+            "Casus: dhr. Smit, BSN 111222333, release uit de kliniek.",
+        )]));
+        assert!(found.iter().any(|f| f.category == Category::Bsn));
+    }
+
+    #[test]
     fn a_ticket_number_alone_in_the_subject_is_the_ticket_of_the_body() {
         let found = run(&units(&[
             ("Subject", "[240783232] Melding aangemaakt"),
