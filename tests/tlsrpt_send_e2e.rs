@@ -59,22 +59,11 @@ wkd = {{ enabled = false }}
 connect_timeout_secs = 5
 command_timeout_secs = 10
 
-[mx]
-resolver = "{resolver}"
-trust_anchor = "{ta}"
-ca_file = "{ca}"
-smtp_port = {smtp}
-mta_sts_https_port = {https}
-dns_timeout_secs = 3
-tlsrpt_organization = "Praktijk De Linde"
+{mx}tlsrpt_organization = "Praktijk De Linde"
 tlsrpt_first_check_secs = 1
 tlsrpt_check_secs = 1
 "#,
-        resolver = lab.var("LAB_AUTH_DNS"),
-        ta = lab.var("LAB_TRUST_ANCHOR_DS"),
-        ca = lab.var("LAB_CA"),
-        smtp = lab.smtp_port,
-        https = lab.https_port,
+        mx = lab.mx_toml(),
     )
 }
 
